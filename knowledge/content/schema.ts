@@ -1,0 +1,117 @@
+/**
+ * Schemas of every content file. They are the single source of truth for the content types (`z.infer`).
+ * Error messages are in Vietnamese where the content team reads them.
+ */
+import { z } from 'zod';
+
+/** Full date YYYY-MM-DD. */
+export const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày phải có dạng YYYY-MM-DD')
+  .refine((s) => !Number.isNaN(Date.parse(s)) && new Date(s).toISOString().startsWith(s), 'Ngày không tồn tại');
+
+/** A date that may be known only to the month or year (documents whose exact day is unknown). */
+export const partialDate = z.preprocess(
+  (v) => (typeof v === 'number' ? String(v) : v),
+  z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'Ngày phải có dạng YYYY-MM-DD, YYYY-MM hoặc YYYY'),
+);
+
+const slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'Chỉ dùng chữ thường không dấu, số và dấu gạch ngang');
+
+export const DocumentSchema = z.strictObject({
+  id: slug,
+  number: z.string().min(3),
+  title: z.string().min(3),
+  issuer: z.string().min(2),
+  issued: partialDate.nullable(),
+  effective: partialDate.nullable(),
+  status: z.enum(['in_force', 'superseded', 'ended']),
+  superseded_by: slug.optional(),
+  link: z.url().optional(),
+  note: z.string().optional(),
+});
+export type OfficialDocument = z.infer<typeof DocumentSchema>;
+
+export const DocumentRegisterSchema = z.strictObject({
+  documents: z.array(DocumentSchema).min(1),
+});
+
+export const TOPICS = ['levels', 'travel', 'selftest', 'home', 'f1', 'general', 'apps', 'hotline', 'vaccine', 'myth'] as const;
+export type Topic = (typeof TOPICS)[number];
+
+export const SourceRefSchema = z.strictObject({
+  doc: slug,
+  section: z.string().optional(),
+});
+
+/** Longest answer body, in characters, so that one chat message holds it. */
+export const MAX_ANSWER_CHARS = 900;
+
+export const CardFrontMatterSchema = z.strictObject({
+  id: slug,
+  topic: z.enum(TOPICS),
+  title: z.string().min(3).max(120),
+  questions: z.array(z.string().trim().min(3)).min(5, 'Cần ít nhất 5 cách hỏi'),
+  sources: z.array(SourceRefSchema).min(1, 'Thẻ phải có ít nhất một nguồn'),
+  valid_from: isoDate,
+  valid_to: isoDate.optional(),
+  superseded_by: slug.optional(),
+  follow_ups: z.array(slug).default([]),
+  tags: z.array(z.union([z.string(), z.number()]).transform(String)).default([]),
+});
+
+export const CardSchema = CardFrontMatterSchema.extend({
+  answer: z
+    .string()
+    .trim()
+    .min(20, 'Câu trả lời quá ngắn')
+    .max(MAX_ANSWER_CHARS, `Câu trả lời dài quá ${MAX_ANSWER_CHARS} ký tự`),
+});
+export type Card = z.infer<typeof CardSchema>;
+
+export const SynonymGroupSchema = z.strictObject({
+  canonical: z.string().min(1),
+  variants: z.array(z.string().min(1)).min(1),
+  note: z.string().optional(),
+});
+
+export const ProvinceSchema = z.strictObject({
+  id: slug,
+  name: z.string().min(2),
+  aliases: z.array(z.string().min(1)).default([]),
+});
+export type Province = z.infer<typeof ProvinceSchema>;
+
+export const LexiconSchema = z.strictObject({
+  /** Filler and politeness words ignored by search ("ạ", "ơi", "cho em hỏi"). */
+  stopwords: z.array(z.string().min(1)).default([]),
+  synonyms: z.array(SynonymGroupSchema),
+  provinces: z.array(ProvinceSchema).length(63, 'Cần đủ 63 tỉnh, thành phố (giai đoạn 2021–2022)'),
+});
+export type LexiconFile = z.infer<typeof LexiconSchema>;
+
+export const LevelRowSchema = z.strictObject({
+  province: slug,
+  level: z.coerce.number().int().min(1).max(4),
+  valid_from: isoDate,
+  source: z.string().min(2),
+  sample: z.enum(['yes', 'no']),
+});
+export type LevelRow = z.infer<typeof LevelRowSchema>;
+
+export const EvalQuestionSchema = z.strictObject({
+  q: z.string().trim().min(2),
+  expect: slug,
+});
+export const EvalSetSchema = z.strictObject({ questions: z.array(EvalQuestionSchema).min(1) });
+export const OutOfScopeSetSchema = z.strictObject({
+  questions: z.array(z.strictObject({ q: z.string().trim().min(2) })).min(1),
+});
+export const ThresholdsSchema = z.strictObject({
+  top1: z.number().min(0).max(1),
+  top1Unaccented: z.number().min(0).max(1),
+  top3: z.number().min(0).max(1),
+  mrr: z.number().min(0).max(1),
+  oosDeclined: z.number().min(0).max(1),
+});
+export type Thresholds = z.infer<typeof ThresholdsSchema>;

@@ -1,0 +1,97 @@
+/**
+ * Embeddings for the vector channel.
+ *
+ * The default is local and needs no network: hashed character n-grams of the accent-folded text, which is robust
+ * to missing accents and typos ("xet nghiêm", "cach li"). It implements LangChain's `Embeddings` interface, so a
+ * hosted model can replace it through configuration (see {@link createEmbeddings}).
+ *
+ * @example
+ * const emb = new HashedNgramEmbeddings({ dimensions: 512 });
+ * const v = await emb.embedQuery('test nhanh 2 vach'); // unit-length number[512]
+ */
+import { Embeddings, type EmbeddingsParams } from '@langchain/core/embeddings';
+import { foldVietnamese, normalizeVietnamese } from '../text/vietnamese';
+
+export interface HashedNgramOptions extends EmbeddingsParams {
+  /** Vector length. Default 512. */
+  dimensions?: number;
+  /** Character n-gram sizes. Default [3, 4]. */
+  ngrams?: number[];
+  /** Weight of whole-word features relative to character n-grams. Default 1.5. */
+  wordWeight?: number;
+}
+
+/** FNV-1a, 32 bit. */
+function fnv1a(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+export class HashedNgramEmbeddings extends Embeddings {
+  readonly dimensions: number;
+  readonly ngrams: number[];
+  readonly wordWeight: number;
+
+  constructor(options: HashedNgramOptions = {}) {
+    super(options);
+    this.dimensions = options.dimensions ?? 512;
+    this.ngrams = options.ngrams ?? [3, 4];
+    this.wordWeight = options.wordWeight ?? 1.5;
+  }
+
+  /** Identifies the embedding space; an index built with another space must be rebuilt. */
+  get id(): string {
+    return `hashed-ngram:${this.dimensions}:${this.ngrams.join(',')}:${this.wordWeight}`;
+  }
+
+  /** Synchronous embedding, used on the hot path. */
+  embedSync(text: string): number[] {
+    const v = new Float64Array(this.dimensions);
+    const folded = foldVietnamese(normalizeVietnamese(text)).replace(/[^a-z0-9,]+/g, ' ').trim();
+    const add = (feature: string, weight: number): void => {
+      const h = fnv1a(feature);
+      const sign = h & 1 ? 1 : -1;
+      v[(h >>> 1) % this.dimensions]! += sign * weight;
+    };
+    const words = folded.split(' ').filter(Boolean);
+    for (const w of words) add(`w:${w}`, this.wordWeight);
+    for (let i = 0; i + 1 < words.length; i++) add(`b:${words[i]} ${words[i + 1]}`, this.wordWeight);
+    const padded = ` ${folded} `;
+    for (const n of this.ngrams) {
+      for (let i = 0; i + n <= padded.length; i++) add(padded.slice(i, i + n), 1);
+    }
+    let norm = 0;
+    for (const x of v) norm += x * x;
+    norm = Math.sqrt(norm) || 1;
+    return Array.from(v, (x) => x / norm);
+  }
+
+  async embedDocuments(documents: string[]): Promise<number[][]> {
+    return documents.map((d) => this.embedSync(d));
+  }
+
+  async embedQuery(document: string): Promise<number[]> {
+    return this.embedSync(document);
+  }
+}
+
+/** What a search index needs from an embedder: LangChain's interface plus a stable id of its vector space. */
+export type IndexEmbeddings = Embeddings & { readonly id: string };
+
+/**
+ * Chooses the embedder from configuration. `EMBEDDINGS=local` (default) is {@link HashedNgramEmbeddings}.
+ * A hosted model plugs in here as another `Embeddings` subclass; changing it changes `id`, which makes start-up
+ * rebuild the index.
+ */
+export function createEmbeddings(env: NodeJS.ProcessEnv = process.env): IndexEmbeddings {
+  const kind = env.EMBEDDINGS ?? 'local';
+  if (kind === 'local') {
+    const dims = env.EMBEDDINGS_DIMENSIONS ? Number(env.EMBEDDINGS_DIMENSIONS) : undefined;
+    return new HashedNgramEmbeddings({ dimensions: dims && dims > 0 ? dims : undefined });
+  }
+  throw new Error(`EMBEDDINGS="${kind}" không được hỗ trợ; dùng "local"`);
+}

@@ -1,0 +1,56 @@
+/**
+ * Every tunable weight and threshold of the search engine, declared once with its default.
+ * `npm run kb -- eval` and `npm run bench:retrieval` measure the effect of changing them.
+ */
+
+export interface SearchOptions {
+  /** BM25 term-frequency saturation. Default 1.2. */
+  k1: number;
+  /** Field weights of BM25F: the citizen phrasings weigh most. Default questions 3, title 2, answer 0.6, tags 1. */
+  fieldWeights: { questions: number; title: number; answer: number; tags: number };
+  /** Length normalisation per field (0 = none, 1 = full). Default questions 0.3, title 0.5, answer 0.75, tags 0.3. */
+  fieldB: { questions: number; title: number; answer: number; tags: number };
+  /** Weight of syllable bigrams relative to single syllables in a query. Default 1.5. */
+  bigramWeight: number;
+  /** Share of the accented field family in the lexical score when the query carries accents. Default 0.3. */
+  accentedShare: number;
+  /** Weight of the lexical channel in the fused score (the vector channel gets 1 − this). Default 0.6. */
+  lexicalWeight: number;
+  /** Normalised lexical scores above this are capped before fusion. Default 1.2. */
+  lexicalCap: number;
+  /** Number of nearest question vectors fetched from the vector index. Default 40. */
+  vectorK: number;
+  /** Score multiplier for cards whose rule ended before the as-of date (or starts after it). Default 0.8. */
+  supersededPenalty: number;
+  /** Below this fused score the question is out of scope. Default 0.30. */
+  outOfScopeBelow: number;
+  /** When the runner-up is within this distance of the best card, ask the user to choose. Default 0.03. */
+  clarifyMargin: number;
+  /** At most this many cards are offered when clarifying. Default 3. */
+  clarifyMax: number;
+}
+
+export const DEFAULT_SEARCH_OPTIONS: Readonly<SearchOptions> = Object.freeze({
+  k1: 1.2,
+  fieldWeights: { questions: 3, title: 2, answer: 0.6, tags: 1 },
+  fieldB: { questions: 0.3, title: 0.5, answer: 0.75, tags: 0.3 },
+  bigramWeight: 1.5,
+  accentedShare: 0.3,
+  lexicalWeight: 0.6,
+  lexicalCap: 1.2,
+  vectorK: 40,
+  supersededPenalty: 0.8,
+  outOfScopeBelow: 0.3,
+  clarifyMargin: 0.03,
+  clarifyMax: 3,
+});
+
+/** Fills in defaults for the options a caller did not set. */
+export function withDefaults(partial: Partial<SearchOptions> = {}): SearchOptions {
+  return {
+    ...DEFAULT_SEARCH_OPTIONS,
+    ...partial,
+    fieldWeights: { ...DEFAULT_SEARCH_OPTIONS.fieldWeights, ...partial.fieldWeights },
+    fieldB: { ...DEFAULT_SEARCH_OPTIONS.fieldB, ...partial.fieldB },
+  };
+}

@@ -1,0 +1,250 @@
+/**
+ * The hybrid search engine: BM25F (accented + folded fields) fused with a vector channel, date-aware ranking,
+ * and a decision: answer one card, ask the user to choose (clarify), or decline (out of scope).
+ *
+ * @example
+ * const index = await KnowledgeIndex.build(kb, new HashedNgramEmbeddings());
+ * const r = await index.search('test nhanh 2 vach phai lam gi');
+ * r.decision   // 'answer'
+ * r.hits[0].card.id // 'selftest-doc-ket-qua'
+ */
+import type { DocumentInterface } from '@langchain/core/documents';
+import type { KnowledgeBase } from '../content/load';
+import type { Card, LevelRow, OfficialDocument, Province } from '../content/schema';
+import { analyze, compileLexicon, contentTokens, termsOf, type Lexicon, type SynonymGroup } from '../text/analyze';
+import { isUnaccented } from '../text/vietnamese';
+import { buildBm25, scoreFamily, type Bm25Index, type FieldTerms, type QueryTerm } from './bm25f';
+import type { IndexEmbeddings } from './embeddings';
+import { withDefaults, type SearchOptions } from './options';
+import { HnswVectorStore } from './vector-store';
+
+/** A card as the runtime needs it (no file paths). */
+export type CardRecord = Omit<Card, never>;
+
+/** Everything the engine needs at run time; this is what the index artifact stores besides the vectors. */
+export interface IndexData {
+  cards: CardRecord[];
+  documents: OfficialDocument[];
+  synonyms: SynonymGroup[];
+  stopwords: string[];
+  provinces: Province[];
+  levels: LevelRow[];
+  bm25: Bm25Index;
+}
+
+export type CardStatus = 'current' | 'superseded' | 'not_yet';
+export type Decision = 'answer' | 'clarify' | 'out_of_scope';
+
+export interface Hit {
+  card: CardRecord;
+  /** Fused score after the date adjustment. */
+  score: number;
+  lexical: number;
+  vector: number;
+  status: CardStatus;
+}
+
+export interface SearchResult {
+  query: string;
+  asOf: string;
+  decision: Decision;
+  /** Score of the best card, 0–1; the decision compares it with the thresholds in {@link SearchOptions}. */
+  confidence: number;
+  /** Best first. For `clarify`, the first `clarifyMax` are the choices. */
+  hits: Hit[];
+}
+
+export interface SearchParams {
+  /** Date the answer must be valid on, YYYY-MM-DD. Default: today. */
+  asOf?: string;
+  /** How many hits to return. Default 5. */
+  limit?: number;
+}
+
+/** Markdown to plain text for indexing. */
+export function plainText(markdown: string): string {
+  return markdown
+    .replace(/\*\*|__|`/g, '')
+    .replace(/^\s*[-*]\s+/gm, '')
+    .replace(/^\s*\d+\.\s+/gm, '')
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1');
+}
+
+export function today(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
+export function cardStatus(card: Pick<CardRecord, 'valid_from' | 'valid_to'>, asOf: string): CardStatus {
+  if (card.valid_to && card.valid_to < asOf) return 'superseded';
+  if (card.valid_from > asOf) return 'not_yet';
+  return 'current';
+}
+
+export class KnowledgeIndex {
+  readonly data: IndexData;
+  readonly options: SearchOptions;
+  readonly lexicon: Lexicon;
+  readonly cardsById: Map<string, CardRecord>;
+  readonly documentsById: Map<string, OfficialDocument>;
+  private readonly stopwords: Set<string>;
+
+  constructor(
+    data: IndexData,
+    readonly vectors: HnswVectorStore,
+    readonly embeddings: IndexEmbeddings,
+    options: Partial<SearchOptions> = {},
+  ) {
+    this.data = data;
+    this.options = withDefaults(options);
+    this.lexicon = compileLexicon(data.synonyms);
+    this.stopwords = new Set(data.stopwords.flatMap((s) => analyze(s).tokens));
+    this.cardsById = new Map(data.cards.map((c) => [c.id, c]));
+    this.documentsById = new Map(data.documents.map((d) => [d.id, d]));
+  }
+
+  /** Synonym groups the engine uses: the lexicon's plus one group per province (aliases → name). */
+  static synonymsOf(kb: Pick<KnowledgeBase, 'lexicon'>): SynonymGroup[] {
+    const provinceGroups = kb.lexicon.provinces
+      .filter((p) => p.aliases.length > 0)
+      .map((p) => ({ canonical: p.name, variants: p.aliases }));
+    return [...kb.lexicon.synonyms.map(({ canonical, variants }) => ({ canonical, variants })), ...provinceGroups];
+  }
+
+  /** Builds the whole index from validated content. */
+  static async build(
+    kb: KnowledgeBase,
+    embeddings: IndexEmbeddings,
+    options: Partial<SearchOptions> = {},
+    onProgress?: (done: number, total: number) => void,
+  ): Promise<KnowledgeIndex> {
+    const cards: CardRecord[] = kb.cards.map(({ file: _file, ...card }) => card);
+    const synonyms = KnowledgeIndex.synonymsOf(kb);
+    const lexicon = compileLexicon(synonyms);
+    const stop = new Set(kb.lexicon.stopwords.flatMap((s) => analyze(s).tokens));
+    const accented: FieldTerms[] = [];
+    const folded: FieldTerms[] = [];
+    const fieldTexts = (c: CardRecord): Record<keyof FieldTerms, string[]> => ({
+      questions: c.questions,
+      title: [c.title],
+      answer: [plainText(c.answer)],
+      tags: c.tags,
+    });
+    for (const c of cards) {
+      const a = {} as FieldTerms;
+      const f = {} as FieldTerms;
+      for (const [field, texts] of Object.entries(fieldTexts(c)) as [keyof FieldTerms, string[]][]) {
+        a[field] = [];
+        f[field] = [];
+        for (const t of texts) {
+          const an = contentTokens(t, lexicon, stop);
+          a[field].push(...termsOf(an.tokens));
+          f[field].push(...termsOf(an.folded));
+        }
+      }
+      accented.push(a);
+      folded.push(f);
+    }
+    const bm25 = buildBm25(
+      cards.map((c) => c.id),
+      accented,
+      folded,
+    );
+    const data: IndexData = {
+      cards,
+      documents: [...kb.documents.values()],
+      synonyms,
+      stopwords: kb.lexicon.stopwords,
+      provinces: kb.lexicon.provinces,
+      levels: kb.levels,
+      bm25,
+    };
+    const index = new KnowledgeIndex(data, new HnswVectorStore(embeddings), embeddings, options);
+    const docs: DocumentInterface[] = [];
+    for (const c of cards) {
+      for (const text of [c.title, ...c.questions]) {
+        docs.push({ pageContent: index.vectorText(text), metadata: { cardId: c.id } });
+      }
+    }
+    const batch = 64;
+    for (let i = 0; i < docs.length; i += batch) {
+      await index.vectors.addDocuments(docs.slice(i, i + batch));
+      onProgress?.(Math.min(docs.length, i + batch), docs.length);
+    }
+    return index;
+  }
+
+  /** Tokens of a text after normalisation, lexicon rewriting and removal of filler words. */
+  analyzeText(text: string): { tokens: string[]; folded: string[] } {
+    return contentTokens(text, this.lexicon, this.stopwords);
+  }
+
+  /** The text given to the embedder: folded, rewritten, without filler words. */
+  vectorText(text: string): string {
+    return this.analyzeText(text).folded.join(' ');
+  }
+
+  private queryTerms(tokens: string[]): QueryTerm[] {
+    const weights = new Map<string, number>();
+    for (const t of tokens) weights.set(t, 1);
+    for (let i = 0; i + 1 < tokens.length; i++) weights.set(`${tokens[i]}_${tokens[i + 1]}`, this.options.bigramWeight);
+    return [...weights].map(([term, weight]) => ({ term, weight }));
+  }
+
+  /** Lexical score per card index, normalised to about 0–1. */
+  private lexicalScores(query: string): Map<number, number> {
+    const { tokens, folded } = this.analyzeText(query);
+    const out = new Map<number, number>();
+    if (folded.length === 0) return out;
+    const o = this.options;
+    const fold = scoreFamily(this.data.bm25, 'folded', this.queryTerms(folded), o);
+    const useAccents = !isUnaccented(query);
+    const acc = useAccents ? scoreFamily(this.data.bm25, 'accented', this.queryTerms(tokens), o) : undefined;
+    const share = useAccents ? o.accentedShare : 0;
+    const norm = (s: number, n: number): number => (n > 0 ? Math.min(s / n, o.lexicalCap) / o.lexicalCap : 0);
+    for (const [doc, s] of fold.scores) out.set(doc, (1 - share) * norm(s, fold.norm));
+    if (acc) {
+      for (const [doc, s] of acc.scores) out.set(doc, (out.get(doc) ?? 0) + share * norm(s, acc.norm));
+    }
+    return out;
+  }
+
+  /** Searches the cards and decides what to do with the question. */
+  async search(query: string, params: SearchParams = {}): Promise<SearchResult> {
+    const o = this.options;
+    const asOf = params.asOf ?? today();
+    const limit = params.limit ?? 5;
+    const text = typeof query === 'string' ? query.slice(0, 2000) : '';
+    const lexical = this.lexicalScores(text);
+    const vector = new Map<string, number>();
+    const vtext = this.vectorText(text);
+    if (vtext) {
+      const qv = await this.embeddings.embedQuery(vtext);
+      for (const [doc, sim] of this.vectors.searchSync(qv, o.vectorK)) {
+        const id = String(doc.metadata.cardId);
+        if (sim > (vector.get(id) ?? -1)) vector.set(id, sim);
+      }
+    }
+    const ids = this.data.bm25.ids;
+    const candidates = new Set<string>([...[...lexical.keys()].map((i) => ids[i]!), ...vector.keys()]);
+    const lexById = new Map([...lexical].map(([i, s]) => [ids[i]!, s]));
+    const hits: Hit[] = [];
+    for (const id of candidates) {
+      const card = this.cardsById.get(id);
+      if (!card) continue;
+      const lex = lexById.get(id) ?? 0;
+      const vec = Math.max(0, vector.get(id) ?? 0);
+      const status = cardStatus(card, asOf);
+      const fused = o.lexicalWeight * lex + (1 - o.lexicalWeight) * vec;
+      const score = status === 'current' ? fused : fused * o.supersededPenalty;
+      hits.push({ card, score, lexical: lex, vector: vec, status });
+    }
+    hits.sort((a, b) => b.score - a.score || a.card.id.localeCompare(b.card.id));
+    const top = hits[0]?.score ?? 0;
+    const second = hits[1]?.score ?? 0;
+    let decision: Decision;
+    if (top < o.outOfScopeBelow) decision = 'out_of_scope';
+    else if (top - second < o.clarifyMargin && second >= o.outOfScopeBelow) decision = 'clarify';
+    else decision = 'answer';
+    return { query: text, asOf, decision, confidence: Math.min(1, top), hits: hits.slice(0, Math.max(limit, o.clarifyMax)) };
+  }
+}

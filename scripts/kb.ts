@@ -1,0 +1,129 @@
+/**
+ * The content team's command line: `npm run kb -- <command>`.
+ *
+ *   validate              check every content file (schema, ids, references, duplicate questions)
+ *   build                 validate, then write a new versioned index and make it current
+ *   search "câu hỏi"      top results with scores (--as-of YYYY-MM-DD, --limit N)
+ *   eval                  accuracy on card questions + knowledge/eval; exit 1 under thresholds (--json, --as-of)
+ */
+import { formatProblem, loadKnowledgeBase } from '../knowledge/content/load';
+import { buildIndexArtifact, openIndex } from '../knowledge/engine/artifact';
+import { createEmbeddings } from '../knowledge/engine/embeddings';
+import { belowThresholds, evaluate, loadEvalSets } from '../knowledge/engine/evaluate';
+import { parseArgs, paths, progressBar } from './lib/cli';
+
+const USAGE = `Cách dùng: npm run kb -- <lệnh>
+  validate                 kiểm tra toàn bộ nội dung
+  build                    kiểm tra rồi dựng chỉ mục mới
+  search "câu hỏi"         tìm thử (--as-of YYYY-MM-DD, --limit N)
+  eval                     đánh giá độ chính xác (--json, --as-of YYYY-MM-DD)`;
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  const { flags, positional } = parseArgs(rest, ['as-of', 'limit']);
+  const { kbDir, indexDir } = paths();
+  const asOf = typeof flags.get('as-of') === 'string' ? String(flags.get('as-of')) : undefined;
+  if (asOf && !/^\d{4}-\d{2}-\d{2}$/.test(asOf)) {
+    console.error('--as-of phải có dạng YYYY-MM-DD');
+    return 2;
+  }
+
+  switch (command) {
+    case 'validate': {
+      const kb = loadKnowledgeBase(kbDir);
+      if (kb.problems.length) {
+        for (const p of kb.problems) console.error(formatProblem(p));
+        console.error(`\n${kb.problems.length} lỗi.`);
+        return 1;
+      }
+      const v = kb.value!;
+      console.log(`Hợp lệ: ${v.cards.length} thẻ, ${v.documents.size} văn bản, ${v.lexicon.synonyms.length} nhóm từ đồng nghĩa, ${v.lexicon.provinces.length} tỉnh, ${v.levels.length} dòng cấp độ.`);
+      return 0;
+    }
+    case 'build': {
+      const t0 = performance.now();
+      const r = await buildIndexArtifact(kbDir, indexDir, createEmbeddings(), {}, progressBar('Dựng chỉ mục'));
+      if (!r.ok) {
+        for (const p of r.problems) console.error(formatProblem(p));
+        console.error(`\nKhông dựng chỉ mục: ${r.problems.length} lỗi. Chỉ mục đang dùng được giữ nguyên.`);
+        return 1;
+      }
+      const m = r.loaded.meta;
+      console.log(`Đã dựng chỉ mục ${m.version}: ${m.cards} thẻ, ${m.vectors} vectơ, ${(performance.now() - t0).toFixed(0)} ms → ${r.loaded.dir}`);
+      return 0;
+    }
+    case 'search': {
+      const query = positional.join(' ').trim();
+      if (!query) {
+        console.error('Hãy nhập câu hỏi: npm run kb -- search "test nhanh 2 vach"');
+        return 2;
+      }
+      const opened = await openIndex(kbDir, indexDir, createEmbeddings());
+      if (!opened.loaded) {
+        for (const p of opened.problems) console.error(formatProblem(p));
+        return 1;
+      }
+      const limit = Number(flags.get('limit') ?? 5) || 5;
+      const r = await opened.loaded.index.search(query, { asOf, limit });
+      console.log(`Quyết định: ${r.decision} (điểm ${r.confidence.toFixed(3)}, ngày áp dụng ${r.asOf})`);
+      r.hits.slice(0, limit).forEach((h, i) => {
+        const label = h.status === 'current' ? '' : h.status === 'superseded' ? ' [đã được thay thế]' : ' [chưa áp dụng]';
+        console.log(`${i + 1}. ${h.score.toFixed(3)}  ${h.card.id}${label}  (lex ${h.lexical.toFixed(3)}, vec ${h.vector.toFixed(3)})\n   ${h.card.title}`);
+      });
+      return 0;
+    }
+    case 'eval': {
+      const opened = await openIndex(kbDir, indexDir, createEmbeddings());
+      if (!opened.loaded) {
+        for (const p of opened.problems) console.error(formatProblem(p));
+        return 1;
+      }
+      const index = opened.loaded.index;
+      const sets = loadEvalSets(kbDir, index);
+      if (sets.problems.length) {
+        for (const p of sets.problems) console.error(formatProblem(p));
+        return 1;
+      }
+      const report = await evaluate(index, sets, asOf);
+      const json = flags.has('json');
+      const out = json ? console.error : console.log;
+      const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
+      out(`Câu hỏi có nhãn: ${report.n} (thẻ + tập phát triển)`);
+      out(`  top-1 ${pct(report.top1)}  top-3 ${pct(report.top3)}  MRR ${report.mrr.toFixed(3)}`);
+      out(`Tập phát triển: ${report.dev.n} câu, top-1 ${pct(report.dev.top1)} (có dấu ${pct(report.dev.top1Accented)}, không dấu ${pct(report.dev.top1Unaccented)} trên ${report.dev.nUnaccented} câu)`);
+      out(`Ngoài phạm vi: ${report.oosN} câu, từ chối đúng ${pct(report.oosDeclined)}; câu trong phạm vi bị từ chối nhầm ${pct(report.inScopeDeclined)}`);
+      if (report.failures.length) {
+        out(`\nCâu sai (${report.failures.length}):`);
+        for (const f of report.failures) out(`  [${f.origin}] "${f.q}" → cần ${f.expect}, được ${f.decision}: ${f.got.join(', ') || '—'}`);
+      }
+      const below = sets.thresholds ? belowThresholds(report, sets.thresholds) : [];
+      if (below.length) out(`\nDưới ngưỡng: ${below.join('; ')}`);
+      if (json) {
+        console.log(
+          JSON.stringify({
+            n: report.n,
+            top1: report.top1,
+            top3: report.top3,
+            mrr: report.mrr,
+            oosDeclined: report.oosDeclined,
+            dev: { n: report.dev.n, top1: report.dev.top1, top1Unaccented: report.dev.top1Unaccented },
+          }),
+        );
+      }
+      return below.length ? 1 : 0;
+    }
+    default:
+      console.error(USAGE);
+      return command ? 2 : 0;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    console.error(err instanceof Error ? err.message : err);
+    process.exitCode = 1;
+  },
+);
