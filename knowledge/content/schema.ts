@@ -82,7 +82,20 @@ export const ProvinceSchema = z.strictObject({
 });
 export type Province = z.infer<typeof ProvinceSchema>;
 
+/**
+ * Words that tell whether a question is about the COVID-19 guidance at all. `strong` terms are specific to it,
+ * `weak` ones are general health or travel words; `off_topic` phrases mark look-alike questions
+ * ("que thử thai 2 vạch", "cách ly hôn") that must be declined unless a strong term is present too.
+ */
+export const DomainSchema = z.strictObject({
+  strong: z.array(z.string().min(1)).min(1),
+  weak: z.array(z.string().min(1)).default([]),
+  off_topic: z.array(z.string().min(1)).default([]),
+});
+export type Domain = z.infer<typeof DomainSchema>;
+
 export const LexiconSchema = z.strictObject({
+  domain: DomainSchema,
   /** Filler and politeness words ignored by search ("ạ", "ơi", "cho em hỏi"). */
   stopwords: z.array(z.string().min(1)).default([]),
   synonyms: z.array(SynonymGroupSchema),

@@ -22,6 +22,16 @@ export interface SearchOptions {
   vectorK: number;
   /** Score multiplier for cards whose rule ended before the as-of date (or starts after it). Default 0.8. */
   supersededPenalty: number;
+  /** Added to cards whose first source is a document the question names ("theo CV 762"). Default 0.1. */
+  docMentionBoost: number;
+  /** Added to cards that cite, but not first, a document the question names. Default 0.04. */
+  docMentionSecondaryBoost: number;
+  /** Score multiplier when the question has only general health or travel words (lexicon `domain.weak`). Default 0.85. */
+  weakDomainFactor: number;
+  /** Score multiplier when the question has no domain word at all. Default 0.6. */
+  noDomainFactor: number;
+  /** Score multiplier for look-alike questions (lexicon `domain.off_topic`) without a strong domain word. Default 0.4. */
+  offTopicFactor: number;
   /** Below this fused score the question is out of scope. Default 0.30. */
   outOfScopeBelow: number;
   /** When the runner-up is within this distance of the best card, ask the user to choose. Default 0.03. */
@@ -40,6 +50,11 @@ export const DEFAULT_SEARCH_OPTIONS: Readonly<SearchOptions> = Object.freeze({
   lexicalCap: 1.2,
   vectorK: 40,
   supersededPenalty: 0.8,
+  docMentionBoost: 0.1,
+  docMentionSecondaryBoost: 0.04,
+  weakDomainFactor: 0.85,
+  noDomainFactor: 0.6,
+  offTopicFactor: 0.4,
   outOfScopeBelow: 0.3,
   clarifyMargin: 0.03,
   clarifyMax: 3,

@@ -10,10 +10,12 @@
  */
 import type { DocumentInterface } from '@langchain/core/documents';
 import type { KnowledgeBase } from '../content/load';
-import type { Card, LevelRow, OfficialDocument, Province } from '../content/schema';
+import type { Card, Domain, LevelRow, OfficialDocument, Province } from '../content/schema';
 import { analyze, compileLexicon, contentTokens, termsOf, type Lexicon, type SynonymGroup } from '../text/analyze';
+import { dateMentioned, documentNumbersMentioned } from '../text/dates';
 import { isUnaccented } from '../text/vietnamese';
 import { buildBm25, scoreFamily, type Bm25Index, type FieldTerms, type QueryTerm } from './bm25f';
+import { compileDomain, readDomain, type DomainMatcher, type DomainReading } from './domain';
 import type { IndexEmbeddings } from './embeddings';
 import { withDefaults, type SearchOptions } from './options';
 import { HnswVectorStore } from './vector-store';
@@ -27,6 +29,7 @@ export interface IndexData {
   documents: OfficialDocument[];
   synonyms: SynonymGroup[];
   stopwords: string[];
+  domain: Domain;
   provinces: Province[];
   levels: LevelRow[];
   bm25: Bm25Index;
@@ -46,7 +49,14 @@ export interface Hit {
 
 export interface SearchResult {
   query: string;
+  /** The date rules were judged against: the question's own date ("hồi tháng 12/2021") if it names one, else the as-of date. */
   asOf: string;
+  /** Date the question itself refers to, if any. */
+  refDate?: string;
+  /** Ids of documents the question names ("theo CV 762"). */
+  mentionedDocs: string[];
+  /** Whether the question uses the guidance's own words. */
+  domain: DomainReading;
   decision: Decision;
   /** Score of the best card, 0–1; the decision compares it with the thresholds in {@link SearchOptions}. */
   confidence: number;
@@ -87,6 +97,9 @@ export class KnowledgeIndex {
   readonly cardsById: Map<string, CardRecord>;
   readonly documentsById: Map<string, OfficialDocument>;
   private readonly stopwords: Set<string>;
+  /** Leading number of each numbered document ("4800") → document ids. */
+  private readonly docsByNumber: Map<string, string[]>;
+  private readonly domainMatcher: DomainMatcher;
 
   constructor(
     data: IndexData,
@@ -100,6 +113,25 @@ export class KnowledgeIndex {
     this.stopwords = new Set(data.stopwords.flatMap((s) => analyze(s).tokens));
     this.cardsById = new Map(data.cards.map((c) => [c.id, c]));
     this.documentsById = new Map(data.documents.map((d) => [d.id, d]));
+    this.domainMatcher = compileDomain(data.domain, this.lexicon);
+    this.docsByNumber = new Map();
+    for (const d of data.documents) {
+      const m = /^(?:QĐ|CV|NQ|HD)\s*(\d{2,5})\//.exec(d.number);
+      if (m) this.docsByNumber.set(m[1]!, [...(this.docsByNumber.get(m[1]!) ?? []), d.id]);
+    }
+  }
+
+  /** The date to judge validity against, and the documents the question names. */
+  private temporalContext(text: string, asOf: string): { asOf: string; refDate?: string; docs: string[] } {
+    const numbers = documentNumbersMentioned(text, new Set(this.docsByNumber.keys()));
+    const docs = numbers.flatMap((n) => this.docsByNumber.get(n) ?? []);
+    let refDate = dateMentioned(text);
+    if (!refDate) {
+      // Naming a replaced document ("theo QĐ 4800") asks about the time it applied.
+      const old = docs.map((id) => this.documentsById.get(id)).find((d) => d?.status === 'superseded' && d.effective && /^\d{4}-\d{2}-\d{2}$/.test(d.effective));
+      refDate = old?.effective ?? undefined;
+    }
+    return refDate && refDate < asOf ? { asOf: refDate, refDate, docs } : { asOf, docs };
   }
 
   /** Synonym groups the engine uses: the lexicon's plus one group per province (aliases → name). */
@@ -154,6 +186,7 @@ export class KnowledgeIndex {
       documents: [...kb.documents.values()],
       synonyms,
       stopwords: kb.lexicon.stopwords,
+      domain: kb.lexicon.domain,
       provinces: kb.lexicon.provinces,
       levels: kb.levels,
       bm25,
@@ -211,9 +244,9 @@ export class KnowledgeIndex {
   /** Searches the cards and decides what to do with the question. */
   async search(query: string, params: SearchParams = {}): Promise<SearchResult> {
     const o = this.options;
-    const asOf = params.asOf ?? today();
     const limit = params.limit ?? 5;
     const text = typeof query === 'string' ? query.slice(0, 2000) : '';
+    const { asOf, refDate, docs: mentionedDocs } = this.temporalContext(text, params.asOf ?? today());
     const lexical = this.lexicalScores(text);
     const vector = new Map<string, number>();
     const vtext = this.vectorText(text);
@@ -224,6 +257,15 @@ export class KnowledgeIndex {
         if (sim > (vector.get(id) ?? -1)) vector.set(id, sim);
       }
     }
+    const domain = readDomain(text, this.domainMatcher, this.lexicon);
+    const domainFactor =
+      domain.offTopic && domain.signal !== 'strong'
+        ? o.offTopicFactor
+        : domain.signal === 'strong'
+          ? 1
+          : domain.signal === 'weak'
+            ? o.weakDomainFactor
+            : o.noDomainFactor;
     const ids = this.data.bm25.ids;
     const candidates = new Set<string>([...[...lexical.keys()].map((i) => ids[i]!), ...vector.keys()]);
     const lexById = new Map([...lexical].map(([i, s]) => [ids[i]!, s]));
@@ -234,8 +276,13 @@ export class KnowledgeIndex {
       const lex = lexById.get(id) ?? 0;
       const vec = Math.max(0, vector.get(id) ?? 0);
       const status = cardStatus(card, asOf);
-      const fused = o.lexicalWeight * lex + (1 - o.lexicalWeight) * vec;
-      const score = status === 'current' ? fused : fused * o.supersededPenalty;
+      let fused = o.lexicalWeight * lex + (1 - o.lexicalWeight) * vec;
+      if (mentionedDocs.length) {
+        const cited = card.sources.findIndex((s) => mentionedDocs.includes(s.doc));
+        if (cited === 0) fused += o.docMentionBoost;
+        else if (cited > 0) fused += o.docMentionSecondaryBoost;
+      }
+      const score = (status === 'current' ? fused : fused * o.supersededPenalty) * domainFactor;
       hits.push({ card, score, lexical: lex, vector: vec, status });
     }
     hits.sort((a, b) => b.score - a.score || a.card.id.localeCompare(b.card.id));
@@ -245,6 +292,15 @@ export class KnowledgeIndex {
     if (top < o.outOfScopeBelow) decision = 'out_of_scope';
     else if (top - second < o.clarifyMargin && second >= o.outOfScopeBelow) decision = 'clarify';
     else decision = 'answer';
-    return { query: text, asOf, decision, confidence: Math.min(1, top), hits: hits.slice(0, Math.max(limit, o.clarifyMax)) };
+    return {
+      query: text,
+      asOf,
+      refDate,
+      mentionedDocs,
+      domain,
+      decision,
+      confidence: Math.min(1, top),
+      hits: hits.slice(0, Math.max(limit, o.clarifyMax)),
+    };
   }
 }

@@ -1,0 +1,85 @@
+/**
+ * Dates and document numbers that citizens mention in a question ("hồi tháng 12/2021", "theo CV 762"), so the
+ * engine can rank the rule that applied then above today's rule.
+ *
+ * @example
+ * dateMentioned('hoi thang 12/2021 f1 cach ly may ngay') // '2021-12-15'
+ * dateMentioned('trc thang 2/2022 f0 cach ly may ngay')  // '2022-01-31'
+ */
+import { foldVietnamese, normalizeVietnamese } from './vietnamese';
+
+const pad = (n: number): string => String(n).padStart(2, '0');
+
+function validDate(y: number, m: number, d: number): string | undefined {
+  if (y < 2019 || y > 2030 || m < 1 || m > 12 || d < 1 || d > 31) return undefined;
+  const iso = `${y}-${pad(m)}-${pad(d)}`;
+  return new Date(iso).toISOString().startsWith(iso) ? iso : undefined;
+}
+
+/** Last day of the month before (y, m). */
+function dayBeforeMonth(y: number, m: number): string {
+  const d = new Date(Date.UTC(y, m - 1, 0));
+  return d.toISOString().slice(0, 10);
+}
+
+/**
+ * The first date a question refers to, as YYYY-MM-DD, or undefined.
+ * Understands dd/mm/yyyy, mm/yyyy, "tháng m năm yyyy", "đầu/giữa/cuối (năm) yyyy", "Tết yyyy", and "trước …"
+ * (the day before). A day and month without a year ("từ 15/4") is placed in the guidance period
+ * (July–December → 2021, January–June → 2022).
+ */
+export function dateMentioned(text: string): string | undefined {
+  const t = foldVietnamese(normalizeVietnamese(String(text ?? '')));
+  const before = (idx: number): boolean => /\b(truoc|trc|truoc khi)\s*(ngay|thang|nam)?\s*$/.test(t.slice(Math.max(0, idx - 16), idx));
+  let m: RegExpExecArray | null;
+
+  const full = /\b(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(20\d{2})\b/g;
+  while ((m = full.exec(t))) {
+    const d = validDate(Number(m[3]), Number(m[2]), Number(m[1]));
+    if (d) return before(m.index) ? new Date(Date.parse(d) - 86_400_000).toISOString().slice(0, 10) : d;
+  }
+  const month = /\b(?:thang\s*)?(\d{1,2})\s*(?:[/.-]|\s+nam\s+)\s*(20\d{2})\b/g;
+  while ((m = month.exec(t))) {
+    const y = Number(m[2]);
+    const mo = Number(m[1]);
+    if (mo >= 1 && mo <= 12 && validDate(y, mo, 1)) return before(m.index) ? dayBeforeMonth(y, mo) : `${y}-${pad(mo)}-15`;
+  }
+  const part = /\b(dau|giua|cuoi)\s*(?:nam\s*)?(20\d{2})\b/.exec(t);
+  if (part) {
+    const y = Number(part[2]);
+    const md = part[1] === 'dau' ? '01-15' : part[1] === 'giua' ? '06-15' : '12-15';
+    if (validDate(y, 1, 1)) return `${y}-${md}`;
+  }
+  const tet = /\btet\s*(?:nham dan\s*)?(2022)\b|\btet nham dan\b/.exec(t);
+  if (tet) return '2022-01-25';
+  const dayMonth = /\b(?:tu|ngay|den|truoc|trc|sau)\s*(?:ngay\s*)?(\d{1,2})\s*[/.-]\s*(\d{1,2})\b(?!\s*[/.-]\s*\d)/.exec(t);
+  if (dayMonth) {
+    const mo = Number(dayMonth[2]);
+    const y = mo >= 7 ? 2021 : 2022;
+    const d = validDate(y, mo, Number(dayMonth[1]));
+    if (d) return /^(truoc|trc)/.test(dayMonth[0]) ? new Date(Date.parse(d) - 86_400_000).toISOString().slice(0, 10) : d;
+  }
+  return undefined;
+}
+
+/** Document-type words that may precede a number ("QĐ 4800", "công văn 762", "nq38"). */
+const DOC_PREFIX = /\b(?:qd|quyet dinh|cv|cong van|nq|nghi quyet|hd|huong dan|van ban|vb|so)\s*(\d{2,5})\b/g;
+
+/**
+ * Numbers of official documents named in the text. Numbers of four or more digits count on their own;
+ * shorter ones only after a word such as "QĐ", "CV", "NQ" ("mạch 128" is a pulse, not NQ 128).
+ */
+export function documentNumbersMentioned(text: string, known: ReadonlySet<string>): string[] {
+  const t = foldVietnamese(normalizeVietnamese(String(text ?? '')));
+  const found = new Set<string>();
+  for (const m of t.matchAll(DOC_PREFIX)) if (known.has(m[1]!)) found.add(m[1]!);
+  for (const m of t.matchAll(/\b(\d{4,5})\b/g)) {
+    if (known.has(m[1]!) && !/^20(19|2\d)$/.test(m[1]!)) found.add(m[1]!);
+  }
+  return [...found];
+}
+
+/** The leading number of a document number: "QĐ 4800/QĐ-BYT" → "4800". */
+export function leadingNumber(docNumber: string): string | undefined {
+  return /(\d{2,5})/.exec(docNumber)?.[1];
+}
