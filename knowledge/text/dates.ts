@@ -38,16 +38,19 @@ export function dateMentioned(text: string): string | undefined {
     const d = validDate(Number(m[3]), Number(m[2]), Number(m[1]));
     if (d) return before(m.index) ? new Date(Date.parse(d) - 86_400_000).toISOString().slice(0, 10) : d;
   }
-  const month = /\b(?:thang\s*)?(\d{1,2})\s*(?:[/.-]|\s+nam\s+)\s*(20\d{2})\b/g;
+  const month = /\b(?:(dau|giua|cuoi)\s*)?(?:thang\s*)?(\d{1,2})\s*(?:[/.-]|\s+nam\s+)\s*(20\d{2})\b/g;
   while ((m = month.exec(t))) {
-    const y = Number(m[2]);
-    const mo = Number(m[1]);
-    if (mo >= 1 && mo <= 12 && validDate(y, mo, 1)) return before(m.index) ? dayBeforeMonth(y, mo) : `${y}-${pad(mo)}-15`;
+    const y = Number(m[3]);
+    const mo = Number(m[2]);
+    if (mo < 1 || mo > 12 || !validDate(y, mo, 1)) continue;
+    if (before(m.index)) return dayBeforeMonth(y, mo);
+    const day = m[1] === 'dau' ? '05' : m[1] === 'cuoi' ? String(new Date(Date.UTC(y, mo, 0)).getUTCDate()) : '15';
+    return `${y}-${pad(mo)}-${day}`;
   }
   const part = /\b(dau|giua|cuoi)\s*(?:nam\s*)?(20\d{2})\b/.exec(t);
   if (part) {
     const y = Number(part[2]);
-    const md = part[1] === 'dau' ? '01-15' : part[1] === 'giua' ? '06-15' : '12-15';
+    const md = part[1] === 'dau' ? '01-15' : part[1] === 'giua' ? '06-15' : '12-20';
     if (validDate(y, 1, 1)) return `${y}-${md}`;
   }
   const tet = /\btet\s*(?:nham dan\s*)?(2022)\b|\btet nham dan\b/.exec(t);
