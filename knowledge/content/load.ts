@@ -59,7 +59,7 @@ export function parseYaml<S extends z.ZodType>(
   lineOffset = 0,
 ): LoadResult<z.infer<S>> {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: true });
   const problems: ContentProblem[] = [];
   for (const err of doc.errors) {
     const line = err.linePos?.[0]?.line;

@@ -14,9 +14,12 @@ export interface SearchOptions {
   bigramWeight: number;
   /** Share of the accented field family in the lexical score when the query carries accents. Default 0.3. */
   accentedShare: number;
-  /** Weight of the lexical channel in the fused score (the vector channel gets 1 − this). Default 0.6. */
+  /** Weight of the lexical channel in the fused score (the vector channel gets 1 − this). Default 0.7. */
   lexicalWeight: number;
-  /** Normalised lexical scores above this are capped before fusion. Default 1.2. */
+  /**
+   * Lexical scores (Σ of per-term BM25 contributions divided by Σ weight·idf) are capped at this value and scaled
+   * to 0–1 by it. At k1 + 1 (2.2) nothing is capped: 1.0 means every term saturated in the best fields. Default 2.2.
+   */
   lexicalCap: number;
   /** Number of nearest question vectors fetched from the vector index. Default 40. */
   vectorK: number;
@@ -32,7 +35,7 @@ export interface SearchOptions {
   noDomainFactor: number;
   /** Score multiplier for look-alike questions (lexicon `domain.off_topic`) without a strong domain word. Default 0.4. */
   offTopicFactor: number;
-  /** Below this fused score the question is out of scope. Default 0.30. */
+  /** Below this fused score the question is out of scope. Default 0.22. */
   outOfScopeBelow: number;
   /** When the runner-up is within this distance of the best card, ask the user to choose. Default 0.03. */
   clarifyMargin: number;
@@ -46,8 +49,8 @@ export const DEFAULT_SEARCH_OPTIONS: Readonly<SearchOptions> = Object.freeze({
   fieldB: { questions: 0.3, title: 0.5, answer: 0.75, tags: 0.3 },
   bigramWeight: 1.5,
   accentedShare: 0.3,
-  lexicalWeight: 0.6,
-  lexicalCap: 1.2,
+  lexicalWeight: 0.7,
+  lexicalCap: 2.2,
   vectorK: 40,
   supersededPenalty: 0.8,
   docMentionBoost: 0.1,
@@ -55,7 +58,7 @@ export const DEFAULT_SEARCH_OPTIONS: Readonly<SearchOptions> = Object.freeze({
   weakDomainFactor: 0.85,
   noDomainFactor: 0.6,
   offTopicFactor: 0.4,
-  outOfScopeBelow: 0.3,
+  outOfScopeBelow: 0.22,
   clarifyMargin: 0.03,
   clarifyMax: 3,
 });

@@ -1,0 +1,136 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadKnowledgeBase } from '../knowledge/content/load';
+import { buildIndexArtifact, currentVersion, openIndex } from '../knowledge/engine/artifact';
+import { HashedNgramEmbeddings } from '../knowledge/engine/embeddings';
+import { belowThresholds, evaluate, loadEvalSets } from '../knowledge/engine/evaluate';
+import { KnowledgeIndex } from '../knowledge/engine/search';
+import { HnswVectorStore } from '../knowledge/engine/vector-store';
+import { AS_OF, KB_DIR, copyKnowledgeBase } from './helpers/kb';
+
+let index: KnowledgeIndex;
+
+beforeAll(async () => {
+  const kb = loadKnowledgeBase(KB_DIR);
+  index = await KnowledgeIndex.build(kb.value!, new HashedNgramEmbeddings());
+});
+
+const top = async (q: string, asOf = AS_OF) => index.search(q, { asOf });
+
+describe('hybrid search', () => {
+  it('answers the same card with and without accents', async () => {
+    const a = await top('test nhanh 2 vạch phải làm gì');
+    const b = await top('test nhanh 2 vach phai lam gi');
+    expect(a.hits[0]!.card.id).toBe(b.hits[0]!.card.id);
+    expect(['selftest-doc-ket-qua', 'selftest-duong-tinh']).toContain(a.hits[0]!.card.id);
+  });
+
+  it('understands abbreviations and teencode', async () => {
+    const r = await top('kq xn nhanh ko hien vach c la sao');
+    expect(r.hits[0]!.card.id).toBe('selftest-khong-hop-le');
+  });
+
+  it.each(['giá vàng hôm nay bao nhiêu', 'thoi tiet ha noi mai co mua ko', 'ket qua bong da tối qua', 'que thử thai 2 vạch là có bầu chưa'])(
+    'declines "%s"',
+    async (q) => {
+      expect((await top(q)).decision).toBe('out_of_scope');
+    },
+  );
+
+  it('ranks the current rule first and labels older ones superseded', async () => {
+    const r = await top('f1 co phai cach ly khong');
+    expect(r.hits[0]!.card.id).toBe('f1-cach-ly-hien-hanh');
+    expect(r.hits[0]!.status).toBe('current');
+    const old = r.hits.find((h) => h.card.id === 'f1-cach-ly-762');
+    if (old) expect(old.status).toBe('superseded');
+  });
+
+  it('answers with the rule of the time a question names', async () => {
+    const r = await top('hồi tháng 1/2022 F1 đã tiêm đủ liều cách ly mấy ngày');
+    expect(r.refDate).toBe('2022-01-15');
+    expect(r.hits[0]!.card.id).toBe('f1-cach-ly-10696');
+    const byDoc = await top('theo CV 762 F1 cách ly mấy ngày');
+    expect(byDoc.mentionedDocs).toContain('cv-762');
+    expect(byDoc.hits[0]!.card.id).toBe('f1-cach-ly-762');
+  });
+
+  it('a rule not yet in force on the as-of date ranks below', async () => {
+    const r = await index.search('f1 cach ly may ngay', { asOf: '2022-03-01' });
+    expect(r.hits[0]!.card.id).toBe('f1-cach-ly-762');
+    expect(r.hits.find((h) => h.card.id === 'f1-cach-ly-hien-hanh')?.status ?? 'not_yet').toBe('not_yet');
+  });
+
+  it('offers choices when two cards are equally close', async () => {
+    const r = await top('cách ly');
+    expect(['clarify', 'answer']).toContain(r.decision);
+    expect(r.hits.length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('survives empty and hostile input', async () => {
+    for (const q of ['', '   ', '?!?!', '\u0000\u0301', 'a'.repeat(10_000)]) {
+      const r = await top(q);
+      expect(r.decision).toBe('out_of_scope');
+    }
+  });
+
+  it('meets the evaluation thresholds kept in the repo', async () => {
+    const sets = loadEvalSets(KB_DIR, index);
+    expect(sets.problems).toEqual([]);
+    expect(sets.labelled.filter((l) => l.origin === 'dev').length).toBeGreaterThanOrEqual(200);
+    expect(sets.outOfScope.length).toBeGreaterThanOrEqual(40);
+    const report = await evaluate(index, sets, AS_OF);
+    expect(belowThresholds(report, sets.thresholds!)).toEqual([]);
+  });
+});
+
+describe('vector store (LangChain interface on hnswlib-node)', () => {
+  it('returns cosine similarities, saves and loads', async () => {
+    const emb = new HashedNgramEmbeddings({ dimensions: 64 });
+    const store = await HnswVectorStore.fromTexts(['test nhanh hai vach', 'cap do dich mau do'], [{ id: 1 }, { id: 2 }], emb);
+    const [doc, sim] = (await store.similaritySearchWithScore('test nhanh 2 vach', 1))[0]!;
+    expect(doc.metadata.id).toBe(1);
+    expect(sim).toBeGreaterThan(0.5);
+    const dir = mkdtempSync(join(tmpdir(), 'vs-'));
+    try {
+      await store.save(dir);
+      const loaded = await HnswVectorStore.load(dir, emb);
+      const again = await loaded.similaritySearchWithScore('cap do mau do', 1);
+      expect(again[0]![0].metadata.id).toBe(2);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('index artifact', () => {
+  it('builds a versioned index, loads it, rebuilds when content changes, keeps the old one when content breaks', async () => {
+    const kb = copyKnowledgeBase();
+    const indexDir = join(kb.dir, '..', 'index');
+    try {
+      const emb = new HashedNgramEmbeddings();
+      const built = await buildIndexArtifact(kb.dir, indexDir, emb);
+      expect(built.ok).toBe(true);
+      const v1 = currentVersion(indexDir)!;
+      expect(existsSync(join(indexDir, v1, 'meta.json'))).toBe(true);
+
+      const opened = await openIndex(kb.dir, indexDir, emb);
+      expect(opened.how).toBe('loaded');
+      expect((await opened.loaded!.index.search('test nhanh 2 vach', { asOf: AS_OF })).hits[0]).toBeDefined();
+
+      const card = join(kb.dir, 'cards/selftest/selftest-doc-ket-qua.md');
+      writeFileSync(card, readFileSync(card, 'utf8').replace('title: Cách đọc', 'title: Hướng dẫn đọc'));
+      const rebuilt = await openIndex(kb.dir, indexDir, emb);
+      expect(rebuilt.how).toBe('built');
+      expect(currentVersion(indexDir)).not.toBe(v1);
+
+      writeFileSync(card, 'không có phần đầu YAML');
+      const kept = await openIndex(kb.dir, indexDir, emb);
+      expect(kept.how).toBe('stale-kept');
+      expect(kept.problems[0]!.file).toMatch(/selftest-doc-ket-qua\.md$/);
+      expect(kept.loaded).toBeDefined();
+    } finally {
+      kb.cleanup();
+    }
+  });
+});
