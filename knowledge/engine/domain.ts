@@ -1,7 +1,7 @@
 /**
  * Is a question about the guidance at all? Matches the lexicon's `domain` phrases in the question.
  * A phrase token matches a question token when they are equal, or when the question token was typed without
- * accents and equals the phrase token folded ("bao" does not match "bão" when typed "báo", but "bao" typed bare does).
+ * accents and equals the phrase token folded ("bao" typed bare may be "bão"; "báo" typed with accents is not).
  */
 import type { Domain } from '../content/schema';
 import { analyze, tokenize, type Lexicon } from '../text/analyze';
@@ -14,36 +14,57 @@ interface Phrase {
   folded: string[];
 }
 
-export interface DomainMatcher {
-  strong: Phrase[];
-  weak: Phrase[];
-  offTopic: Phrase[];
+/** Phrases indexed by their first token, accented and folded, so a question is scanned once. */
+class PhraseSet {
+  private readonly byFirst = new Map<string, Phrase[]>();
+  private readonly byFoldedFirst = new Map<string, Phrase[]>();
+
+  constructor(phrases: string[][]) {
+    for (const tokens of phrases) {
+      if (tokens.length === 0) continue;
+      const p: Phrase = { tokens, folded: tokens.map(foldVietnamese) };
+      const push = (m: Map<string, Phrase[]>, k: string): void => {
+        const list = m.get(k);
+        if (list) list.push(p);
+        else m.set(k, [p]);
+      };
+      push(this.byFirst, tokens[0]!);
+      push(this.byFoldedFirst, p.folded[0]!);
+    }
+  }
+
+  /** True when any phrase occurs in the tokens; `folded[i]` is tokens[i] without accents. */
+  foundIn(tokens: string[], folded: string[]): boolean {
+    const matchAt = (p: Phrase, i: number): boolean => {
+      if (i + p.tokens.length > tokens.length) return false;
+      for (let k = 0; k < p.tokens.length; k++) {
+        const t = tokens[i + k]!;
+        if (t !== p.tokens[k] && !(t === folded[i + k] && t === p.folded[k])) return false;
+      }
+      return true;
+    };
+    for (let i = 0; i < tokens.length; i++) {
+      const t = tokens[i]!;
+      for (const p of this.byFirst.get(t) ?? []) if (matchAt(p, i)) return true;
+      if (t === folded[i]) for (const p of this.byFoldedFirst.get(t) ?? []) if (matchAt(p, i)) return true;
+    }
+    return false;
+  }
 }
 
-function phrase(tokens: string[]): Phrase {
-  return { tokens, folded: tokens.map(foldVietnamese) };
+export interface DomainMatcher {
+  strong: PhraseSet;
+  weak: PhraseSet;
+  offTopic: PhraseSet;
 }
 
 /** Prepares the phrases; domain phrases go through the lexicon like questions do, off-topic ones do not. */
 export function compileDomain(domain: Domain, lexicon: Lexicon): DomainMatcher {
   return {
-    strong: domain.strong.map((p) => phrase(analyze(p, lexicon).tokens)),
-    weak: domain.weak.map((p) => phrase(analyze(p, lexicon).tokens)),
-    offTopic: domain.off_topic.map((p) => phrase(tokenize(normalizeVietnamese(p)))),
+    strong: new PhraseSet(domain.strong.map((p) => analyze(p, lexicon).tokens)),
+    weak: new PhraseSet(domain.weak.map((p) => analyze(p, lexicon).tokens)),
+    offTopic: new PhraseSet(domain.off_topic.map((p) => tokenize(normalizeVietnamese(p)))),
   };
-}
-
-function contains(tokens: string[], p: Phrase): boolean {
-  const n = p.tokens.length;
-  if (n === 0) return false;
-  outer: for (let i = 0; i + n <= tokens.length; i++) {
-    for (let k = 0; k < n; k++) {
-      const t = tokens[i + k]!;
-      if (t !== p.tokens[k] && !(t === foldVietnamese(t) && t === p.folded[k])) continue outer;
-    }
-    return true;
-  }
-  return false;
 }
 
 export interface DomainReading {
@@ -52,14 +73,18 @@ export interface DomainReading {
   offTopic: boolean;
 }
 
-/** Reads the domain signals of a question. */
-export function readDomain(text: string, matcher: DomainMatcher, lexicon: Lexicon): DomainReading {
-  const tokens = analyze(text, lexicon).tokens;
+/** Reads the domain signals of a question from its analysed tokens and its raw (un-rewritten) tokens. */
+export function readDomain(
+  analysed: { tokens: string[]; folded: string[] },
+  text: string,
+  matcher: DomainMatcher,
+): DomainReading {
   const raw = tokenize(normalizeVietnamese(String(text ?? '')));
-  const signal: DomainSignal = matcher.strong.some((p) => contains(tokens, p))
+  const rawFolded = raw.map(foldVietnamese);
+  const signal: DomainSignal = matcher.strong.foundIn(analysed.tokens, analysed.folded)
     ? 'strong'
-    : matcher.weak.some((p) => contains(tokens, p))
+    : matcher.weak.foundIn(analysed.tokens, analysed.folded)
       ? 'weak'
       : 'none';
-  return { signal, offTopic: matcher.offTopic.some((p) => contains(raw, p)) };
+  return { signal, offTopic: matcher.offTopic.foundIn(raw, rawFolded) };
 }

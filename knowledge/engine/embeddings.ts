@@ -6,14 +6,14 @@
  * hosted model can replace it through configuration (see {@link createEmbeddings}).
  *
  * @example
- * const emb = new HashedNgramEmbeddings({ dimensions: 512 });
- * const v = await emb.embedQuery('test nhanh 2 vach'); // unit-length number[512]
+ * const emb = new HashedNgramEmbeddings({ dimensions: 256 });
+ * const v = await emb.embedQuery('test nhanh 2 vach'); // unit-length number[256]
  */
 import { Embeddings, type EmbeddingsParams } from '@langchain/core/embeddings';
 import { foldVietnamese, normalizeVietnamese } from '../text/vietnamese';
 
 export interface HashedNgramOptions extends EmbeddingsParams {
-  /** Vector length. Default 512. */
+  /** Vector length. Default 256. */
   dimensions?: number;
   /** Character n-gram sizes. Default [3, 4]. */
   ngrams?: number[];
@@ -38,7 +38,7 @@ export class HashedNgramEmbeddings extends Embeddings {
 
   constructor(options: HashedNgramOptions = {}) {
     super(options);
-    this.dimensions = options.dimensions ?? 512;
+    this.dimensions = options.dimensions ?? 256;
     this.ngrams = options.ngrams ?? [3, 4];
     this.wordWeight = options.wordWeight ?? 1.5;
   }

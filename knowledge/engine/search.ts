@@ -257,7 +257,7 @@ export class KnowledgeIndex {
         if (sim > (vector.get(id) ?? -1)) vector.set(id, sim);
       }
     }
-    const domain = readDomain(text, this.domainMatcher, this.lexicon);
+    const domain = readDomain(analyze(text, this.lexicon), text, this.domainMatcher);
     const domainFactor =
       domain.offTopic && domain.signal !== 'strong'
         ? o.offTopicFactor
