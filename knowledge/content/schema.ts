@@ -91,6 +91,8 @@ export const DomainSchema = z.strictObject({
   strong: z.array(z.string().min(1)).min(1),
   weak: z.array(z.string().min(1)).default([]),
   off_topic: z.array(z.string().min(1)).default([]),
+  /** Phrases of someone checking a rumour ("nghe nói", "có đúng không"): myth cards answer those. */
+  rumour_cues: z.array(z.string().min(1)).default([]),
 });
 export type Domain = z.infer<typeof DomainSchema>;
 

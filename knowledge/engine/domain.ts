@@ -56,6 +56,7 @@ export interface DomainMatcher {
   strong: PhraseSet;
   weak: PhraseSet;
   offTopic: PhraseSet;
+  rumour: PhraseSet;
 }
 
 /** Prepares the phrases; domain phrases go through the lexicon like questions do, off-topic ones do not. */
@@ -64,6 +65,7 @@ export function compileDomain(domain: Domain, lexicon: Lexicon): DomainMatcher {
     strong: new PhraseSet(domain.strong.map((p) => analyze(p, lexicon).tokens)),
     weak: new PhraseSet(domain.weak.map((p) => analyze(p, lexicon).tokens)),
     offTopic: new PhraseSet(domain.off_topic.map((p) => tokenize(normalizeVietnamese(p)))),
+    rumour: new PhraseSet(domain.rumour_cues.map((p) => tokenize(normalizeVietnamese(p)))),
   };
 }
 
@@ -71,6 +73,8 @@ export interface DomainReading {
   signal: DomainSignal;
   /** The question contains a look-alike phrase ("que thử thai"). */
   offTopic: boolean;
+  /** The question checks a rumour ("nghe nói…", "có đúng không"). */
+  rumour: boolean;
 }
 
 /** Reads the domain signals of a question from its analysed tokens and its raw (un-rewritten) tokens. */
@@ -86,5 +90,5 @@ export function readDomain(
     : matcher.weak.foundIn(analysed.tokens, analysed.folded)
       ? 'weak'
       : 'none';
-  return { signal, offTopic: matcher.offTopic.foundIn(raw, rawFolded) };
+  return { signal, offTopic: matcher.offTopic.foundIn(raw, rawFolded), rumour: matcher.rumour.foundIn(raw, rawFolded) };
 }

@@ -23,7 +23,7 @@ export interface SearchOptions {
   lexicalCap: number;
   /** Number of nearest question vectors fetched from the vector index. Default 40. */
   vectorK: number;
-  /** Score multiplier for cards whose rule ended before the as-of date (or starts after it). Default 0.8. */
+  /** Score multiplier for cards whose rule ended before the as-of date (or starts after it). Default 0.7. */
   supersededPenalty: number;
   /** Added to cards whose first source is a document the question names ("theo CV 762"). Default 0.1. */
   docMentionBoost: number;
@@ -35,6 +35,8 @@ export interface SearchOptions {
   noDomainFactor: number;
   /** Score multiplier for look-alike questions (lexicon `domain.off_topic`) without a strong domain word. Default 0.4. */
   offTopicFactor: number;
+  /** Myth cards gain this when the question checks a rumour (lexicon `domain.rumour_cues`) and lose it otherwise. Default 0.04. */
+  rumourBoost: number;
   /** Below this fused score the question is out of scope. Default 0.22. */
   outOfScopeBelow: number;
   /** When the runner-up is within this distance of the best card, ask the user to choose. Default 0.03. */
@@ -52,12 +54,13 @@ export const DEFAULT_SEARCH_OPTIONS: Readonly<SearchOptions> = Object.freeze({
   lexicalWeight: 0.7,
   lexicalCap: 2.2,
   vectorK: 40,
-  supersededPenalty: 0.8,
+  supersededPenalty: 0.7,
   docMentionBoost: 0.1,
   docMentionSecondaryBoost: 0.04,
   weakDomainFactor: 0.85,
   noDomainFactor: 0.6,
   offTopicFactor: 0.4,
+  rumourBoost: 0.04,
   outOfScopeBelow: 0.22,
   clarifyMargin: 0.03,
   clarifyMax: 3,

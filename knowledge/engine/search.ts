@@ -282,6 +282,7 @@ export class KnowledgeIndex {
         if (cited === 0) fused += o.docMentionBoost;
         else if (cited > 0) fused += o.docMentionSecondaryBoost;
       }
+      if (card.topic === 'myth') fused += domain.rumour ? o.rumourBoost : -o.rumourBoost;
       const score = (status === 'current' ? fused : fused * o.supersededPenalty) * domainFactor;
       hits.push({ card, score, lexical: lex, vector: vec, status });
     }
