@@ -14,10 +14,12 @@ import {
   DocumentRegisterSchema,
   LevelRowSchema,
   LexiconSchema,
+  TriageSchema,
   type Card,
   type LevelRow,
   type LexiconFile,
   type OfficialDocument,
+  type TriageRules,
 } from './schema';
 
 /** One problem in one content file. */
@@ -44,6 +46,7 @@ export interface KnowledgeBase {
   cards: LoadedCard[];
   lexicon: LexiconFile;
   levels: LevelRow[];
+  triage: TriageRules;
 }
 
 export interface LoadResult<T> {
@@ -276,6 +279,15 @@ export function loadKnowledgeBase(root: string): LoadResult<KnowledgeBase> {
     }
   }
 
-  if (problems.length || !lex?.value || !levels?.value) return { problems };
-  return { value: { root, documents, cards, lexicon: lex.value, levels: levels.value }, problems };
+  const triageFile = join(root, 'triage.yaml');
+  const triageText = readText(triageFile, rel(triageFile), problems);
+  const triage = triageText === undefined ? undefined : parseYaml(triageText, TriageSchema, rel(triageFile));
+  problems.push(...(triage?.problems ?? []));
+  if (triage?.value) {
+    if (!documents.has(triage.value.source)) problems.push({ file: rel(triageFile), field: 'source', message: `Văn bản "${triage.value.source}" không có trong documents.yaml` });
+    if (!byId.has(triage.value.card)) problems.push({ file: rel(triageFile), field: 'card', message: `Không có thẻ "${triage.value.card}"` });
+  }
+
+  if (problems.length || !lex?.value || !levels?.value || !triage?.value) return { problems };
+  return { value: { root, documents, cards, lexicon: lex.value, levels: levels.value, triage: triage.value }, problems };
 }

@@ -130,3 +130,40 @@ export const ThresholdsSchema = z.strictObject({
   oosDeclined: z.number().min(0).max(1),
 });
 export type Thresholds = z.infer<typeof ThresholdsSchema>;
+
+/** Warning signs for emergency triage (QĐ 261). Thresholds live here, not in code. */
+export const TriageSchema = z.strictObject({
+  source: slug,
+  card: slug,
+  symptoms: z.array(z.string().min(2)).min(1),
+  negations: z.array(z.string().min(1)).default([]),
+  general_question_cues: z.array(z.string().min(1)).default([]),
+  measures: z.strictObject({
+    spo2: z.strictObject({
+      words: z.array(z.string().min(1)).min(1),
+      alarm_at_or_below: z.number(),
+      plausible: z.tuple([z.number(), z.number()]),
+    }),
+    breathing: z.strictObject({
+      words: z.array(z.string().min(1)).min(1),
+      unit_words: z.array(z.string().min(1)).default([]),
+      adult_at_or_above: z.number(),
+      child_1_to_5_at_or_above: z.number(),
+      child_5_to_12_at_or_above: z.number(),
+      infant_at_or_above: z.number(),
+      plausible: z.tuple([z.number(), z.number()]),
+    }),
+    pulse: z.strictObject({
+      words: z.array(z.string().min(1)).min(1),
+      above: z.number(),
+      below: z.number(),
+      plausible: z.tuple([z.number(), z.number()]),
+    }),
+    blood_pressure: z.strictObject({
+      words: z.array(z.string().min(1)).min(1),
+      systolic_below: z.number(),
+      diastolic_below: z.number(),
+    }),
+  }),
+});
+export type TriageRules = z.infer<typeof TriageSchema>;

@@ -41,7 +41,7 @@ function contentFiles(root: string): string[] {
       else if (name.endsWith('.md')) out.push(full);
     }
   };
-  for (const f of ['documents.yaml', 'lexicon.yaml', 'levels.csv']) out.push(join(root, f));
+  for (const f of ['documents.yaml', 'lexicon.yaml', 'levels.csv', 'triage.yaml']) out.push(join(root, f));
   walk(join(root, 'cards'));
   return out;
 }

@@ -1,0 +1,126 @@
+import fc from 'fast-check';
+import { Triage } from '../bot/triage';
+import { loadKnowledgeBase } from '../knowledge/content/load';
+import { KB_DIR } from './helpers/kb';
+
+const triage = new Triage(loadKnowledgeBase(KB_DIR).value!.triage);
+
+const ALARMING = [
+  'bố em spo2 93, thở dốc',
+  'sp02 93',
+  'spo2: 94%',
+  'spo2 96%',
+  'SpO2 chỉ còn 92',
+  'đo sp o2 được 90 thôi',
+  'me em f0 do spo2 95 co sao ko',
+  'chỉ số oxy máu 91%',
+  'nhịp thở 28 lần/phút',
+  'nhip tho 24 lan/phut',
+  'ông em thở 26 lần/phút',
+  'bé 3 tuổi nhịp thở 45 lần/phút',
+  'chau 8 tuoi nhip tho 32',
+  'con 7 tháng tuổi nhịp thở 50',
+  'mạch 130',
+  'mach 125 lan phut',
+  'nhịp tim 45',
+  'tim đập 140 lần/phút',
+  'huyết áp 85/55',
+  'huyet ap 95/50',
+  'mẹ em bị khó thở',
+  'ba em kho tho qua',
+  'f0 thở dốc từ sáng',
+  'bị hụt hơi khi nói',
+  'môi tím tái',
+  'bé bị tím môi',
+  'ông nội lơ mơ, gọi không tỉnh',
+  'ba em lu lan roi',
+  'con em li bì khó đánh thức',
+  'bé co giật',
+  'đau tức ngực nhiều',
+  'tuc nguc kho chiu',
+  'ho ra máu',
+  'bé bú kém, không uống được',
+  'mẹ em mệt lả, ngủ rũ',
+  'bố bị đau ngực khi hít sâu',
+  'bà em tụt huyết áp',
+  'con thở rên, rút lõm lồng ngực',
+  'bé 2 tuổi phập phồng cánh mũi',
+  'anh ấy bất tỉnh',
+  'f0 bi tim moi, dau nguc, lu lan thi sao',
+  'spo2 94 nhung khong kho tho',
+];
+
+const HARMLESS = [
+  'spo2 98%',
+  'sp02 99',
+  'nhịp thở 16',
+  'nhip tho 18 lan/phut',
+  'bé 3 tuổi nhịp thở 30 lần/phút',
+  'cháu 8 tuổi nhịp thở 25',
+  'mạch 80',
+  'mach 72 lan phut',
+  'nhịp tim 100',
+  'huyết áp 120/80',
+  'không khó thở',
+  'mẹ em ko kho tho, chi ho nhe',
+  'hết khó thở rồi',
+  'đỡ khó thở nhiều rồi ạ',
+  'nếu khó thở thì gọi số nào',
+  'dấu hiệu khó thở là gì',
+  'khi nào thì coi là thở dốc',
+  'làm sao phòng ngừa co giật ở trẻ',
+  'spo2 bao nhiêu là bình thường',
+  'đo spo2 thế nào cho đúng',
+  'máy đo spo2 mua ở đâu',
+  'test nhanh 2 vạch phải làm gì',
+  'f0 sốt 38,5 độ uống thuốc gì',
+  'thở oxy ở đâu',
+  'tập thở sau khi khỏi covid',
+  'ho khan 3 ngày',
+  'bị ho, sổ mũi nhẹ',
+  'chị ơi tim em đập nhanh khi hồi hộp thi cử',
+  'mạch máu là gì',
+  'đi tàu hỏa mất 30 tiếng',
+  'cách ly 7 ngày rồi',
+  'em 25 tuổi, tiêm 2 mũi',
+  'con 4 tuổi có phải đeo khẩu trang không',
+  'gọi 115 khi nào',
+  'tổng đài 1900 9095',
+  'f1 phải theo dõi 10 ngày',
+  'nhà có 5 người',
+  'spo2 97 thì có bình thường không',
+  'nhịp thở bình thường của người lớn là bao nhiêu',
+  'mạch bình thường 60 đến 100',
+  'huyết áp cao đang uống thuốc ổn định',
+  'mất vị giác có sao không',
+];
+
+describe('emergency triage', () => {
+  it('has at least 40 alarming and 40 harmless phrasings', () => {
+    expect(ALARMING.length).toBeGreaterThanOrEqual(40);
+    expect(HARMLESS.length).toBeGreaterThanOrEqual(40);
+  });
+
+  it.each(ALARMING)('flags "%s"', (text) => {
+    expect(triage.check(text)).toMatchObject({ emergency: true });
+  });
+
+  it.each(HARMLESS)('does not flag "%s"', (text) => {
+    expect(triage.check(text)).toEqual({ emergency: false, reasons: [] });
+  });
+
+  it('explains what it found', () => {
+    expect(triage.check('bố em spo2 93, thở dốc').reasons).toEqual(['thở dốc', 'SpO2 93% (≤ 96%)']);
+    expect(triage.check('bé 3 tuổi nhịp thở 45').reasons[0]).toMatch(/nhịp thở 45 .*≥ 40/);
+  });
+
+  it('never throws on any input (fast-check)', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.string(), fc.string({ unit: 'binary' })), (s) => {
+        const r = triage.check(s);
+        expect(typeof r.emergency).toBe('boolean');
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
