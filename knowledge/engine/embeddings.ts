@@ -79,13 +79,79 @@ export class HashedNgramEmbeddings extends Embeddings {
   }
 }
 
+/**
+ * A hosted embedding model behind an OpenAI-compatible `POST {baseUrl}/embeddings` endpoint (OpenAI, Azure OpenAI
+ * through a gateway, or a self-hosted server). Texts go in batches; a time-out bounds every call.
+ *
+ * @example
+ * const emb = new HttpEmbeddings({ baseUrl: 'http://127.0.0.1:8080/v1', model: 'text-embedding-3-small' });
+ */
+export interface HttpEmbeddingsOptions extends EmbeddingsParams {
+  baseUrl: string;
+  model: string;
+  apiKey?: string;
+  /** Texts per request. Default 64. */
+  batchSize?: number;
+  /** Milliseconds before a request is abandoned. Default 10000. */
+  timeoutMs?: number;
+}
+
+export class HttpEmbeddings extends Embeddings {
+  private readonly opts: Required<Omit<HttpEmbeddingsOptions, keyof EmbeddingsParams | 'apiKey'>> & { apiKey?: string };
+
+  constructor(options: HttpEmbeddingsOptions) {
+    super({ maxRetries: 2, ...options });
+    this.opts = {
+      baseUrl: options.baseUrl.replace(/\/+$/, ''),
+      model: options.model,
+      apiKey: options.apiKey,
+      batchSize: options.batchSize ?? 64,
+      timeoutMs: options.timeoutMs ?? 10_000,
+    };
+  }
+
+  get id(): string {
+    return `http:${this.opts.baseUrl}:${this.opts.model}`;
+  }
+
+  private async request(input: string[]): Promise<number[][]> {
+    const res = await fetch(`${this.opts.baseUrl}/embeddings`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        ...(this.opts.apiKey ? { authorization: `Bearer ${this.opts.apiKey}` } : {}),
+      },
+      body: JSON.stringify({ model: this.opts.model, input }),
+      signal: AbortSignal.timeout(this.opts.timeoutMs),
+    });
+    if (!res.ok) throw new Error(`embeddings endpoint answered HTTP ${res.status}`);
+    const body = (await res.json()) as { data?: { index: number; embedding: number[] }[] };
+    if (!Array.isArray(body.data) || body.data.length !== input.length) throw new Error('embeddings endpoint: unexpected response shape');
+    return [...body.data].sort((a, b) => a.index - b.index).map((d) => d.embedding);
+  }
+
+  async embedDocuments(documents: string[]): Promise<number[][]> {
+    const out: number[][] = [];
+    for (let i = 0; i < documents.length; i += this.opts.batchSize) {
+      const batch = documents.slice(i, i + this.opts.batchSize);
+      out.push(...(await this.caller.call(() => this.request(batch))));
+    }
+    return out;
+  }
+
+  async embedQuery(document: string): Promise<number[]> {
+    const [v] = await this.caller.call(() => this.request([document]));
+    return v!;
+  }
+}
+
 /** What a search index needs from an embedder: LangChain's interface plus a stable id of its vector space. */
 export type IndexEmbeddings = Embeddings & { readonly id: string };
 
 /**
- * Chooses the embedder from configuration. `EMBEDDINGS=local` (default) is {@link HashedNgramEmbeddings}.
- * A hosted model plugs in here as another `Embeddings` subclass; changing it changes `id`, which makes start-up
- * rebuild the index.
+ * Chooses the embedder from configuration. `EMBEDDINGS=local` (default) is {@link HashedNgramEmbeddings};
+ * `EMBEDDINGS=http` uses {@link HttpEmbeddings} with `EMBEDDINGS_URL`, `EMBEDDINGS_MODEL` and optional
+ * `EMBEDDINGS_API_KEY`. Changing the embedder changes `id`, which makes start-up rebuild the index.
  */
 export function createEmbeddings(env: NodeJS.ProcessEnv = process.env): IndexEmbeddings {
   const kind = env.EMBEDDINGS ?? 'local';
@@ -93,5 +159,11 @@ export function createEmbeddings(env: NodeJS.ProcessEnv = process.env): IndexEmb
     const dims = env.EMBEDDINGS_DIMENSIONS ? Number(env.EMBEDDINGS_DIMENSIONS) : undefined;
     return new HashedNgramEmbeddings({ dimensions: dims && dims > 0 ? dims : undefined });
   }
-  throw new Error(`EMBEDDINGS="${kind}" không được hỗ trợ; dùng "local"`);
+  if (kind === 'http') {
+    if (!env.EMBEDDINGS_URL || !env.EMBEDDINGS_MODEL) {
+      throw new Error('EMBEDDINGS=http cần EMBEDDINGS_URL và EMBEDDINGS_MODEL');
+    }
+    return new HttpEmbeddings({ baseUrl: env.EMBEDDINGS_URL, model: env.EMBEDDINGS_MODEL, apiKey: env.EMBEDDINGS_API_KEY });
+  }
+  throw new Error(`EMBEDDINGS="${kind}" không được hỗ trợ; dùng "local" hoặc "http"`);
 }
