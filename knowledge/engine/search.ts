@@ -11,7 +11,7 @@
 import type { DocumentInterface } from '@langchain/core/documents';
 import type { KnowledgeBase } from '../content/load';
 import type { Card, Domain, LevelRow, OfficialDocument, Province } from '../content/schema';
-import { analyze, compileLexicon, contentTokens, termsOf, type Lexicon, type SynonymGroup } from '../text/analyze';
+import { analyze, compileLexicon, contentTokens, termsOf, withoutFillers, type Lexicon, type SynonymGroup } from '../text/analyze';
 import { dateMentioned, documentNumbersMentioned } from '../text/dates';
 import { isUnaccented } from '../text/vietnamese';
 import { buildBm25, scoreFamily, type Bm25Index, type FieldTerms, type QueryTerm } from './bm25f';
@@ -99,6 +99,7 @@ export class KnowledgeIndex {
   private readonly stopwords: Set<string>;
   /** Leading number of each numbered document ("4800") → document ids. */
   private readonly docsByNumber: Map<string, string[]>;
+  private readonly docNumbers: ReadonlySet<string>;
   private readonly domainMatcher: DomainMatcher;
 
   constructor(
@@ -119,11 +120,12 @@ export class KnowledgeIndex {
       const m = /^(?:QĐ|CV|NQ|HD)\s*(\d{2,5})\//.exec(d.number);
       if (m) this.docsByNumber.set(m[1]!, [...(this.docsByNumber.get(m[1]!) ?? []), d.id]);
     }
+    this.docNumbers = new Set(this.docsByNumber.keys());
   }
 
   /** The date to judge validity against, and the documents the question names. */
   private temporalContext(text: string, asOf: string): { asOf: string; refDate?: string; docs: string[] } {
-    const numbers = documentNumbersMentioned(text, new Set(this.docsByNumber.keys()));
+    const numbers = documentNumbersMentioned(text, this.docNumbers);
     const docs = numbers.flatMap((n) => this.docsByNumber.get(n) ?? []);
     let refDate = dateMentioned(text);
     if (!refDate) {
@@ -223,14 +225,12 @@ export class KnowledgeIndex {
     return [...weights].map(([term, weight]) => ({ term, weight }));
   }
 
-  /** Lexical score per card index, normalised to about 0–1. */
-  private lexicalScores(query: string): Map<number, number> {
-    const { tokens, folded } = this.analyzeText(query);
+  /** Lexical score per card index, normalised to about 0–1; accented fields count only for accented questions. */
+  private lexicalScores({ tokens, folded }: { tokens: string[]; folded: string[] }, useAccents: boolean): Map<number, number> {
     const out = new Map<number, number>();
     if (folded.length === 0) return out;
     const o = this.options;
     const fold = scoreFamily(this.data.bm25, 'folded', this.queryTerms(folded), o);
-    const useAccents = !isUnaccented(query);
     const acc = useAccents ? scoreFamily(this.data.bm25, 'accented', this.queryTerms(tokens), o) : undefined;
     const share = useAccents ? o.accentedShare : 0;
     const norm = (s: number, n: number): number => (n > 0 ? Math.min(s / n, o.lexicalCap) / o.lexicalCap : 0);
@@ -247,9 +247,11 @@ export class KnowledgeIndex {
     const limit = params.limit ?? 5;
     const text = typeof query === 'string' ? query.slice(0, 2000) : '';
     const { asOf, refDate, docs: mentionedDocs } = this.temporalContext(text, params.asOf ?? today());
-    const lexical = this.lexicalScores(text);
+    const analysis = analyze(text, this.lexicon);
+    const content = withoutFillers(analysis, this.stopwords);
+    const lexical = this.lexicalScores(content, !isUnaccented(text));
     const vector = new Map<string, number>();
-    const vtext = this.vectorText(text);
+    const vtext = content.folded.join(' ');
     if (vtext) {
       const qv = await this.embeddings.embedQuery(vtext);
       for (const [doc, sim] of this.vectors.searchSync(qv, o.vectorK)) {
@@ -257,7 +259,7 @@ export class KnowledgeIndex {
         if (sim > (vector.get(id) ?? -1)) vector.set(id, sim);
       }
     }
-    const domain = readDomain(analyze(text, this.lexicon), text, this.domainMatcher);
+    const domain = readDomain(analysis, text, this.domainMatcher);
     const domainFactor =
       domain.offTopic && domain.signal !== 'strong'
         ? o.offTopicFactor

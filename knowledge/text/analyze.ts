@@ -132,9 +132,8 @@ export function analyze(text: string, lexicon: Lexicon = EMPTY_LEXICON): Analysi
   return { tokens, folded: tokens.map(foldVietnamese), fromLexicon };
 }
 
-/** {@link analyze}, then drops filler words (`stopwords`) that did not come from a lexicon phrase. */
-export function contentTokens(text: string, lexicon: Lexicon, stopwords: ReadonlySet<string>): Omit<Analysis, 'fromLexicon'> {
-  const an = analyze(text, lexicon);
+/** Drops filler words (`stopwords`) that did not come from a lexicon phrase. */
+export function withoutFillers(an: Analysis, stopwords: ReadonlySet<string>): Omit<Analysis, 'fromLexicon'> {
   const tokens: string[] = [];
   const folded: string[] = [];
   an.tokens.forEach((t, i) => {
@@ -144,6 +143,11 @@ export function contentTokens(text: string, lexicon: Lexicon, stopwords: Readonl
     }
   });
   return { tokens, folded };
+}
+
+/** {@link analyze}, then {@link withoutFillers}. */
+export function contentTokens(text: string, lexicon: Lexicon, stopwords: ReadonlySet<string>): Omit<Analysis, 'fromLexicon'> {
+  return withoutFillers(analyze(text, lexicon), stopwords);
 }
 
 /** Syllables plus syllable bigrams ("xét", "nghiệm", "xét_nghiệm"). */
