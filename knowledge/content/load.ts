@@ -15,7 +15,11 @@ import {
   LevelRowSchema,
   LexiconSchema,
   TriageSchema,
+  ConversationSchema,
+  TravelRulesSchema,
   type Card,
+  type Conversation,
+  type TravelRules,
   type LevelRow,
   type LexiconFile,
   type OfficialDocument,
@@ -47,6 +51,8 @@ export interface KnowledgeBase {
   lexicon: LexiconFile;
   levels: LevelRow[];
   triage: TriageRules;
+  conversation: Conversation;
+  travel: TravelRules;
 }
 
 export interface LoadResult<T> {
@@ -91,6 +97,15 @@ function readText(file: string, display: string, problems: ContentProblem[]): st
     problems.push({ file: display, message: `Không đọc được tệp: ${(e as Error).message}` });
     return undefined;
   }
+}
+
+function loadYaml<S extends z.ZodType>(file: string, schema: S, problems: ContentProblem[]): z.infer<S> | undefined {
+  const display = relative(process.cwd(), file) || file;
+  const text = readText(file, display, problems);
+  if (text === undefined) return undefined;
+  const r = parseYaml(text, schema, display);
+  problems.push(...r.problems);
+  return r.value;
 }
 
 /** Parses one card file: YAML front matter between `---` lines, then the Markdown answer. */
@@ -288,6 +303,22 @@ export function loadKnowledgeBase(root: string): LoadResult<KnowledgeBase> {
     if (!byId.has(triage.value.card)) problems.push({ file: rel(triageFile), field: 'card', message: `Không có thẻ "${triage.value.card}"` });
   }
 
-  if (problems.length || !lex?.value || !levels?.value || !triage?.value) return { problems };
-  return { value: { root, documents, cards, lexicon: lex.value, levels: levels.value, triage: triage.value }, problems };
+  const conversation = loadYaml(join(root, 'conversation.yaml'), ConversationSchema, problems);
+  conversation?.menu.forEach((m, i) => {
+    if ('card' in m && !byId.has(m.card)) problems.push({ file: rel(join(root, 'conversation.yaml')), field: `menu.${i}.card`, message: `Không có thẻ "${m.card}"` });
+  });
+  const travel = loadYaml(join(root, 'travel-rules.yaml'), TravelRulesSchema, problems);
+  travel?.rules.forEach((r, i) => {
+    const file = rel(join(root, 'travel-rules.yaml'));
+    if (!byId.has(r.card)) problems.push({ file, field: `rules.${i}.card`, message: `Không có thẻ "${r.card}"` });
+    r.sources.forEach((d, k) => {
+      if (!documents.has(d)) problems.push({ file, field: `rules.${i}.sources.${k}`, message: `Văn bản "${d}" không có trong documents.yaml` });
+    });
+  });
+
+  if (problems.length || !lex?.value || !levels?.value || !triage?.value || !conversation || !travel) return { problems };
+  return {
+    value: { root, documents, cards, lexicon: lex.value, levels: levels.value, triage: triage.value, conversation, travel },
+    problems,
+  };
 }

@@ -167,3 +167,69 @@ export const TriageSchema = z.strictObject({
   }),
 });
 export type TriageRules = z.infer<typeof TriageSchema>;
+
+const intent = z.strictObject({
+  patterns: z.array(z.string().min(1)).min(1),
+  /** Match anywhere in the message (handoff), not only as the whole message. */
+  contains: z.boolean().default(false),
+  reply: z.string().min(2).optional(),
+});
+
+/** The assistant's own words: welcome, menu, small talk, fallback (knowledge/conversation.yaml). */
+export const ConversationSchema = z.strictObject({
+  welcome: z.string().min(10),
+  menu_prompt: z.string().min(2),
+  menu: z
+    .array(
+      z.union([
+        z.strictObject({ label: z.string().min(2).max(20), action: z.literal('travel') }),
+        z.strictObject({ label: z.string().min(2).max(20), card: slug }),
+      ]),
+    )
+    .min(1),
+  fallback: z.string().min(10),
+  clarify_prompt: z.string().min(2),
+  emergency_lead: z.string().includes('{reasons}'),
+  superseded_note: z.string().includes('{valid_to}'),
+  historical_note: z.string().min(2),
+  fillers: z.array(z.string().min(1)).default([]),
+  feedback: z.strictObject({
+    up: z.string().min(1).max(20),
+    down: z.string().min(1).max(20),
+    thanks_up: z.string().min(2),
+    thanks_down: z.string().min(2),
+  }),
+  intents: z.strictObject({
+    greeting: intent.required({ reply: true }),
+    thanks: intent.required({ reply: true }),
+    who: intent.required({ reply: true }),
+    menu: intent,
+    cancel: intent.required({ reply: true }),
+    handoff: intent.required({ reply: true }),
+  }),
+});
+export type Conversation = z.infer<typeof ConversationSchema>;
+
+export const VACCINATION = ['du_lieu', 'chua_du_lieu', 'chua_tiem', 'khoi_benh'] as const;
+export type Vaccination = (typeof VACCINATION)[number];
+
+/** Travel rules between areas at different epidemic levels (knowledge/travel-rules.yaml). */
+export const TravelRulesSchema = z.strictObject({
+  rules: z
+    .array(
+      z.strictObject({
+        id: slug,
+        valid_from: isoDate,
+        valid_to: isoDate.optional(),
+        origin_levels: z.array(z.number().int().min(1).max(4)).min(1),
+        vaccination: z.array(z.enum(VACCINATION)).optional(),
+        summary: z.string().min(10),
+        card: slug,
+        sources: z.array(slug).min(1),
+      }),
+    )
+    .min(1),
+  local_rules_note: z.string().min(10),
+});
+export type TravelRules = z.infer<typeof TravelRulesSchema>;
+export type TravelRule = TravelRules['rules'][number];

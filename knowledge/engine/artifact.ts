@@ -13,7 +13,7 @@ import { KnowledgeIndex, type IndexData } from './search';
 import { HnswVectorStore } from './vector-store';
 
 /** Bumped whenever the artifact layout or the analysis changes, so old artifacts are rebuilt. */
-export const INDEX_FORMAT = 3;
+export const INDEX_FORMAT = 5;
 
 export interface IndexMeta {
   format: number;
@@ -41,7 +41,7 @@ function contentFiles(root: string): string[] {
       else if (name.endsWith('.md')) out.push(full);
     }
   };
-  for (const f of ['documents.yaml', 'lexicon.yaml', 'levels.csv', 'triage.yaml']) out.push(join(root, f));
+  for (const f of ['documents.yaml', 'lexicon.yaml', 'levels.csv', 'triage.yaml', 'conversation.yaml', 'travel-rules.yaml']) out.push(join(root, f));
   walk(join(root, 'cards'));
   return out;
 }

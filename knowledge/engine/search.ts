@@ -10,7 +10,7 @@
  */
 import type { DocumentInterface } from '@langchain/core/documents';
 import type { KnowledgeBase } from '../content/load';
-import type { Card, Domain, LevelRow, OfficialDocument, Province } from '../content/schema';
+import type { Card, Conversation, Domain, LevelRow, OfficialDocument, Province, TravelRules, TriageRules } from '../content/schema';
 import { analyze, compileLexicon, contentTokens, termsOf, withoutFillers, type Lexicon, type SynonymGroup } from '../text/analyze';
 import { dateMentioned, documentNumbersMentioned } from '../text/dates';
 import { isUnaccented } from '../text/vietnamese';
@@ -32,6 +32,10 @@ export interface IndexData {
   domain: Domain;
   provinces: Province[];
   levels: LevelRow[];
+  /** Warning signs for emergency triage, the assistant's own words, and the travel rules: versioned with the cards. */
+  triage: TriageRules;
+  conversation: Conversation;
+  travel: TravelRules;
   bm25: Bm25Index;
 }
 
@@ -191,6 +195,9 @@ export class KnowledgeIndex {
       domain: kb.lexicon.domain,
       provinces: kb.lexicon.provinces,
       levels: kb.levels,
+      triage: kb.triage,
+      conversation: kb.conversation,
+      travel: kb.travel,
       bm25,
     };
     const index = new KnowledgeIndex(data, new HnswVectorStore(embeddings), embeddings, options);

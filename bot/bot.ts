@@ -1,0 +1,255 @@
+/**
+ * The conversation: one turn pipeline for every channel.
+ *
+ *   normalise → emergency triage (always first, also inside dialogs) → buttons → small talk / hand-off / cancel
+ *   → active dialog → travel advisor → knowledge question → reply
+ *
+ * Replies are channel-neutral activities (text + suggested actions); adapters render them per platform.
+ *
+ * @example
+ * const bot = new CovidBot({ index: () => index, conversationState, userState, gaps });
+ * const adapter = new TestAdapter((ctx) => bot.run(ctx));
+ */
+import { ActionTypes, ActivityHandler, ConversationState, UserState, type CardAction, type TurnContext } from 'botbuilder';
+import { DialogSet, DialogTurnStatus, type DialogContext, type DialogState } from 'botbuilder-dialogs';
+import type { CardRecord, KnowledgeIndex, SearchResult } from '../knowledge/engine/search';
+import { today as todayIso } from '../knowledge/engine/search';
+import { normalizeVietnamese } from '../knowledge/text/vietnamese';
+import { TRAVEL_DIALOG, TravelDialog, type TravelOptions } from './dialogs/travel-dialog';
+import type { GapRecorder } from './gaps';
+import { IntentRecognizer } from './intents';
+import { PAYLOAD, cardButton, messages, parsePayload, sourcesOf, viDate, type ReplyKind, type TurnSummary } from './replies';
+import { isTravelQuestion, parseTravel, recognizeVaccination } from './travel';
+import { Triage } from './triage';
+
+export interface CovidBotOptions {
+  /** The knowledge index in use; a function so a reloaded index is picked up on the next turn. */
+  index: () => KnowledgeIndex;
+  conversationState: ConversationState;
+  userState: UserState;
+  gaps: GapRecorder;
+  /** Longest text of one message per channel. Default 2000 for Zalo and Messenger, 4000 elsewhere. */
+  maxLength?: (channelId: string) => number;
+  /** Today's date, YYYY-MM-DD (tests fix it). */
+  today?: () => string;
+}
+
+const DEFAULT_MAX = (channelId: string): number => (['zalo', 'facebook', 'messenger'].includes(channelId) ? 2000 : 4000);
+
+interface ConversationFlags {
+  welcomed?: boolean;
+}
+
+/** Parts of the index that are derived once per index version. */
+interface Derived {
+  index: KnowledgeIndex;
+  triage: Triage;
+  intents: IntentRecognizer;
+}
+
+export class CovidBot extends ActivityHandler {
+  private readonly dialogs: DialogSet;
+  private readonly travel: TravelDialog;
+  private readonly flags;
+  private readonly maxLength: (channelId: string) => number;
+  private readonly today: () => string;
+  private derived?: Derived;
+
+  constructor(private readonly options: CovidBotOptions) {
+    super();
+    this.maxLength = options.maxLength ?? DEFAULT_MAX;
+    this.today = options.today ?? todayIso;
+    this.dialogs = new DialogSet(options.conversationState.createProperty<DialogState>('dialogState'));
+    this.travel = new TravelDialog({ index: options.index, maxLength: this.maxLength });
+    this.dialogs.add(this.travel);
+    this.flags = options.conversationState.createProperty<ConversationFlags>('flags');
+
+    this.onMembersAdded(async (ctx, next) => {
+      const others = (ctx.activity.membersAdded ?? []).filter((m) => m.id !== ctx.activity.recipient?.id);
+      if (others.length) await this.welcome(ctx);
+      await next();
+    });
+    this.onMessage(async (ctx, next) => {
+      await this.handleMessage(ctx);
+      await next();
+    });
+  }
+
+  override async run(context: TurnContext): Promise<void> {
+    await super.run(context);
+    await this.options.conversationState.saveChanges(context, false);
+    await this.options.userState.saveChanges(context, false);
+  }
+
+  private get d(): Derived {
+    const index = this.options.index();
+    if (this.derived?.index !== index) {
+      this.derived = { index, triage: new Triage(index.data.triage), intents: new IntentRecognizer(index.data.conversation) };
+    }
+    return this.derived;
+  }
+
+  private async send(ctx: TurnContext, text: string, actions: CardAction[], summary: TurnSummary): Promise<void> {
+    await ctx.sendActivities(messages(text, actions, summary, this.maxLength(ctx.activity.channelId)));
+  }
+
+  private simple(kind: ReplyKind): TurnSummary {
+    return { kind, sources: [], entries: [], score: 0 };
+  }
+
+  private menuActions(): CardAction[] {
+    return this.d.index.data.conversation.menu.map((m) =>
+      'action' in m
+        ? { type: ActionTypes.PostBack, title: m.label, value: PAYLOAD.travel }
+        : { type: ActionTypes.PostBack, title: m.label, value: PAYLOAD.card(m.card) },
+    );
+  }
+
+  private async welcome(ctx: TurnContext): Promise<void> {
+    const flags = await this.flags.get(ctx, {});
+    flags.welcomed = true;
+    await this.send(ctx, this.d.index.data.conversation.welcome, this.menuActions(), this.simple('smalltalk'));
+  }
+
+  private async handleMessage(ctx: TurnContext): Promise<void> {
+    const raw = typeof ctx.activity.text === 'string' ? ctx.activity.text : '';
+    const text = normalizeVietnamese(raw).trim().slice(0, 2000);
+    const conv = this.d.index.data.conversation;
+    const dc = await this.dialogs.createContext(ctx);
+
+    if (!text) {
+      await this.send(ctx, 'Xin lỗi, hiện tôi chỉ đọc được tin nhắn chữ. Bạn gõ câu hỏi giúp tôi nhé.', this.menuActions(), this.simple('smalltalk'));
+      return;
+    }
+
+    // 1. Emergency triage: always first, also in the middle of a dialog.
+    const triage = this.d.triage.check(text);
+    if (triage.emergency) {
+      await dc.cancelAllDialogs();
+      await this.emergency(ctx, triage.reasons);
+      return;
+    }
+
+    // 2. Buttons.
+    const payload = parsePayload(raw);
+    if (payload?.type === 'card') {
+      await dc.cancelAllDialogs();
+      const card = this.d.index.cardsById.get(payload.id);
+      if (card) return this.answerCard(ctx, card, undefined, 1);
+    } else if (payload?.type === 'travel') {
+      await dc.cancelAllDialogs();
+      await this.startTravel(dc, {});
+      return;
+    } else if (payload?.type === 'feedback') {
+      if (!payload.up) {
+        await this.options.gaps.record({ time: new Date().toISOString(), kind: 'feedback_down', channel: ctx.activity.channelId, text: `👎 ${payload.cardId}`, entries: [payload.cardId], topic: this.d.index.cardsById.get(payload.cardId)?.topic });
+      }
+      await this.send(ctx, payload.up ? conv.feedback.thanks_up : conv.feedback.thanks_down, [], this.simple('smalltalk'));
+      return;
+    }
+
+    // 3. Small talk, hand-off, menu, cancel.
+    const intent = this.d.intents.recognize(text);
+    if (intent === 'cancel') {
+      await dc.cancelAllDialogs();
+      await this.send(ctx, conv.intents.cancel.reply!, this.menuActions(), this.simple('smalltalk'));
+      return;
+    }
+    if (intent === 'handoff') {
+      await dc.cancelAllDialogs();
+      await this.send(ctx, conv.intents.handoff.reply!, [], this.simple('handoff'));
+      return;
+    }
+    if (intent === 'menu') {
+      await this.send(ctx, conv.menu_prompt, this.menuActions(), this.simple('smalltalk'));
+      return;
+    }
+    if (intent === 'greeting' || intent === 'thanks' || intent === 'who') {
+      const flags = await this.flags.get(ctx, {});
+      if (intent === 'greeting' && !flags.welcomed) return this.welcome(ctx);
+      await this.send(ctx, conv.intents[intent].reply!, intent === 'greeting' ? this.menuActions() : [], this.simple('smalltalk'));
+      return;
+    }
+
+    // 4. An active dialog continues only when the message answers its question; anything else is a new question.
+    if (dc.activeDialog) {
+      if (this.travel.find(text).length > 0 || recognizeVaccination(text) !== undefined) {
+        const result = await dc.continueDialog();
+        if (result.status !== DialogTurnStatus.empty) return;
+      }
+      await dc.cancelAllDialogs();
+    }
+
+    // 5. Travel advisor.
+    const mentions = (t: string) => this.travel.mentions(t);
+    if (isTravelQuestion(text, mentions)) {
+      const slots = parseTravel(text, mentions);
+      await this.startTravel(dc, { origin: slots.origin?.id, destination: slots.destination?.id, vaccination: recognizeVaccination(text) });
+      return;
+    }
+
+    // 6. Knowledge question.
+    const result = await this.d.index.search(text, { asOf: this.today() });
+    await this.answerSearch(ctx, text, result);
+  }
+
+  private async startTravel(dc: DialogContext, slots: Omit<TravelOptions, 'asOf'>): Promise<void> {
+    await dc.beginDialog(TRAVEL_DIALOG, { ...slots, asOf: this.today() } satisfies TravelOptions);
+  }
+
+  private async emergency(ctx: TurnContext, reasons: string[]): Promise<void> {
+    const index = this.d.index;
+    const conv = index.data.conversation;
+    const card = index.cardsById.get(this.d.triage.card);
+    const lead = conv.emergency_lead.replace('{reasons}', reasons.join(', '));
+    const src = card ? sourcesOf(index, card) : { line: '', refs: [] };
+    const text = card ? `${lead}\n\n${card.answer}\n\n${src.line}` : lead;
+    const hotline = index.cardsById.get('hotline-115');
+    await this.send(ctx, text, hotline ? [cardButton(hotline)] : [], { kind: 'emergency', sources: src.refs, entries: card ? [card.id] : [], score: 1 });
+  }
+
+  private async answerCard(ctx: TurnContext, card: CardRecord, result: SearchResult | undefined, score: number): Promise<void> {
+    const index = this.d.index;
+    const conv = index.data.conversation;
+    const src = sourcesOf(index, card);
+    const parts: string[] = [];
+    if (result?.refDate) parts.push(`_Theo quy định áp dụng vào thời điểm ${viDate(result.refDate)}:_`);
+    parts.push(card.answer, src.line);
+    if (card.valid_to && card.valid_to < this.today()) {
+      const newer = card.superseded_by ? index.cardsById.get(card.superseded_by) : undefined;
+      parts.push(conv.superseded_note.replace('{valid_to}', viDate(card.valid_to)).replace('{newer}', newer?.title ?? ''));
+    }
+    const actions: CardAction[] = [];
+    const follow = [...card.follow_ups, ...(card.superseded_by && card.valid_to && card.valid_to < this.today() ? [card.superseded_by] : [])];
+    for (const id of [...new Set(follow)].slice(0, 3)) {
+      const c = index.cardsById.get(id);
+      if (c) actions.push(cardButton(c));
+    }
+    actions.push(
+      { type: ActionTypes.PostBack, title: conv.feedback.up, value: PAYLOAD.feedback(true, card.id) },
+      { type: ActionTypes.PostBack, title: conv.feedback.down, value: PAYLOAD.feedback(false, card.id) },
+    );
+    await this.send(ctx, parts.join('\n\n'), actions, { kind: 'answer', sources: src.refs, entries: [card.id], score });
+  }
+
+  private async answerSearch(ctx: TurnContext, text: string, r: SearchResult): Promise<void> {
+    const conv = this.d.index.data.conversation;
+    const channel = ctx.activity.channelId;
+    const top = r.hits[0];
+    if (r.decision === 'answer' && top) return this.answerCard(ctx, top.card, r, r.confidence);
+    if (r.decision === 'clarify' && top) {
+      const choices = r.hits.slice(0, this.d.index.options.clarifyMax);
+      await this.options.gaps.record({ time: new Date().toISOString(), kind: 'clarify', channel, text, topic: top.card.topic, entries: choices.map((h) => h.card.id) });
+      const list = choices.map((h, i) => `${i + 1}. ${h.card.title}`).join('\n');
+      await this.send(ctx, `${conv.clarify_prompt}\n${list}`, choices.map((h) => cardButton(h.card)), {
+        kind: 'clarify',
+        sources: [],
+        entries: choices.map((h) => h.card.id),
+        score: r.confidence,
+      });
+      return;
+    }
+    await this.options.gaps.record({ time: new Date().toISOString(), kind: 'fallback', channel, text, topic: top?.card.topic });
+    await this.send(ctx, conv.fallback, this.menuActions(), { kind: 'fallback', sources: [], entries: [], score: r.confidence });
+  }
+}

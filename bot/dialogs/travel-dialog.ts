@@ -1,0 +1,156 @@
+/**
+ * The travel advisor dialog (botbuilder-dialogs): asks only for what is missing (origin, destination, and the
+ * vaccination status when the origin's level makes it matter), then answers with the rule and its sources.
+ * Prompts are Vietnamese text prompts with our own recognisers (the SDK's prompts have no Vietnamese).
+ */
+import { ActionTypes, type CardAction } from 'botbuilder';
+import {
+  ComponentDialog,
+  TextPrompt,
+  WaterfallDialog,
+  type DialogTurnResult,
+  type PromptValidatorContext,
+  type WaterfallStepContext,
+} from 'botbuilder-dialogs';
+import type { Province, Vaccination } from '../../knowledge/content/schema';
+import type { KnowledgeIndex } from '../../knowledge/engine/search';
+import { provinceFinder, type ProvinceFinder, type ProvinceMention } from '../../knowledge/text/provinces';
+import { PAYLOAD, buttonTitle, cardButton, messages, viDate, type TurnSummary } from '../replies';
+import { VACCINATION_CHOICES, chooseRule, levelOf, needsVaccination, recognizeVaccination } from '../travel';
+
+export const TRAVEL_DIALOG = 'travel';
+const PROVINCE_PROMPT = 'travel.province';
+const VACCINATION_PROMPT = 'travel.vaccination';
+
+export interface TravelOptions {
+  origin?: string;
+  destination?: string;
+  vaccination?: Vaccination;
+  asOf: string;
+}
+
+interface TravelValues {
+  origin?: Province;
+  destination?: Province;
+  vaccination?: Vaccination;
+}
+
+export interface TravelDialogDeps {
+  index: () => KnowledgeIndex;
+  maxLength: (channelId: string) => number;
+}
+
+export class TravelDialog extends ComponentDialog {
+  private finderFor?: { index: KnowledgeIndex; find: ProvinceFinder };
+
+  constructor(private readonly deps: TravelDialogDeps) {
+    super(TRAVEL_DIALOG);
+    this.addDialog(new TextPrompt(PROVINCE_PROMPT, async (pc) => this.validProvince(pc)));
+    this.addDialog(new TextPrompt(VACCINATION_PROMPT, async (pc) => recognizeVaccination(pc.recognized.value ?? '') !== undefined));
+    this.addDialog(
+      new WaterfallDialog(`${TRAVEL_DIALOG}.steps`, [
+        (s) => this.askOrigin(s),
+        (s) => this.askDestination(s),
+        (s) => this.askVaccination(s),
+        (s) => this.answer(s),
+      ]),
+    );
+    this.initialDialogId = `${TRAVEL_DIALOG}.steps`;
+  }
+
+  /** Provinces named in a text, with positions (the finder is rebuilt when the index is swapped). */
+  mentions(text: string): ProvinceMention[] {
+    const index = this.deps.index();
+    if (this.finderFor?.index !== index) this.finderFor = { index, find: provinceFinder(index.data.provinces) };
+    return this.finderFor.find(text);
+  }
+
+  find(text: string): Province[] {
+    return this.mentions(text).map((m) => m.province);
+  }
+
+  private provinceById(id: string | undefined): Province | undefined {
+    return id ? this.deps.index().data.provinces.find((p) => p.id === id) : undefined;
+  }
+
+  private async validProvince(pc: PromptValidatorContext<string>): Promise<boolean> {
+    return this.find(pc.recognized.value ?? '').length > 0;
+  }
+
+  private prompt(step: WaterfallStepContext, text: string, retry: string, actions: CardAction[] = []) {
+    const summary: TurnSummary = { kind: 'prompt', sources: [], entries: [], score: 0 };
+    const max = this.deps.maxLength(step.context.activity.channelId);
+    const [prompt] = messages(text, actions, summary, max);
+    const [retryPrompt] = messages(retry, actions, summary, max);
+    return { prompt, retryPrompt };
+  }
+
+  private values(step: WaterfallStepContext): TravelValues {
+    return step.values as TravelValues;
+  }
+
+  private async askOrigin(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const o = step.options as TravelOptions;
+    const v = this.values(step);
+    v.origin = this.provinceById(o.origin);
+    v.destination = this.provinceById(o.destination);
+    v.vaccination = o.vaccination;
+    if (v.origin) return step.next();
+    return step.prompt(PROVINCE_PROMPT, this.prompt(step, 'Bạn đi **từ** tỉnh, thành phố nào? (ví dụ: Hà Nội, TP.HCM, Đà Nẵng)', 'Tôi chưa nhận ra tên tỉnh, thành phố. Bạn gõ lại giúp tôi nơi đi nhé (ví dụ: "hcm", "ha noi"), hoặc gõ "thôi" để dừng.'));
+  }
+
+  private async askDestination(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const v = this.values(step);
+    if (!v.origin) v.origin = this.find(String(step.result ?? ''))[0];
+    if (v.destination) return step.next();
+    return step.prompt(PROVINCE_PROMPT, this.prompt(step, `Bạn đi từ ${v.origin!.name} **đến** tỉnh, thành phố nào?`, 'Tôi chưa nhận ra nơi đến. Bạn gõ lại tên tỉnh, thành phố giúp tôi, hoặc gõ "thôi" để dừng.'));
+  }
+
+  private async askVaccination(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const v = this.values(step);
+    const o = step.options as TravelOptions;
+    if (!v.destination) v.destination = this.find(String(step.result ?? '')).find((p) => p.id !== v.origin?.id);
+    const index = this.deps.index();
+    const level = levelOf(index.data.levels, v.origin!.id, o.asOf);
+    if (v.vaccination || !level || !needsVaccination(index.data.travel, level.level, o.asOf)) return step.next();
+    const actions: CardAction[] = VACCINATION_CHOICES.map((c) => ({ type: ActionTypes.ImBack, title: c.label, value: c.label }));
+    return step.prompt(
+      VACCINATION_PROMPT,
+      this.prompt(step, `${v.origin!.name} đang ở cấp ${level.level}, nên quy định phụ thuộc vào việc tiêm vắc xin. Bạn (người đi) đã tiêm vắc xin COVID-19 thế nào?`, 'Bạn chọn một trong các mục: đã tiêm đủ liều, chưa đủ liều, chưa tiêm, hoặc đã khỏi bệnh.', actions),
+    );
+  }
+
+  private async answer(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const v = this.values(step);
+    const o = step.options as TravelOptions;
+    if (!v.vaccination && typeof step.result === 'string') v.vaccination = recognizeVaccination(step.result);
+    const index = this.deps.index();
+    const origin = v.origin!;
+    const dest = v.destination;
+    const level = levelOf(index.data.levels, origin.id, o.asOf);
+    const destLevel = dest ? levelOf(index.data.levels, dest.id, o.asOf) : undefined;
+    const rule = level ? chooseRule(index.data.travel, level.level, v.vaccination, o.asOf) : undefined;
+    const card = index.cardsById.get(rule?.card ?? 'travel-tong-quan');
+    const lines: string[] = [];
+    const levelText = (name: string, row: typeof level): string =>
+      row ? `**${name}** (cấp ${row.level} từ ${viDate(row.valid_from)}${row.sample === 'yes' ? ', số liệu mẫu' : ''})` : `**${name}** (chưa có số liệu cấp độ)`;
+    lines.push(`Từ ${levelText(origin.name, level)} đến ${dest ? levelText(dest.name, destLevel) : 'nơi bạn đến'}:`);
+    lines.push(rule ? rule.summary : 'Tôi chưa có quy tắc cho trường hợp này. Theo NQ 128, việc đi lại được áp dụng thống nhất theo cấp độ dịch; bạn nên hỏi trạm y tế nơi đến.');
+    lines.push(index.data.travel.local_rules_note);
+    if (level?.sample === 'yes') lines.push('Cấp độ trong bảng hiện là **số liệu mẫu**; hãy xem cấp độ thực tế do UBND tỉnh công bố.');
+    const refs = (rule?.sources ?? ['nq-128']).flatMap((id) => {
+      const d = index.documentsById.get(id);
+      return d ? [{ doc: d.number, date: d.issued ?? null }] : [];
+    });
+    lines.push(`Nguồn: ${refs.map((r) => `${r.doc}${r.date ? ` ngày ${viDate(r.date)}` : ''}`).join('; ')}`);
+    const actions: CardAction[] = [];
+    if (card) actions.push(cardButton(card));
+    const papers = index.cardsById.get('travel-giay-to');
+    if (papers && papers.id !== card?.id) actions.push(cardButton(papers));
+    actions.push({ type: ActionTypes.PostBack, title: buttonTitle('Hỏi chuyến đi khác'), value: PAYLOAD.travel });
+    const summary: TurnSummary = { kind: 'answer', sources: refs, entries: card ? [card.id] : [], score: 1 };
+    const max = this.deps.maxLength(step.context.activity.channelId);
+    await step.context.sendActivities(messages(lines.join('\n\n'), actions, summary, max));
+    return step.endDialog({ origin: origin.id, destination: dest?.id, vaccination: v.vaccination, rule: rule?.id });
+  }
+}

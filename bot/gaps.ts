@@ -1,0 +1,45 @@
+/**
+ * Questions the bot could not answer well (fallback, clarify, 👎), recorded for the content team.
+ * Text is redacted before it is written. JSONL file by default; an in-memory recorder for tests.
+ */
+import { appendFile, mkdir } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { redact } from './privacy';
+
+export interface GapRecord {
+  time: string;
+  kind: 'fallback' | 'clarify' | 'feedback_down';
+  channel: string;
+  text: string;
+  /** Best-guess topic (from the nearest card), if any. */
+  topic?: string;
+  entries?: string[];
+}
+
+export interface GapRecorder {
+  record(gap: GapRecord): Promise<void>;
+}
+
+export class MemoryGapRecorder implements GapRecorder {
+  readonly records: GapRecord[] = [];
+  async record(gap: GapRecord): Promise<void> {
+    this.records.push({ ...gap, text: redact(gap.text) });
+  }
+}
+
+/** Appends one JSON object per line; failures are reported to `onError`, never thrown into a conversation. */
+export class JsonlGapRecorder implements GapRecorder {
+  constructor(
+    private readonly file: string,
+    private readonly onError: (err: unknown) => void = () => undefined,
+  ) {}
+
+  async record(gap: GapRecord): Promise<void> {
+    try {
+      await mkdir(dirname(this.file), { recursive: true });
+      await appendFile(this.file, `${JSON.stringify({ ...gap, text: redact(gap.text) })}\n`);
+    } catch (err) {
+      this.onError(err);
+    }
+  }
+}

@@ -1,0 +1,111 @@
+/**
+ * Channel-neutral replies: text plus suggested actions, and channel data describing the turn
+ * (`kind`, `sources`, `entries`, `score`) for the `ask` tool, reports and tests.
+ */
+import { ActionTypes, ActivityTypes, type Activity, type CardAction } from 'botbuilder';
+import type { CardRecord, KnowledgeIndex } from '../knowledge/engine/search';
+
+export type ReplyKind = 'answer' | 'clarify' | 'fallback' | 'emergency' | 'smalltalk' | 'handoff' | 'prompt';
+
+export interface SourceRef {
+  doc: string;
+  date: string | null;
+}
+
+export interface TurnSummary {
+  kind: ReplyKind;
+  sources: SourceRef[];
+  entries: string[];
+  score: number;
+}
+
+/** Payloads carried by buttons. Adapters pass them back as the message text. */
+export const PAYLOAD = {
+  card: (id: string) => `card:${id}`,
+  travel: 'menu:travel',
+  feedback: (up: boolean, cardId: string) => `feedback:${up ? 'up' : 'down'}:${cardId}`,
+};
+
+export function parsePayload(text: string):
+  | { type: 'card'; id: string }
+  | { type: 'travel' }
+  | { type: 'feedback'; up: boolean; cardId: string }
+  | undefined {
+  const t = text.trim();
+  let m = /^card:([a-z0-9-]+)$/.exec(t);
+  if (m) return { type: 'card', id: m[1]! };
+  if (t === PAYLOAD.travel) return { type: 'travel' };
+  m = /^feedback:(up|down):([a-z0-9-]+)$/.exec(t);
+  if (m) return { type: 'feedback', up: m[1] === 'up', cardId: m[2]! };
+  return undefined;
+}
+
+/** dd/mm/yyyy from YYYY-MM-DD (partial dates stay as they are, reordered). */
+export function viDate(iso: string): string {
+  return iso.split('-').reverse().join('/');
+}
+
+/** "QĐ 261/QĐ-BYT ngày 31/01/2022" for each source of a card. */
+export function sourcesOf(index: KnowledgeIndex, card: CardRecord): { line: string; refs: SourceRef[] } {
+  const refs: SourceRef[] = [];
+  const parts: string[] = [];
+  for (const s of card.sources) {
+    const d = index.documentsById.get(s.doc);
+    if (!d) continue;
+    const date = d.issued ?? null;
+    refs.push({ doc: d.number, date });
+    parts.push(`${d.number}${date ? ` ngày ${viDate(date)}` : ''}${s.section ? ` (${s.section})` : ''}`);
+  }
+  return { line: `Nguồn: ${parts.join('; ')}`, refs };
+}
+
+/** A short button title: the card title without its parenthesis, at most `max` characters. */
+export function buttonTitle(title: string, max = 40): string {
+  const t = title.replace(/\s*\([^)]*\)\s*$/, '').trim();
+  return t.length <= max ? t : `${t.slice(0, max - 1).trimEnd()}…`;
+}
+
+export function cardButton(card: CardRecord): CardAction {
+  return { type: ActionTypes.PostBack, title: buttonTitle(card.title), value: PAYLOAD.card(card.id) };
+}
+
+/**
+ * Splits text into chunks of at most `max` characters, at sentence boundaries where possible,
+ * then at line breaks, then at spaces.
+ */
+export function splitMessage(text: string, max: number): string[] {
+  const limit = Math.max(20, max);
+  if (text.length <= limit) return [text];
+  const pieces = text.match(/[^.!?\n]+(?:[.!?]+|\n+|$)\s*/g) ?? [text];
+  const out: string[] = [];
+  let current = '';
+  const flush = (): void => {
+    if (current.trim()) out.push(current.trim());
+    current = '';
+  };
+  for (let piece of pieces) {
+    while (piece.length > limit) {
+      flush();
+      const cut = piece.lastIndexOf(' ', limit) > limit / 2 ? piece.lastIndexOf(' ', limit) : limit;
+      out.push(piece.slice(0, cut).trim());
+      piece = piece.slice(cut);
+    }
+    if (current.length + piece.length > limit) flush();
+    current += piece;
+  }
+  flush();
+  return out;
+}
+
+/** Message activities for one reply: the text split under `max`, suggested actions on the last one. */
+export function messages(text: string, actions: CardAction[], summary: TurnSummary, max: number): Partial<Activity>[] {
+  const chunks = splitMessage(text, max);
+  return chunks.map((chunk, i) => ({
+    type: ActivityTypes.Message,
+    text: chunk,
+    textFormat: 'markdown',
+    locale: 'vi-VN',
+    channelData: { turn: summary },
+    ...(i === chunks.length - 1 && actions.length ? { suggestedActions: { actions, to: [] } } : {}),
+  }));
+}

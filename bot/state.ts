@@ -1,0 +1,166 @@
+/**
+ * Conversation state storage and per-conversation turn serialisation.
+ *
+ * - `MemoryStorage` and an in-process lock by default (one process, no Redis).
+ * - With `REDIS_URL`: {@link RedisStorage} (honours eTags with an atomic compare-and-set) and {@link RedisTurnLock},
+ *   so two replicas never run two turns of one conversation at once.
+ */
+import { randomUUID } from 'node:crypto';
+import { MemoryStorage, type Middleware, type Storage, type StoreItems, type TurnContext } from 'botbuilder';
+import Redis from 'ioredis';
+
+const CAS_SCRIPT = `
+local cur = redis.call('GET', KEYS[1])
+if ARGV[1] ~= '*' and ARGV[1] ~= '' then
+  if not cur then return redis.error_reply('ETAG_MISMATCH') end
+  local ok, doc = pcall(cjson.decode, cur)
+  if not ok or doc.eTag ~= ARGV[1] then return redis.error_reply('ETAG_MISMATCH') end
+end
+if tonumber(ARGV[3]) > 0 then
+  redis.call('SET', KEYS[1], ARGV[2], 'EX', ARGV[3])
+else
+  redis.call('SET', KEYS[1], ARGV[2])
+end
+return 1`;
+
+export interface RedisStorageOptions {
+  /** Key prefix. Default "bot:state:". */
+  prefix?: string;
+  /** Seconds a conversation's state lives after its last write (0 = forever). Default 30 days. */
+  ttlSeconds?: number;
+}
+
+/** Bot Framework `Storage` on Redis. A write whose eTag is stale fails, as with `MemoryStorage`. */
+export class RedisStorage implements Storage {
+  private readonly prefix: string;
+  private readonly ttl: number;
+
+  constructor(
+    private readonly redis: Redis,
+    options: RedisStorageOptions = {},
+  ) {
+    this.prefix = options.prefix ?? 'bot:state:';
+    this.ttl = options.ttlSeconds ?? 30 * 24 * 3600;
+  }
+
+  async read(keys: string[]): Promise<StoreItems> {
+    if (keys.length === 0) return {};
+    const values = await this.redis.mget(...keys.map((k) => this.prefix + k));
+    const out: StoreItems = {};
+    keys.forEach((k, i) => {
+      const v = values[i];
+      if (v) {
+        try {
+          out[k] = JSON.parse(v);
+        } catch {
+          // A corrupt entry reads as missing rather than breaking the conversation.
+        }
+      }
+    });
+    return out;
+  }
+
+  async write(changes: StoreItems): Promise<void> {
+    for (const [key, item] of Object.entries(changes)) {
+      const expected = typeof item?.eTag === 'string' ? item.eTag : '*';
+      const stored = { ...item, eTag: randomUUID() };
+      try {
+        await this.redis.eval(CAS_SCRIPT, 1, this.prefix + key, expected, JSON.stringify(stored), String(this.ttl));
+      } catch (err) {
+        if (String(err).includes('ETAG_MISMATCH')) throw new Error(`Storage: error writing "${key}" due to eTag conflict.`);
+        throw err;
+      }
+    }
+  }
+
+  async delete(keys: string[]): Promise<void> {
+    if (keys.length) await this.redis.del(...keys.map((k) => this.prefix + k));
+  }
+}
+
+/** Runs one turn at a time per key. */
+export interface TurnLock {
+  run<T>(key: string, fn: () => Promise<T>): Promise<T>;
+}
+
+/** In-process lock: a promise chain per conversation. */
+export class MemoryTurnLock implements TurnLock {
+  private readonly tails = new Map<string, Promise<unknown>>();
+
+  async run<T>(key: string, fn: () => Promise<T>): Promise<T> {
+    const prev = this.tails.get(key) ?? Promise.resolve();
+    const result = prev.then(fn, fn);
+    const tail = result.catch(() => undefined);
+    this.tails.set(key, tail);
+    try {
+      return await result;
+    } finally {
+      if (this.tails.get(key) === tail) this.tails.delete(key);
+    }
+  }
+}
+
+const RELEASE_SCRIPT = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) else return 0 end`;
+
+export interface RedisTurnLockOptions {
+  prefix?: string;
+  /** Lock lifetime, so a crashed process cannot block a conversation for long. Default 30 s. */
+  ttlMs?: number;
+  /** How long a turn waits for the lock before giving up. Default 20 s. */
+  waitMs?: number;
+}
+
+/** Cross-process lock on Redis (SET NX PX, released only by its owner). */
+export class RedisTurnLock implements TurnLock {
+  private readonly local = new MemoryTurnLock();
+  constructor(
+    private readonly redis: Redis,
+    private readonly options: RedisTurnLockOptions = {},
+  ) {}
+
+  async run<T>(key: string, fn: () => Promise<T>): Promise<T> {
+    return this.local.run(key, async () => {
+      const k = `${this.options.prefix ?? 'bot:lock:'}${key}`;
+      const token = randomUUID();
+      const deadline = Date.now() + (this.options.waitMs ?? 20_000);
+      let delay = 10;
+      while ((await this.redis.set(k, token, 'PX', this.options.ttlMs ?? 30_000, 'NX')) !== 'OK') {
+        if (Date.now() > deadline) throw new Error(`turn lock timeout for ${key}`);
+        await new Promise((r) => setTimeout(r, delay));
+        delay = Math.min(200, delay * 2);
+      }
+      try {
+        return await fn();
+      } finally {
+        await this.redis.eval(RELEASE_SCRIPT, 1, k, token).catch(() => undefined);
+      }
+    });
+  }
+}
+
+/** Middleware that serialises turns of the same conversation. */
+export function serializeTurns(lock: TurnLock): Middleware {
+  return {
+    onTurn: (ctx: TurnContext, next: () => Promise<void>) =>
+      lock.run(`${ctx.activity.channelId}:${ctx.activity.conversation?.id ?? 'none'}`, next),
+  };
+}
+
+export interface StateBackend {
+  storage: Storage;
+  lock: TurnLock;
+  close(): Promise<void>;
+}
+
+/** Memory by default; Redis when `REDIS_URL` is set. */
+export function createStateBackend(env: NodeJS.ProcessEnv = process.env): StateBackend {
+  if (!env.REDIS_URL) return { storage: new MemoryStorage(), lock: new MemoryTurnLock(), close: async () => undefined };
+  const redis = new Redis(env.REDIS_URL, { maxRetriesPerRequest: 2, connectTimeout: 5000, lazyConnect: false });
+  return {
+    storage: new RedisStorage(redis),
+    lock: new RedisTurnLock(redis),
+    close: async () => {
+      await redis.quit().catch(() => redis.disconnect());
+    },
+  };
+}

@@ -1,0 +1,96 @@
+/**
+ * `npm run ask -- "câu hỏi"`       the bot's reply as a person would see it, buttons included
+ * `npm run ask`                    an interactive chat in the terminal (one conversation)
+ * `npm run --silent ask -- --jsonl` one question per line on stdin, each in a fresh conversation; one JSON object per
+ *                                  line on stdout: {question, kind, text, sources, entries, score}
+ * The real bot runs in this process (no HTTP).
+ */
+import { createInterface } from 'node:readline';
+import type { Activity, CardAction, TurnContext } from 'botbuilder';
+import { createBotRuntime } from '../bot/create';
+import { InProcessAdapter } from '../bot/in-process-adapter';
+import type { TurnSummary } from '../bot/replies';
+import { serializeTurns } from '../bot/state';
+import { parseArgs, paths } from './lib/cli';
+
+function summaryOf(replies: Partial<Activity>[]): TurnSummary {
+  const first = replies.find((r) => r.channelData?.turn)?.channelData?.turn as TurnSummary | undefined;
+  return first ?? { kind: 'fallback', sources: [], entries: [], score: 0 };
+}
+
+function render(replies: Partial<Activity>[]): string {
+  const out: string[] = [];
+  for (const r of replies) {
+    out.push(`Trợ lý: ${r.text ?? ''}`);
+    const actions = (r.suggestedActions?.actions ?? []) as CardAction[];
+    if (actions.length) out.push(actions.map((a) => `[${a.title}]`).join(' '));
+  }
+  return out.join('\n');
+}
+
+/** A button typed back by its title (interactive mode) sends its value, like a click. */
+function resolveButton(input: string, last: Partial<Activity>[]): string {
+  const t = input.trim().replace(/^\[|\]$/g, '');
+  for (const r of last) {
+    for (const a of (r.suggestedActions?.actions ?? []) as CardAction[]) {
+      if (a.title.toLowerCase() === t.toLowerCase()) return String(a.value);
+    }
+  }
+  return input;
+}
+
+async function main(): Promise<void> {
+  const { flags, positional } = parseArgs(process.argv.slice(2));
+  const { kbDir, indexDir } = paths();
+  const runtime = await createBotRuntime({ kbDir, indexDir });
+  const adapter = new InProcessAdapter();
+  adapter.use(serializeTurns(runtime.state.lock));
+  adapter.onTurnError = async (_ctx, err) => {
+    console.error(`turn error: ${err instanceof Error ? err.message : String(err)}`);
+  };
+  const logic = (ctx: TurnContext) => runtime.bot.run(ctx);
+
+  try {
+    if (flags.has('jsonl')) {
+      const rl = createInterface({ input: process.stdin, crlfDelay: Infinity });
+      let n = 0;
+      for await (const line of rl) {
+        const question = line.replace(/\r$/, '');
+        if (!question.trim()) continue;
+        const replies = await adapter.say(question, logic, { conversationId: `jsonl-${process.pid}-${n++}` });
+        const s = summaryOf(replies);
+        process.stdout.write(
+          `${JSON.stringify({ question, kind: s.kind, text: replies.map((r) => r.text ?? '').join('\n'), sources: s.sources, entries: s.entries, score: s.score })}\n`,
+        );
+      }
+      return;
+    }
+    if (positional.length) {
+      const replies = await adapter.say(positional.join(' '), logic, { conversationId: `ask-${process.pid}` });
+      console.log(render(replies));
+      return;
+    }
+    const address = { conversationId: `chat-${process.pid}` };
+    let last = await adapter.join(logic, address);
+    console.log(`${render(last)}\n`);
+    const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: process.stdin.isTTY });
+    rl.setPrompt('Bạn: ');
+    rl.prompt();
+    for await (const line of rl) {
+      if (/^(exit|quit|\/q)$/i.test(line.trim())) break;
+      if (line.trim()) {
+        last = await adapter.say(resolveButton(line, last), logic, address);
+        console.log(`${render(last)}\n`);
+      }
+      rl.prompt();
+    }
+    rl.close();
+  } finally {
+    await runtime.close();
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exitCode = 1;
+});
