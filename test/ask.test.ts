@@ -1,0 +1,29 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+describe('npm run ask -- --jsonl', () => {
+  it('writes one JSON object per question, in order, and nothing else on stdout', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ask-'));
+    try {
+      const input = ['test nhanh 1 vach C la sao', 'sp02 93', 'gia vang hom nay', 'xin chao', 'cho em gap nhan vien'].join('\n');
+      const out = execFileSync(resolve('node_modules/.bin/tsx'), ['scripts/ask.ts', '--jsonl'], {
+        input,
+        encoding: 'utf8',
+        env: { ...process.env, INDEX_DIR: join(dir, 'index'), GAPS_FILE: join(dir, 'gaps.jsonl'), REDIS_URL: '' },
+        stdio: ['pipe', 'pipe', 'pipe'],
+      });
+      const lines = out.trim().split('\n').map((l) => JSON.parse(l));
+      expect(lines.map((l) => l.question)).toEqual(input.split('\n'));
+      expect(lines.map((l) => l.kind)).toEqual([expect.stringMatching(/^(answer|clarify)$/), 'emergency', 'fallback', 'smalltalk', 'handoff']);
+      for (const l of lines) {
+        expect(Object.keys(l).sort()).toEqual(['entries', 'kind', 'question', 'score', 'sources', 'text']);
+        expect(typeof l.text).toBe('string');
+      }
+      expect(lines[1].sources).toContainEqual({ doc: 'QĐ 261/QĐ-BYT', date: '2022-01-31' });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -1,0 +1,233 @@
+import { ActivityTypes, ConversationState, MemoryStorage, TestAdapter, UserState, type Activity } from 'botbuilder';
+import { CovidBot } from '../bot/bot';
+import { MemoryGapRecorder } from '../bot/gaps';
+import { splitMessage } from '../bot/replies';
+import { AS_OF } from './helpers/kb';
+import { actionsOf, harness, testIndex, textOf, turnOf, type Harness } from './helpers/bot';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await harness();
+});
+
+describe('answers', () => {
+  it('answers a card with its source line, follow-ups and feedback buttons', async () => {
+    const r = await h.say('f1 co phai cach ly ko', 'a1');
+    expect(turnOf(r)).toMatchObject({ kind: 'answer', entries: ['f1-cach-ly-hien-hanh'] });
+    expect(turnOf(r).sources).toContainEqual({ doc: 'CV 1909/BYT-DP', date: '2022-04-15' });
+    expect(textOf(r)).toMatch(/Nguồn: CV 1909\/BYT-DP ngày 15\/04\/2022/);
+    const titles = actionsOf(r).map((a) => a.title);
+    expect(titles).toEqual(expect.arrayContaining(['👍 Hữu ích', '👎 Chưa đúng ý']));
+    expect(titles.length).toBeGreaterThanOrEqual(4);
+  });
+
+  it('says when a rule was later replaced', async () => {
+    const r = await h.say('card:f1-cach-ly-762', 'a2');
+    expect(textOf(r)).toMatch(/quy định cũ, áp dụng đến 14\/04\/2022/);
+    expect(actionsOf(r).some((a) => a.value === 'card:f1-cach-ly-hien-hanh')).toBe(true);
+  });
+
+  it('answers with the rule of the time the question names', async () => {
+    const r = await h.say('hồi tháng 1/2022 F1 đã tiêm đủ liều cách ly mấy ngày', 'a3');
+    expect(turnOf(r).entries).toEqual(['f1-cach-ly-10696']);
+    expect(textOf(r)).toMatch(/thời điểm 15\/01\/2022/);
+  });
+
+  it('offers the closest cards when unsure, and records the question', async () => {
+    const before = h.gaps.records.length;
+    const r = await h.say('cach ly', 'a4');
+    expect(turnOf(r).kind).toBe('clarify');
+    expect(actionsOf(r).length).toBeGreaterThanOrEqual(2);
+    expect(actionsOf(r).length).toBeLessThanOrEqual(3);
+    expect(h.gaps.records.slice(before)).toEqual([expect.objectContaining({ kind: 'clarify', text: 'cach ly' })]);
+  });
+
+  it('declines out-of-scope questions with the menu and hotline, recording them redacted', async () => {
+    const r = await h.say('số em 0912 345 678, giá vàng hôm nay bao nhiêu', 'a5');
+    expect(turnOf(r).kind).toBe('fallback');
+    expect(textOf(r)).toMatch(/1900 9095/);
+    expect(actionsOf(r).map((a) => a.title)).toContain('Đi lại giữa các vùng');
+    const gap = h.gaps.records[h.gaps.records.length - 1]!;
+    expect(gap).toMatchObject({ kind: 'fallback', channel: 'webchat' });
+    expect(gap.text).not.toMatch(/0912/);
+    expect(gap.text).toMatch(/\[SĐT\]/);
+  });
+
+  it('records 👎 feedback and thanks the user', async () => {
+    const r = await h.say('feedback:down:f1-cach-ly-hien-hanh', 'a6');
+    expect(textOf(r)).toMatch(/ghi nhận/);
+    expect(h.gaps.records[h.gaps.records.length - 1]).toMatchObject({ kind: 'feedback_down', entries: ['f1-cach-ly-hien-hanh'] });
+  });
+
+  it('splits long replies at sentence boundaries under the channel maximum', () => {
+    const text = 'Câu thứ nhất khá dài. '.repeat(200);
+    const parts = splitMessage(text, 2000);
+    expect(parts.length).toBeGreaterThan(1);
+    for (const p of parts) {
+      expect(p.length).toBeLessThanOrEqual(2000);
+      expect(p.endsWith('.')).toBe(true);
+    }
+  });
+});
+
+describe('emergency triage comes first', () => {
+  it('tells to call 115 before anything else, then shows the warning signs', async () => {
+    const r = await h.say('bố em spo2 93, thở dốc', 'e1');
+    expect(turnOf(r).kind).toBe('emergency');
+    expect(r[0]!.text).toMatch(/^⚠️ \*\*Gọi ngay 115/);
+    expect(textOf(r)).toMatch(/Nguồn: QĐ 261\/QĐ-BYT ngày 31\/01\/2022/);
+  });
+
+  it('does not alarm on normal values', async () => {
+    const r = await h.say('spo2 98% nhịp thở 16 có bình thường không', 'e2');
+    expect(turnOf(r).kind).not.toBe('emergency');
+  });
+});
+
+describe('small talk, menu and hand-off', () => {
+  it('welcomes a new conversation with the menu and says it is automated', async () => {
+    const adapter = new TestAdapter((ctx) => h.bot.run(ctx), { channelId: 'webchat' });
+    const update: Partial<Activity> = {
+      type: ActivityTypes.ConversationUpdate,
+      membersAdded: [{ id: 'user1', name: 'User' }],
+      recipient: { id: 'bot', name: 'bot' },
+    };
+    await adapter
+      .send(update)
+      .assertReply((a) => {
+        expect(a.text).toMatch(/trợ lý tự động/);
+        expect((a.suggestedActions?.actions ?? []).map((x) => x.title)).toEqual([
+          'Đi lại giữa các vùng',
+          'Tự xét nghiệm',
+          'Điều trị tại nhà',
+          'Cấp độ dịch',
+          'Tổng đài hỗ trợ',
+        ]);
+      })
+      .startTest();
+  });
+
+  it.each([
+    ['cảm ơn bạn nhiều ạ', /Rất vui/],
+    ['bạn là ai', /trợ lý tự động/],
+    ['menu', /Bạn muốn tìm hiểu/],
+  ])('"%s" gets a kind reply without sources', async (q, re) => {
+    const r = await h.say(q, `s-${q}`);
+    expect(turnOf(r).kind).toBe('smalltalk');
+    expect(textOf(r)).toMatch(re);
+    expect(textOf(r)).not.toMatch(/Nguồn:/);
+  });
+
+  it('a greeting with a question is answered as a question', async () => {
+    const r = await h.say('chào bạn, test nhanh 1 vạch C là sao', 's-q');
+    expect(['answer', 'clarify']).toContain(turnOf(r).kind);
+  });
+
+  it('hands off with the hotline numbers and hours', async () => {
+    const r = await h.say('cho em gặp nhân viên tư vấn với', 'h1');
+    expect(turnOf(r).kind).toBe('handoff');
+    expect(textOf(r)).toMatch(/1900 9095.*24\/7/s);
+  });
+
+  it('replies politely to a message without text', async () => {
+    const adapter = new TestAdapter((ctx) => h.bot.run(ctx), { channelId: 'webchat' });
+    await adapter
+      .send({ type: ActivityTypes.Message, attachments: [{ contentType: 'image/png', contentUrl: 'http://x/y.png' }] })
+      .assertReply((a) => expect(a.text).toMatch(/chỉ đọc được tin nhắn chữ/))
+      .startTest();
+  });
+});
+
+describe('travel advisor dialog', () => {
+  const kind = (a: Partial<Activity>) => (a.channelData?.turn?.kind as string) ?? '';
+
+  it('asks only for what is missing, then answers with the rule and its source', async () => {
+    const adapter = new TestAdapter((ctx) => h.bot.run(ctx), { channelId: 'webchat' });
+    await adapter
+      .send('menu:travel')
+      .assertReply((a) => {
+        expect(kind(a)).toBe('prompt');
+        expect(a.text).toMatch(/đi \*\*từ\*\*/);
+      })
+      .send('sg')
+      .assertReply((a) => expect(a.text).toMatch(/Hồ Chí Minh \*\*đến\*\*/))
+      .send('ha noi')
+      .assertReply((a) => {
+        expect(kind(a)).toBe('answer');
+        expect(a.text).toMatch(/Từ \*\*Hồ Chí Minh\*\*.*đến \*\*Hà Nội\*\*/s);
+        expect(a.text).toMatch(/Nguồn: NQ 128\/NQ-CP ngày 11\/10\/2021/);
+        expect(a.text).toMatch(/số liệu mẫu/);
+      })
+      .startTest();
+  });
+
+  it('reads both provinces from free text and asks for vaccination only when the origin is level 4', async () => {
+    const adapter = new TestAdapter((ctx) => h.bot.run(ctx), { channelId: 'webchat' });
+    await adapter
+      .send('em từ binh duong ve thanh hoa thi can gi')
+      .assertReply((a) => {
+        expect(kind(a)).toBe('prompt');
+        expect(a.text).toMatch(/cấp 4/);
+        expect((a.suggestedActions?.actions ?? []).map((x) => x.title)).toEqual(['Đã tiêm đủ liều', 'Chưa đủ liều', 'Chưa tiêm', 'Đã khỏi bệnh']);
+      })
+      .send('chua tiem mui nao')
+      .assertReply((a) => {
+        expect(a.text).toMatch(/cách ly 14 ngày/);
+        expect(a.text).toMatch(/QĐ 4800\/QĐ-BYT/);
+      })
+      .startTest();
+  });
+
+  it('is interrupted by an emergency, which is answered first and ends the dialog', async () => {
+    const adapter = new TestAdapter((ctx) => h.bot.run(ctx), { channelId: 'webchat' });
+    await adapter
+      .send('tu binh duong ve ha noi')
+      .assertReply((a) => expect(kind(a)).toBe('prompt'))
+      .send('ba em dang kho tho, moi tim')
+      .assertReply((a) => {
+        expect(kind(a)).toBe('emergency');
+        expect(a.text).toMatch(/^⚠️ \*\*Gọi ngay 115/);
+      })
+      .send('da tiem du 2 mui')
+      .assertReply((a) => expect(a.text).not.toMatch(/^Từ \*\*Bình Dương/))
+      .startTest();
+  });
+
+  it('is left for a new question, which is answered', async () => {
+    const adapter = new TestAdapter((ctx) => h.bot.run(ctx), { channelId: 'webchat' });
+    await adapter
+      .send('menu:travel')
+      .assertReply((a) => expect(kind(a)).toBe('prompt'))
+      .send('que test chi hien 1 vach C thi sao')
+      .assertReply((a) => expect(['answer', 'clarify']).toContain(kind(a)))
+      .startTest();
+  });
+
+  it('stops on "thôi"', async () => {
+    const adapter = new TestAdapter((ctx) => h.bot.run(ctx), { channelId: 'webchat' });
+    await adapter
+      .send('menu:travel')
+      .assertReply((a) => expect(kind(a)).toBe('prompt'))
+      .send('thôi')
+      .assertReply((a) => expect(a.text).toMatch(/Đã dừng/))
+      .send('hcm')
+      .assertReply((a) => expect(kind(a)).not.toBe('prompt'))
+      .startTest();
+  });
+});
+
+describe('state', () => {
+  it('a dialog survives across bot instances sharing one storage (as two processes would)', async () => {
+    const storage = new MemoryStorage();
+    const index = await testIndex();
+    const make = () =>
+      new CovidBot({ index: () => index, conversationState: new ConversationState(storage), userState: new UserState(storage), gaps: new MemoryGapRecorder(), today: () => AS_OF });
+    const a = new TestAdapter((ctx) => make().run(ctx), { channelId: 'webchat', conversation: { id: 'shared', isGroup: false, conversationType: 'personal', name: '' } });
+    await a
+      .send('menu:travel')
+      .assertReply((x) => expect(x.text).toMatch(/đi \*\*từ\*\*/))
+      .send('hn')
+      .assertReply((x) => expect(x.text).toMatch(/Hà Nội \*\*đến\*\*/))
+      .startTest();
+  });
+});

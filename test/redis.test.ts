@@ -1,0 +1,76 @@
+import { ConversationState, TestAdapter, UserState } from 'botbuilder';
+import Redis from 'ioredis';
+import { randomUUID } from 'node:crypto';
+import { CovidBot } from '../bot/bot';
+import { MemoryGapRecorder } from '../bot/gaps';
+import { RedisStorage, RedisTurnLock, serializeTurns } from '../bot/state';
+import { AS_OF } from './helpers/kb';
+import { testIndex } from './helpers/bot';
+
+/** Integration tests against a real Redis; they run when REDIS_URL is set (`.ci/run` sets it). */
+const url = process.env.REDIS_URL;
+const describeRedis = url ? describe : describe.skip;
+
+describeRedis('Redis state (REDIS_URL)', () => {
+  let redis: Redis;
+  const prefix = `test:${randomUUID()}:`;
+
+  beforeAll(() => {
+    redis = new Redis(url!);
+  });
+  afterAll(async () => {
+    const keys = await redis.keys(`${prefix}*`);
+    if (keys.length) await redis.del(...keys);
+    await redis.quit();
+  });
+
+  it('reads, writes and deletes, honouring eTags', async () => {
+    const storage = new RedisStorage(redis, { prefix, ttlSeconds: 60 });
+    await storage.write({ k1: { n: 1 } });
+    const first = (await storage.read(['k1', 'missing']))['k1'];
+    expect(first).toMatchObject({ n: 1 });
+    expect(typeof first.eTag).toBe('string');
+    await storage.write({ k1: { ...first, n: 2 } });
+    await expect(storage.write({ k1: { ...first, n: 3 } })).rejects.toThrow(/eTag conflict/);
+    await storage.write({ k1: { n: 4, eTag: '*' } });
+    expect((await storage.read(['k1']))['k1']).toMatchObject({ n: 4 });
+    expect(await redis.ttl(`${prefix}k1`)).toBeGreaterThan(0);
+    await storage.delete(['k1']);
+    expect(await storage.read(['k1'])).toEqual({});
+  });
+
+  it('runs one turn at a time per conversation across lock instances', async () => {
+    const a = new RedisTurnLock(redis, { prefix });
+    const b = new RedisTurnLock(redis, { prefix });
+    const events: string[] = [];
+    const work = (name: string) => async () => {
+      events.push(`${name}:start`);
+      await new Promise((r) => setTimeout(r, 30));
+      events.push(`${name}:end`);
+    };
+    await Promise.all([a.run('conv', work('a')), b.run('conv', work('b'))]);
+    expect(events[1]).toMatch(/:end$/);
+    expect(events[3]).toMatch(/:end$/);
+  });
+
+  it('a travel dialog continues on another bot instance through Redis', async () => {
+    const index = await testIndex();
+    const storage = new RedisStorage(redis, { prefix, ttlSeconds: 60 });
+    const lock = new RedisTurnLock(redis, { prefix });
+    let turn = 0;
+    const bots = [0, 1].map(
+      () => new CovidBot({ index: () => index, conversationState: new ConversationState(storage), userState: new UserState(storage), gaps: new MemoryGapRecorder(), today: () => AS_OF }),
+    );
+    // Turns alternate between the two instances, as behind a load balancer.
+    const adapter = new TestAdapter((ctx) => bots[turn++ % 2]!.run(ctx), { channelId: 'webchat', conversation: { id: `conv-${randomUUID()}`, isGroup: false, conversationType: 'personal', name: '' } });
+    adapter.use(serializeTurns(lock));
+    await adapter
+      .send('menu:travel')
+      .assertReply((x) => expect(x.text).toMatch(/đi \*\*từ\*\*/))
+      .send('da nang')
+      .assertReply((x) => expect(x.text).toMatch(/Đà Nẵng \*\*đến\*\*/))
+      .send('hue')
+      .assertReply((x) => expect(x.text).toMatch(/^Từ \*\*Đà Nẵng\*\*/))
+      .startTest();
+  });
+});
