@@ -48,6 +48,13 @@ const ALARMING = [
   'anh ấy bất tỉnh',
   'f0 bi tim moi, dau nguc, lu lan thi sao',
   'spo2 94 nhung khong kho tho',
+  'bố em thở không nổi',
+  'me em tho gap lam',
+  'ông ngộp thở, ngực đau',
+  'bé bỏ bú từ sáng',
+  'spo2 tụt liên tục',
+  'bà nội mê man không tỉnh',
+  'spo2 dưới 95',
 ];
 
 const HARMLESS = [
