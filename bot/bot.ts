@@ -19,7 +19,8 @@ import { TRAVEL_DIALOG, TravelDialog, type TravelOptions } from './dialogs/trave
 import type { GapRecorder } from './gaps';
 import { IntentRecognizer } from './intents';
 import { PAYLOAD, cardButton, messages, parsePayload, sourcesOf, viDate, type ReplyKind, type TurnSummary } from './replies';
-import { isTravelQuestion, parseTravel, recognizeVaccination } from './travel';
+import { isTravelQuestion, parseTravel, recognizeVaccination, statedOrigin, travelMode } from './travel';
+import { dateMentioned } from '../knowledge/text/dates';
 import { Triage } from './triage';
 
 export interface CovidBotOptions {
@@ -182,9 +183,19 @@ export class CovidBot extends ActivityHandler {
 
     // 5. Travel advisor.
     const mentions = (t: string) => this.travel.mentions(t);
-    if (isTravelQuestion(text, mentions)) {
+    if (isTravelQuestion(text, mentions) && !this.d.index.domainOf(text).offTopic) {
       const slots = parseTravel(text, mentions);
-      await this.startTravel(dc, { origin: slots.origin?.id, destination: slots.destination?.id, vaccination: recognizeVaccination(text) });
+      const stated = statedOrigin(text);
+      const named = dateMentioned(text);
+      await this.startTravel(dc, {
+        asOf: named && named < this.today() ? named : this.today(),
+        mode: travelMode(text),
+        origin: slots.origin?.id,
+        destination: slots.destination?.id,
+        vaccination: recognizeVaccination(text),
+        statedLevel: stated.level,
+        lockdown: stated.lockdown,
+      });
       return;
     }
 
@@ -193,8 +204,8 @@ export class CovidBot extends ActivityHandler {
     await this.answerSearch(ctx, text, result);
   }
 
-  private async startTravel(dc: DialogContext, slots: Omit<TravelOptions, 'asOf'>): Promise<void> {
-    await dc.beginDialog(TRAVEL_DIALOG, { ...slots, asOf: this.today() } satisfies TravelOptions);
+  private async startTravel(dc: DialogContext, slots: Partial<TravelOptions>): Promise<void> {
+    await dc.beginDialog(TRAVEL_DIALOG, { asOf: this.today(), ...slots } satisfies TravelOptions);
   }
 
   private async emergency(ctx: TurnContext, reasons: string[]): Promise<void> {

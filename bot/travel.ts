@@ -9,7 +9,7 @@ import { foldVietnamese, normalizeVietnamese } from '../knowledge/text/vietnames
 
 const ORIGIN_CUES = new Set(['tu', 'o', 'roi']);
 const DESTINATION_CUES = new Set(['ve', 'den', 'toi', 'vao', 'ra', 'sang', 'len', 'xuong', 'qua', 'di']);
-const TRAVEL_WORDS = /\b(tu|ve|den|toi|vao|ra|sang|len|xuong|di lai|di chuyen|di|bay|xe khach|tau)\b/;
+const TRAVEL_WORDS = /\b(di lai|di chuyen|ve que|di tinh|lien tinh|xe khach|may bay|bay noi dia|tau hoa|tau lua|xe lua)\b/;
 
 export interface TravelSlots {
   origin?: Province;
@@ -36,10 +36,24 @@ export function parseTravel(text: string, find: ProvinceFinder): TravelSlots {
   return slots;
 }
 
-/** True when a message asks about travelling to or from a named province. */
+/**
+ * True when a message asks about travelling to or from a named province: a place word right before the province
+ * ("từ Hà Nội", "về Thanh Hóa") or a travel phrase ("đi lại", "về quê", "xe khách"). Bare "tu" alone is not
+ * enough (it is also "tự", as in "tự uống").
+ */
 export function isTravelQuestion(text: string, find: ProvinceFinder): boolean {
-  if (find(text).length === 0) return false;
-  return TRAVEL_WORDS.test(foldVietnamese(normalizeVietnamese(text)));
+  const mentions = find(text);
+  if (mentions.length === 0) return false;
+  const tokens = tokenize(normalizeVietnamese(text));
+  const folded = tokens.map(foldVietnamese);
+  const cued = mentions.some((m) => {
+    const before = tokens[m.at - 1];
+    if (!before) return false;
+    // An accented cue is unambiguous; a bare one counts only for words that are not also common other words.
+    if (['từ', 'về', 'đến', 'tới', 'vào', 'ra', 'sang', 'lên', 'xuống', 'qua', 'đi'].includes(before)) return true;
+    return ['ve', 'den', 'toi', 'vao', 'sang', 'len', 'xuong', 'di'].includes(folded[m.at - 1]!) && before === folded[m.at - 1];
+  });
+  return cued || TRAVEL_WORDS.test(folded.join(' '));
 }
 
 /** The level row in force for a province on a date: the latest `valid_from` not after it. */
@@ -56,16 +70,23 @@ function inForce(rule: TravelRule, asOf: string): boolean {
 }
 
 /** Whether the rules for this origin level on this date depend on vaccination status. */
-export function needsVaccination(rules: TravelRules, originLevel: number, asOf: string): boolean {
-  const first = rules.rules.find((r) => inForce(r, asOf) && r.origin_levels.includes(originLevel));
+export function needsVaccination(rules: TravelRules, originLevel: number, asOf: string, lockdown = false): boolean {
+  const first = rules.rules.find((r) => inForce(r, asOf) && r.lockdown === lockdown && r.origin_levels.includes(originLevel));
   return Boolean(first?.vaccination);
 }
 
 /** The first rule in force for the origin level (and vaccination, where the rule asks for it). */
-export function chooseRule(rules: TravelRules, originLevel: number, vaccination: Vaccination | undefined, asOf: string): TravelRule | undefined {
+export function chooseRule(
+  rules: TravelRules,
+  originLevel: number,
+  vaccination: Vaccination | undefined,
+  asOf: string,
+  lockdown = false,
+): TravelRule | undefined {
   return rules.rules.find(
     (r) =>
       inForce(r, asOf) &&
+      r.lockdown === lockdown &&
       r.origin_levels.includes(originLevel) &&
       (!r.vaccination || (vaccination !== undefined && r.vaccination.includes(vaccination))),
   );
@@ -86,5 +107,29 @@ export function recognizeVaccination(text: string): Vaccination | undefined {
   if (/ chua du| 1 mui | mot mui | moi tiem (1|mot) | tiem (1|mot) mui /.test(t)) return 'chua_du_lieu';
   if (/ khoi benh | da khoi | f0 khoi | tung (la )?f0 | da mac covid /.test(t)) return 'khoi_benh';
   if (/ du (lieu|mui|2 mui|3 mui|liều)| (da )?(tiem|chich) (du|2 mui|3 mui|mui 3|mui 2)| 2 mui | 3 mui /.test(t)) return 'du_lieu';
+  return undefined;
+}
+
+const ZONE_LEVEL: Record<string, number> = { xanh: 1, vang: 2, cam: 3, do: 4 };
+
+/**
+ * What the user says about the place they leave: a level ("đang cấp 4", "vùng đỏ") and whether it is locked down.
+ * A level stated by the user is taken over the table (the table may be sample data or out of date).
+ */
+export function statedOrigin(text: string): { level?: number; lockdown: boolean } {
+  const t = foldVietnamese(normalizeVietnamese(String(text ?? '')));
+  const lockdown = /\b(phong toa|vung cach ly y te|khu cach ly y te|lockdown)\b/.test(t);
+  const m = /\bcap(?: do)?\s*([1-4])\b/.exec(t) ?? /\bvung (xanh|vang|cam|do)\b/.exec(t);
+  if (!m) return { lockdown };
+  const level = /^[1-4]$/.test(m[1]!) ? Number(m[1]) : ZONE_LEVEL[m[1]!];
+  return { level, lockdown };
+}
+
+/** Card of the means of transport a message names, if any ("máy bay", "tàu", "xe khách"). */
+export function travelMode(text: string): string | undefined {
+  const t = foldVietnamese(normalizeVietnamese(String(text ?? '')));
+  if (/\b(may bay|bay noi dia|chuyen bay|hang khong|tau bay|san bay)\b/.test(t)) return 'travel-may-bay';
+  if (/\b(tau hoa|tau lua|xe lua|duong sat|ga tau)\b/.test(t)) return 'travel-tau-hoa';
+  if (/\b(xe khach|xe do|ben xe|nha xe|xe lien tinh)\b/.test(t)) return 'travel-xe-khach';
   return undefined;
 }

@@ -90,12 +90,21 @@ export class Triage {
     }
   }
 
-  /** First number within `reach` tokens after a measure word, or undefined. */
+  /** True when another measure's word starts at position k ("nhịp thở bình thường, spo2 98": 98 is not a breathing rate). */
+  private otherMeasureAt(tokens: string[], k: number, own: string[][]): boolean {
+    return Object.values(this.words).some((list) =>
+      list !== own && list.some((w) => w.length > 0 && w.every((x, i) => tokens[k + i] === x)),
+    );
+  }
+
+  /** First number within `reach` tokens after a measure word, stopping at another measure's word. */
   private numberAfter(tokens: string[], words: string[][], reach: number): { value: number; at: number; raw: string }[] {
     const out: { value: number; at: number; raw: string }[] = [];
+    const own = Object.values(this.words).find((list) => words.every((w) => list.includes(w))) ?? words;
     for (const w of words) {
       for (const at of findAll(tokens, w)) {
         for (let k = at + w.length; k < Math.min(tokens.length, at + w.length + reach); k++) {
+          if (this.otherMeasureAt(tokens, k, own)) break;
           const t = tokens[k]!;
           if (NUMBER.test(t) || /^\d{2,3}\/\d{2,3}$/.test(t)) {
             out.push({ value: toNumber(t), at: k, raw: t });

@@ -100,6 +100,8 @@ const HARMLESS = [
   'mạch bình thường 60 đến 100',
   'huyết áp cao đang uống thuốc ổn định',
   'mất vị giác có sao không',
+  'f0 khong trieu chung, nhip tho binh thuong, sp02 98 thi dc cach li tai nha ko',
+  'mạch bình thường, spo2 97',
 ];
 
 describe('emergency triage', () => {

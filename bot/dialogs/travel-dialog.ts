@@ -17,6 +17,7 @@ import type { KnowledgeIndex } from '../../knowledge/engine/search';
 import { provinceFinder, type ProvinceFinder, type ProvinceMention } from '../../knowledge/text/provinces';
 import { PAYLOAD, buttonTitle, cardButton, messages, viDate, type TurnSummary } from '../replies';
 import { VACCINATION_CHOICES, chooseRule, levelOf, needsVaccination, recognizeVaccination } from '../travel';
+import type { LevelRow } from '../../knowledge/content/schema';
 
 export const TRAVEL_DIALOG = 'travel';
 const PROVINCE_PROMPT = 'travel.province';
@@ -26,6 +27,12 @@ export interface TravelOptions {
   origin?: string;
   destination?: string;
   vaccination?: Vaccination;
+  /** Level of the origin as the user stated it ("đang cấp 4"), taken over the table. */
+  statedLevel?: number;
+  /** The user leaves a locked-down area. */
+  lockdown?: boolean;
+  /** Card of the means of transport the user named (air, rail, coach), offered first. */
+  mode?: string;
   asOf: string;
 }
 
@@ -95,15 +102,18 @@ export class TravelDialog extends ComponentDialog {
     v.origin = this.provinceById(o.origin);
     v.destination = this.provinceById(o.destination);
     v.vaccination = o.vaccination;
-    if (v.origin) return step.next();
+    // Leaving a locked-down area: the rule does not depend on the province.
+    if (v.origin || o.lockdown) return step.next();
     return step.prompt(PROVINCE_PROMPT, this.prompt(step, 'Bạn đi **từ** tỉnh, thành phố nào? (ví dụ: Hà Nội, TP.HCM, Đà Nẵng)', 'Tôi chưa nhận ra tên tỉnh, thành phố. Bạn gõ lại giúp tôi nơi đi nhé (ví dụ: "hcm", "ha noi"), hoặc gõ "thôi" để dừng.'));
   }
 
   private async askDestination(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const v = this.values(step);
-    if (!v.origin) v.origin = this.find(String(step.result ?? ''))[0];
-    if (v.destination) return step.next();
-    return step.prompt(PROVINCE_PROMPT, this.prompt(step, `Bạn đi từ ${v.origin!.name} **đến** tỉnh, thành phố nào?`, 'Tôi chưa nhận ra nơi đến. Bạn gõ lại tên tỉnh, thành phố giúp tôi, hoặc gõ "thôi" để dừng.'));
+    const o = step.options as TravelOptions;
+    if (!v.origin && !o.lockdown) v.origin = this.find(String(step.result ?? ''))[0];
+    // The rules depend on where people leave from: a destination is asked for only when the user gave no place.
+    if (v.destination || o.origin || o.destination) return step.next();
+    return step.prompt(PROVINCE_PROMPT, this.prompt(step, `Bạn đi từ ${v.origin?.name ?? 'đó'} **đến** tỉnh, thành phố nào?`, 'Tôi chưa nhận ra nơi đến. Bạn gõ lại tên tỉnh, thành phố giúp tôi, hoặc gõ "thôi" để dừng.'));
   }
 
   private async askVaccination(step: WaterfallStepContext): Promise<DialogTurnResult> {
@@ -111,8 +121,8 @@ export class TravelDialog extends ComponentDialog {
     const o = step.options as TravelOptions;
     if (!v.destination) v.destination = this.find(String(step.result ?? '')).find((p) => p.id !== v.origin?.id);
     const index = this.deps.index();
-    const level = levelOf(index.data.levels, v.origin!.id, o.asOf);
-    if (v.vaccination || !level || !needsVaccination(index.data.travel, level.level, o.asOf)) return step.next();
+    const level = v.origin ? this.originLevel(v.origin, o) : undefined;
+    if (o.lockdown || v.vaccination || !level || !needsVaccination(index.data.travel, level.level, o.asOf, o.lockdown)) return step.next();
     const actions: CardAction[] = VACCINATION_CHOICES.map((c) => ({ type: ActionTypes.ImBack, title: c.label, value: c.label }));
     return step.prompt(
       VACCINATION_PROMPT,
@@ -120,37 +130,58 @@ export class TravelDialog extends ComponentDialog {
     );
   }
 
+  /** The origin's level: as the user stated it, else from the table as of the date. */
+  private originLevel(origin: Province, o: TravelOptions): LevelRow | undefined {
+    if (o.statedLevel) return { province: origin.id, level: o.statedLevel, valid_from: o.asOf, source: 'user', sample: 'no' };
+    return levelOf(this.deps.index().data.levels, origin.id, o.asOf);
+  }
+
   private async answer(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const v = this.values(step);
     const o = step.options as TravelOptions;
     if (!v.vaccination && typeof step.result === 'string') v.vaccination = recognizeVaccination(step.result);
     const index = this.deps.index();
-    const origin = v.origin!;
+    const origin = v.origin;
     const dest = v.destination;
-    const level = levelOf(index.data.levels, origin.id, o.asOf);
+    const level = origin ? this.originLevel(origin, o) : undefined;
     const destLevel = dest ? levelOf(index.data.levels, dest.id, o.asOf) : undefined;
-    const rule = level ? chooseRule(index.data.travel, level.level, v.vaccination, o.asOf) : undefined;
+    const rule = o.lockdown
+      ? chooseRule(index.data.travel, level?.level ?? 1, v.vaccination, o.asOf, true)
+      : level
+        ? chooseRule(index.data.travel, level.level, v.vaccination, o.asOf)
+        : undefined;
     const card = index.cardsById.get(rule?.card ?? 'travel-tong-quan');
     const lines: string[] = [];
     const levelText = (name: string, row: typeof level): string =>
-      row ? `**${name}** (cấp ${row.level} từ ${viDate(row.valid_from)}${row.sample === 'yes' ? ', số liệu mẫu' : ''})` : `**${name}** (chưa có số liệu cấp độ)`;
-    lines.push(`Từ ${levelText(origin.name, level)} đến ${dest ? levelText(dest.name, destLevel) : 'nơi bạn đến'}:`);
+      !row
+        ? `**${name}** (chưa có số liệu cấp độ)`
+        : row.source === 'user'
+          ? `**${name}** (cấp ${row.level}, theo bạn cho biết${o.lockdown ? ', vùng phong tỏa' : ''})`
+          : `**${name}** (cấp ${row.level} từ ${viDate(row.valid_from)}${row.sample === 'yes' ? ', số liệu mẫu' : ''}${o.lockdown ? ', vùng phong tỏa' : ''})`;
+    const from = origin ? levelText(origin.name, level) : o.lockdown ? '**vùng phong tỏa**' : 'nơi bạn đi';
+    lines.push(`Từ ${from} đến ${dest ? levelText(dest.name, destLevel) : 'nơi bạn đến'}:`);
     lines.push(rule ? rule.summary : 'Tôi chưa có quy tắc cho trường hợp này. Theo NQ 128, việc đi lại được áp dụng thống nhất theo cấp độ dịch; bạn nên hỏi trạm y tế nơi đến.');
     lines.push(index.data.travel.local_rules_note);
-    if (level?.sample === 'yes') lines.push('Cấp độ trong bảng hiện là **số liệu mẫu**; hãy xem cấp độ thực tế do UBND tỉnh công bố.');
+    if (level?.sample === 'yes' && level.source !== 'user') lines.push('Cấp độ trong bảng hiện là **số liệu mẫu**; hãy xem cấp độ thực tế do UBND tỉnh công bố.');
     const refs = (rule?.sources ?? ['nq-128']).flatMap((id) => {
       const d = index.documentsById.get(id);
       return d ? [{ doc: d.number, date: d.issued ?? null }] : [];
     });
     lines.push(`Nguồn: ${refs.map((r) => `${r.doc}${r.date ? ` ngày ${viDate(r.date)}` : ''}`).join('; ')}`);
     const actions: CardAction[] = [];
+    const modeCard = o.mode ? index.cardsById.get(o.mode) : undefined;
+    if (modeCard) {
+      lines.splice(2, 0, `Phương tiện bạn hỏi có quy định riêng: bấm "${buttonTitle(modeCard.title)}" bên dưới.`);
+      actions.push(cardButton(modeCard));
+    }
     if (card) actions.push(cardButton(card));
     const papers = index.cardsById.get('travel-giay-to');
     if (papers && papers.id !== card?.id) actions.push(cardButton(papers));
     actions.push({ type: ActionTypes.PostBack, title: buttonTitle('Hỏi chuyến đi khác'), value: PAYLOAD.travel });
-    const summary: TurnSummary = { kind: 'answer', sources: refs, entries: card ? [card.id] : [], score: 1 };
+    const entries = [card?.id, modeCard?.id].filter((x): x is string => Boolean(x));
+    const summary: TurnSummary = { kind: 'answer', sources: refs, entries, score: 1 };
     const max = this.deps.maxLength(step.context.activity.channelId);
     await step.context.sendActivities(messages(lines.join('\n\n'), actions, summary, max));
-    return step.endDialog({ origin: origin.id, destination: dest?.id, vaccination: v.vaccination, rule: rule?.id });
+    return step.endDialog({ origin: origin?.id, destination: dest?.id, vaccination: v.vaccination, rule: rule?.id });
   }
 }

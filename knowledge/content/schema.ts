@@ -222,6 +222,8 @@ export const TravelRulesSchema = z.strictObject({
         valid_from: isoDate,
         valid_to: isoDate.optional(),
         origin_levels: z.array(z.number().int().min(1).max(4)).min(1),
+        /** The rule is for people leaving a locked-down area (vùng phong tỏa), whatever its level. */
+        lockdown: z.boolean().default(false),
         vaccination: z.array(z.enum(VACCINATION)).optional(),
         summary: z.string().min(10),
         card: slug,

@@ -73,6 +73,8 @@ export interface DomainReading {
   signal: DomainSignal;
   /** The question contains a look-alike phrase ("que thử thai"). */
   offTopic: boolean;
+  /** A strong term is in the words as typed (not only after lexicon rewriting: "cách li xì" is not "cách ly"). */
+  strongAsTyped: boolean;
   /** The question checks a rumour ("nghe nói…", "có đúng không"). */
   rumour: boolean;
 }
@@ -90,5 +92,10 @@ export function readDomain(
     : matcher.weak.foundIn(analysed.tokens, analysed.folded)
       ? 'weak'
       : 'none';
-  return { signal, offTopic: matcher.offTopic.foundIn(raw, rawFolded), rumour: matcher.rumour.foundIn(raw, rawFolded) };
+  return {
+    signal,
+    offTopic: matcher.offTopic.foundIn(raw, rawFolded),
+    strongAsTyped: signal === 'strong' && matcher.strong.foundIn(raw, rawFolded),
+    rumour: matcher.rumour.foundIn(raw, rawFolded),
+  };
 }

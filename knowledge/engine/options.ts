@@ -33,12 +33,17 @@ export interface SearchOptions {
   weakDomainFactor: number;
   /** Score multiplier when the question has no domain word at all. Default 0.6. */
   noDomainFactor: number;
-  /** Score multiplier for look-alike questions (lexicon `domain.off_topic`) without a strong domain word. Default 0.4. */
+  /** Score multiplier for look-alike questions (lexicon `domain.off_topic`) without a strong domain word as typed. Default 0.4. */
   offTopicFactor: number;
   /** Myth cards gain this when the question checks a rumour (lexicon `domain.rumour_cues`) and lose it otherwise. Default 0.04. */
   rumourBoost: number;
   /** Below this fused score the question is out of scope. Default 0.22. */
   outOfScopeBelow: number;
+  /**
+   * A question below `outOfScopeBelow` that still uses the guidance's own words (a strong domain term) gets the closest
+   * cards to choose from instead of a refusal, if its score reaches this floor. Default 0.14.
+   */
+  strongClarifyFloor: number;
   /** When the runner-up is within this distance of the best card, ask the user to choose. Default 0.03. */
   clarifyMargin: number;
   /** At most this many cards are offered when clarifying. Default 3. */
@@ -62,6 +67,7 @@ export const DEFAULT_SEARCH_OPTIONS: Readonly<SearchOptions> = Object.freeze({
   offTopicFactor: 0.4,
   rumourBoost: 0.04,
   outOfScopeBelow: 0.22,
+  strongClarifyFloor: 0.14,
   clarifyMargin: 0.03,
   clarifyMax: 3,
 });

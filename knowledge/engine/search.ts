@@ -248,6 +248,11 @@ export class KnowledgeIndex {
     return out;
   }
 
+  /** Whether a question uses the guidance's own words, or looks like a look-alike ("que thử thai"). */
+  domainOf(text: string): DomainReading {
+    return readDomain(analyze(text, this.lexicon), text, this.domainMatcher);
+  }
+
   /** Searches the cards and decides what to do with the question. */
   async search(query: string, params: SearchParams = {}): Promise<SearchResult> {
     const o = this.options;
@@ -268,7 +273,7 @@ export class KnowledgeIndex {
     }
     const domain = readDomain(analysis, text, this.domainMatcher);
     const domainFactor =
-      domain.offTopic && domain.signal !== 'strong'
+      domain.offTopic && !domain.strongAsTyped
         ? o.offTopicFactor
         : domain.signal === 'strong'
           ? 1
@@ -299,7 +304,9 @@ export class KnowledgeIndex {
     const top = hits[0]?.score ?? 0;
     const second = hits[1]?.score ?? 0;
     let decision: Decision;
-    if (top < o.outOfScopeBelow) decision = 'out_of_scope';
+    if (top < o.outOfScopeBelow) {
+      decision = domain.signal === 'strong' && !domain.offTopic && top >= o.strongClarifyFloor && hits.length > 1 ? 'clarify' : 'out_of_scope';
+    }
     else if (top - second < o.clarifyMargin && second >= o.outOfScopeBelow) decision = 'clarify';
     else decision = 'answer';
     return {
