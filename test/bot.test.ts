@@ -203,6 +203,26 @@ describe('travel advisor dialog', () => {
       .startTest();
   });
 
+  it('takes the level and lockdown the user states, and offers the card of the named transport', async () => {
+    const r = await h.say('xom em vua bi phong toa, em muon ra ha noi lam thi co phai xet nghiem khong', 't1');
+    expect(turnOf(r)).toMatchObject({ kind: 'answer', entries: ['travel-tu-vung-phong-toa'] });
+    expect(textOf(r)).toMatch(/âm tính trong 72 giờ/);
+    const r2 = await h.say('em moi tiem 1 mui, tu dong nai (dang cap 4) di may bay ra ha noi', 't2');
+    expect(turnOf(r2).entries).toEqual(['travel-tu-cap-4-chua-du-lieu', 'travel-may-bay']);
+    expect(textOf(r2)).toMatch(/cấp 4, theo bạn cho biết/);
+    expect(actionsOf(r2)[0]!.value).toBe('card:travel-may-bay');
+  });
+
+  it('applies the rule of the date the question names (Tết 2022)', async () => {
+    const r = await h.say('tết 2022 em từ bình dương về quê thanh hóa có phải cách ly không', 't3');
+    expect(turnOf(r).entries).toEqual(['travel-tet-2022']);
+  });
+
+  it('does not mistake look-alikes for travel questions', async () => {
+    expect(turnOf(await h.say('gia ve tau tet tu ha noi vao sai gon bao nhieu', 't4')).kind).toBe('fallback');
+    expect(turnOf(await h.say('goi thuoc b trong tui thuoc f0 cua tphcm co tu uong duoc ko', 't5')).entries[0]).toMatch(/goi|thuoc/);
+  });
+
   it('stops on "thôi"', async () => {
     const adapter = new TestAdapter((ctx) => h.bot.run(ctx), { channelId: 'webchat' });
     await adapter
