@@ -149,6 +149,8 @@ export function serializeTurns(lock: TurnLock): Middleware {
 export interface StateBackend {
   storage: Storage;
   lock: TurnLock;
+  /** The Redis connection, when `REDIS_URL` is set (shared with the channels: dedupe, outbox, tokens). */
+  redis?: Redis;
   close(): Promise<void>;
 }
 
@@ -159,6 +161,7 @@ export function createStateBackend(env: NodeJS.ProcessEnv = process.env): StateB
   return {
     storage: new RedisStorage(redis),
     lock: new RedisTurnLock(redis),
+    redis,
     close: async () => {
       await redis.quit().catch(() => redis.disconnect());
     },

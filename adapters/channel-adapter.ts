@@ -1,0 +1,81 @@
+/**
+ * What every webhook channel shares: a `BotAdapter` that runs the bot on an activity and turns the bot's replies
+ * into platform requests, delivered through the outbox. Each platform only says how one reply becomes requests.
+ */
+import { randomUUID } from 'node:crypto';
+import {
+  ActivityTypes,
+  BotAdapter,
+  TurnContext,
+  type Activity,
+  type CardAction,
+  type ConversationReference,
+  type ResourceResponse,
+} from 'botbuilder';
+import type { Channel, Outbox } from './outbox';
+
+export abstract class ChannelAdapter extends BotAdapter {
+  constructor(
+    protected readonly outbox: Outbox,
+    protected readonly channel: Channel,
+  ) {
+    super();
+  }
+
+  /** Platform requests for one outgoing activity (may be none, e.g. for trace activities). */
+  protected abstract toRequests(activity: Partial<Activity>, conversation: ConversationReference): unknown[];
+
+  /** Runs one bot turn for an incoming activity. */
+  async processActivity(activity: Activity, logic: (ctx: TurnContext) => Promise<void>): Promise<void> {
+    await this.runMiddleware(new TurnContext(this, activity), logic);
+  }
+
+  async sendActivities(context: TurnContext, activities: Partial<Activity>[]): Promise<ResourceResponse[]> {
+    const ref = TurnContext.getConversationReference(context.activity) as ConversationReference;
+    const requests = activities.flatMap((a) => (a.type === ActivityTypes.Message || a.type === ActivityTypes.Typing ? this.toRequests(a, ref) : []));
+    if (requests.length) await this.outbox.enqueue({ channel: this.channel, key: ref.conversation.id, requests });
+    return activities.map(() => ({ id: randomUUID() }));
+  }
+
+  async updateActivity(): Promise<void> {
+    throw new Error(`updateActivity is not supported on ${this.channel}`);
+  }
+
+  async deleteActivity(): Promise<void> {
+    throw new Error(`deleteActivity is not supported on ${this.channel}`);
+  }
+
+  async continueConversation(reference: Partial<ConversationReference>, logic: (ctx: TurnContext) => Promise<void>): Promise<void> {
+    const activity = TurnContext.applyConversationReference({ type: ActivityTypes.Event, name: 'continueConversation' }, reference, true);
+    await this.runMiddleware(new TurnContext(this, activity as Activity), logic);
+  }
+}
+
+/** Splits text into chunks of at most `max` characters (NFC), at sentence or line ends where possible. */
+export function chunkText(text: string, max: number): string[] {
+  const t = text.normalize('NFC');
+  if (t.length <= max) return [t];
+  const out: string[] = [];
+  let rest = t;
+  while (rest.length > max) {
+    const window = rest.slice(0, max);
+    const cut = Math.max(window.lastIndexOf('\n'), window.lastIndexOf('. '), window.lastIndexOf(' '));
+    const at = cut > max / 2 ? cut + 1 : max;
+    out.push(rest.slice(0, at).trim());
+    rest = rest.slice(at);
+  }
+  if (rest.trim()) out.push(rest.trim());
+  return out;
+}
+
+/** Suggested actions of an activity with a string value. */
+export function actionsOf(activity: Partial<Activity>): { title: string; value: string }[] {
+  return ((activity.suggestedActions?.actions ?? []) as CardAction[])
+    .filter((a) => a.title && (typeof a.value === 'string' || typeof a.title === 'string'))
+    .map((a) => ({ title: String(a.title), value: typeof a.value === 'string' ? a.value : String(a.title) }));
+}
+
+/** Markdown bold/italic markers removed for platforms that show plain text. */
+export function plain(text: string): string {
+  return text.replace(/\*\*(.+?)\*\*/g, '$1').replace(/(^|\s)_(.+?)_(?=\s|$)/g, '$1$2');
+}

@@ -1,0 +1,113 @@
+/**
+ * Server configuration from the environment, validated with zod at start-up. Every variable is optional: with
+ * none set the server runs web chat only, in memory. A channel whose credentials are missing is disabled with
+ * one log line.
+ */
+import { z } from 'zod';
+
+const url = z.url({ message: 'phải là một URL (http:// hoặc https://)' });
+const opt = z
+  .string()
+  .optional()
+  .transform((v) => (v && v.trim() ? v.trim() : undefined));
+
+export const EnvSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3978),
+  HOST: z.string().default('0.0.0.0'),
+  REDIS_URL: opt,
+  /** Secret that signs Direct Line tokens; random per start when unset (tokens then die with the process). */
+  DIRECTLINE_SECRET: opt,
+  ZALO_APP_ID: opt,
+  ZALO_OA_SECRET_KEY: opt,
+  ZALO_APP_SECRET_KEY: opt,
+  ZALO_ACCESS_TOKEN: opt,
+  ZALO_REFRESH_TOKEN: opt,
+  ZALO_API_BASE_URL: url.default('https://openapi.zalo.me'),
+  ZALO_OAUTH_BASE_URL: url.default('https://oauth.zaloapp.com'),
+  ZALO_TOKEN_FILE: z.string().default('.data/zalo-token.json'),
+  MESSENGER_APP_SECRET: opt,
+  MESSENGER_VERIFY_TOKEN: opt,
+  MESSENGER_PAGE_ACCESS_TOKEN: opt,
+  GRAPH_API_BASE_URL: url.default('https://graph.facebook.com'),
+  GRAPH_API_VERSION: z.string().regex(/^v\d+\.\d+$/, 'có dạng v25.0').default('v25.0'),
+  MicrosoftAppId: opt,
+  MicrosoftAppPassword: opt,
+  MicrosoftAppTenantId: opt,
+  MicrosoftAppType: opt,
+  /** Milliseconds before an outbound platform call is abandoned. */
+  OUTBOUND_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
+});
+export type Env = z.infer<typeof EnvSchema>;
+
+export interface ZaloConfig {
+  appId: string;
+  oaSecretKey: string;
+  appSecretKey?: string;
+  accessToken?: string;
+  refreshToken?: string;
+  apiBaseUrl: string;
+  oauthBaseUrl: string;
+  tokenFile: string;
+}
+
+export interface MessengerConfig {
+  appSecret: string;
+  verifyToken: string;
+  pageAccessToken: string;
+  graphBaseUrl: string;
+  graphVersion: string;
+}
+
+export interface ServerConfig {
+  port: number;
+  host: string;
+  redisUrl?: string;
+  directLineSecret?: string;
+  zalo?: ZaloConfig;
+  messenger?: MessengerConfig;
+  azureBot?: { appId: string; password?: string; tenantId?: string; appType?: string };
+  outboundTimeoutMs: number;
+}
+
+/** Validated configuration, or a list of readable problems. */
+export function loadConfig(env: NodeJS.ProcessEnv, log: (line: string) => void = () => undefined): ServerConfig {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Cấu hình không hợp lệ:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  const trim = (s: string): string => s.replace(/\/+$/, '');
+  const cfg: ServerConfig = {
+    port: e.PORT,
+    host: e.HOST,
+    redisUrl: e.REDIS_URL,
+    directLineSecret: e.DIRECTLINE_SECRET,
+    outboundTimeoutMs: e.OUTBOUND_TIMEOUT_MS,
+  };
+  if (e.ZALO_APP_ID && e.ZALO_OA_SECRET_KEY && (e.ZALO_ACCESS_TOKEN || e.ZALO_REFRESH_TOKEN)) {
+    cfg.zalo = {
+      appId: e.ZALO_APP_ID,
+      oaSecretKey: e.ZALO_OA_SECRET_KEY,
+      appSecretKey: e.ZALO_APP_SECRET_KEY,
+      accessToken: e.ZALO_ACCESS_TOKEN,
+      refreshToken: e.ZALO_REFRESH_TOKEN,
+      apiBaseUrl: trim(e.ZALO_API_BASE_URL),
+      oauthBaseUrl: trim(e.ZALO_OAUTH_BASE_URL),
+      tokenFile: e.ZALO_TOKEN_FILE,
+    };
+  } else log('Zalo: tắt (cần ZALO_APP_ID, ZALO_OA_SECRET_KEY và ZALO_ACCESS_TOKEN hoặc ZALO_REFRESH_TOKEN)');
+  if (e.MESSENGER_APP_SECRET && e.MESSENGER_VERIFY_TOKEN && e.MESSENGER_PAGE_ACCESS_TOKEN) {
+    cfg.messenger = {
+      appSecret: e.MESSENGER_APP_SECRET,
+      verifyToken: e.MESSENGER_VERIFY_TOKEN,
+      pageAccessToken: e.MESSENGER_PAGE_ACCESS_TOKEN,
+      graphBaseUrl: trim(e.GRAPH_API_BASE_URL),
+      graphVersion: e.GRAPH_API_VERSION,
+    };
+  } else log('Messenger: tắt (cần MESSENGER_APP_SECRET, MESSENGER_VERIFY_TOKEN và MESSENGER_PAGE_ACCESS_TOKEN)');
+  if (e.MicrosoftAppId) {
+    cfg.azureBot = { appId: e.MicrosoftAppId, password: e.MicrosoftAppPassword, tenantId: e.MicrosoftAppTenantId, appType: e.MicrosoftAppType };
+  } else log('Azure Bot Service (/api/messages): tắt (cần MicrosoftAppId và MicrosoftAppPassword)');
+  return cfg;
+}

@@ -1,0 +1,104 @@
+/**
+ * Self-hosted Direct Line 3.0 (polling) for Web Chat: signed tokens bound to one conversation, and the
+ * conversation log the browser polls with a watermark. In memory (one process); idle conversations expire.
+ */
+import { createHmac, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import type { Activity } from 'botbuilder';
+
+export interface TokenClaims {
+  conversationId: string;
+  userId: string;
+  /** Expiry, epoch seconds. */
+  exp: number;
+}
+
+const b64 = (s: string): string => Buffer.from(s).toString('base64url');
+
+/** HMAC-signed tokens: `base64url(claims).signature`. */
+export class TokenSigner {
+  private readonly key: Buffer;
+  constructor(secret?: string, readonly ttlSeconds = 3600) {
+    this.key = secret ? Buffer.from(secret) : randomBytes(32);
+  }
+
+  issue(conversationId: string, userId: string): { token: string; expires_in: number } {
+    const claims: TokenClaims = { conversationId, userId, exp: Math.floor(Date.now() / 1000) + this.ttlSeconds };
+    const body = b64(JSON.stringify(claims));
+    const sig = createHmac('sha256', this.key).update(body).digest('base64url');
+    return { token: `${body}.${sig}`, expires_in: this.ttlSeconds };
+  }
+
+  verify(token: string | undefined): TokenClaims | undefined {
+    if (!token) return undefined;
+    const [body, sig] = token.split('.');
+    if (!body || !sig) return undefined;
+    const want = createHmac('sha256', this.key).update(body).digest('base64url');
+    if (sig.length !== want.length || !timingSafeEqual(Buffer.from(sig), Buffer.from(want))) return undefined;
+    try {
+      const claims = JSON.parse(Buffer.from(body, 'base64url').toString('utf8')) as TokenClaims;
+      return claims.exp > Date.now() / 1000 ? claims : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+}
+
+interface Conversation {
+  userId: string;
+  activities: Partial<Activity>[];
+  started: boolean;
+  lastActive: number;
+}
+
+export class ConversationStore {
+  private readonly conversations = new Map<string, Conversation>();
+  constructor(private readonly idleMs = 24 * 3600_000, private readonly maxActivities = 500) {}
+
+  create(): { conversationId: string; userId: string } {
+    this.sweep();
+    const conversationId = randomUUID().replace(/-/g, '');
+    const userId = `dl_${randomUUID().replace(/-/g, '').slice(0, 16)}`;
+    this.conversations.set(conversationId, { userId, activities: [], started: false, lastActive: Date.now() });
+    return { conversationId, userId };
+  }
+
+  get(id: string): Conversation | undefined {
+    return this.conversations.get(id);
+  }
+
+  /** Marks the conversation started; true the first time (the bot then welcomes the user). */
+  start(id: string): boolean {
+    const c = this.conversations.get(id);
+    if (!c || c.started) return false;
+    c.started = true;
+    return true;
+  }
+
+  /** Appends an activity with a server id and timestamp; returns the stored copy. */
+  append(id: string, activity: Partial<Activity>): Partial<Activity> | undefined {
+    const c = this.conversations.get(id);
+    if (!c) return undefined;
+    const stored = { ...activity, id: `${id}|${String(c.activities.length).padStart(7, '0')}`, timestamp: new Date() } as Partial<Activity>;
+    c.activities.push(stored);
+    if (c.activities.length > this.maxActivities) c.activities.splice(0, c.activities.length - this.maxActivities);
+    c.lastActive = Date.now();
+    return stored;
+  }
+
+  /** Activities after a watermark, and the new watermark (a string, as Web Chat expects). */
+  since(id: string, watermark: string | undefined): { activities: Partial<Activity>[]; watermark: string } | undefined {
+    const c = this.conversations.get(id);
+    if (!c) return undefined;
+    c.lastActive = Date.now();
+    const from = Math.max(0, Number.parseInt(watermark ?? '', 10) || 0);
+    const all = c.activities;
+    const base = all.length ? Number(String(all[0]!.id).split('|')[1]) : 0;
+    const start = Math.max(0, from - base);
+    return { activities: all.slice(start), watermark: String(base + all.length) };
+  }
+
+  private sweep(): void {
+    const cutoff = Date.now() - this.idleMs;
+    for (const [id, c] of this.conversations) if (c.lastActive < cutoff) this.conversations.delete(id);
+  }
+}

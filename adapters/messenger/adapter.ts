@@ -1,0 +1,47 @@
+/** Messenger door: webhook events → activities → the bot → Send API requests through the outbox. */
+import { ActivityTypes, type Activity, type ConversationReference } from 'botbuilder';
+import { ChannelAdapter, actionsOf, chunkText, plain } from '../channel-adapter';
+import type { Outbox } from '../outbox';
+import { MESSENGER_MAX_QUICK_REPLIES, MESSENGER_MAX_TEXT, MESSENGER_MAX_TITLE, type MessengerEvent, type MessengerRequest } from './protocol';
+
+export class MessengerAdapter extends ChannelAdapter {
+  constructor(outbox: Outbox) {
+    super(outbox, 'messenger');
+  }
+
+  static toActivity(e: MessengerEvent, raw: unknown): Activity {
+    return {
+      type: ActivityTypes.Message,
+      id: e.id,
+      channelId: 'facebook',
+      serviceUrl: 'messenger://',
+      timestamp: new Date(e.timestamp),
+      conversation: { id: `fb:${e.pageId}:${e.psid}`, isGroup: false, conversationType: 'personal', name: '' },
+      from: { id: e.psid, name: '' },
+      recipient: { id: e.pageId, name: 'Page' },
+      locale: 'vi-VN',
+      text: e.kind === 'text' ? e.text : '',
+      channelData: raw,
+    } as Activity;
+  }
+
+  protected toRequests(activity: Partial<Activity>, ref: ConversationReference): MessengerRequest[] {
+    const recipient = { id: ref.user?.id ?? '' };
+    if (activity.type === ActivityTypes.Typing) return [{ recipient, sender_action: 'typing_on' }];
+    if (activity.type !== ActivityTypes.Message || !activity.text) return [];
+    const chunks = chunkText(plain(activity.text), MESSENGER_MAX_TEXT);
+    const quick = actionsOf(activity)
+      .slice(0, MESSENGER_MAX_QUICK_REPLIES)
+      .map((a) => ({
+        content_type: 'text' as const,
+        title: a.title.length > MESSENGER_MAX_TITLE ? `${a.title.slice(0, MESSENGER_MAX_TITLE - 1)}…` : a.title,
+        payload: a.value.slice(0, 1000),
+      }));
+    const messages: MessengerRequest[] = chunks.map((text, i) => ({
+      recipient,
+      messaging_type: 'RESPONSE' as const,
+      message: { text, ...(i === chunks.length - 1 && quick.length ? { quick_replies: quick } : {}) },
+    }));
+    return [{ recipient, sender_action: 'typing_on' }, ...messages];
+  }
+}

@@ -1,0 +1,38 @@
+/** Messenger Send API on `fetch`, classifying each result for the outbox. */
+import type { SendOutcome } from '../outbox';
+import type { MessengerRequest } from './protocol';
+
+export interface MessengerClientOptions {
+  graphBaseUrl: string;
+  graphVersion: string;
+  pageAccessToken: string;
+  timeoutMs?: number;
+}
+
+/** Error codes worth retrying (rate limits, temporary failures). Window closed (10/2018278) and unavailable users are not. */
+const RETRY_CODES = new Set([1, 2, 4, 17, 32, 613, 1200]);
+
+export class MessengerClient {
+  constructor(private readonly o: MessengerClientOptions) {}
+
+  async send(request: MessengerRequest): Promise<SendOutcome> {
+    const url = `${this.o.graphBaseUrl}/${this.o.graphVersion}/me/messages?access_token=${encodeURIComponent(this.o.pageAccessToken)}`;
+    let res: Response;
+    try {
+      res = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(request),
+        signal: AbortSignal.timeout(this.o.timeoutMs ?? 10_000),
+      });
+    } catch (err) {
+      return { ok: false, retry: true, reason: `messenger: ${String(err)}` };
+    }
+    if (res.ok) return { ok: true };
+    const body = (await res.json().catch(() => ({}))) as { error?: { code?: number; error_subcode?: number; message?: string } };
+    const code = body.error?.code;
+    const reason = `messenger: HTTP ${res.status} code ${code ?? '-'}/${body.error?.error_subcode ?? '-'} ${body.error?.message ?? ''}`.trim();
+    if (res.status >= 500 || res.status === 429 || (code !== undefined && RETRY_CODES.has(code))) return { ok: false, retry: true, reason };
+    return { ok: false, retry: false, reason };
+  }
+}

@@ -1,0 +1,309 @@
+/**
+ * The HTTP server: one restify app for every door. Webhooks verify, deduplicate and answer 200 fast, then the
+ * turn runs asynchronously; replies to Zalo and Messenger leave through the outbox; Web Chat polls Direct Line.
+ *
+ * @example
+ * const app = await createApp(loadConfig(process.env), { bot, lock, ready: () => true });
+ * await app.listen();
+ */
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import {
+  ActivityTypes,
+  CloudAdapter,
+  ConfigurationBotFrameworkAuthentication,
+  type Activity,
+  type TurnContext,
+} from 'botbuilder';
+import type Redis from 'ioredis';
+import restify, { type Request, type Response } from 'restify';
+import { serializeTurns, type TurnLock } from '../bot/state';
+import type { ServerConfig } from './config';
+import { MemoryDeduper, RedisDeduper, type Deduper } from './dedupe';
+import { BOT_ACCOUNT, DirectLineAdapter } from './directline/adapter';
+import { ConversationStore, TokenSigner } from './directline/store';
+import { MessengerAdapter } from './messenger/adapter';
+import { MessengerClient } from './messenger/client';
+import { messengerSignatureOk, parseMessengerEvents, type MessengerRequest } from './messenger/protocol';
+import { BullMqOutbox, MemoryOutbox, type Outbox, type OutboxEvents, type Sender } from './outbox';
+import { ZaloAdapter } from './zalo/adapter';
+import { FileTokenStore, RedisTokenStore, ZaloClient } from './zalo/client';
+import { parseZaloEvent, zaloSignatureOk, type ZaloSendRequest } from './zalo/protocol';
+
+/** What the server needs from the bot side. */
+export interface AppDeps {
+  bot: { run(context: TurnContext): Promise<void> };
+  lock: TurnLock;
+  /** True once the knowledge index is loaded. */
+  ready: () => boolean;
+  redis?: Redis;
+  log?: (line: string) => void;
+  outboxEvents?: OutboxEvents;
+}
+
+export interface App {
+  server: restify.Server;
+  listen(): Promise<string>;
+  /** Resolves when every webhook turn started so far has finished. */
+  idle(): Promise<void>;
+  close(): Promise<void>;
+}
+
+type RawRequest = Request & { rawBody?: string | Buffer };
+
+function webchatBundle(): string {
+  return join(dirname(require.resolve('botframework-webchat')), '..', 'dist', 'webchat.js');
+}
+
+export async function createApp(cfg: ServerConfig, deps: AppDeps): Promise<App> {
+  const log = deps.log ?? ((line: string) => console.error(line));
+  const pending = new Set<Promise<unknown>>();
+  const background = (p: Promise<unknown>): void => {
+    const tracked = p.catch((err: unknown) => log(`turn failed: ${err instanceof Error ? err.message : String(err)}`));
+    pending.add(tracked);
+    void tracked.finally(() => pending.delete(tracked));
+  };
+  const logic = (ctx: TurnContext) => deps.bot.run(ctx);
+  const onTurnError = async (_ctx: TurnContext, err: Error): Promise<void> => log(`turn error: ${err.message}`);
+
+  const deduper: Deduper = deps.redis ? new RedisDeduper(deps.redis) : new MemoryDeduper();
+
+  // Outbound: one sender per configured platform, behind one outbox.
+  const senders: Partial<Record<'zalo' | 'messenger', Sender>> = {};
+  let zaloClient: ZaloClient | undefined;
+  if (cfg.zalo) {
+    const z = cfg.zalo;
+    zaloClient = new ZaloClient({
+      appId: z.appId,
+      appSecretKey: z.appSecretKey,
+      apiBaseUrl: z.apiBaseUrl,
+      oauthBaseUrl: z.oauthBaseUrl,
+      initial: { accessToken: z.accessToken, refreshToken: z.refreshToken },
+      store: deps.redis ? new RedisTokenStore(deps.redis) : new FileTokenStore(z.tokenFile),
+      timeoutMs: cfg.outboundTimeoutMs,
+      onRefresh: (ok, detail) => log(`zalo token refresh: ${ok ? 'ok' : `FAILED ${detail}`}`),
+    });
+    senders.zalo = (r) => zaloClient!.send(r as ZaloSendRequest);
+  }
+  if (cfg.messenger) {
+    const client = new MessengerClient({ ...cfg.messenger, timeoutMs: cfg.outboundTimeoutMs });
+    senders.messenger = (r) => client.send(r as MessengerRequest);
+  }
+  const events: OutboxEvents = {
+    onDropped: (job, reason) => log(`outbox: dropped ${job.channel} reply to ${job.key}: ${reason}`),
+    ...deps.outboxEvents,
+  };
+  const outbox: Outbox = deps.redis ? new BullMqOutbox(deps.redis, senders, events) : new MemoryOutbox(senders, events);
+
+  const zalo = cfg.zalo ? new ZaloAdapter(outbox) : undefined;
+  const messenger = cfg.messenger ? new MessengerAdapter(outbox) : undefined;
+  const store = new ConversationStore();
+  const signer = new TokenSigner(cfg.directLineSecret);
+  const directLine = new DirectLineAdapter(store);
+  for (const a of [zalo, messenger, directLine]) {
+    if (!a) continue;
+    a.use(serializeTurns(deps.lock));
+    a.onTurnError = onTurnError;
+  }
+
+  const server = restify.createServer({ name: 'thich-ung-an-toan', handleUncaughtExceptions: false });
+  server.use(restify.plugins.queryParser({ mapParams: false }));
+  server.use(restify.plugins.bodyParser({ mapParams: false, maxBodySize: 1024 * 1024 }));
+
+  // Pages and health.
+  const page = readFileSync(join(__dirname, 'webchat', 'index.html'));
+  server.get('/', (_req: Request, res: Response, next: restify.Next) => {
+    res.sendRaw(200, page, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-cache' });
+    next();
+  });
+  const bundlePath = webchatBundle();
+  let bundle: Buffer | undefined;
+  server.get('/webchat/webchat.js', (_req: Request, res: Response, next: restify.Next) => {
+    bundle ??= readFileSync(bundlePath);
+    res.sendRaw(200, bundle, { 'content-type': 'application/javascript; charset=utf-8', 'cache-control': 'public, max-age=86400' });
+    next();
+  });
+  server.get('/healthz', (_req: Request, res: Response, next: restify.Next) => {
+    res.send(200, { status: 'ok' });
+    next();
+  });
+  server.get('/readyz', (_req: Request, res: Response, next: restify.Next) => {
+    res.send(deps.ready() ? 200 : 503, { ready: deps.ready() });
+    next();
+  });
+
+  // Zalo webhook.
+  server.post('/api/zalo', (req: RawRequest, res: Response, next: restify.Next) => {
+    if (!cfg.zalo || !zalo) {
+      res.send(404, { error: 'zalo disabled' });
+      return next();
+    }
+    const raw = typeof req.rawBody === 'string' ? req.rawBody : (req.rawBody?.toString('utf8') ?? '');
+    if (!zaloSignatureOk(raw, req.header('x-zevent-signature'), cfg.zalo.appId, cfg.zalo.oaSecretKey)) {
+      res.send(401, { error: 'bad signature' });
+      return next();
+    }
+    res.send(200, { ok: true });
+    next();
+    const event = parseZaloEvent(req.body);
+    if (event.kind === 'ignore') return;
+    background(
+      deduper.firstTime(`zalo:${event.id}`).then((first) => (first ? zalo.processActivity(ZaloAdapter.toActivity(event, req.body), logic) : undefined)),
+    );
+  });
+
+  // Messenger webhook.
+  server.get('/api/messenger', (req: Request, res: Response, next: restify.Next) => {
+    const q = req.query as Record<string, string>;
+    if (cfg.messenger && q['hub.mode'] === 'subscribe' && q['hub.verify_token'] === cfg.messenger.verifyToken) {
+      res.sendRaw(200, String(q['hub.challenge'] ?? ''), { 'content-type': 'text/plain' });
+    } else res.send(403, { error: 'verification failed' });
+    next();
+  });
+  server.post('/api/messenger', (req: RawRequest, res: Response, next: restify.Next) => {
+    if (!cfg.messenger || !messenger) {
+      res.send(404, { error: 'messenger disabled' });
+      return next();
+    }
+    if (!messengerSignatureOk(req.rawBody ?? '', req.header('x-hub-signature-256'), cfg.messenger.appSecret)) {
+      res.send(401, { error: 'bad signature' });
+      return next();
+    }
+    res.send(200, 'EVENT_RECEIVED');
+    next();
+    for (const e of parseMessengerEvents(req.body)) {
+      background(
+        deduper.firstTime(`fb:${e.id}`).then((first) => (first ? messenger.processActivity(MessengerAdapter.toActivity(e, req.body), logic) : undefined)),
+      );
+    }
+  });
+
+  // Web chat: token and Direct Line 3.0 (polling).
+  const bearer = (req: Request): string | undefined => /^Bearer\s+(.+)$/i.exec(req.header('authorization') ?? '')?.[1];
+  const claimsFor = (req: Request, res: Response, conversationId?: string) => {
+    const claims = signer.verify(bearer(req));
+    if (!claims || !store.get(claims.conversationId)) {
+      res.send(403, { error: { code: 'TokenExpired', message: 'Token không hợp lệ hoặc đã hết hạn' } });
+      return undefined;
+    }
+    if (conversationId && conversationId !== claims.conversationId) {
+      res.send(403, { error: { code: 'BadArgument', message: 'Token không thuộc cuộc trò chuyện này' } });
+      return undefined;
+    }
+    return claims;
+  };
+  server.post('/api/webchat/token', (_req: Request, res: Response, next: restify.Next) => {
+    const { conversationId, userId } = store.create();
+    res.send(200, { ...signer.issue(conversationId, userId), conversationId });
+    next();
+  });
+  server.post('/v3/directline/tokens/refresh', (req: Request, res: Response, next: restify.Next) => {
+    const claims = claimsFor(req, res);
+    if (claims) res.send(200, { ...signer.issue(claims.conversationId, claims.userId), conversationId: claims.conversationId });
+    next();
+  });
+  const startConversation = (req: Request, res: Response, next: restify.Next) => {
+    const claims = claimsFor(req, res);
+    if (!claims) return next();
+    const first = store.start(claims.conversationId);
+    res.send(first ? 201 : 200, { conversationId: claims.conversationId, ...signer.issue(claims.conversationId, claims.userId) });
+    next();
+    if (first) {
+      const user = { id: claims.userId, name: 'Bạn', role: 'user' };
+      const update = {
+        type: ActivityTypes.ConversationUpdate,
+        id: `${claims.conversationId}-join`,
+        channelId: 'webchat',
+        serviceUrl: 'directline://',
+        timestamp: new Date(),
+        conversation: { id: claims.conversationId, isGroup: false, conversationType: 'personal', name: '' },
+        from: user,
+        recipient: BOT_ACCOUNT,
+        membersAdded: [user],
+        locale: 'vi-VN',
+      } as Activity;
+      background(directLine.processActivity(update, logic));
+    }
+  };
+  server.post('/v3/directline/conversations', startConversation);
+  server.get('/v3/directline/conversations/:id', (req: Request, res: Response, next: restify.Next) => {
+    const claims = claimsFor(req, res, req.params.id);
+    if (claims) res.send(200, { conversationId: claims.conversationId, ...signer.issue(claims.conversationId, claims.userId) });
+    next();
+  });
+  server.post('/v3/directline/conversations/:id/activities', (req: Request, res: Response, next: restify.Next) => {
+    const claims = claimsFor(req, res, req.params.id);
+    if (!claims) return next();
+    const body = req.body as Partial<Activity> | undefined;
+    if (!body || typeof body !== 'object' || typeof body.type !== 'string') {
+      res.send(400, { error: { code: 'BadArgument', message: 'Activity không hợp lệ' } });
+      return next();
+    }
+    const text = typeof body.text === 'string' ? body.text.slice(0, 4000) : undefined;
+    // The user is who the token says, whatever the browser claims.
+    const incoming: Partial<Activity> = {
+      type: body.type,
+      text,
+      value: body.value,
+      locale: 'vi-VN',
+      channelId: 'webchat',
+      channelData: body.channelData,
+      from: { id: claims.userId, name: 'Bạn', role: 'user' },
+      conversation: { id: claims.conversationId } as Activity['conversation'],
+      recipient: BOT_ACCOUNT,
+      serviceUrl: 'directline://',
+    };
+    const stored = store.append(claims.conversationId, incoming);
+    res.send(200, { id: stored?.id });
+    next();
+    if (body.type === ActivityTypes.Message && stored) {
+      background(directLine.processActivity({ ...incoming, id: stored.id, timestamp: new Date() } as Activity, logic));
+    }
+  });
+  server.get('/v3/directline/conversations/:id/activities', (req: Request, res: Response, next: restify.Next) => {
+    const claims = claimsFor(req, res, req.params.id);
+    if (!claims) return next();
+    const q = req.query as Record<string, string>;
+    res.send(200, store.since(claims.conversationId, q.watermark) ?? { activities: [], watermark: q.watermark ?? '0' });
+    next();
+  });
+
+  // Azure Bot Service channels, when an app id is configured.
+  if (cfg.azureBot) {
+    const cloud = new CloudAdapter(
+      new ConfigurationBotFrameworkAuthentication({
+        MicrosoftAppId: cfg.azureBot.appId,
+        MicrosoftAppPassword: cfg.azureBot.password,
+        MicrosoftAppTenantId: cfg.azureBot.tenantId,
+        MicrosoftAppType: cfg.azureBot.appType,
+      }),
+    );
+    cloud.use(serializeTurns(deps.lock));
+    cloud.onTurnError = onTurnError;
+    server.post('/api/messages', async (req: Request, res: Response) => {
+      await cloud.process(req, res, logic);
+    });
+  } else {
+    server.post('/api/messages', (_req: Request, res: Response, next: restify.Next) => {
+      res.send(404, { error: 'Azure Bot Service channel disabled (MicrosoftAppId not set)' });
+      next();
+    });
+  }
+
+  const idle = async (): Promise<void> => {
+    while (pending.size) await Promise.allSettled([...pending]);
+  };
+  return {
+    server,
+    idle,
+    listen: () =>
+      new Promise((resolve) => {
+        server.listen(cfg.port, cfg.host, () => resolve(server.url.replace('[::]', 'localhost').replace('0.0.0.0', 'localhost')));
+      }),
+    close: async () => {
+      await new Promise<void>((r) => server.close(() => r()));
+      await idle();
+      await outbox.close();
+    },
+  };
+}
