@@ -1,0 +1,284 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { MemoryTurnLock } from '../bot/state';
+import { loadConfig } from '../adapters/config';
+import { messengerSign } from '../adapters/messenger/protocol';
+import { createApp, type App } from '../adapters/server';
+import { zaloSign } from '../adapters/zalo/protocol';
+import { FakePlatform } from './helpers/fake-platform';
+import { harness } from './helpers/bot';
+
+const APP_ID = '3011223344556677889';
+const OA_SECRET = 'oa-secret';
+const FB_SECRET = 'fb-secret';
+const USER = '5432109876543210987'; // larger than 2^53: must stay a string
+
+let zaloApi: FakePlatform;
+let zaloOauth: FakePlatform;
+let graph: FakePlatform;
+let app: App;
+let base: string;
+let dir: string;
+const logs: string[] = [];
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'channels-'));
+  zaloApi = await new FakePlatform().start();
+  zaloOauth = await new FakePlatform().start();
+  graph = await new FakePlatform().start();
+  const cfg = loadConfig({
+    PORT: '0',
+    HOST: '127.0.0.1',
+    ZALO_APP_ID: APP_ID,
+    ZALO_OA_SECRET_KEY: OA_SECRET,
+    ZALO_APP_SECRET_KEY: 'app-secret',
+    ZALO_ACCESS_TOKEN: 'AT1',
+    ZALO_REFRESH_TOKEN: 'RT1',
+    ZALO_API_BASE_URL: zaloApi.url,
+    ZALO_OAUTH_BASE_URL: zaloOauth.url,
+    ZALO_TOKEN_FILE: join(dir, 'zalo-token.json'),
+    MESSENGER_APP_SECRET: FB_SECRET,
+    MESSENGER_VERIFY_TOKEN: 'verify-me',
+    MESSENGER_PAGE_ACCESS_TOKEN: 'PAGE_TOKEN',
+    GRAPH_API_BASE_URL: graph.url,
+    GRAPH_API_VERSION: 'v25.0',
+  });
+  const h = await harness();
+  app = await createApp(cfg, { bot: h.bot, lock: new MemoryTurnLock(), ready: () => true, log: (l) => logs.push(l) });
+  base = await app.listen();
+});
+
+afterAll(async () => {
+  await app.close();
+  await Promise.all([zaloApi.stop(), zaloOauth.stop(), graph.stop()]);
+  rmSync(dir, { recursive: true, force: true });
+});
+
+let seq = 0;
+function zaloText(text: string, msgId = `msg-${++seq}`): string {
+  // Hand-built JSON keeps the big ids as strings, exactly as Zalo sends them.
+  return `{"app_id":"${APP_ID}","user_id_by_app":"111","event_name":"user_send_text","timestamp":"${Date.now()}","sender":{"id":"${USER}"},"recipient":{"id":"7777"},"message":{"msg_id":"${msgId}","text":${JSON.stringify(text)}}}`;
+}
+
+async function post(path: string, body: string, headers: Record<string, string>): Promise<Response> {
+  return fetch(`${base}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+}
+
+const settle = async () => {
+  await app.idle();
+  await new Promise((r) => setTimeout(r, 150));
+};
+
+describe('Zalo OA', () => {
+  beforeEach(() => {
+    zaloApi.requests.length = 0;
+    zaloApi.respond('/v3.0/oa/message/cs', { status: 200, body: { error: 0, message: 'Success', data: { message_id: 'm1' } } });
+  });
+
+  it('a signed user_send_text produces exactly one correct send call within a second', async () => {
+    const raw = zaloText('bố em spo2 93, thở dốc');
+    const t0 = Date.now();
+    const res = await post('/api/zalo', raw, { 'x-zevent-signature': zaloSign(raw, APP_ID, OA_SECRET) });
+    expect(res.status).toBe(200);
+    const sent = await zaloApi.waitFor('/v3.0/oa/message/cs', 1, 1000);
+    expect(Date.now() - t0).toBeLessThan(1000);
+    await settle();
+    expect(zaloApi.to('/v3.0/oa/message/cs')).toHaveLength(1);
+    const req = sent[0]!;
+    expect(req.method).toBe('POST');
+    expect(req.headers['access_token']).toBe('AT1');
+    expect(req.body).toContain(`"user_id":"${USER}"`);
+    expect(req.json.message.text).toMatch(/^⚠️ Gọi ngay 115/);
+    expect(req.json.message.text.length).toBeLessThanOrEqual(2000);
+  });
+
+  it('maps suggested actions to at most 5 Zalo buttons with hidden payloads', async () => {
+    const raw = zaloText('xin chao');
+    await post('/api/zalo', raw, { 'x-zevent-signature': zaloSign(raw, APP_ID, OA_SECRET) });
+    const [req] = await zaloApi.waitFor('/v3.0/oa/message/cs', 1);
+    const buttons = req!.json.message.attachment.payload.buttons;
+    expect(buttons.length).toBeGreaterThan(0);
+    expect(buttons.length).toBeLessThanOrEqual(5);
+    expect(buttons[0]).toEqual({ title: 'Đi lại giữa các vùng', type: 'oa.query.hide', payload: 'menu:travel' });
+  });
+
+  it('refuses a missing or wrong signature with 401 and processes nothing', async () => {
+    const raw = zaloText('test nhanh');
+    expect((await post('/api/zalo', raw, {})).status).toBe(401);
+    expect((await post('/api/zalo', raw, { 'x-zevent-signature': 'mac=00' })).status).toBe(401);
+    expect((await post('/api/zalo', raw, { 'x-zevent-signature': zaloSign(raw, APP_ID, 'other') })).status).toBe(401);
+    await settle();
+    expect(zaloApi.to('/v3.0/oa/message/cs')).toHaveLength(0);
+  });
+
+  it('answers malformed JSON with 400', async () => {
+    const raw = '{"timestamp":"1", broken';
+    const res = await post('/api/zalo', raw, { 'x-zevent-signature': zaloSign(raw, APP_ID, OA_SECRET) });
+    expect(res.status).toBe(400);
+  });
+
+  it('the same delivery twice yields one reply', async () => {
+    const raw = zaloText('f1 co phai cach ly ko', 'dup-1');
+    const sig = zaloSign(raw, APP_ID, OA_SECRET);
+    await Promise.all([post('/api/zalo', raw, { 'x-zevent-signature': sig }), post('/api/zalo', raw, { 'x-zevent-signature': sig })]);
+    await zaloApi.waitFor('/v3.0/oa/message/cs', 1);
+    await settle();
+    expect(zaloApi.to('/v3.0/oa/message/cs')).toHaveLength(1);
+  });
+
+  it('platform 500 then 200: delivered exactly once', async () => {
+    zaloApi.respond('/v3.0/oa/message/cs', { status: 500, body: {} }, { status: 200, body: { error: 0, message: 'Success' } });
+    const raw = zaloText('bạn là ai');
+    await post('/api/zalo', raw, { 'x-zevent-signature': zaloSign(raw, APP_ID, OA_SECRET) });
+    await zaloApi.waitFor('/v3.0/oa/message/cs', 2, 3000);
+    await settle();
+    await new Promise((r) => setTimeout(r, 400));
+    expect(zaloApi.to('/v3.0/oa/message/cs')).toHaveLength(2);
+  });
+
+  it('refreshes an expired token once, persists the rotated refresh token, and retries', async () => {
+    zaloApi.respond('/v3.0/oa/message/cs', { status: 200, body: { error: -216, message: 'Access token is invalid' } }, { status: 200, body: { error: 0 } });
+    zaloOauth.respond('/v4/oa/access_token', { status: 200, body: { access_token: 'AT2', refresh_token: 'RT2', expires_in: '90000' } });
+    const raw = zaloText('cảm ơn');
+    await post('/api/zalo', raw, { 'x-zevent-signature': zaloSign(raw, APP_ID, OA_SECRET) });
+    const sent = await zaloApi.waitFor('/v3.0/oa/message/cs', 2);
+    expect(sent.map((r) => r.headers['access_token'])).toEqual(['AT1', 'AT2']);
+    const refresh = zaloOauth.to('/v4/oa/access_token');
+    expect(refresh).toHaveLength(1);
+    expect(refresh[0]!.headers['secret_key']).toBe('app-secret');
+    expect(refresh[0]!.body).toBe(`refresh_token=RT1&app_id=${APP_ID}&grant_type=refresh_token`);
+    expect(JSON.parse(readFileSync(join(dir, 'zalo-token.json'), 'utf8'))).toMatchObject({ accessToken: 'AT2', refreshToken: 'RT2' });
+  });
+
+  it('welcomes a follower and politely declines images', async () => {
+    const follow = `{"app_id":"${APP_ID}","oa_id":"7777","event_name":"follow","timestamp":"${Date.now()}","follower":{"id":"${USER}"},"source":"oa_profile"}`;
+    await post('/api/zalo', follow, { 'x-zevent-signature': zaloSign(follow, APP_ID, OA_SECRET) });
+    const [welcome] = await zaloApi.waitFor('/v3.0/oa/message/cs', 1);
+    expect(welcome!.json.message.text).toMatch(/trợ lý tự động/);
+    zaloApi.requests.length = 0;
+    const image = `{"app_id":"${APP_ID}","event_name":"user_send_image","timestamp":"${Date.now()}","sender":{"id":"${USER}"},"recipient":{"id":"7777"},"message":{"msg_id":"img-1","attachments":[{"type":"image","payload":{"url":"https://x/y.jpg"}}]}}`;
+    await post('/api/zalo', image, { 'x-zevent-signature': zaloSign(image, APP_ID, OA_SECRET) });
+    const [reply] = await zaloApi.waitFor('/v3.0/oa/message/cs', 1);
+    expect(reply!.json.message.text).toMatch(/chỉ đọc được tin nhắn chữ/);
+  });
+});
+
+describe('Messenger', () => {
+  beforeEach(() => {
+    graph.requests.length = 0;
+    graph.respond('/v25.0/me/messages', { status: 200, body: { recipient_id: '1', message_id: 'm_1' } });
+  });
+
+  const page = (messaging: unknown[]) => JSON.stringify({ object: 'page', entry: [{ id: 'PAGE1', time: Date.now(), messaging }] });
+  const textEvent = (text: string, mid: string, extra: object = {}) => ({
+    sender: { id: '24000000000000001' },
+    recipient: { id: 'PAGE1' },
+    timestamp: Date.now(),
+    message: { mid, text, ...extra },
+  });
+
+  it('GET verification returns hub.challenge as raw text, 403 with a wrong token', async () => {
+    const ok = await fetch(`${base}/api/messenger?hub.mode=subscribe&hub.verify_token=verify-me&hub.challenge=1158201444`);
+    expect(ok.status).toBe(200);
+    expect(await ok.text()).toBe('1158201444');
+    const bad = await fetch(`${base}/api/messenger?hub.mode=subscribe&hub.verify_token=nope&hub.challenge=1`);
+    expect(bad.status).toBe(403);
+  });
+
+  it('a signed message produces typing_on then one RESPONSE message with quick replies within limits', async () => {
+    const raw = page([textEvent('f1 có phải cách ly không', 'mid.1')]);
+    const res = await post('/api/messenger', raw, { 'x-hub-signature-256': messengerSign(raw, FB_SECRET) });
+    expect(res.status).toBe(200);
+    const sent = await graph.waitFor('/v25.0/me/messages', 2, 1000);
+    await settle();
+    expect(graph.to('/v25.0/me/messages')).toHaveLength(2);
+    expect(sent[0]!.url).toBe('/v25.0/me/messages?access_token=PAGE_TOKEN');
+    expect(sent[0]!.json).toEqual({ recipient: { id: '24000000000000001' }, sender_action: 'typing_on' });
+    const msg = sent[1]!.json;
+    expect(msg.messaging_type).toBe('RESPONSE');
+    expect(msg.message.text).toMatch(/CV 1909\/BYT-DP/);
+    expect(msg.message.text.length).toBeLessThanOrEqual(2000);
+    expect(msg.message.quick_replies.length).toBeLessThanOrEqual(13);
+    for (const q of msg.message.quick_replies) expect(q.title.length).toBeLessThanOrEqual(20);
+  });
+
+  it('quick-reply payloads and postbacks reach the bot; echoes and reads are ignored', async () => {
+    const raw = page([
+      textEvent('Tự xét nghiệm', 'mid.qr', { quick_reply: { payload: 'card:selftest-cac-buoc' } }),
+      { sender: { id: 'PAGE1' }, recipient: { id: '24000000000000001' }, timestamp: Date.now(), message: { mid: 'mid.echo', text: 'echo', is_echo: true } },
+      { sender: { id: '24000000000000001' }, recipient: { id: 'PAGE1' }, timestamp: Date.now(), read: { watermark: 1 } },
+    ]);
+    await post('/api/messenger', raw, { 'x-hub-signature-256': messengerSign(raw, FB_SECRET) });
+    const sent = await graph.waitFor('/v25.0/me/messages', 2);
+    await settle();
+    expect(graph.to('/v25.0/me/messages')).toHaveLength(2);
+    expect(sent[1]!.json.message.text).toMatch(/HCDC|tự (lấy mẫu|test)/i);
+  });
+
+  it('refuses a bad signature, deduplicates on mid, and does not retry a closed 24-hour window', async () => {
+    const raw = page([textEvent('test nhanh 1 vach c', 'mid.2')]);
+    expect((await post('/api/messenger', raw, { 'x-hub-signature-256': 'sha256=00' })).status).toBe(401);
+    graph.respond('/v25.0/me/messages', { status: 400, body: { error: { code: 10, error_subcode: 2018278, message: 'outside window' } } });
+    const sig = messengerSign(raw, FB_SECRET);
+    await post('/api/messenger', raw, { 'x-hub-signature-256': sig });
+    await post('/api/messenger', raw, { 'x-hub-signature-256': sig });
+    await graph.waitFor('/v25.0/me/messages', 1);
+    await settle();
+    await new Promise((r) => setTimeout(r, 400));
+    expect(graph.to('/v25.0/me/messages')).toHaveLength(1); // typing_on refused permanently: nothing more sent, no retry
+    expect(logs.some((l) => /dropped messenger reply.*2018278/.test(l))).toBe(true);
+  });
+});
+
+describe('Web chat over Direct Line 3.0', () => {
+  it('issues a token bound to its conversation, echoes the user activity and polls the answer with a watermark', async () => {
+    const t = (await (await fetch(`${base}/api/webchat/token`, { method: 'POST' })).json()) as { token: string; conversationId: string; expires_in: number };
+    expect(t.expires_in).toBeGreaterThan(0);
+    const auth = { authorization: `Bearer ${t.token}`, 'content-type': 'application/json' };
+    const start = await fetch(`${base}/v3/directline/conversations`, { method: 'POST', headers: auth });
+    expect(start.status).toBe(201);
+    expect(((await start.json()) as { conversationId: string }).conversationId).toBe(t.conversationId);
+    const posted = await fetch(`${base}/v3/directline/conversations/${t.conversationId}/activities`, {
+      method: 'POST',
+      headers: auth,
+      body: JSON.stringify({ type: 'message', text: 'test nhanh 1 vach C la sao', from: { id: 'spoofed' }, channelData: { clientActivityID: 'c-1' } }),
+    });
+    expect(posted.status).toBe(200);
+    await app.idle();
+    const poll = (await (await fetch(`${base}/v3/directline/conversations/${t.conversationId}/activities?watermark=`, { headers: auth })).json()) as {
+      activities: { type: string; text?: string; from: { id: string; role: string }; channelData?: { clientActivityID?: string }; id: string; timestamp: string }[];
+      watermark: string;
+    };
+    expect(typeof poll.watermark).toBe('string');
+    const echo = poll.activities.find((a) => a.channelData?.clientActivityID === 'c-1')!;
+    expect(echo.id).toBeTruthy();
+    expect(echo.from.id).toMatch(/^dl_/);
+    const answer = poll.activities[poll.activities.length - 1]!;
+    expect(answer.from.role).toBe('bot');
+    expect(answer.text).toMatch(/Nguồn:/);
+    const again = (await (await fetch(`${base}/v3/directline/conversations/${t.conversationId}/activities?watermark=${poll.watermark}`, { headers: auth })).json()) as { activities: unknown[] };
+    expect(again.activities).toHaveLength(0);
+  });
+
+  it('refuses tokens for another conversation and bad tokens', async () => {
+    const a = (await (await fetch(`${base}/api/webchat/token`, { method: 'POST' })).json()) as { token: string; conversationId: string };
+    const b = (await (await fetch(`${base}/api/webchat/token`, { method: 'POST' })).json()) as { token: string; conversationId: string };
+    const res = await fetch(`${base}/v3/directline/conversations/${b.conversationId}/activities`, { headers: { authorization: `Bearer ${a.token}` } });
+    expect(res.status).toBe(403);
+    const bad = await fetch(`${base}/v3/directline/conversations/${a.conversationId}/activities`, { headers: { authorization: 'Bearer nope.nope' } });
+    expect(bad.status).toBe(403);
+    const refreshed = await fetch(`${base}/v3/directline/tokens/refresh`, { method: 'POST', headers: { authorization: `Bearer ${a.token}` } });
+    expect(((await refreshed.json()) as { conversationId: string }).conversationId).toBe(a.conversationId);
+  });
+
+  it('serves the page, the Web Chat bundle and health checks', async () => {
+    const pageRes = await fetch(`${base}/`);
+    expect(pageRes.headers.get('content-type')).toMatch(/text\/html/);
+    expect(await pageRes.text()).toMatch(/locale: 'vi-VN'/);
+    expect((await fetch(`${base}/webchat/webchat.js`)).status).toBe(200);
+    expect((await fetch(`${base}/healthz`)).status).toBe(200);
+    expect((await fetch(`${base}/readyz`)).status).toBe(200);
+    expect((await fetch(`${base}/api/messages`, { method: 'POST', body: '{}', headers: { 'content-type': 'application/json' } })).status).toBe(404);
+  });
+});
