@@ -1,0 +1,68 @@
+import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+import { loadConfig } from '../adapters/config';
+import { createApp, type App } from '../adapters/server';
+import { MemoryTurnLock } from '../bot/state';
+import { harness } from './helpers/bot';
+
+/**
+ * Debian's Chromium (`.ci/run` installs it when missing). Outside CI the test is skipped if it is absent.
+ * Playwright launches it with a fresh temporary profile.
+ */
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const run = existsSync(CHROMIUM) || process.env.CI ? describe : describe.skip;
+
+run('web chat in headless Chromium', () => {
+  let app: App;
+  let base: string;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    const h = await harness();
+    app = await createApp(loadConfig({ PORT: '0', HOST: '127.0.0.1' }), { bot: h.bot, lock: new MemoryTurnLock(), ready: () => true, log: () => undefined });
+    base = await app.listen();
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      args: [
+        '--no-sandbox',
+        '--headless',
+        '--disable-gpu',
+        '--disable-quic',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--no-first-run',
+        '--disable-sync',
+      ],
+    });
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+
+  it('opens the page, asks a question, sees the answer with its source, clicks a suggested action, sees the next answer', async () => {
+    const page = await browser.newPage({ viewport: { width: 390, height: 780 } });
+    await page.goto(`${base}/`);
+    await page.getByText('Trợ lý hỏi đáp COVID-19', { exact: false }).first().waitFor();
+    await page.getByText('trợ lý tự động', { exact: false }).first().waitFor({ timeout: 20_000 });
+
+    const input = page.locator('input[data-id="webchat-sendbox-input"], textarea[data-id="webchat-sendbox-input"], .webchat__send-box-text-box__input').first();
+    await input.fill('f1 co phai cach ly ko');
+    await input.press('Enter');
+    await page.getByText('Nguồn: CV 1909/BYT-DP', { exact: false }).first().waitFor({ timeout: 20_000 });
+
+    const before = await page.getByText('Nguồn:', { exact: false }).count();
+    await page.getByRole('button', { name: 'F1 (người tiếp xúc gần) là ai?' }).first().click();
+    await page.waitForFunction(
+      (n) => (((globalThis as unknown as { document: { body: { innerText: string } } }).document.body.innerText.match(/Nguồn:/g) ?? []) as string[]).length > n,
+      before,
+      { timeout: 20_000 },
+    );
+    expect(await page.getByText('Nguồn:', { exact: false }).count()).toBeGreaterThan(before);
+    await page.screenshot({ path: join(tmpdir(), 'webchat-e2e.png') });
+  }, 90_000);
+});
