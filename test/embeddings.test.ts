@@ -16,11 +16,14 @@ function fakeEndpoint(): Promise<{ server: Server; url: string; requests: { auth
     const body = JSON.parse(await read(req)) as { model: string; input: string[] };
     requests.push({ auth: req.headers.authorization, body });
     if (req.url !== '/v1/embeddings') {
-      res.writeHead(404).end();
+      res.writeHead(404);
+      res.end();
       return;
     }
     const data = body.input.map((t, index) => ({ index, embedding: local.embedSync(t) })).reverse();
-    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ data }));
+    // Not chained: restify, loaded by other tests in this worker, patches writeHead to return nothing.
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end(JSON.stringify({ data }));
   });
   return new Promise((resolve) =>
     server.listen(0, '127.0.0.1', () => resolve({ server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`, requests })),
