@@ -34,6 +34,10 @@ export const EnvSchema = z.object({
   MicrosoftAppPassword: opt,
   MicrosoftAppTenantId: opt,
   MicrosoftAppType: opt,
+  /** Messages one user may send per minute before a polite notice. */
+  RATE_LIMIT_USER_PER_MIN: z.coerce.number().int().min(1).default(20),
+  /** Requests one IP address may make per minute to web chat and webhook routes. */
+  RATE_LIMIT_IP_PER_MIN: z.coerce.number().int().min(1).default(600),
   /** Milliseconds before an outbound platform call is abandoned. */
   OUTBOUND_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
 });
@@ -67,6 +71,8 @@ export interface ServerConfig {
   messenger?: MessengerConfig;
   azureBot?: { appId: string; password?: string; tenantId?: string; appType?: string };
   outboundTimeoutMs: number;
+  rateLimitUserPerMin: number;
+  rateLimitIpPerMin: number;
 }
 
 /** Validated configuration, or a list of readable problems. */
@@ -84,6 +90,8 @@ export function loadConfig(env: NodeJS.ProcessEnv, log: (line: string) => void =
     redisUrl: e.REDIS_URL,
     directLineSecret: e.DIRECTLINE_SECRET,
     outboundTimeoutMs: e.OUTBOUND_TIMEOUT_MS,
+    rateLimitUserPerMin: e.RATE_LIMIT_USER_PER_MIN,
+    rateLimitIpPerMin: e.RATE_LIMIT_IP_PER_MIN,
   };
   if (e.ZALO_APP_ID && e.ZALO_OA_SECRET_KEY && (e.ZALO_ACCESS_TOKEN || e.ZALO_REFRESH_TOKEN)) {
     cfg.zalo = {

@@ -29,6 +29,12 @@ import { BullMqOutbox, MemoryOutbox, type Outbox, type OutboxEvents, type Sender
 import { ZaloAdapter } from './zalo/adapter';
 import { FileTokenStore, RedisTokenStore, ZaloClient } from './zalo/client';
 import { parseZaloEvent, zaloSignatureOk, type ZaloSendRequest } from './zalo/protocol';
+import { Metrics, observeTurns } from './observability';
+import { MemoryRateLimiter, RedisRateLimiter, limitTurns, type RateLimiter } from './rate-limit';
+
+/** Shown once per minute to a user who sends faster than the per-user limit. */
+export const RATE_LIMIT_NOTICE =
+  'Bạn gửi tin nhắn hơi nhanh, vui lòng chờ khoảng một phút rồi hỏi tiếp nhé. Nếu cần gấp, hãy gọi 1900 9095 (cấp cứu: 115).';
 
 /** What the server needs from the bot side. */
 export interface AppDeps {
@@ -39,10 +45,13 @@ export interface AppDeps {
   redis?: Redis;
   log?: (line: string) => void;
   outboxEvents?: OutboxEvents;
+  /** Prometheus metrics; a fresh registry without process metrics when omitted. */
+  metrics?: Metrics;
 }
 
 export interface App {
   server: restify.Server;
+  metrics: Metrics;
   listen(): Promise<string>;
   /** Resolves when every webhook turn started so far has finished. */
   idle(): Promise<void>;
@@ -66,7 +75,14 @@ export async function createApp(cfg: ServerConfig, deps: AppDeps): Promise<App> 
   const logic = (ctx: TurnContext) => deps.bot.run(ctx);
   const onTurnError = async (_ctx: TurnContext, err: Error): Promise<void> => log(`turn error: ${err.message}`);
 
+  const metrics = deps.metrics ?? new Metrics(false);
   const deduper: Deduper = deps.redis ? new RedisDeduper(deps.redis) : new MemoryDeduper();
+  const userLimiter: RateLimiter = deps.redis
+    ? new RedisRateLimiter(deps.redis, cfg.rateLimitUserPerMin, 60_000, 'rl:user:')
+    : new MemoryRateLimiter(cfg.rateLimitUserPerMin);
+  const ipLimiter: RateLimiter = deps.redis
+    ? new RedisRateLimiter(deps.redis, cfg.rateLimitIpPerMin, 60_000, 'rl:ip:')
+    : new MemoryRateLimiter(cfg.rateLimitIpPerMin);
 
   // Outbound: one sender per configured platform, behind one outbox.
   const senders: Partial<Record<'zalo' | 'messenger', Sender>> = {};
@@ -81,7 +97,10 @@ export async function createApp(cfg: ServerConfig, deps: AppDeps): Promise<App> 
       initial: { accessToken: z.accessToken, refreshToken: z.refreshToken },
       store: deps.redis ? new RedisTokenStore(deps.redis) : new FileTokenStore(z.tokenFile),
       timeoutMs: cfg.outboundTimeoutMs,
-      onRefresh: (ok, detail) => log(`zalo token refresh: ${ok ? 'ok' : `FAILED ${detail}`}`),
+      onRefresh: (ok, detail) => {
+        metrics.tokenRefreshes.inc({ result: ok ? 'ok' : 'failed' });
+        log(`zalo token refresh: ${ok ? 'ok' : `FAILED ${detail}`}`);
+      },
     });
     senders.zalo = (r) => zaloClient!.send(r as ZaloSendRequest);
   }
@@ -90,8 +109,19 @@ export async function createApp(cfg: ServerConfig, deps: AppDeps): Promise<App> 
     senders.messenger = (r) => client.send(r as MessengerRequest);
   }
   const events: OutboxEvents = {
-    onDropped: (job, reason) => log(`outbox: dropped ${job.channel} reply to ${job.key}: ${reason}`),
-    ...deps.outboxEvents,
+    onDropped: (job, reason) => {
+      metrics.outboxFailures.inc({ channel: job.channel });
+      log(`outbox: dropped ${job.channel} reply to ${job.key}: ${reason}`);
+      deps.outboxEvents?.onDropped?.(job, reason);
+    },
+    onRetry: (job, reason) => {
+      metrics.outboxRetries.inc({ channel: job.channel });
+      deps.outboxEvents?.onRetry?.(job, reason);
+    },
+    onDelivered: (job) => {
+      metrics.outboxDelivered.inc({ channel: job.channel });
+      deps.outboxEvents?.onDelivered?.(job);
+    },
   };
   const outbox: Outbox = deps.redis ? new BullMqOutbox(deps.redis, senders, events) : new MemoryOutbox(senders, events);
 
@@ -103,12 +133,28 @@ export async function createApp(cfg: ServerConfig, deps: AppDeps): Promise<App> 
   for (const a of [zalo, messenger, directLine]) {
     if (!a) continue;
     a.use(serializeTurns(deps.lock));
+    a.use(limitTurns(userLimiter, RATE_LIMIT_NOTICE, () => metrics.rateLimited.inc({ scope: 'user' })));
+    a.use(observeTurns(metrics));
     a.onTurnError = onTurnError;
   }
 
   const server = restify.createServer({ name: 'thich-ung-an-toan', handleUncaughtExceptions: false });
   server.use(restify.plugins.queryParser({ mapParams: false }));
-  server.use(restify.plugins.bodyParser({ mapParams: false, maxBodySize: 1024 * 1024 }));
+  // Per-IP limit on everything but health, metrics and static files (checked before the body is read).
+  server.use((req: Request, res: Response, next: restify.Next) => {
+    const path = req.getPath();
+    if (path === '/healthz' || path === '/readyz' || path === '/metrics' || path === '/' || path.startsWith('/webchat/')) return next();
+    ipLimiter
+      .hit(req.socket.remoteAddress ?? 'unknown')
+      .catch(() => 0)
+      .then((count) => {
+        if (count <= ipLimiter.limit) return next();
+        metrics.rateLimited.inc({ scope: 'ip' });
+        res.send(429, { error: 'Quá nhiều yêu cầu, vui lòng thử lại sau một phút.' });
+        return next(false);
+      });
+  });
+  server.use(restify.plugins.bodyParser({ mapParams: false, maxBodySize: 256 * 1024 }));
 
   // Pages and health.
   const page = readFileSync(join(__dirname, 'webchat', 'index.html'));
@@ -127,6 +173,9 @@ export async function createApp(cfg: ServerConfig, deps: AppDeps): Promise<App> 
     res.send(200, { status: 'ok' });
     next();
   });
+  server.get('/metrics', async (_req: Request, res: Response) => {
+    res.sendRaw(200, await metrics.registry.metrics(), { 'content-type': metrics.registry.contentType });
+  });
   server.get('/readyz', (_req: Request, res: Response, next: restify.Next) => {
     res.send(deps.ready() ? 200 : 503, { ready: deps.ready() });
     next();
@@ -140,9 +189,11 @@ export async function createApp(cfg: ServerConfig, deps: AppDeps): Promise<App> 
     }
     const raw = typeof req.rawBody === 'string' ? req.rawBody : (req.rawBody?.toString('utf8') ?? '');
     if (!zaloSignatureOk(raw, req.header('x-zevent-signature'), cfg.zalo.appId, cfg.zalo.oaSecretKey)) {
+      metrics.webhooks.inc({ channel: 'zalo', outcome: 'bad_signature' });
       res.send(401, { error: 'bad signature' });
       return next();
     }
+    metrics.webhooks.inc({ channel: 'zalo', outcome: 'accepted' });
     res.send(200, { ok: true });
     next();
     const event = parseZaloEvent(req.body);
@@ -166,9 +217,11 @@ export async function createApp(cfg: ServerConfig, deps: AppDeps): Promise<App> 
       return next();
     }
     if (!messengerSignatureOk(req.rawBody ?? '', req.header('x-hub-signature-256'), cfg.messenger.appSecret)) {
+      metrics.webhooks.inc({ channel: 'messenger', outcome: 'bad_signature' });
       res.send(401, { error: 'bad signature' });
       return next();
     }
+    metrics.webhooks.inc({ channel: 'messenger', outcome: 'accepted' });
     res.send(200, 'EVENT_RECEIVED');
     next();
     for (const e of parseMessengerEvents(req.body)) {
@@ -279,6 +332,8 @@ export async function createApp(cfg: ServerConfig, deps: AppDeps): Promise<App> 
       }),
     );
     cloud.use(serializeTurns(deps.lock));
+    cloud.use(limitTurns(userLimiter, RATE_LIMIT_NOTICE, () => metrics.rateLimited.inc({ scope: 'user' })));
+    cloud.use(observeTurns(metrics));
     cloud.onTurnError = onTurnError;
     server.post('/api/messages', async (req: Request, res: Response) => {
       await cloud.process(req, res, logic);
@@ -295,6 +350,7 @@ export async function createApp(cfg: ServerConfig, deps: AppDeps): Promise<App> 
   };
   return {
     server,
+    metrics,
     idle,
     listen: () =>
       new Promise((resolve) => {

@@ -22,6 +22,7 @@ import { PAYLOAD, cardButton, messages, parsePayload, sourcesOf, viDate, type Re
 import { isTravelQuestion, parseTravel, recognizeVaccination, statedOrigin, travelMode } from './travel';
 import { dateMentioned } from '../knowledge/text/dates';
 import { Triage } from './triage';
+import { detectLanguage } from './language';
 
 export interface CovidBotOptions {
   /** The knowledge index in use; a function so a reloaded index is picked up on the next turn. */
@@ -133,6 +134,16 @@ export class CovidBot extends ActivityHandler {
 
     // 2. Buttons.
     const payload = parsePayload(raw);
+
+    // Another language, or a message too long to be one question: a short, polite reply.
+    if (!payload && detectLanguage(text) !== 'vi') {
+      await this.send(ctx, conv.other_language, [], this.simple('fallback'));
+      return;
+    }
+    if (!payload && raw.length > conv.max_message_chars) {
+      await this.send(ctx, conv.too_long, this.menuActions(), this.simple('fallback'));
+      return;
+    }
     if (payload?.type === 'card') {
       await dc.cancelAllDialogs();
       const card = this.d.index.cardsById.get(payload.id);

@@ -43,3 +43,37 @@ export class JsonlGapRecorder implements GapRecorder {
     }
   }
 }
+
+/**
+ * Deletes recorded questions older than `days` from a JSONL gaps file (atomic rewrite). Lines that cannot be read
+ * are kept, so nothing is lost by mistake. Resolves with how many records were removed.
+ */
+export async function pruneGaps(file: string, days: number, now = Date.now()): Promise<number> {
+  const { readFile, writeFile, rename } = await import('node:fs/promises');
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch {
+    return 0;
+  }
+  const cutoff = now - days * 86_400_000;
+  let removed = 0;
+  const kept = text.split('\n').filter((line) => {
+    if (!line.trim()) return false;
+    try {
+      const t = Date.parse((JSON.parse(line) as { time?: string }).time ?? '');
+      if (Number.isFinite(t) && t < cutoff) {
+        removed++;
+        return false;
+      }
+    } catch {
+      // keep unreadable lines
+    }
+    return true;
+  });
+  if (removed === 0) return 0;
+  const tmp = `${file}.${process.pid}.tmp`;
+  await writeFile(tmp, kept.length ? `${kept.join('\n')}\n` : '');
+  await rename(tmp, file);
+  return removed;
+}

@@ -1,34 +1,53 @@
 /**
  * `npm start`: the chat server. Opens (or builds) the knowledge index, then serves web chat at http://localhost:3978/
  * and the platform webhooks. No Redis and no credentials needed: channels without credentials are disabled.
+ * Logs are pino JSON lines on stdout; metrics on /metrics; recorded questions older than RETENTION_DAYS are deleted
+ * every hour; SIGINT/SIGTERM drain the outbox and close Redis.
  */
-import { createApp } from '../adapters/server';
 import { loadConfig } from '../adapters/config';
+import { Metrics, createLogger } from '../adapters/observability';
+import { createApp } from '../adapters/server';
 import { createBotRuntime } from '../bot/create';
+import { pruneGaps } from '../bot/gaps';
 import { paths } from './lib/cli';
 
 async function main(): Promise<void> {
-  const log = (line: string) => console.error(line);
+  const logger = createLogger();
+  const log = (line: string) => logger.info(line);
   let config;
   try {
     config = loadConfig(process.env, log);
   } catch (err) {
-    log((err as Error).message);
+    logger.error((err as Error).message);
     process.exitCode = 2;
     return;
   }
   const { kbDir, indexDir } = paths();
   const t0 = performance.now();
   const runtime = await createBotRuntime({ kbDir, indexDir, log });
-  log(`Chỉ mục ${runtime.loaded.meta.version}: ${runtime.loaded.meta.cards} thẻ (${(performance.now() - t0).toFixed(0)} ms)`);
-  const app = await createApp(config, { bot: runtime.bot, lock: runtime.state.lock, redis: runtime.state.redis, ready: () => true, log });
+  logger.info({ index: runtime.loaded.meta.version, cards: runtime.loaded.meta.cards, ms: Math.round(performance.now() - t0) }, 'knowledge index ready');
+  const metrics = new Metrics(true);
+  const app = await createApp(config, { bot: runtime.bot, lock: runtime.state.lock, redis: runtime.state.redis, ready: () => true, log, metrics });
   const url = await app.listen();
-  console.log(`Trợ lý đang chạy: web chat tại ${url}/ (Ctrl+C để dừng)`);
+  logger.info({ url: `${url}/` }, 'web chat ready');
+
+  const gapsFile = process.env.GAPS_FILE ?? '.data/gaps.jsonl';
+  const retentionDays = Number(process.env.RETENTION_DAYS ?? 30) || 30;
+  const prune = () =>
+    pruneGaps(gapsFile, retentionDays).then(
+      (n) => n && logger.info({ removed: n, retentionDays }, 'retention: old recorded questions deleted'),
+      (err: unknown) => logger.warn({ err: String(err) }, 'retention job failed'),
+    );
+  void prune();
+  const timer = setInterval(() => void prune(), 3600_000);
+  timer.unref();
+
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    log(`${signal}: đang dừng…`);
+    logger.info({ signal }, 'stopping: draining the outbox');
+    clearInterval(timer);
     await app.close();
     await runtime.close();
     process.exit(0);

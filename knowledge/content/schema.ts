@@ -189,6 +189,10 @@ export const ConversationSchema = z.strictObject({
     .min(1),
   fallback: z.string().min(10),
   clarify_prompt: z.string().min(2),
+  max_message_chars: z.number().int().min(100).max(4000).default(1000),
+  too_long: z.string().min(10),
+  /** Short English reply for messages in another language. */
+  other_language: z.string().min(10),
   emergency_lead: z.string().includes('{reasons}'),
   superseded_note: z.string().includes('{valid_to}'),
   historical_note: z.string().min(2),
