@@ -2,7 +2,7 @@
  * Questions the bot could not answer well (fallback, clarify, 👎), recorded for the content team.
  * Text is redacted before it is written. JSONL file by default; an in-memory recorder for tests.
  */
-import { appendFile, mkdir } from 'node:fs/promises';
+import { appendFile, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { redact } from './privacy';
 
@@ -49,7 +49,6 @@ export class JsonlGapRecorder implements GapRecorder {
  * are kept, so nothing is lost by mistake. Resolves with how many records were removed.
  */
 export async function pruneGaps(file: string, days: number, now = Date.now()): Promise<number> {
-  const { readFile, writeFile, rename } = await import('node:fs/promises');
   let text: string;
   try {
     text = await readFile(file, 'utf8');
