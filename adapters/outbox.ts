@@ -103,6 +103,7 @@ export class MemoryOutbox implements Outbox {
 export class BullMqOutbox implements Outbox {
   private readonly queue: Queue;
   private readonly worker: Worker;
+  private readonly queueConnection: Redis;
   private readonly workerConnection: Redis;
 
   constructor(
@@ -112,8 +113,11 @@ export class BullMqOutbox implements Outbox {
     private readonly policy: RetryPolicy = DEFAULT_RETRY,
     name = 'outbox',
   ) {
-    this.queue = new Queue(name, { connection });
-    this.workerConnection = connection.duplicate({ maxRetriesPerRequest: null });
+    // BullMQ does not accept ioredis key prefixes: it gets its own connections and the prefix as its own option.
+    const prefix = `${connection.options.keyPrefix ?? ''}bull`;
+    this.queueConnection = connection.duplicate({ keyPrefix: '' });
+    this.workerConnection = connection.duplicate({ keyPrefix: '', maxRetriesPerRequest: null });
+    this.queue = new Queue(name, { connection: this.queueConnection, prefix });
     this.worker = new Worker(
       name,
       async (job: Job<OutboundJob>) => {
@@ -128,6 +132,7 @@ export class BullMqOutbox implements Outbox {
       },
       {
         connection: this.workerConnection,
+        prefix,
         concurrency: 8,
         settings: { backoffStrategy: (attempts: number) => Math.min(this.policy.maxDelayMs, this.policy.baseDelayMs * 2 ** (attempts - 1)) },
       },
@@ -153,5 +158,6 @@ export class BullMqOutbox implements Outbox {
     await this.worker.close();
     await this.queue.close();
     await this.workerConnection.quit().catch(() => this.workerConnection.disconnect());
+    await this.queueConnection.quit().catch(() => this.queueConnection.disconnect());
   }
 }

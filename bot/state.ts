@@ -154,10 +154,11 @@ export interface StateBackend {
   close(): Promise<void>;
 }
 
-/** Memory by default; Redis when `REDIS_URL` is set. */
+/** Memory by default; Redis when `REDIS_URL` is set (keys under `REDIS_PREFIX`, default "tua:"). */
 export function createStateBackend(env: NodeJS.ProcessEnv = process.env): StateBackend {
   if (!env.REDIS_URL) return { storage: new MemoryStorage(), lock: new MemoryTurnLock(), close: async () => undefined };
-  const redis = new Redis(env.REDIS_URL, { maxRetriesPerRequest: 2, connectTimeout: 5000, lazyConnect: false });
+  // Every key of this deployment lives under REDIS_PREFIX, so several deployments (or test runs) can share a server.
+  const redis = new Redis(env.REDIS_URL, { maxRetriesPerRequest: 2, connectTimeout: 5000, keyPrefix: env.REDIS_PREFIX ?? 'tua:' });
   return {
     storage: new RedisStorage(redis),
     lock: new RedisTurnLock(redis),

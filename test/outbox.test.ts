@@ -74,7 +74,7 @@ const url = process.env.REDIS_URL;
       await second.close();
       expect(delivered).toEqual([{ text: 'xin chào' }]);
     } finally {
-      const q = new Queue(name, { connection: redis });
+      const q = new Queue(name, { connection: redis, prefix: 'bull' });
       await q.obliterate({ force: true });
       await q.close();
       await redis.quit();

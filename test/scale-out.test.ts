@@ -1,0 +1,143 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import Redis from 'ioredis';
+import { zaloSign } from '../adapters/zalo/protocol';
+import { buildIndexArtifact } from '../knowledge/engine/artifact';
+import { HashedNgramEmbeddings } from '../knowledge/engine/embeddings';
+import { FakePlatform } from './helpers/fake-platform';
+import { KB_DIR } from './helpers/kb';
+
+/**
+ * Two server processes behind no balancer at all, sharing one Redis: deduplication, conversation state, the turn
+ * lock and the BullMQ outbox must make them behave as one. Runs when REDIS_URL is set (`.ci/run` sets it).
+ */
+const url = process.env.REDIS_URL;
+(url ? describe : describe.skip)('two processes sharing Redis', () => {
+  const APP_ID = '3011223344556677889';
+  const SECRET = 'oa-secret';
+  const prefix = `scale-${randomUUID().slice(0, 8)}:`;
+  let dir: string;
+  let api: FakePlatform;
+  const procs: { child: ChildProcess; base: string }[] = [];
+
+  function start(): Promise<{ child: ChildProcess; base: string }> {
+    // node itself (not the tsx wrapper), so that killing the child kills the server.
+    const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
+      env: {
+        ...process.env,
+        PORT: '0',
+        HOST: '127.0.0.1',
+        REDIS_URL: url,
+        REDIS_PREFIX: prefix,
+        INDEX_DIR: join(dir, 'index'),
+        GAPS_FILE: join(dir, 'gaps.jsonl'),
+        ZALO_APP_ID: APP_ID,
+        ZALO_OA_SECRET_KEY: SECRET,
+        ZALO_ACCESS_TOKEN: 'AT',
+        ZALO_API_BASE_URL: api.url,
+        LOG_LEVEL: 'info',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    return new Promise((res, rej) => {
+      const timer = setTimeout(() => rej(new Error('server did not start')), 30_000);
+      createInterface({ input: child.stdout! }).on('line', (line) => {
+        try {
+          const msg = JSON.parse(line) as { msg?: string; url?: string };
+          if (msg.msg === 'web chat ready' && msg.url) {
+            clearTimeout(timer);
+            res({ child, base: msg.url.replace(/\/$/, '') });
+          }
+        } catch {
+          // not a log line
+        }
+      });
+      child.once('exit', (code) => rej(new Error(`server exited ${code}`)));
+    });
+  }
+
+  let seq = 0;
+  const event = (user: string, text: string, msgId = `s-${++seq}`) =>
+    `{"app_id":"${APP_ID}","event_name":"user_send_text","timestamp":"${Date.now()}","sender":{"id":"${user}"},"recipient":{"id":"7777"},"message":{"msg_id":"${msgId}","text":${JSON.stringify(text)}}}`;
+  const deliver = (base: string, raw: string) =>
+    fetch(`${base}/api/zalo`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-zevent-signature': zaloSign(raw, APP_ID, SECRET) }, body: raw });
+  const sentTo = (user: string) => api.to('/v3.0/oa/message/cs').filter((r) => r.json?.recipient?.user_id === user);
+  const waitFor = async (user: string, n: number, ms = 8000) => {
+    const until = Date.now() + ms;
+    while (sentTo(user).length < n && Date.now() < until) await new Promise((r) => setTimeout(r, 50));
+    return sentTo(user);
+  };
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'scale-'));
+    await buildIndexArtifact(KB_DIR, join(dir, 'index'), new HashedNgramEmbeddings());
+    api = await new FakePlatform().start();
+    api.respond('/v3.0/oa/message/cs', { status: 200, body: { error: 0, message: 'Success' } });
+    procs.push(await start(), await start());
+  }, 90_000);
+
+  afterAll(async () => {
+    for (const p of procs) {
+      p.child.kill('SIGKILL');
+      p.child.stdout?.destroy();
+      p.child.stderr?.destroy();
+    }
+    await api.stop();
+    const redis = new Redis(url!);
+    const keys = await redis.keys(`${prefix}*`);
+    if (keys.length) await redis.del(...keys);
+    await redis.quit();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('the same webhook delivered to both processes yields one reply', async () => {
+    const raw = event('9100000000000000001', 'f1 co phai cach ly ko', 'same-1');
+    const [a, b] = await Promise.all([deliver(procs[0]!.base, raw), deliver(procs[1]!.base, raw)]);
+    expect([a.status, b.status]).toEqual([200, 200]);
+    await waitFor('9100000000000000001', 1);
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(sentTo('9100000000000000001')).toHaveLength(1);
+  });
+
+  it('a conversation whose turns alternate between the processes keeps its dialog', async () => {
+    const user = '9100000000000000002';
+    await deliver(procs[0]!.base, event(user, 'menu:travel'));
+    await waitFor(user, 1);
+    await deliver(procs[1]!.base, event(user, 'hcm'));
+    await waitFor(user, 2);
+    await deliver(procs[0]!.base, event(user, 'ha noi'));
+    const sent = await waitFor(user, 3);
+    expect(sent.map((r) => r.json.message.text)).toEqual([
+      expect.stringMatching(/đi từ tỉnh/),
+      expect.stringMatching(/Hồ Chí Minh đến tỉnh/),
+      expect.stringMatching(/^Từ Hồ Chí Minh .* đến Hà Nội/),
+    ]);
+  });
+
+  it('a process killed mid-flight loses no queued reply', async () => {
+    const user = '9100000000000000003';
+    api.respond('/v3.0/oa/message/cs', { status: 503, body: {} });
+    await deliver(procs[0]!.base, event(user, 'xin chào'));
+    const until = Date.now() + 8000;
+    while (!api.to('/v3.0/oa/message/cs').some((r) => r.json?.recipient?.user_id === user) && Date.now() < until) {
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    procs[0]!.child.kill('SIGKILL'); // the reply is still queued in Redis, not delivered
+    api.respond('/v3.0/oa/message/cs', { status: 200, body: { error: 0 } });
+    const attemptsBefore = sentTo(user).length;
+    const until2 = Date.now() + 20_000;
+    // The other process's worker picks the job up once its back-off delay passes.
+    while (Date.now() < until2) {
+      const after = sentTo(user);
+      if (after.length > attemptsBefore) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    await new Promise((r) => setTimeout(r, 1000));
+    const delivered = sentTo(user).length - attemptsBefore;
+    expect(delivered).toBe(1);
+  }, 40_000);
+});
