@@ -22,7 +22,8 @@ import { PAYLOAD, cardButton, messages, parsePayload, sourcesOf, viDate, type Re
 import { isTravelQuestion, parseTravel, recognizeVaccination, statedOrigin, travelMode } from './travel';
 import { dateMentioned } from '../knowledge/text/dates';
 import { Triage } from './triage';
-import { detectLanguage } from './language';
+import type { LanguageService } from './language-service';
+import { LocalLanguageService } from './language-service';
 
 export interface CovidBotOptions {
   /** The knowledge index in use; a function so a reloaded index is picked up on the next turn. */
@@ -34,6 +35,8 @@ export interface CovidBotOptions {
   maxLength?: (channelId: string) => number;
   /** Today's date, YYYY-MM-DD (tests fix it). */
   today?: () => string;
+  /** Language detection (local by default; Azure AI Language when configured). */
+  language?: LanguageService;
 }
 
 const DEFAULT_MAX = (channelId: string): number => (['zalo', 'facebook', 'messenger'].includes(channelId) ? 2000 : 4000);
@@ -56,11 +59,13 @@ export class CovidBot extends ActivityHandler {
   private readonly maxLength: (channelId: string) => number;
   private readonly today: () => string;
   private derived?: Derived;
+  private readonly language: LanguageService;
 
   constructor(private readonly options: CovidBotOptions) {
     super();
     this.maxLength = options.maxLength ?? DEFAULT_MAX;
     this.today = options.today ?? todayIso;
+    this.language = options.language ?? new LocalLanguageService();
     this.dialogs = new DialogSet(options.conversationState.createProperty<DialogState>('dialogState'));
     this.travel = new TravelDialog({ index: options.index, maxLength: this.maxLength });
     this.dialogs.add(this.travel);
@@ -136,7 +141,7 @@ export class CovidBot extends ActivityHandler {
     const payload = parsePayload(raw);
 
     // Another language, or a message too long to be one question: a short, polite reply.
-    if (!payload && detectLanguage(text) !== 'vi') {
+    if (!payload && (await this.language.detect(text)) !== 'vi') {
       await this.send(ctx, conv.other_language, [], this.simple('fallback'));
       return;
     }

@@ -9,6 +9,7 @@ import { createEmbeddings } from '../knowledge/engine/embeddings';
 import { CovidBot } from './bot';
 import { JsonlGapRecorder, type GapRecorder } from './gaps';
 import { createStateBackend, type StateBackend } from './state';
+import { createLanguageService } from './language-service';
 
 export interface BotRuntime {
   bot: CovidBot;
@@ -34,12 +35,15 @@ export async function createBotRuntime(o: RuntimeOptions): Promise<BotRuntime> {
   if (!opened.loaded) throw new Error('Không mở được chỉ mục tri thức (xem các lỗi ở trên).');
   const loaded = opened.loaded;
   const state = createStateBackend(env);
-  const gaps = o.gaps ?? new JsonlGapRecorder(env.GAPS_FILE ?? '.data/gaps.jsonl', (err) => log(`gap recorder: ${String(err)}`));
+  const language = createLanguageService(env, (err) => log(`language service: ${err instanceof Error ? err.message : String(err)} (local rules used)`));
+  const gaps =
+    o.gaps ?? new JsonlGapRecorder(env.GAPS_FILE ?? '.data/gaps.jsonl', (err) => log(`gap recorder: ${String(err)}`), (t) => language.redact(t));
   const bot = new CovidBot({
     index: () => loaded.index,
     conversationState: new ConversationState(state.storage),
     userState: new UserState(state.storage),
     gaps,
+    language,
   });
   return { bot, loaded, state, problems: opened.problems, close: () => state.close() };
 }

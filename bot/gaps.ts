@@ -20,10 +20,15 @@ export interface GapRecorder {
   record(gap: GapRecord): Promise<void>;
 }
 
+/** Redacts personal data from a text before it is stored (local rules by default). */
+export type Redactor = (text: string) => string | Promise<string>;
+
 export class MemoryGapRecorder implements GapRecorder {
   readonly records: GapRecord[] = [];
+  constructor(private readonly redactText: Redactor = redact) {}
+
   async record(gap: GapRecord): Promise<void> {
-    this.records.push({ ...gap, text: redact(gap.text) });
+    this.records.push({ ...gap, text: await this.redactText(gap.text) });
   }
 }
 
@@ -32,12 +37,14 @@ export class JsonlGapRecorder implements GapRecorder {
   constructor(
     private readonly file: string,
     private readonly onError: (err: unknown) => void = () => undefined,
+    private readonly redactText: Redactor = redact,
   ) {}
 
   async record(gap: GapRecord): Promise<void> {
     try {
+      const text = await this.redactText(gap.text);
       await mkdir(dirname(this.file), { recursive: true });
-      await appendFile(this.file, `${JSON.stringify({ ...gap, text: redact(gap.text) })}\n`);
+      await appendFile(this.file, `${JSON.stringify({ ...gap, text })}\n`);
     } catch (err) {
       this.onError(err);
     }
