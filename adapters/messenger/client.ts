@@ -1,4 +1,5 @@
 /** Messenger Send API on `fetch`, classifying each result for the outbox. */
+import { postJson } from '../http-client';
 import type { SendOutcome } from '../outbox';
 import type { MessengerRequest } from './protocol';
 
@@ -17,19 +18,14 @@ export class MessengerClient {
 
   async send(request: MessengerRequest): Promise<SendOutcome> {
     const url = `${this.o.graphBaseUrl}/${this.o.graphVersion}/me/messages?access_token=${encodeURIComponent(this.o.pageAccessToken)}`;
-    let res: Response;
+    let res: { status: number; body: unknown };
     try {
-      res = await fetch(url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(request),
-        signal: AbortSignal.timeout(this.o.timeoutMs ?? 10_000),
-      });
+      res = await postJson(url, JSON.stringify(request), { 'content-type': 'application/json' }, this.o.timeoutMs ?? 10_000);
     } catch (err) {
       return { ok: false, retry: true, reason: `messenger: ${String(err)}` };
     }
-    if (res.ok) return { ok: true };
-    const body = (await res.json().catch(() => ({}))) as { error?: { code?: number; error_subcode?: number; message?: string } };
+    if (res.status >= 200 && res.status < 300) return { ok: true };
+    const body = (res.body ?? {}) as { error?: { code?: number; error_subcode?: number; message?: string } };
     const code = body.error?.code;
     const reason = `messenger: HTTP ${res.status} code ${code ?? '-'}/${body.error?.error_subcode ?? '-'} ${body.error?.message ?? ''}`.trim();
     if (res.status >= 500 || res.status === 429 || (code !== undefined && RETRY_CODES.has(code))) return { ok: false, retry: true, reason };

@@ -6,6 +6,7 @@
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type Redis from 'ioredis';
+import { postJson } from '../http-client';
 import type { SendOutcome } from '../outbox';
 import { ZALO_PERMANENT, ZALO_RETRY, ZALO_TOKEN_ERRORS, type ZaloSendRequest } from './protocol';
 
@@ -160,20 +161,15 @@ export class ZaloClient {
       } catch (err) {
         return { ok: false, retry: true, reason: String(err) };
       }
-      let res: Response;
+      let res: { status: number; body: unknown };
       try {
-        res = await fetch(`${this.o.apiBaseUrl}/v3.0/oa/message/cs`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', access_token: token },
-          body: JSON.stringify(request),
-          signal: AbortSignal.timeout(this.o.timeoutMs ?? 10_000),
-        });
+        res = await postJson(`${this.o.apiBaseUrl}/v3.0/oa/message/cs`, JSON.stringify(request), { 'content-type': 'application/json', access_token: token }, this.o.timeoutMs ?? 10_000);
       } catch (err) {
         return { ok: false, retry: true, reason: `zalo: ${String(err)}` };
       }
       if (res.status >= 500 || res.status === 429) return { ok: false, retry: true, reason: `zalo: HTTP ${res.status}` };
-      const body = (await res.json().catch(() => undefined)) as { error?: number; message?: string } | undefined;
-      if (!res.ok || !body) return { ok: false, retry: false, reason: `zalo: HTTP ${res.status}` };
+      const body = res.body as { error?: number; message?: string } | undefined;
+      if (res.status < 200 || res.status >= 300 || !body) return { ok: false, retry: false, reason: `zalo: HTTP ${res.status}` };
       const code = Number(body.error ?? 0);
       if (code === 0) return { ok: true };
       if (ZALO_TOKEN_ERRORS.has(code) && attempt === 0) {

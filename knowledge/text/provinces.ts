@@ -35,12 +35,22 @@ export function provinceFinder(provinces: Province[]): ProvinceFinder {
     }
   }
   entries.sort((a, b) => b.tokens.length - a.tokens.length);
+  // Candidates by first token (as written and folded), longest first, so a text is scanned once.
+  const byFirst = new Map<string, Entry[]>();
+  for (const e of entries) {
+    for (const k of new Set([e.tokens[0]!, e.folded[0]!])) {
+      const list = byFirst.get(k);
+      if (list) list.push(e);
+      else byFirst.set(k, [e]);
+    }
+  }
   return (text: string) => {
     const toks = tokenize(normalizeVietnamese(String(text ?? '')));
     const folded = toks.map(foldVietnamese);
     const out: ProvinceMention[] = [];
     for (let i = 0; i < toks.length; ) {
-      const hit = entries.find((e) =>
+      const candidates = byFirst.get(toks[i]!) ?? [];
+      const hit = candidates.find((e) =>
         e.tokens.every((t, k) => {
           const q = toks[i + k];
           // Multi-syllable names match unaccented input; one-syllable aliases must match as typed.
