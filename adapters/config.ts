@@ -34,6 +34,8 @@ export const EnvSchema = z.object({
   MicrosoftAppPassword: opt,
   MicrosoftAppTenantId: opt,
   MicrosoftAppType: opt,
+  /** Comma-separated bearer tokens for staff APIs (index reload). */
+  STAFF_API_TOKENS: opt,
   /** Messages one user may send per minute before a polite notice. */
   RATE_LIMIT_USER_PER_MIN: z.coerce.number().int().min(1).default(20),
   /** Requests one IP address may make per minute to web chat and webhook routes. */
@@ -73,6 +75,7 @@ export interface ServerConfig {
   outboundTimeoutMs: number;
   rateLimitUserPerMin: number;
   rateLimitIpPerMin: number;
+  staffApiTokens: string[];
 }
 
 /** Validated configuration, or a list of readable problems. */
@@ -92,7 +95,9 @@ export function loadConfig(env: NodeJS.ProcessEnv, log: (line: string) => void =
     outboundTimeoutMs: e.OUTBOUND_TIMEOUT_MS,
     rateLimitUserPerMin: e.RATE_LIMIT_USER_PER_MIN,
     rateLimitIpPerMin: e.RATE_LIMIT_IP_PER_MIN,
+    staffApiTokens: (e.STAFF_API_TOKENS ?? '').split(',').map((t) => t.trim()).filter((t) => t.length >= 16),
   };
+  if (e.STAFF_API_TOKENS && cfg.staffApiTokens.length === 0) log('STAFF_API_TOKENS: bỏ qua các token ngắn hơn 16 ký tự');
   if (e.ZALO_APP_ID && e.ZALO_OA_SECRET_KEY && (e.ZALO_ACCESS_TOKEN || e.ZALO_REFRESH_TOKEN)) {
     cfg.zalo = {
       appId: e.ZALO_APP_ID,

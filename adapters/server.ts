@@ -47,6 +47,10 @@ export interface AppDeps {
   outboxEvents?: OutboxEvents;
   /** Prometheus metrics; a fresh registry without process metrics when omitted. */
   metrics?: Metrics;
+  /** Rebuilds and swaps the knowledge index (POST /api/staff/reload). */
+  reload?: () => Promise<{ ok: true; version: string } | { ok: false; problems: unknown[] }>;
+  /** The index in use and the last failed reload, shown on /readyz. */
+  indexStatus?: () => unknown;
 }
 
 export interface App {
@@ -177,8 +181,26 @@ export async function createApp(cfg: ServerConfig, deps: AppDeps): Promise<App> 
     res.sendRaw(200, await metrics.registry.metrics(), { 'content-type': metrics.registry.contentType });
   });
   server.get('/readyz', (_req: Request, res: Response, next: restify.Next) => {
-    res.send(deps.ready() ? 200 : 503, { ready: deps.ready() });
+    res.send(deps.ready() ? 200 : 503, { ready: deps.ready(), index: deps.indexStatus?.() });
     next();
+  });
+
+  // Staff API: rebuild the index from the content and swap to it without a restart.
+  const staffToken = (req: Request): boolean => {
+    const given = /^Bearer\s+(.+)$/i.exec(req.header('authorization') ?? '')?.[1];
+    return Boolean(given && cfg.staffApiTokens.includes(given));
+  };
+  server.post('/api/staff/reload', async (req: Request, res: Response) => {
+    if (!staffToken(req)) {
+      res.send(401, { error: 'staff token required' });
+      return;
+    }
+    if (!deps.reload) {
+      res.send(404, { error: 'reload not available' });
+      return;
+    }
+    const r = await deps.reload();
+    res.send(r.ok ? 200 : 422, r);
   });
 
   // Zalo webhook.

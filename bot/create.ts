@@ -6,6 +6,7 @@ import { ConversationState, UserState } from 'botbuilder';
 import { formatProblem, type ContentProblem } from '../knowledge/content/load';
 import { openIndex, type LoadedIndex } from '../knowledge/engine/artifact';
 import { createEmbeddings } from '../knowledge/engine/embeddings';
+import { LiveIndex, type LiveIndexStatus } from '../knowledge/engine/live-index';
 import { CovidBot } from './bot';
 import { JsonlGapRecorder, type GapRecorder } from './gaps';
 import { createStateBackend, type StateBackend } from './state';
@@ -13,9 +14,14 @@ import { createLanguageService } from './language-service';
 
 export interface BotRuntime {
   bot: CovidBot;
+  /** The index loaded at start (see `live` for the one in use now). */
   loaded: LoadedIndex;
+  live: LiveIndex;
   state: StateBackend;
   problems: ContentProblem[];
+  /** Rebuilds the index from the content and swaps to it (every replica follows through Redis). */
+  reload(): Promise<{ ok: true; version: string } | { ok: false; problems: ContentProblem[] }>;
+  status(): LiveIndexStatus;
   close(): Promise<void>;
 }
 
@@ -25,6 +31,8 @@ export interface RuntimeOptions {
   env?: NodeJS.ProcessEnv;
   gaps?: GapRecorder;
   log?: (line: string) => void;
+  /** Watch the index directory and swap to a new version when `kb build` writes one. Default false. */
+  watch?: boolean;
 }
 
 export async function createBotRuntime(o: RuntimeOptions): Promise<BotRuntime> {
@@ -35,15 +43,45 @@ export async function createBotRuntime(o: RuntimeOptions): Promise<BotRuntime> {
   if (!opened.loaded) throw new Error('Không mở được chỉ mục tri thức (xem các lỗi ở trên).');
   const loaded = opened.loaded;
   const state = createStateBackend(env);
+  const channel = `${env.REDIS_PREFIX ?? 'tua:'}index-reload`;
+  const embeddings = createEmbeddings(env);
+  let announce = (_version: string): void => undefined;
+  const live = new LiveIndex(loaded, o.kbDir, o.indexDir, embeddings, log, (version) => announce(version));
+  if (o.watch) live.watch();
+  // With Redis, a reload on one replica is announced to all of them.
+  const subscriber = state.redis?.duplicate();
+  if (state.redis && subscriber) {
+    const publisher = state.redis;
+    announce = (version) => void publisher.publish(channel, version).catch(() => undefined);
+    await subscriber.subscribe(channel);
+    subscriber.on('message', (_ch, version: string) => {
+      void live.reloadVersion(version).then((swapped) => {
+        if (!swapped && version !== live.current.meta.version) void live.rebuild();
+      });
+    });
+  }
   const language = createLanguageService(env, (err) => log(`language service: ${err instanceof Error ? err.message : String(err)} (local rules used)`));
   const gaps =
     o.gaps ?? new JsonlGapRecorder(env.GAPS_FILE ?? '.data/gaps.jsonl', (err) => log(`gap recorder: ${String(err)}`), (t) => language.redact(t));
   const bot = new CovidBot({
-    index: () => loaded.index,
+    index: () => live.current.index,
     conversationState: new ConversationState(state.storage),
     userState: new UserState(state.storage),
     gaps,
     language,
   });
-  return { bot, loaded, state, problems: opened.problems, close: () => state.close() };
+  return {
+    bot,
+    loaded,
+    live,
+    state,
+    problems: opened.problems,
+    reload: () => live.rebuild(),
+    status: () => live.status(),
+    close: async () => {
+      live.close();
+      await subscriber?.quit().catch(() => subscriber.disconnect());
+      await state.close();
+    },
+  };
 }

@@ -24,10 +24,19 @@ async function main(): Promise<void> {
   }
   const { kbDir, indexDir } = paths();
   const t0 = performance.now();
-  const runtime = await createBotRuntime({ kbDir, indexDir, log });
+  const runtime = await createBotRuntime({ kbDir, indexDir, log, watch: true });
   logger.info({ index: runtime.loaded.meta.version, cards: runtime.loaded.meta.cards, ms: Math.round(performance.now() - t0) }, 'knowledge index ready');
   const metrics = new Metrics(true);
-  const app = await createApp(config, { bot: runtime.bot, lock: runtime.state.lock, redis: runtime.state.redis, ready: () => true, log, metrics });
+  const app = await createApp(config, {
+    bot: runtime.bot,
+    lock: runtime.state.lock,
+    redis: runtime.state.redis,
+    ready: () => true,
+    log,
+    metrics,
+    reload: () => runtime.reload(),
+    indexStatus: () => runtime.status(),
+  });
   const url = await app.listen();
   logger.info({ url: `${url}/` }, 'web chat ready');
 

@@ -9,7 +9,8 @@ import { zaloSign } from '../adapters/zalo/protocol';
 import { buildIndexArtifact } from '../knowledge/engine/artifact';
 import { HashedNgramEmbeddings } from '../knowledge/engine/embeddings';
 import { FakePlatform } from './helpers/fake-platform';
-import { KB_DIR } from './helpers/kb';
+import { copyKnowledgeBase } from './helpers/kb';
+import { readFileSync, writeFileSync } from 'node:fs';
 
 /**
  * Two server processes behind no balancer at all, sharing one Redis: deduplication, conversation state, the turn
@@ -21,6 +22,7 @@ const url = process.env.REDIS_URL;
   const SECRET = 'oa-secret';
   const prefix = `scale-${randomUUID().slice(0, 8)}:`;
   let dir: string;
+  let kb: ReturnType<typeof copyKnowledgeBase>;
   let api: FakePlatform;
   const procs: { child: ChildProcess; base: string }[] = [];
 
@@ -33,7 +35,9 @@ const url = process.env.REDIS_URL;
         HOST: '127.0.0.1',
         REDIS_URL: url,
         REDIS_PREFIX: prefix,
+        KB_DIR: kb.dir,
         INDEX_DIR: join(dir, 'index'),
+        STAFF_API_TOKENS: 'staff-token-0123456789',
         GAPS_FILE: join(dir, 'gaps.jsonl'),
         ZALO_APP_ID: APP_ID,
         ZALO_OA_SECRET_KEY: SECRET,
@@ -74,7 +78,8 @@ const url = process.env.REDIS_URL;
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'scale-'));
-    await buildIndexArtifact(KB_DIR, join(dir, 'index'), new HashedNgramEmbeddings());
+    kb = copyKnowledgeBase();
+    await buildIndexArtifact(kb.dir, join(dir, 'index'), new HashedNgramEmbeddings());
     api = await new FakePlatform().start();
     api.respond('/v3.0/oa/message/cs', { status: 200, body: { error: 0, message: 'Success' } });
     procs.push(await start(), await start());
@@ -92,6 +97,20 @@ const url = process.env.REDIS_URL;
     if (keys.length) await redis.del(...keys);
     await redis.quit();
     rmSync(dir, { recursive: true, force: true });
+    kb.cleanup();
+  });
+
+  it('a content reload on one process reaches the other (Redis pub/sub)', async () => {
+    const readyz = async (base: string) => ((await (await fetch(`${base}/readyz`)).json()) as { index: { version: string } }).index.version;
+    const before = await readyz(procs[1]!.base);
+    const card = join(kb.dir, 'cards/selftest/selftest-doc-ket-qua.md');
+    writeFileSync(card, readFileSync(card, 'utf8').replace('title: Cách đọc', 'title: Hướng dẫn đọc'));
+    const res = await fetch(`${procs[0]!.base}/api/staff/reload`, { method: 'POST', headers: { authorization: 'Bearer staff-token-0123456789' } });
+    expect(res.status).toBe(200);
+    const { version } = (await res.json()) as { version: string };
+    const end = Date.now() + 8000;
+    while ((await readyz(procs[1]!.base)) === before && Date.now() < end) await new Promise((r) => setTimeout(r, 100));
+    expect(await readyz(procs[1]!.base)).toBe(version);
   });
 
   it('the same webhook delivered to both processes yields one reply', async () => {
