@@ -17,6 +17,7 @@ import { today as todayIso } from '../knowledge/engine/search';
 import { normalizeVietnamese } from '../knowledge/text/vietnamese';
 import { TRAVEL_DIALOG, TravelDialog, type TravelOptions } from './dialogs/travel-dialog';
 import type { GapRecorder } from './gaps';
+import type { TrafficRecorder } from './traffic';
 import { IntentRecognizer } from './intents';
 import { PAYLOAD, cardButton, messages, parsePayload, sourcesOf, viDate, type ReplyKind, type TurnSummary } from './replies';
 import { isTravelQuestion, parseTravel, recognizeVaccination, statedOrigin, travelMode } from './travel';
@@ -37,6 +38,8 @@ export interface CovidBotOptions {
   today?: () => string;
   /** Language detection (local by default; Azure AI Language when configured). */
   language?: LanguageService;
+  /** One record per turn (kind, topic, channel) for the daily report; none when omitted. */
+  traffic?: TrafficRecorder;
 }
 
 const DEFAULT_MAX = (channelId: string): number => (['zalo', 'facebook', 'messenger'].includes(channelId) ? 2000 : 4000);
@@ -83,7 +86,18 @@ export class CovidBot extends ActivityHandler {
   }
 
   override async run(context: TurnContext): Promise<void> {
+    let summary: TurnSummary | undefined;
+    if (this.options.traffic && context.activity.type === 'message') {
+      context.onSendActivities(async (_ctx, activities, next) => {
+        summary ??= activities.find((a) => a.channelData?.turn)?.channelData?.turn as TurnSummary | undefined;
+        return next();
+      });
+    }
     await super.run(context);
+    if (summary && this.options.traffic) {
+      const topic = summary.entries[0] ? this.d.index.cardsById.get(summary.entries[0])?.topic : undefined;
+      await this.options.traffic.record({ time: new Date().toISOString(), channel: context.activity.channelId, kind: summary.kind, topic, entries: summary.entries, score: summary.score });
+    }
     await this.options.conversationState.saveChanges(context, false);
     await this.options.userState.saveChanges(context, false);
   }

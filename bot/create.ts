@@ -9,6 +9,7 @@ import { createEmbeddings } from '../knowledge/engine/embeddings';
 import { LiveIndex, type LiveIndexStatus } from '../knowledge/engine/live-index';
 import { CovidBot } from './bot';
 import { JsonlGapRecorder, type GapRecorder } from './gaps';
+import { JsonlTrafficRecorder, type TrafficRecorder } from './traffic';
 import { createStateBackend, type StateBackend } from './state';
 import { createLanguageService } from './language-service';
 
@@ -30,6 +31,8 @@ export interface RuntimeOptions {
   indexDir: string;
   env?: NodeJS.ProcessEnv;
   gaps?: GapRecorder;
+  /** Per-turn records for the daily report; a JSONL file (`TRAFFIC_FILE`) when omitted. */
+  traffic?: TrafficRecorder;
   log?: (line: string) => void;
   /** Watch the index directory and swap to a new version when `kb build` writes one. Default false. */
   watch?: boolean;
@@ -63,7 +66,9 @@ export async function createBotRuntime(o: RuntimeOptions): Promise<BotRuntime> {
   const language = createLanguageService(env, (err) => log(`language service: ${err instanceof Error ? err.message : String(err)} (local rules used)`));
   const gaps =
     o.gaps ?? new JsonlGapRecorder(env.GAPS_FILE ?? '.data/gaps.jsonl', (err) => log(`gap recorder: ${String(err)}`), (t) => language.redact(t));
+  const traffic = o.traffic ?? new JsonlTrafficRecorder(env.TRAFFIC_FILE ?? '.data/traffic.jsonl', (err) => log(`traffic recorder: ${String(err)}`));
   const bot = new CovidBot({
+    traffic,
     index: () => live.current.index,
     conversationState: new ConversationState(state.storage),
     userState: new UserState(state.storage),
@@ -80,6 +85,7 @@ export async function createBotRuntime(o: RuntimeOptions): Promise<BotRuntime> {
     status: () => live.status(),
     close: async () => {
       live.close();
+      if (traffic instanceof JsonlTrafficRecorder) await traffic.flush();
       await subscriber?.quit().catch(() => subscriber.disconnect());
       await state.close();
     },

@@ -30,7 +30,7 @@ async function main(): Promise<void> {
   const fakePort = await listen(fake);
 
   const { kbDir, indexDir } = paths();
-  const runtime = await createBotRuntime({ kbDir, indexDir, env: { ...process.env, REDIS_URL: '' }, gaps: new MemoryGapRecorder(), log: () => undefined });
+  const runtime = await createBotRuntime({ kbDir, indexDir, env: { ...process.env, REDIS_URL: '' }, gaps: new MemoryGapRecorder(), traffic: { record: async () => undefined }, log: () => undefined });
   const cfg = loadConfig({
     PORT: '0',
     HOST: '127.0.0.1',

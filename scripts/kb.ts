@@ -5,18 +5,22 @@
  *   build                 validate, then write a new versioned index and make it current
  *   search "câu hỏi"      top results with scores (--as-of YYYY-MM-DD, --limit N)
  *   eval                  accuracy on card questions + knowledge/eval; exit 1 under thresholds (--json, --as-of)
+ *   gaps                  questions the bot could not answer (GAPS_FILE), grouped, most frequent first (--json, --limit N)
  */
 import { formatProblem, loadKnowledgeBase } from '../knowledge/content/load';
 import { buildIndexArtifact, openIndex } from '../knowledge/engine/artifact';
 import { createEmbeddings } from '../knowledge/engine/embeddings';
 import { belowThresholds, evaluate, loadEvalSets } from '../knowledge/engine/evaluate';
 import { parseArgs, paths, progressBar } from './lib/cli';
+import type { GapRecord } from '../bot/gaps';
+import { groupGaps, readJsonl } from '../bot/reporting';
 
 const USAGE = `Cách dùng: npm run kb -- <lệnh>
   validate                 kiểm tra toàn bộ nội dung
   build                    kiểm tra rồi dựng chỉ mục mới
   search "câu hỏi"         tìm thử (--as-of YYYY-MM-DD, --limit N)
-  eval                     đánh giá độ chính xác (--json, --as-of YYYY-MM-DD)`;
+  eval                     đánh giá độ chính xác (--json, --as-of YYYY-MM-DD)
+  gaps                     nhóm câu hỏi chưa trả lời được (--json, --limit N)`;
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -111,6 +115,20 @@ async function main(argv: string[]): Promise<number> {
         );
       }
       return below.length ? 1 : 0;
+    }
+    case 'gaps': {
+      const groups = groupGaps(await readJsonl<GapRecord>(process.env.GAPS_FILE ?? '.data/gaps.jsonl'));
+      const limit = Number(flags.get('limit') ?? 30) || 30;
+      if (flags.has('json')) {
+        console.log(JSON.stringify(groups.slice(0, limit)));
+        return 0;
+      }
+      if (groups.length === 0) console.log('Chưa có câu hỏi nào cần bổ sung.');
+      groups.slice(0, limit).forEach((g, i) => {
+        console.log(`${String(i + 1).padStart(2)}. ${String(g.count).padStart(4)}×  ${g.words.join(' ')}   (${Object.entries(g.kinds).map(([k, v]) => `${k} ${v}`).join(', ')}; gần nhất ${g.lastSeen.slice(0, 16).replace('T', ' ')})`);
+        for (const e of g.examples) console.log(`           “${e}”`);
+      });
+      return 0;
     }
     default:
       console.error(USAGE);

@@ -11,7 +11,7 @@ describe('npm run ask -- --jsonl', () => {
       const out = execFileSync(resolve('node_modules/.bin/tsx'), ['scripts/ask.ts', '--jsonl'], {
         input,
         encoding: 'utf8',
-        env: { ...process.env, INDEX_DIR: join(dir, 'index'), GAPS_FILE: join(dir, 'gaps.jsonl'), REDIS_URL: '' },
+        env: { ...process.env, INDEX_DIR: join(dir, 'index'), GAPS_FILE: join(dir, 'gaps.jsonl'), TRAFFIC_FILE: join(dir, 'traffic.jsonl'), REDIS_URL: '' },
         stdio: ['pipe', 'pipe', 'pipe'],
       });
       const lines = out.trim().split('\n').map((l) => JSON.parse(l));

@@ -39,6 +39,7 @@ const url = process.env.REDIS_URL;
         INDEX_DIR: join(dir, 'index'),
         STAFF_API_TOKENS: 'staff-token-0123456789',
         GAPS_FILE: join(dir, 'gaps.jsonl'),
+        TRAFFIC_FILE: join(dir, 'traffic.jsonl'),
         ZALO_APP_ID: APP_ID,
         ZALO_OA_SECRET_KEY: SECRET,
         ZALO_ACCESS_TOKEN: 'AT',

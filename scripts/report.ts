@@ -1,0 +1,34 @@
+/**
+ * `npm run report -- --date YYYY-MM-DD [--out DIR]`: the daily report (Markdown and HTML with charts) from the turn
+ * log (`TRAFFIC_FILE`) and the recorded questions (`GAPS_FILE`). Days are Vietnam time. Default date: today.
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { GapRecord } from '../bot/gaps';
+import { renderHtml, renderMarkdown } from '../bot/report-render';
+import { dailyStats, readJsonl, vnDateHour } from '../bot/reporting';
+import type { TurnRecord } from '../bot/traffic';
+import { parseArgs } from './lib/cli';
+
+async function main(): Promise<void> {
+  const { flags } = parseArgs(process.argv.slice(2), ['date', 'out']);
+  const date = typeof flags.get('date') === 'string' ? String(flags.get('date')) : vnDateHour(new Date().toISOString()).date;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(date))) {
+    console.error('--date phải có dạng YYYY-MM-DD');
+    process.exitCode = 2;
+    return;
+  }
+  const out = typeof flags.get('out') === 'string' ? String(flags.get('out')) : (process.env.REPORTS_DIR ?? '.data/reports');
+  const turns = await readJsonl<TurnRecord>(process.env.TRAFFIC_FILE ?? '.data/traffic.jsonl');
+  const gaps = await readJsonl<GapRecord>(process.env.GAPS_FILE ?? '.data/gaps.jsonl');
+  const stats = dailyStats(date, turns, gaps);
+  await mkdir(out, { recursive: true });
+  await writeFile(join(out, `${date}.md`), renderMarkdown(stats));
+  await writeFile(join(out, `${date}.html`), renderHtml(stats));
+  console.log(`Báo cáo ${date}: ${stats.turns} lượt → ${join(out, `${date}.md`)}, ${join(out, `${date}.html`)}`);
+}
+
+main().catch((err: unknown) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exitCode = 1;
+});
