@@ -40,11 +40,11 @@ async function main(): Promise<void> {
   const url = await app.listen();
   logger.info({ url: `${url}/` }, 'web chat ready');
 
-  const gapsFile = process.env.GAPS_FILE ?? '.data/gaps.jsonl';
   const retentionDays = Number(process.env.RETENTION_DAYS ?? 30) || 30;
+  const recordFiles = [process.env.GAPS_FILE ?? '.data/gaps.jsonl', process.env.TRAFFIC_FILE ?? '.data/traffic.jsonl'];
   const prune = () =>
-    pruneGaps(gapsFile, retentionDays).then(
-      (n) => n && logger.info({ removed: n, retentionDays }, 'retention: old recorded questions deleted'),
+    Promise.all(recordFiles.map((f) => pruneGaps(f, retentionDays))).then(
+      (n) => n.some(Boolean) && logger.info({ removed: n, retentionDays }, 'retention: old records deleted'),
       (err: unknown) => logger.warn({ err: String(err) }, 'retention job failed'),
     );
   void prune();
