@@ -30,6 +30,7 @@ import { ZaloAdapter } from './zalo/adapter';
 import { FileTokenStore, RedisTokenStore, ZaloClient } from './zalo/client';
 import { parseZaloEvent, zaloSignatureOk, type ZaloSendRequest } from './zalo/protocol';
 import { Metrics, observeTurns } from './observability';
+import { registerStaffRoutes, type StaffDeps } from './staff/routes';
 import { MemoryRateLimiter, RedisRateLimiter, limitTurns, type RateLimiter } from './rate-limit';
 
 /** Shown once per minute to a user who sends faster than the per-user limit. */
@@ -51,6 +52,8 @@ export interface AppDeps {
   reload?: () => Promise<{ ok: true; version: string } | { ok: false; problems: unknown[] }>;
   /** The index in use and the last failed reload, shown on /readyz. */
   indexStatus?: () => unknown;
+  /** The staff console's search interface and files; the console is off when omitted. */
+  staff?: Omit<StaffDeps, 'apiTokens' | 'indexStatus' | 'log'>;
 }
 
 export interface App {
@@ -147,7 +150,7 @@ export async function createApp(cfg: ServerConfig, deps: AppDeps): Promise<App> 
   // Per-IP limit on everything but health, metrics and static files (checked before the body is read).
   server.use((req: Request, res: Response, next: restify.Next) => {
     const path = req.getPath();
-    if (path === '/healthz' || path === '/readyz' || path === '/metrics' || path === '/' || path.startsWith('/webchat/')) return next();
+    if (path === '/healthz' || path === '/readyz' || path === '/metrics' || path === '/' || path.startsWith('/webchat/') || path.startsWith('/staff') || path.startsWith('/api/staff')) return next();
     ipLimiter
       .hit(req.socket.remoteAddress ?? 'unknown')
       .catch(() => 0)
@@ -342,6 +345,8 @@ export async function createApp(cfg: ServerConfig, deps: AppDeps): Promise<App> 
     res.send(200, store.since(claims.conversationId, q.watermark) ?? { activities: [], watermark: q.watermark ?? '0' });
     next();
   });
+
+  if (deps.staff) registerStaffRoutes(server, { ...deps.staff, apiTokens: cfg.staffApiTokens, indexStatus: deps.indexStatus, log });
 
   // Azure Bot Service channels, when an app id is configured.
   if (cfg.azureBot) {

@@ -45,6 +45,14 @@ export function viDate(iso: string): string {
   return iso.split('-').reverse().join('/');
 }
 
+/** " ngày 31/01/2022", " tháng 08/2021" or " năm 2022" for a document date known to the day, month or year. */
+export function dateLabel(date: string | null | undefined): string {
+  if (!date) return '';
+  if (/^\d{4}-\d{2}-\d{2}$/.test(date)) return ` ngày ${viDate(date)}`;
+  if (/^\d{4}-\d{2}$/.test(date)) return ` tháng ${viDate(date)}`;
+  return ` năm ${date}`;
+}
+
 /** "QĐ 261/QĐ-BYT ngày 31/01/2022" for each source of a card. */
 export function sourcesOf(index: KnowledgeIndex, card: CardRecord): { line: string; refs: SourceRef[] } {
   const refs: SourceRef[] = [];
@@ -54,7 +62,7 @@ export function sourcesOf(index: KnowledgeIndex, card: CardRecord): { line: stri
     if (!d) continue;
     const date = d.issued ?? null;
     refs.push({ doc: d.number, date });
-    parts.push(`${d.number}${date ? ` ngày ${viDate(date)}` : ''}${s.section ? ` (${s.section})` : ''}`);
+    parts.push(`${d.number}${dateLabel(date)}${s.section ? ` (${s.section})` : ''}`);
   }
   return { line: `Nguồn: ${parts.join('; ')}`, refs };
 }

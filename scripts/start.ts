@@ -9,6 +9,7 @@ import { Metrics, createLogger } from '../adapters/observability';
 import { createApp } from '../adapters/server';
 import { createBotRuntime } from '../bot/create';
 import { pruneGaps } from '../bot/gaps';
+import { staffLevels, staffSearch, staffTopics } from '../bot/staff';
 import { paths } from './lib/cli';
 
 async function main(): Promise<void> {
@@ -36,6 +37,14 @@ async function main(): Promise<void> {
     metrics,
     reload: () => runtime.reload(),
     indexStatus: () => runtime.status(),
+    staff: {
+      search: (q, opts) => staffSearch(runtime.live.current.index, q, opts),
+      levels: (q) => staffLevels(runtime.live.current.index, q),
+      topics: () => staffTopics(runtime.live.current.index),
+      accountsFile: process.env.STAFF_ACCOUNTS_FILE ?? '.data/staff-accounts.json',
+      gapsFile: process.env.GAPS_FILE ?? '.data/gaps.jsonl',
+      reportsDir: process.env.REPORTS_DIR ?? '.data/reports',
+    },
   });
   const url = await app.listen();
   logger.info({ url: `${url}/` }, 'web chat ready');

@@ -6,6 +6,7 @@ import { loadConfig } from '../adapters/config';
 import { createApp, type App } from '../adapters/server';
 import { MemoryTurnLock } from '../bot/state';
 import { harness } from './helpers/bot';
+import { STAFF_PASSWORD, STAFF_USER, staffApp } from './helpers/staff-app';
 
 /**
  * Debian's Chromium (`.ci/run` installs it when missing). Outside CI the test is skipped if it is absent.
@@ -65,4 +66,31 @@ run('web chat in headless Chromium', () => {
     expect(await page.getByText('Nguồn:', { exact: false }).count()).toBeGreaterThan(before);
     await page.screenshot({ path: join(tmpdir(), 'webchat-e2e.png') });
   }, 90_000);
+
+  it('staff: sign in, find "test nhanh 2 vạch" typed without accents, copy the ready reply', async () => {
+    const staff = await staffApp();
+    const context = await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: staff.base });
+    const page = await context.newPage();
+    try {
+      await page.goto(`${staff.base}/staff`);
+      expect(page.url()).toMatch(/\/staff\/login$/);
+      await page.fill('input[name="user"]', STAFF_USER);
+      await page.fill('input[name="password"]', STAFF_PASSWORD);
+      await page.click('button[type="submit"]');
+      await page.waitForURL(/\/staff$/);
+      await page.fill('#q', 'test nhanh 2 vach');
+      await page.getByText('Cách đọc kết quả test nhanh', { exact: false }).first().waitFor({ timeout: 10_000 });
+      const item = page.locator('li.r', { hasText: 'Cách đọc kết quả test nhanh' }).first();
+      await item.getByRole('button', { name: 'Sao chép câu trả lời' }).click();
+      await item.getByText('Đã sao chép').waitFor();
+      const copied = await page.evaluate(() => (globalThis as unknown as { navigator: { clipboard: { readText(): Promise<string> } } }).navigator.clipboard.readText());
+      expect(copied).toMatch(/vạch C/);
+      expect(copied).toMatch(/Nguồn: /);
+      await page.screenshot({ path: join(tmpdir(), 'staff-e2e.png') });
+    } finally {
+      await context.close();
+      await staff.cleanup();
+    }
+  }, 60_000);
 });

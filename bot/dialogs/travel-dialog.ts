@@ -15,7 +15,7 @@ import {
 import type { Province, Vaccination } from '../../knowledge/content/schema';
 import type { KnowledgeIndex } from '../../knowledge/engine/search';
 import { provinceFinder, type ProvinceFinder, type ProvinceMention } from '../../knowledge/text/provinces';
-import { PAYLOAD, buttonTitle, cardButton, messages, viDate, type TurnSummary } from '../replies';
+import { PAYLOAD, buttonTitle, cardButton, dateLabel, messages, viDate, type TurnSummary } from '../replies';
 import { VACCINATION_CHOICES, chooseRule, levelOf, needsVaccination, recognizeVaccination } from '../travel';
 import type { LevelRow } from '../../knowledge/content/schema';
 
@@ -167,7 +167,7 @@ export class TravelDialog extends ComponentDialog {
       const d = index.documentsById.get(id);
       return d ? [{ doc: d.number, date: d.issued ?? null }] : [];
     });
-    lines.push(`Nguồn: ${refs.map((r) => `${r.doc}${r.date ? ` ngày ${viDate(r.date)}` : ''}`).join('; ')}`);
+    lines.push(`Nguồn: ${refs.map((r) => `${r.doc}${dateLabel(r.date)}`).join('; ')}`);
     const actions: CardAction[] = [];
     const modeCard = o.mode ? index.cardsById.get(o.mode) : undefined;
     if (modeCard) {

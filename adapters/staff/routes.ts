@@ -1,0 +1,176 @@
+/**
+ * The hotline staff console: sign-in (accounts file, scrypt, HttpOnly SameSite cookie, lock-out), search as you type,
+ * the level table, unanswered questions and daily reports. Everything under /staff and /api/staff refuses anonymous
+ * requests; other tools use bearer tokens from STAFF_API_TOKENS.
+ */
+import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Request, Response, Server, Next } from 'restify';
+import { escapeHtml } from '../../bot/report-render';
+import { groupGaps, readJsonl } from '../../bot/reporting';
+import type { GapRecord } from '../../bot/gaps';
+import { LockOut, readAccounts, verifyPassword } from './accounts';
+
+export interface StaffDeps {
+  search(q: string, opts: { topic?: string }): Promise<unknown[]>;
+  levels(q: string): unknown[];
+  topics(): string[];
+  indexStatus?: () => unknown;
+  accountsFile: string;
+  apiTokens: string[];
+  gapsFile: string;
+  reportsDir: string;
+  log?: (line: string) => void;
+}
+
+const COOKIE = 'staff_session';
+const SESSION_MS = 8 * 3600_000;
+
+function cookie(req: Request, name: string): string | undefined {
+  for (const part of (req.header('cookie') ?? '').split(';')) {
+    const [k, ...v] = part.trim().split('=');
+    if (k === name) return decodeURIComponent(v.join('='));
+  }
+  return undefined;
+}
+
+const page = (title: string, body: string) =>
+  `<!doctype html><html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(title)}</title><style>body{font-family:system-ui,Arial,sans-serif;max-width:860px;margin:24px auto;padding:0 12px;color:#123}form.login{max-width:340px;display:grid;gap:8px}input{padding:8px;font-size:1rem}button{padding:8px;background:#0b5cad;color:#fff;border:0;border-radius:4px;font-size:1rem}.err{color:#a00}li{margin:8px 0}small{color:#567}</style></head><body>${body}</body></html>`;
+
+export function registerStaffRoutes(server: Server, deps: StaffDeps): void {
+  const sessions = new Map<string, { user: string; until: number }>();
+  // 5 failures lock an account; an address (a call centre may share one) only after 50.
+  const userLock = new LockOut(5);
+  const ipLock = new LockOut(50);
+  const consoleHtml = readFileSync(join(__dirname, 'console.html'));
+  const consoleJs = readFileSync(join(__dirname, 'console.js'));
+
+  const sessionUser = (req: Request): string | undefined => {
+    const id = cookie(req, COOKIE);
+    const s = id ? sessions.get(id) : undefined;
+    if (!s) return undefined;
+    if (s.until < Date.now()) {
+      sessions.delete(id!);
+      return undefined;
+    }
+    return s.user;
+  };
+  const bearerOk = (req: Request): boolean => {
+    const t = /^Bearer\s+(.+)$/i.exec(req.header('authorization') ?? '')?.[1];
+    return Boolean(t && deps.apiTokens.includes(t));
+  };
+  const html = (res: Response, status: number, body: string | Buffer) =>
+    res.sendRaw(status, body, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', 'x-frame-options': 'DENY', 'content-security-policy': "default-src 'self'; style-src 'self' 'unsafe-inline'" });
+  const redirect = (res: Response, to: string, extra: Record<string, string> = {}) => {
+    res.header('location', to);
+    for (const [k, v] of Object.entries(extra)) res.header(k, v);
+    res.sendRaw(303, '');
+  };
+  /** Pages: a redirect to sign-in; APIs: 401. */
+  const guardPage = (req: Request, res: Response): boolean => {
+    if (sessionUser(req)) return true;
+    redirect(res, '/staff/login');
+    return false;
+  };
+  const guardApi = (req: Request, res: Response): boolean => {
+    if (sessionUser(req) || bearerOk(req)) return true;
+    res.send(401, { error: 'Cần đăng nhập hoặc token của nhân viên' });
+    return false;
+  };
+
+  server.get('/staff/login', (req: Request, res: Response, next: Next) => {
+    const q = req.query as Record<string, string>;
+    const msg = q.e === 'locked' ? '<p class="err">Tài khoản tạm khóa 15 phút vì nhập sai nhiều lần.</p>' : q.e ? '<p class="err">Sai tên đăng nhập hoặc mật khẩu.</p>' : '';
+    html(
+      res,
+      200,
+      page(
+        'Đăng nhập – tổng đài viên',
+        `<h1>Đăng nhập tra cứu cho tổng đài viên</h1>${msg}<form class="login" method="post" action="/staff/login"><label>Tên đăng nhập <input name="user" autocomplete="username" required></label><label>Mật khẩu <input name="password" type="password" autocomplete="current-password" required></label><button type="submit">Đăng nhập</button></form>`,
+      ),
+    );
+    next();
+  });
+
+  server.post('/staff/login', async (req: Request, res: Response) => {
+    const body = (req.body ?? {}) as Record<string, unknown>;
+    const user = typeof body.user === 'string' ? body.user.trim() : '';
+    const password = typeof body.password === 'string' ? body.password : '';
+    const userKey = user.toLowerCase();
+    const ipKey = req.socket.remoteAddress ?? '';
+    if (userLock.locked(userKey) || ipLock.locked(ipKey)) return redirect(res, '/staff/login?e=locked');
+    const hash = (await readAccounts(deps.accountsFile)).users[user];
+    if (!hash || !(await verifyPassword(password, hash))) {
+      userLock.failed(userKey);
+      ipLock.failed(ipKey);
+      deps.log?.('staff sign-in failed');
+      return redirect(res, '/staff/login?e=1');
+    }
+    userLock.succeeded(userKey);
+    const id = randomBytes(32).toString('base64url');
+    sessions.set(id, { user, until: Date.now() + SESSION_MS });
+    const secure = req.header('x-forwarded-proto') === 'https' ? '; Secure' : '';
+    redirect(res, '/staff', { 'set-cookie': `${COOKIE}=${id}; HttpOnly; SameSite=Strict; Path=/; Max-Age=${SESSION_MS / 1000}${secure}` });
+  });
+
+  server.post('/staff/logout', (req: Request, res: Response, next: Next) => {
+    const id = cookie(req, COOKIE);
+    if (id) sessions.delete(id);
+    redirect(res, '/staff/login', { 'set-cookie': `${COOKIE}=; HttpOnly; SameSite=Strict; Path=/; Max-Age=0` });
+    next();
+  });
+
+  server.get('/staff', (req: Request, res: Response, next: Next) => {
+    if (guardPage(req, res)) html(res, 200, consoleHtml);
+    next();
+  });
+  server.get('/staff/console.js', (req: Request, res: Response, next: Next) => {
+    if (guardPage(req, res)) res.sendRaw(200, consoleJs, { 'content-type': 'application/javascript; charset=utf-8', 'cache-control': 'no-store' });
+    next();
+  });
+
+  server.get('/api/staff/search', async (req: Request, res: Response) => {
+    if (!guardApi(req, res)) return;
+    const q = req.query as Record<string, string>;
+    const t0 = performance.now();
+    const results = await deps.search(String(q.q ?? ''), { topic: q.topic || undefined });
+    res.send(200, { results, ms: Math.round((performance.now() - t0) * 10) / 10 });
+  });
+  server.get('/api/staff/levels', (req: Request, res: Response, next: Next) => {
+    if (guardApi(req, res)) res.send(200, { levels: deps.levels(String((req.query as Record<string, string>).q ?? '')) });
+    next();
+  });
+  server.get('/api/staff/topics', (req: Request, res: Response, next: Next) => {
+    if (guardApi(req, res)) res.send(200, { topics: deps.topics(), index: deps.indexStatus?.() });
+    next();
+  });
+
+  server.get('/staff/gaps', async (req: Request, res: Response) => {
+    if (!guardPage(req, res)) return;
+    const groups = groupGaps(await readJsonl<GapRecord>(deps.gapsFile)).slice(0, 100);
+    const items = groups
+      .map((g) => `<li><strong>${g.count}×</strong> ${escapeHtml(g.words.join(' '))}<br><small>${g.examples.map((e) => `“${escapeHtml(e)}”`).join('; ')} — gần nhất ${escapeHtml(g.lastSeen.slice(0, 16).replace('T', ' '))}</small></li>`)
+      .join('');
+    html(res, 200, page('Câu hỏi chưa trả lời được', `<p><a href="/staff">← Tra cứu</a></p><h1>Câu hỏi chưa trả lời được</h1>${items ? `<ol>${items}</ol>` : '<p>Chưa có.</p>'}`));
+  });
+
+  server.get('/staff/reports', (req: Request, res: Response, next: Next) => {
+    if (!guardPage(req, res)) return next();
+    const files = existsSync(deps.reportsDir) ? readdirSync(deps.reportsDir).filter((f) => /^\d{4}-\d{2}-\d{2}\.html$/.test(f)).sort().reverse() : [];
+    const items = files.map((f) => `<li><a href="/staff/reports/${f}">${escapeHtml(f.replace('.html', '').split('-').reverse().join('/'))}</a></li>`).join('');
+    html(res, 200, page('Báo cáo ngày', `<p><a href="/staff">← Tra cứu</a></p><h1>Báo cáo ngày</h1>${items ? `<ul>${items}</ul>` : '<p>Chưa có báo cáo. Chạy <code>npm run report</code>.</p>'}`));
+    next();
+  });
+  server.get('/staff/reports/:name', (req: Request, res: Response, next: Next) => {
+    if (!guardPage(req, res)) return next();
+    const name = String(req.params.name ?? '');
+    const file = join(deps.reportsDir, name);
+    if (!/^\d{4}-\d{2}-\d{2}\.html$/.test(name) || !existsSync(file)) {
+      html(res, 404, page('Không có báo cáo', '<p>Không có báo cáo này.</p>'));
+      return next();
+    }
+    html(res, 200, readFileSync(file));
+    next();
+  });
+}

@@ -1,0 +1,80 @@
+/**
+ * The narrow search interface the hotline staff console uses: candidate cards with sources, validity and a
+ * ready-to-send reply, and the province level table. Staff see candidates even when the bot would not answer.
+ */
+import type { KnowledgeIndex } from '../knowledge/engine/search';
+import { foldVietnamese, normalizeVietnamese } from '../knowledge/text/vietnamese';
+import { sourcesOf, viDate } from './replies';
+import { levelOf } from './travel';
+
+export interface StaffResult {
+  id: string;
+  topic: string;
+  title: string;
+  answer: string;
+  sources: { number: string; date: string | null; section?: string }[];
+  status: 'current' | 'superseded' | 'not_yet';
+  validFrom: string;
+  validTo?: string;
+  supersededBy?: string;
+  score: number;
+  /** The text to paste into a chat or read out: answer, source line, and the replaced-rule note. */
+  reply: string;
+}
+
+export function staffSearch(index: KnowledgeIndex, q: string, opts: { topic?: string; limit?: number; asOf?: string } = {}): Promise<StaffResult[]> {
+  const query = String(q ?? '').trim().slice(0, 300);
+  if (!query) return Promise.resolve([]);
+  return index.search(query, { limit: 40, asOf: opts.asOf }).then((r) =>
+    r.hits
+      .filter((h) => !opts.topic || h.card.topic === opts.topic)
+      .slice(0, opts.limit ?? 10)
+      .map((h) => {
+        const c = h.card;
+        const src = sourcesOf(index, c);
+        const newer = c.superseded_by ? index.cardsById.get(c.superseded_by) : undefined;
+        const note = c.valid_to ? `\n\nLưu ý: đây là quy định cũ, áp dụng đến ${viDate(c.valid_to)}${newer ? `; quy định sau đó: "${newer.title}"` : ''}.` : '';
+        return {
+          id: c.id,
+          topic: c.topic,
+          title: c.title,
+          answer: c.answer,
+          sources: c.sources.map((s) => {
+            const d = index.documentsById.get(s.doc);
+            return { number: d?.number ?? s.doc, date: d?.issued ?? null, ...(s.section ? { section: s.section } : {}) };
+          }),
+          status: h.status,
+          validFrom: c.valid_from,
+          ...(c.valid_to ? { validTo: c.valid_to } : {}),
+          ...(c.superseded_by ? { supersededBy: c.superseded_by } : {}),
+          score: Math.round(h.score * 1000) / 1000,
+          reply: `${c.answer.replace(/\*\*/g, '')}\n\n${src.line}${note}`,
+        };
+      }),
+  );
+}
+
+export interface StaffLevel {
+  province: string;
+  name: string;
+  level?: number;
+  validFrom?: string;
+  source?: string;
+  sample?: boolean;
+}
+
+/** Provinces whose name or alias contains the query (accents ignored), with the level in force on `asOf`. */
+export function staffLevels(index: KnowledgeIndex, q: string, asOf = new Date().toISOString().slice(0, 10)): StaffLevel[] {
+  const fold = (s: string) => foldVietnamese(normalizeVietnamese(s)).replace(/[^a-z0-9 ]+/g, ' ').trim();
+  const query = fold(String(q ?? ''));
+  return index.data.provinces
+    .filter((p) => !query || [p.name, ...p.aliases].some((n) => fold(n).includes(query)))
+    .map((p) => {
+      const row = levelOf(index.data.levels, p.id, asOf);
+      return { province: p.id, name: p.name, ...(row ? { level: row.level, validFrom: row.valid_from, source: row.source, sample: row.sample === 'yes' } : {}) };
+    });
+}
+
+export function staffTopics(index: KnowledgeIndex): string[] {
+  return [...new Set(index.data.cards.map((c) => c.topic))].sort();
+}
