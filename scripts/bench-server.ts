@@ -61,6 +61,7 @@ async function main(): Promise<void> {
   const statsPort = await listen(stats);
   process.stdout.write(`${JSON.stringify({ appPort, barePort, statsPort })}\n`);
   process.on('SIGTERM', () => process.exit(0));
+  process.on('SIGINT', () => process.exit(0));
 }
 
 main().catch((err: unknown) => {
