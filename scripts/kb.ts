@@ -5,9 +5,15 @@
  *   build                 validate, then write a new versioned index and make it current
  *   search "câu hỏi"      top results with scores (--as-of YYYY-MM-DD, --limit N)
  *   eval                  accuracy on card questions + knowledge/eval; exit 1 under thresholds (--json, --as-of)
+ *   import FILE           cards from a spreadsheet (.xlsx or .csv), validated, with a per-row error report
+ *   export FILE           every card to a spreadsheet (.xlsx or .csv)
+ *   levels import FILE    replace the province level table with a validated CSV
  *   gaps                  questions the bot could not answer (GAPS_FILE), grouped, most frequent first (--json, --limit N)
  */
-import { formatProblem, loadKnowledgeBase } from '../knowledge/content/load';
+import { readFile, rename, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { formatProblem, loadKnowledgeBase, parseLevels } from '../knowledge/content/load';
+import { cardToRow, checkReferences, readRows, rowToCard, writeCards, writeRows } from '../knowledge/content/spreadsheet';
 import { buildIndexArtifact, openIndex } from '../knowledge/engine/artifact';
 import { createEmbeddings } from '../knowledge/engine/embeddings';
 import { belowThresholds, evaluate, loadEvalSets } from '../knowledge/engine/evaluate';
@@ -20,6 +26,9 @@ const USAGE = `Cách dùng: npm run kb -- <lệnh>
   build                    kiểm tra rồi dựng chỉ mục mới
   search "câu hỏi"         tìm thử (--as-of YYYY-MM-DD, --limit N)
   eval                     đánh giá độ chính xác (--json, --as-of YYYY-MM-DD)
+  import cards.xlsx|.csv   nhập thẻ từ bảng tính (báo lỗi theo từng dòng)
+  export cards.xlsx|.csv   xuất mọi thẻ ra bảng tính
+  levels import levels.csv cập nhật bảng cấp độ tỉnh (kiểm tra đủ 63 tỉnh, cấp 1–4, ngày)
   gaps                     nhóm câu hỏi chưa trả lời được (--json, --limit N)`;
 
 async function main(argv: string[]): Promise<number> {
@@ -115,6 +124,86 @@ async function main(argv: string[]): Promise<number> {
         );
       }
       return below.length ? 1 : 0;
+    }
+    case 'import': {
+      const file = positional[0];
+      if (!file) {
+        console.error('Cách dùng: npm run kb -- import cards.xlsx|cards.csv');
+        return 2;
+      }
+      const kb = loadKnowledgeBase(kbDir);
+      if (!kb.value) {
+        for (const p of kb.problems) console.error(formatProblem(p));
+        return 1;
+      }
+      const rows = await readRows(file);
+      const problems = [];
+      const ok: { card: NonNullable<ReturnType<typeof rowToCard>['card']>; line: number }[] = [];
+      for (const { line, row } of rows) {
+        const r = rowToCard(row, file, line);
+        problems.push(...r.problems);
+        if (r.card) ok.push({ card: r.card, line });
+      }
+      problems.push(...checkReferences(ok, kb.value, file));
+      if (problems.length) {
+        for (const p of problems) console.error(formatProblem(p));
+        console.error(`\nKhông nhập: ${problems.length} lỗi trong ${rows.length} dòng. Chưa tệp nào bị thay đổi.`);
+        return 1;
+      }
+      const written = await writeCards(kbDir, ok.map((x) => x.card));
+      const after = loadKnowledgeBase(kbDir);
+      for (const p of after.problems) console.error(formatProblem(p));
+      console.log(`Đã nhập ${written.length} thẻ. Chạy "npm run kb -- build" để cập nhật chỉ mục.`);
+      return after.problems.length ? 1 : 0;
+    }
+    case 'export': {
+      const file = positional[0];
+      if (!file) {
+        console.error('Cách dùng: npm run kb -- export cards.xlsx|cards.csv');
+        return 2;
+      }
+      const kb = loadKnowledgeBase(kbDir);
+      if (!kb.value) {
+        for (const p of kb.problems) console.error(formatProblem(p));
+        return 1;
+      }
+      await writeRows(file, kb.value.cards.map(cardToRow));
+      console.log(`Đã xuất ${kb.value.cards.length} thẻ → ${file}`);
+      return 0;
+    }
+    case 'levels': {
+      const file = positional[1];
+      if (positional[0] !== 'import' || !file) {
+        console.error('Cách dùng: npm run kb -- levels import levels.csv');
+        return 2;
+      }
+      const kb = loadKnowledgeBase(kbDir);
+      if (!kb.value) {
+        for (const p of kb.problems) console.error(formatProblem(p));
+        return 1;
+      }
+      const text = await readFile(file, 'utf8');
+      const parsed = parseLevels(text, file);
+      const problems = [...parsed.problems];
+      if (parsed.value) {
+        const known = new Set(kb.value.lexicon.provinces.map((p) => p.id));
+        const present = new Set(parsed.value.map((r) => r.province));
+        parsed.value.forEach((r, i) => {
+          if (!known.has(r.province)) problems.push({ file, line: i + 2, field: 'province', message: `Không có tỉnh "${r.province}"` });
+        });
+        const missing = [...known].filter((p) => !present.has(p));
+        if (missing.length) problems.push({ file, message: `Thiếu ${missing.length} tỉnh: ${missing.join(', ')}` });
+      }
+      if (problems.length) {
+        for (const p of problems) console.error(formatProblem(p));
+        console.error('\nBảng cấp độ không được cập nhật.');
+        return 1;
+      }
+      const target = join(kbDir, 'levels.csv');
+      await writeFile(`${target}.tmp`, text.replace(/^\uFEFF/, ''));
+      await rename(`${target}.tmp`, target);
+      console.log(`Đã cập nhật ${parsed.value!.length} dòng cấp độ (${new Set(parsed.value!.map((r) => r.province)).size} tỉnh). Chạy "npm run kb -- build".`);
+      return 0;
     }
     case 'gaps': {
       const groups = groupGaps(await readJsonl<GapRecord>(process.env.GAPS_FILE ?? '.data/gaps.jsonl'));
