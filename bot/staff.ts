@@ -78,3 +78,20 @@ export function staffLevels(index: KnowledgeIndex, q: string, asOf = new Date().
 export function staffTopics(index: KnowledgeIndex): string[] {
   return [...new Set(index.data.cards.map((c) => c.topic))].sort();
 }
+
+export interface StaffPassage {
+  doc: string;
+  number: string;
+  date: string | null;
+  location: string;
+  text: string;
+  score: number;
+}
+
+/** Passages of official texts (knowledge/sources) matching the query, with their exact location. */
+export function staffPassages(index: KnowledgeIndex, q: string, limit = 5): StaffPassage[] {
+  return index.searchPassages(q, limit).map(({ passage, score }) => {
+    const d = index.documentsById.get(passage.doc);
+    return { doc: passage.doc, number: d?.number ?? passage.doc, date: d?.issued ?? null, location: passage.location, text: passage.text, score: Math.round(score * 1000) / 1000 };
+  });
+}

@@ -13,6 +13,7 @@
 import { readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { formatProblem, loadKnowledgeBase, parseLevels } from '../knowledge/content/load';
+import { loadSources } from '../knowledge/content/sources';
 import { cardToRow, checkReferences, readRows, rowToCard, writeCards, writeRows } from '../knowledge/content/spreadsheet';
 import { buildIndexArtifact, openIndex } from '../knowledge/engine/artifact';
 import { createEmbeddings } from '../knowledge/engine/embeddings';
@@ -50,7 +51,12 @@ async function main(argv: string[]): Promise<number> {
         return 1;
       }
       const v = kb.value!;
-      console.log(`Hợp lệ: ${v.cards.length} thẻ, ${v.documents.size} văn bản, ${v.lexicon.synonyms.length} nhóm từ đồng nghĩa, ${v.lexicon.provinces.length} tỉnh, ${v.levels.length} dòng cấp độ.`);
+      const sources = await loadSources(kbDir, new Set(v.documents.keys()));
+      if (sources.problems.length) {
+        for (const p of sources.problems) console.error(formatProblem(p));
+        return 1;
+      }
+      console.log(`Hợp lệ: ${sources.passages.length} đoạn văn bản gốc, ${v.cards.length} thẻ, ${v.documents.size} văn bản, ${v.lexicon.synonyms.length} nhóm từ đồng nghĩa, ${v.lexicon.provinces.length} tỉnh, ${v.levels.length} dòng cấp độ.`);
       return 0;
     }
     case 'build': {

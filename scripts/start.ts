@@ -9,7 +9,7 @@ import { Metrics, createLogger } from '../adapters/observability';
 import { createApp } from '../adapters/server';
 import { createBotRuntime } from '../bot/create';
 import { pruneGaps } from '../bot/gaps';
-import { staffLevels, staffSearch, staffTopics } from '../bot/staff';
+import { staffLevels, staffPassages, staffSearch, staffTopics } from '../bot/staff';
 import { paths } from './lib/cli';
 
 async function main(): Promise<void> {
@@ -39,6 +39,7 @@ async function main(): Promise<void> {
     indexStatus: () => runtime.status(),
     staff: {
       search: (q, opts) => staffSearch(runtime.live.current.index, q, opts),
+      passages: (q) => staffPassages(runtime.live.current.index, q),
       levels: (q) => staffLevels(runtime.live.current.index, q),
       topics: () => staffTopics(runtime.live.current.index),
       accountsFile: process.env.STAFF_ACCOUNTS_FILE ?? '.data/staff-accounts.json',

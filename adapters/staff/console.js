@@ -52,6 +52,14 @@
     const body = await res.json();
     if (mine !== seq) return;
     results = body.results; selected = 0; render();
+    const plist = $('passages');
+    plist.replaceChildren(...(body.passages || []).map((p) => {
+      const li = el('li', 'r');
+      li.appendChild(el('div', 't', p.number + dateLabel(p.date) + ' — ' + p.location));
+      li.appendChild(el('div', 'a', p.text));
+      return li;
+    }));
+    $('passages-title').hidden = !(body.passages || []).length;
     meta.textContent = results.length + ' kết quả · máy chủ ' + body.ms + ' ms · tổng ' + Math.round(performance.now() - t0) + ' ms';
   }
 

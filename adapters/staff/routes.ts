@@ -14,6 +14,8 @@ import { LockOut, readAccounts, verifyPassword } from './accounts';
 
 export interface StaffDeps {
   search(q: string, opts: { topic?: string }): Promise<unknown[]>;
+  /** Passages of official document texts matching the query. */
+  passages?(q: string): unknown[];
   levels(q: string): unknown[];
   topics(): string[];
   indexStatus?: () => unknown;
@@ -135,7 +137,8 @@ export function registerStaffRoutes(server: Server, deps: StaffDeps): void {
     const q = req.query as Record<string, string>;
     const t0 = performance.now();
     const results = await deps.search(String(q.q ?? ''), { topic: q.topic || undefined });
-    res.send(200, { results, ms: Math.round((performance.now() - t0) * 10) / 10 });
+    const passages = deps.passages?.(String(q.q ?? '')) ?? [];
+    res.send(200, { results, passages, ms: Math.round((performance.now() - t0) * 10) / 10 });
   });
   server.get('/api/staff/levels', (req: Request, res: Response, next: Next) => {
     if (guardApi(req, res)) res.send(200, { levels: deps.levels(String((req.query as Record<string, string>).q ?? '')) });

@@ -7,13 +7,14 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { loadKnowledgeBase, type ContentProblem } from '../content/load';
+import { loadSources } from '../content/sources';
 import type { IndexEmbeddings } from './embeddings';
 import type { SearchOptions } from './options';
 import { KnowledgeIndex, type IndexData } from './search';
 import { HnswVectorStore } from './vector-store';
 
 /** Bumped whenever the artifact layout or the analysis changes, so old artifacts are rebuilt. */
-export const INDEX_FORMAT = 5;
+export const INDEX_FORMAT = 6;
 
 export interface IndexMeta {
   format: number;
@@ -38,11 +39,12 @@ function contentFiles(root: string): string[] {
     for (const name of readdirSync(dir).sort()) {
       const full = join(dir, name);
       if (statSync(full).isDirectory()) walk(full);
-      else if (name.endsWith('.md')) out.push(full);
+      else if (/\.(md|txt)$/.test(name)) out.push(full);
     }
   };
   for (const f of ['documents.yaml', 'lexicon.yaml', 'levels.csv', 'triage.yaml', 'conversation.yaml', 'travel-rules.yaml']) out.push(join(root, f));
   walk(join(root, 'cards'));
+  walk(join(root, 'sources'));
   return out;
 }
 
@@ -88,7 +90,9 @@ export async function buildIndexArtifact(
   const hash = contentHash(root);
   const kb = loadKnowledgeBase(root);
   if (!kb.value) return { ok: false, problems: kb.problems };
-  const index = await KnowledgeIndex.build(kb.value, embeddings, options, onProgress);
+  const sources = await loadSources(root, new Set(kb.value.documents.keys()));
+  if (sources.problems.length) return { ok: false, problems: sources.problems };
+  const index = await KnowledgeIndex.build(kb.value, embeddings, options, onProgress, sources.passages);
   const stamp = new Date().toISOString().replace(/[-:TZ.]/g, '').slice(0, 14);
   const version = `${stamp}-${hash.slice(0, 10)}`;
   const dir = join(indexDir, version);

@@ -10,6 +10,7 @@
  */
 import type { DocumentInterface } from '@langchain/core/documents';
 import type { KnowledgeBase } from '../content/load';
+import type { Passage } from '../content/sources';
 import type { Card, Conversation, Domain, LevelRow, OfficialDocument, Province, TravelRules, TriageRules } from '../content/schema';
 import { analyze, compileLexicon, contentTokens, termsOf, withoutFillers, type Lexicon, type SynonymGroup } from '../text/analyze';
 import { dateMentioned, documentNumbersMentioned } from '../text/dates';
@@ -37,6 +38,9 @@ export interface IndexData {
   conversation: Conversation;
   travel: TravelRules;
   bm25: Bm25Index;
+  /** Passages of official document texts (knowledge/sources), for staff; ids are positions in `passages`. */
+  passages: Passage[];
+  passageBm25: Bm25Index;
 }
 
 export type CardStatus = 'current' | 'superseded' | 'not_yet';
@@ -154,6 +158,7 @@ export class KnowledgeIndex {
     embeddings: IndexEmbeddings,
     options: Partial<SearchOptions> = {},
     onProgress?: (done: number, total: number) => void,
+    passages: Passage[] = [],
   ): Promise<KnowledgeIndex> {
     const cards: CardRecord[] = kb.cards.map(({ file: _file, ...card }) => card);
     const synonyms = KnowledgeIndex.synonymsOf(kb);
@@ -187,6 +192,15 @@ export class KnowledgeIndex {
       accented,
       folded,
     );
+    const pa: FieldTerms[] = [];
+    const pf: FieldTerms[] = [];
+    for (const p of passages) {
+      const loc = contentTokens(p.location, lexicon, stop);
+      const txt = contentTokens(p.text, lexicon, stop);
+      pa.push({ questions: [], title: termsOf(loc.tokens), answer: termsOf(txt.tokens), tags: [] });
+      pf.push({ questions: [], title: termsOf(loc.folded), answer: termsOf(txt.folded), tags: [] });
+    }
+    const passageBm25 = buildBm25(passages.map((_, i) => String(i)), pa, pf);
     const data: IndexData = {
       cards,
       documents: [...kb.documents.values()],
@@ -199,6 +213,8 @@ export class KnowledgeIndex {
       conversation: kb.conversation,
       travel: kb.travel,
       bm25,
+      passages,
+      passageBm25,
     };
     const index = new KnowledgeIndex(data, new HnswVectorStore(embeddings), embeddings, options);
     const docs: DocumentInterface[] = [];
@@ -246,6 +262,17 @@ export class KnowledgeIndex {
       for (const [doc, s] of acc.scores) out.set(doc, (out.get(doc) ?? 0) + share * norm(s, acc.norm));
     }
     return out;
+  }
+
+  /** Passages of official texts that share words with the question, best first (lexical, accents ignored). */
+  searchPassages(query: string, limit = 5): { passage: Passage; score: number }[] {
+    const content = withoutFillers(analyze(String(query ?? '').slice(0, 500), this.lexicon), this.stopwords);
+    if (!this.data.passages?.length || content.folded.length === 0) return [];
+    const fam = scoreFamily(this.data.passageBm25, 'folded', this.queryTerms(content.folded), this.options);
+    return [...fam.scores]
+      .map(([i, sc]) => ({ passage: this.data.passages[i]!, score: fam.norm ? sc / fam.norm / this.options.lexicalCap : 0 }))
+      .sort((a, b) => b.score - a.score)
+      .slice(0, limit);
   }
 
   /** Whether a question uses the guidance's own words, or looks like a look-alike ("que thử thai"). */
