@@ -8,7 +8,8 @@ import { openIndex, type LoadedIndex } from '../knowledge/engine/artifact';
 import { createEmbeddings } from '../knowledge/engine/embeddings';
 import { LiveIndex, type LiveIndexStatus } from '../knowledge/engine/live-index';
 import { CovidBot } from './bot';
-import { JsonlGapRecorder, type GapRecorder } from './gaps';
+import { JsonlGapRecorder, RedisGapRecorder, pruneGaps, type GapRecord, type GapRecorder } from './gaps';
+import { readJsonl } from './reporting';
 import { JsonlTrafficRecorder, type TrafficRecorder } from './traffic';
 import { createStateBackend, type StateBackend } from './state';
 import { createLanguageService } from './language-service';
@@ -23,6 +24,10 @@ export interface BotRuntime {
   /** Rebuilds the index from the content and swaps to it (every replica follows through Redis). */
   reload(): Promise<{ ok: true; version: string } | { ok: false; problems: ContentProblem[] }>;
   status(): LiveIndexStatus;
+  /** Every recorded question (Redis list when REDIS_URL is set, else the JSONL file). */
+  readGaps(): Promise<GapRecord[]>;
+  /** Deletes recorded questions older than `days` wherever they are kept. */
+  pruneGaps(days: number): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -64,8 +69,9 @@ export async function createBotRuntime(o: RuntimeOptions): Promise<BotRuntime> {
     });
   }
   const language = createLanguageService(env, (err) => log(`language service: ${err instanceof Error ? err.message : String(err)} (local rules used)`));
-  const gaps =
-    o.gaps ?? new JsonlGapRecorder(env.GAPS_FILE ?? '.data/gaps.jsonl', (err) => log(`gap recorder: ${String(err)}`), (t) => language.redact(t));
+  const gapsFile = env.GAPS_FILE ?? '.data/gaps.jsonl';
+  const redisGaps = state.redis ? new RedisGapRecorder(state.redis, (t) => language.redact(t), 'gaps', (err) => log(`gap recorder: ${String(err)}`)) : undefined;
+  const gaps = o.gaps ?? redisGaps ?? new JsonlGapRecorder(gapsFile, (err) => log(`gap recorder: ${String(err)}`), (t) => language.redact(t));
   const traffic = o.traffic ?? new JsonlTrafficRecorder(env.TRAFFIC_FILE ?? '.data/traffic.jsonl', (err) => log(`traffic recorder: ${String(err)}`));
   const bot = new CovidBot({
     traffic,
@@ -83,6 +89,8 @@ export async function createBotRuntime(o: RuntimeOptions): Promise<BotRuntime> {
     problems: opened.problems,
     reload: () => live.rebuild(),
     status: () => live.status(),
+    readGaps: () => (redisGaps ? redisGaps.all() : readJsonl<GapRecord>(gapsFile)),
+    pruneGaps: async (days) => (redisGaps ? redisGaps.prune(days) : pruneGaps(gapsFile, days)),
     close: async () => {
       live.close();
       if (traffic instanceof JsonlTrafficRecorder) await traffic.flush();

@@ -83,3 +83,52 @@ export async function pruneGaps(file: string, days: number, now = Date.now()): P
   await rename(tmp, file);
   return removed;
 }
+
+/** Recorded questions in a Redis list (shared by every replica), oldest first. */
+export class RedisGapRecorder implements GapRecorder {
+  constructor(
+    private readonly redis: import('ioredis').default,
+    private readonly redactText: Redactor = redact,
+    private readonly key = 'gaps',
+    private readonly onError: (err: unknown) => void = () => undefined,
+  ) {}
+
+  async record(gap: GapRecord): Promise<void> {
+    try {
+      await this.redis.rpush(this.key, JSON.stringify({ ...gap, text: await this.redactText(gap.text) }));
+    } catch (err) {
+      this.onError(err);
+    }
+  }
+
+  async all(): Promise<GapRecord[]> {
+    const items = await this.redis.lrange(this.key, 0, -1);
+    return items.flatMap((s) => {
+      try {
+        return [JSON.parse(s) as GapRecord];
+      } catch {
+        return [];
+      }
+    });
+  }
+
+  /** Deletes records older than `days` from the head of the list. */
+  async prune(days: number, now = Date.now()): Promise<number> {
+    const cutoff = now - days * 86_400_000;
+    let removed = 0;
+    for (;;) {
+      const head = await this.redis.lindex(this.key, 0);
+      if (!head) break;
+      let t = Number.NaN;
+      try {
+        t = Date.parse((JSON.parse(head) as GapRecord).time);
+      } catch {
+        // unreadable head: keep
+      }
+      if (!(t < cutoff)) break;
+      await this.redis.lpop(this.key);
+      removed++;
+    }
+    return removed;
+  }
+}

@@ -5,7 +5,8 @@
 import { readFile } from 'node:fs/promises';
 import { tokenize } from '../knowledge/text/analyze';
 import { foldVietnamese, normalizeVietnamese } from '../knowledge/text/vietnamese';
-import type { GapRecord } from './gaps';
+import Redis from 'ioredis';
+import { RedisGapRecorder, type GapRecord } from './gaps';
 import type { TurnRecord } from './traffic';
 
 /** Reads a JSONL file; missing files and unreadable lines are skipped. */
@@ -131,4 +132,15 @@ export function dailyStats(date: string, turns: TurnRecord[], gaps: GapRecord[])
       .sort((a, b) => b.count - a.count)
       .slice(0, 10),
   };
+}
+
+/** Recorded questions from where this deployment keeps them: Redis when REDIS_URL is set, else GAPS_FILE. */
+export async function loadGaps(env: NodeJS.ProcessEnv = process.env): Promise<GapRecord[]> {
+  if (!env.REDIS_URL) return readJsonl<GapRecord>(env.GAPS_FILE ?? '.data/gaps.jsonl');
+  const redis = new Redis(env.REDIS_URL, { keyPrefix: env.REDIS_PREFIX ?? 'tua:', maxRetriesPerRequest: 2 });
+  try {
+    return await new RedisGapRecorder(redis).all();
+  } finally {
+    await redis.quit().catch(() => redis.disconnect());
+  }
 }

@@ -19,8 +19,7 @@ import { buildIndexArtifact, openIndex } from '../knowledge/engine/artifact';
 import { createEmbeddings } from '../knowledge/engine/embeddings';
 import { belowThresholds, evaluate, loadEvalSets } from '../knowledge/engine/evaluate';
 import { parseArgs, paths, progressBar } from './lib/cli';
-import type { GapRecord } from '../bot/gaps';
-import { groupGaps, readJsonl } from '../bot/reporting';
+import { groupGaps, loadGaps } from '../bot/reporting';
 
 const USAGE = `Cách dùng: npm run kb -- <lệnh>
   validate                 kiểm tra toàn bộ nội dung
@@ -212,7 +211,7 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     }
     case 'gaps': {
-      const groups = groupGaps(await readJsonl<GapRecord>(process.env.GAPS_FILE ?? '.data/gaps.jsonl'));
+      const groups = groupGaps(await loadGaps());
       const limit = Number(flags.get('limit') ?? 30) || 30;
       if (flags.has('json')) {
         console.log(JSON.stringify(groups.slice(0, limit)));

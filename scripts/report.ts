@@ -4,9 +4,8 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { GapRecord } from '../bot/gaps';
 import { renderHtml, renderMarkdown } from '../bot/report-render';
-import { dailyStats, readJsonl, vnDateHour } from '../bot/reporting';
+import { dailyStats, loadGaps, readJsonl, vnDateHour } from '../bot/reporting';
 import type { TurnRecord } from '../bot/traffic';
 import { parseArgs } from './lib/cli';
 
@@ -20,7 +19,7 @@ async function main(): Promise<void> {
   }
   const out = typeof flags.get('out') === 'string' ? String(flags.get('out')) : (process.env.REPORTS_DIR ?? '.data/reports');
   const turns = await readJsonl<TurnRecord>(process.env.TRAFFIC_FILE ?? '.data/traffic.jsonl');
-  const gaps = await readJsonl<GapRecord>(process.env.GAPS_FILE ?? '.data/gaps.jsonl');
+  const gaps = await loadGaps();
   const stats = dailyStats(date, turns, gaps);
   await mkdir(out, { recursive: true });
   await writeFile(join(out, `${date}.md`), renderMarkdown(stats));

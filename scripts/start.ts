@@ -43,7 +43,7 @@ async function main(): Promise<void> {
       levels: (q) => staffLevels(runtime.live.current.index, q),
       topics: () => staffTopics(runtime.live.current.index),
       accountsFile: process.env.STAFF_ACCOUNTS_FILE ?? '.data/staff-accounts.json',
-      gapsFile: process.env.GAPS_FILE ?? '.data/gaps.jsonl',
+      readGaps: () => runtime.readGaps(),
       reportsDir: process.env.REPORTS_DIR ?? '.data/reports',
     },
   });
@@ -51,9 +51,8 @@ async function main(): Promise<void> {
   logger.info({ url: `${url}/` }, 'web chat ready');
 
   const retentionDays = Number(process.env.RETENTION_DAYS ?? 30) || 30;
-  const recordFiles = [process.env.GAPS_FILE ?? '.data/gaps.jsonl', process.env.TRAFFIC_FILE ?? '.data/traffic.jsonl'];
   const prune = () =>
-    Promise.all(recordFiles.map((f) => pruneGaps(f, retentionDays))).then(
+    Promise.all([runtime.pruneGaps(retentionDays), pruneGaps(process.env.TRAFFIC_FILE ?? '.data/traffic.jsonl', retentionDays)]).then(
       (n) => n.some(Boolean) && logger.info({ removed: n, retentionDays }, 'retention: old records deleted'),
       (err: unknown) => logger.warn({ err: String(err) }, 'retention job failed'),
     );

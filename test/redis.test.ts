@@ -2,7 +2,7 @@ import { ConversationState, TestAdapter, UserState } from 'botbuilder';
 import Redis from 'ioredis';
 import { randomUUID } from 'node:crypto';
 import { CovidBot } from '../bot/bot';
-import { MemoryGapRecorder } from '../bot/gaps';
+import { MemoryGapRecorder, RedisGapRecorder } from '../bot/gaps';
 import { RedisStorage, RedisTurnLock, serializeTurns } from '../bot/state';
 import { AS_OF } from './helpers/kb';
 import { testIndex } from './helpers/bot';
@@ -51,6 +51,20 @@ describeRedis('Redis state (REDIS_URL)', () => {
     await Promise.all([a.run('conv', work('a')), b.run('conv', work('b'))]);
     expect(events[1]).toMatch(/:end$/);
     expect(events[3]).toMatch(/:end$/);
+  });
+
+  it('records questions in a Redis list, redacted, shared and pruned by age', async () => {
+    const scoped = new Redis(url!, { keyPrefix: prefix });
+    try {
+      const gaps = new RedisGapRecorder(scoped);
+      await gaps.record({ time: '2020-01-01T00:00:00Z', kind: 'fallback', channel: 'zalo', text: 'cũ' });
+      await gaps.record({ time: new Date().toISOString(), kind: 'clarify', channel: 'zalo', text: 'gọi 0912345678 giá vàng' });
+      expect((await gaps.all()).map((g) => g.text)).toEqual(['cũ', 'gọi [SĐT] giá vàng']);
+      expect(await gaps.prune(30)).toBe(1);
+      expect(await gaps.all()).toHaveLength(1);
+    } finally {
+      await scoped.quit();
+    }
   });
 
   it('a travel dialog continues on another bot instance through Redis', async () => {

@@ -57,7 +57,7 @@ describe('gaps and the daily report from real traffic', () => {
       const time = '2026-11-25T03:00:00.000Z';
       writeFileSync(join(dir, 'traffic.jsonl'), `${JSON.stringify({ time, channel: 'zalo', kind: 'fallback', entries: [], score: 0.1 })}\n${JSON.stringify({ time, channel: 'zalo', kind: 'answer', topic: 'f1', entries: ['f1-cach-ly-hien-hanh'], score: 0.9 })}\n`);
       writeFileSync(join(dir, 'gaps.jsonl'), `${JSON.stringify({ time, kind: 'fallback', channel: 'zalo', text: 'giá vàng hôm nay' })}\n`);
-      const env = { ...process.env, TRAFFIC_FILE: join(dir, 'traffic.jsonl'), GAPS_FILE: join(dir, 'gaps.jsonl') };
+      const env = { ...process.env, REDIS_URL: '', TRAFFIC_FILE: join(dir, 'traffic.jsonl'), GAPS_FILE: join(dir, 'gaps.jsonl') };
       execFileSync(resolve('node_modules/.bin/tsx'), ['scripts/report.ts', '--date', '2026-11-25', '--out', dir], { env, stdio: 'pipe' });
       expect(readFileSync(join(dir, '2026-11-25.md'), 'utf8')).toMatch(/Số lượt hỏi: \*\*2\*\*/);
       expect(readFileSync(join(dir, '2026-11-25.html'), 'utf8')).toMatch(/<svg/);

@@ -8,7 +8,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Request, Response, Server, Next } from 'restify';
 import { escapeHtml } from '../../bot/report-render';
-import { groupGaps, readJsonl } from '../../bot/reporting';
+import { groupGaps } from '../../bot/reporting';
 import type { GapRecord } from '../../bot/gaps';
 import { LockOut, readAccounts, verifyPassword } from './accounts';
 
@@ -21,7 +21,8 @@ export interface StaffDeps {
   indexStatus?: () => unknown;
   accountsFile: string;
   apiTokens: string[];
-  gapsFile: string;
+  /** Every recorded question (file or Redis). */
+  readGaps(): Promise<GapRecord[]>;
   reportsDir: string;
   log?: (line: string) => void;
 }
@@ -151,7 +152,7 @@ export function registerStaffRoutes(server: Server, deps: StaffDeps): void {
 
   server.get('/staff/gaps', async (req: Request, res: Response) => {
     if (!guardPage(req, res)) return;
-    const groups = groupGaps(await readJsonl<GapRecord>(deps.gapsFile)).slice(0, 100);
+    const groups = groupGaps(await deps.readGaps()).slice(0, 100);
     const items = groups
       .map((g) => `<li><strong>${g.count}×</strong> ${escapeHtml(g.words.join(' '))}<br><small>${g.examples.map((e) => `“${escapeHtml(e)}”`).join('; ')} — gần nhất ${escapeHtml(g.lastSeen.slice(0, 16).replace('T', ' '))}</small></li>`)
       .join('');

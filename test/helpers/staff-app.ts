@@ -7,6 +7,8 @@ import { addAccount } from '../../adapters/staff/accounts';
 import { staffLevels, staffSearch, staffTopics } from '../../bot/staff';
 import { MemoryTurnLock } from '../../bot/state';
 import { harness, testIndex } from './bot';
+import { readJsonl } from '../../bot/reporting';
+import type { GapRecord } from '../../bot/gaps';
 
 export const STAFF_USER = 'tongdai01';
 export const STAFF_PASSWORD = 'mat-khau-rat-dai-2022';
@@ -29,7 +31,7 @@ export async function staffApp(): Promise<{ app: App; base: string; dir: string;
       levels: (q) => staffLevels(index, q, '2026-11-26'),
       topics: () => staffTopics(index),
       accountsFile,
-      gapsFile: join(dir, 'gaps.jsonl'),
+      readGaps: () => readJsonl<GapRecord>(join(dir, 'gaps.jsonl')),
       reportsDir: join(dir, 'reports'),
     },
   });
