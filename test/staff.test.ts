@@ -1,5 +1,6 @@
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { hashPassword, verifyPassword } from '../adapters/staff/accounts';
 import { STAFF_PASSWORD, STAFF_TOKEN, STAFF_USER, staffApp } from './helpers/staff-app';
 
@@ -18,6 +19,15 @@ describe('staff console', () => {
     expect(h).toMatch(/^scrypt\$32768\$8\$1\$/);
     expect(await verifyPassword('mot-mat-khau-dai', h)).toBe(true);
     expect(await verifyPassword('sai', h)).toBe(false);
+  });
+
+  it('npm run staff -- add writes an account that can sign in', async () => {
+    const file = join(ctx.dir, 'accounts.json');
+    execFileSync(resolve('node_modules/.bin/tsx'), ['scripts/staff.ts', 'add', 'tongdai09', '--password-stdin'], { input: 'mot-mat-khau-moi-2022\n', env: { ...process.env, STAFF_ACCOUNTS_FILE: file }, stdio: ['pipe', 'pipe', 'pipe'] });
+    const stored = JSON.parse(readFileSync(file, 'utf8')) as { users: Record<string, string> };
+    expect(stored.users.tongdai09).toMatch(/^scrypt\$/);
+    expect(JSON.stringify(stored)).not.toMatch(/mot-mat-khau-moi/);
+    expect((await login('tongdai09', 'mot-mat-khau-moi-2022')).headers.get('location')).toBe('/staff');
   });
 
   it('refuses anonymous requests everywhere under /staff and /api/staff', async () => {
