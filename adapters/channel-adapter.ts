@@ -3,51 +3,26 @@
  * into platform requests, delivered through the outbox. Each platform only says how one reply becomes requests.
  */
 import { randomUUID } from 'node:crypto';
-import {
-  ActivityTypes,
-  BotAdapter,
-  TurnContext,
-  type Activity,
-  type CardAction,
-  type ConversationReference,
-  type ResourceResponse,
-} from 'botbuilder';
+import { ActivityTypes, TurnContext, type Activity, type CardAction, type ConversationReference, type ResourceResponse } from 'botbuilder';
+import { BaseAdapter } from '../bot/base-adapter';
 import type { Channel, Outbox } from './outbox';
 
-export abstract class ChannelAdapter extends BotAdapter {
+export abstract class ChannelAdapter extends BaseAdapter {
   constructor(
     protected readonly outbox: Outbox,
     protected readonly channel: Channel,
   ) {
-    super();
+    super(channel);
   }
 
   /** Platform requests for one outgoing activity (may be none, e.g. for trace activities). */
   protected abstract toRequests(activity: Partial<Activity>, conversation: ConversationReference): unknown[];
-
-  /** Runs one bot turn for an incoming activity. */
-  async processActivity(activity: Activity, logic: (ctx: TurnContext) => Promise<void>): Promise<void> {
-    await this.runMiddleware(new TurnContext(this, activity), logic);
-  }
 
   async sendActivities(context: TurnContext, activities: Partial<Activity>[]): Promise<ResourceResponse[]> {
     const ref = TurnContext.getConversationReference(context.activity) as ConversationReference;
     const requests = activities.flatMap((a) => (a.type === ActivityTypes.Message || a.type === ActivityTypes.Typing ? this.toRequests(a, ref) : []));
     if (requests.length) await this.outbox.enqueue({ channel: this.channel, key: ref.conversation.id, requests });
     return activities.map(() => ({ id: randomUUID() }));
-  }
-
-  async updateActivity(): Promise<void> {
-    throw new Error(`updateActivity is not supported on ${this.channel}`);
-  }
-
-  async deleteActivity(): Promise<void> {
-    throw new Error(`deleteActivity is not supported on ${this.channel}`);
-  }
-
-  async continueConversation(reference: Partial<ConversationReference>, logic: (ctx: TurnContext) => Promise<void>): Promise<void> {
-    const activity = TurnContext.applyConversationReference({ type: ActivityTypes.Event, name: 'continueConversation' }, reference, true);
-    await this.runMiddleware(new TurnContext(this, activity as Activity), logic);
   }
 }
 

@@ -7,14 +7,8 @@
  * const replies = await adapter.say('test nhanh 2 vach', (ctx) => bot.run(ctx), { conversationId: 'c1' });
  */
 import { randomUUID } from 'node:crypto';
-import {
-  ActivityTypes,
-  BotAdapter,
-  TurnContext,
-  type Activity,
-  type ConversationReference,
-  type ResourceResponse,
-} from 'botbuilder';
+import { ActivityTypes, TurnContext, type Activity, type ResourceResponse } from 'botbuilder';
+import { BaseAdapter } from './base-adapter';
 
 export interface InProcessAddress {
   conversationId: string;
@@ -22,8 +16,12 @@ export interface InProcessAddress {
   channelId?: string;
 }
 
-export class InProcessAdapter extends BotAdapter {
+export class InProcessAdapter extends BaseAdapter {
   private readonly outbox = new Map<string, Partial<Activity>[]>();
+
+  constructor() {
+    super('in process');
+  }
 
   async sendActivities(context: TurnContext, activities: Partial<Activity>[]): Promise<ResourceResponse[]> {
     const key = context.activity.conversation.id;
@@ -33,19 +31,6 @@ export class InProcessAdapter extends BotAdapter {
       if (a.type === ActivityTypes.Message) list.push(a);
       return { id: randomUUID() };
     });
-  }
-
-  async updateActivity(): Promise<void> {
-    throw new Error('updateActivity is not supported in process');
-  }
-
-  async deleteActivity(): Promise<void> {
-    throw new Error('deleteActivity is not supported in process');
-  }
-
-  async continueConversation(reference: Partial<ConversationReference>, logic: (ctx: TurnContext) => Promise<void>): Promise<void> {
-    const activity = TurnContext.applyConversationReference({ type: ActivityTypes.Event, name: 'continueConversation' }, reference, true);
-    await this.runMiddleware(new TurnContext(this, activity as Activity), logic);
   }
 
   private activity(type: string, address: InProcessAddress, extra: Partial<Activity>): Activity {

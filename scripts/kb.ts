@@ -31,6 +31,13 @@ const USAGE = `Cách dùng: npm run kb -- <lệnh>
   levels import levels.csv cập nhật bảng cấp độ tỉnh (kiểm tra đủ 63 tỉnh, cấp 1–4, ngày)
   gaps                     nhóm câu hỏi chưa trả lời được (--json, --limit N)`;
 
+/** The knowledge base, or undefined after printing its problems. */
+function loadOrReport(kbDir: string) {
+  const kb = loadKnowledgeBase(kbDir);
+  for (const p of kb.problems) console.error(formatProblem(p));
+  return kb.value;
+}
+
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   const { flags, positional } = parseArgs(rest, ['as-of', 'limit']);
@@ -136,11 +143,8 @@ async function main(argv: string[]): Promise<number> {
         console.error('Cách dùng: npm run kb -- import cards.xlsx|cards.csv');
         return 2;
       }
-      const kb = loadKnowledgeBase(kbDir);
-      if (!kb.value) {
-        for (const p of kb.problems) console.error(formatProblem(p));
-        return 1;
-      }
+      const kb = loadOrReport(kbDir);
+      if (!kb) return 1;
       const rows = await readRows(file);
       const problems = [];
       const ok: { card: NonNullable<ReturnType<typeof rowToCard>['card']>; line: number }[] = [];
@@ -149,7 +153,7 @@ async function main(argv: string[]): Promise<number> {
         problems.push(...r.problems);
         if (r.card) ok.push({ card: r.card, line });
       }
-      problems.push(...checkReferences(ok, kb.value, file));
+      problems.push(...checkReferences(ok, kb, file));
       if (problems.length) {
         for (const p of problems) console.error(formatProblem(p));
         console.error(`\nKhông nhập: ${problems.length} lỗi trong ${rows.length} dòng. Chưa tệp nào bị thay đổi.`);
@@ -167,13 +171,10 @@ async function main(argv: string[]): Promise<number> {
         console.error('Cách dùng: npm run kb -- export cards.xlsx|cards.csv');
         return 2;
       }
-      const kb = loadKnowledgeBase(kbDir);
-      if (!kb.value) {
-        for (const p of kb.problems) console.error(formatProblem(p));
-        return 1;
-      }
-      await writeRows(file, kb.value.cards.map(cardToRow));
-      console.log(`Đã xuất ${kb.value.cards.length} thẻ → ${file}`);
+      const kb = loadOrReport(kbDir);
+      if (!kb) return 1;
+      await writeRows(file, kb.cards.map(cardToRow));
+      console.log(`Đã xuất ${kb.cards.length} thẻ → ${file}`);
       return 0;
     }
     case 'levels': {
@@ -182,16 +183,13 @@ async function main(argv: string[]): Promise<number> {
         console.error('Cách dùng: npm run kb -- levels import levels.csv');
         return 2;
       }
-      const kb = loadKnowledgeBase(kbDir);
-      if (!kb.value) {
-        for (const p of kb.problems) console.error(formatProblem(p));
-        return 1;
-      }
+      const kb = loadOrReport(kbDir);
+      if (!kb) return 1;
       const text = await readFile(file, 'utf8');
       const parsed = parseLevels(text, file);
       const problems = [...parsed.problems];
       if (parsed.value) {
-        const known = new Set(kb.value.lexicon.provinces.map((p) => p.id));
+        const known = new Set(kb.lexicon.provinces.map((p) => p.id));
         const present = new Set(parsed.value.map((r) => r.province));
         parsed.value.forEach((r, i) => {
           if (!known.has(r.province)) problems.push({ file, line: i + 2, field: 'province', message: `Không có tỉnh "${r.province}"` });
