@@ -21,7 +21,7 @@ import { serializeTurns, type TurnLock } from '../bot/state';
 import type { ServerConfig } from './config';
 import { MemoryDeduper, RedisDeduper, type Deduper } from './dedupe';
 import { BOT_ACCOUNT, DirectLineAdapter } from './directline/adapter';
-import { ConversationStore, TokenSigner } from './directline/store';
+import { MemoryConversationLog, RedisConversationLog, TokenSigner, type ConversationLog } from './directline/store';
 import { MessengerAdapter } from './messenger/adapter';
 import { MessengerClient } from './messenger/client';
 import { messengerSignatureOk, parseMessengerEvents, type MessengerRequest } from './messenger/protocol';
@@ -134,7 +134,7 @@ export async function createApp(cfg: ServerConfig, deps: AppDeps): Promise<App> 
 
   const zalo = cfg.zalo ? new ZaloAdapter(outbox) : undefined;
   const messenger = cfg.messenger ? new MessengerAdapter(outbox) : undefined;
-  const store = new ConversationStore();
+  const store: ConversationLog = deps.redis ? new RedisConversationLog(deps.redis) : new MemoryConversationLog();
   const signer = new TokenSigner(cfg.directLineSecret);
   const directLine = new DirectLineAdapter(store);
   for (const a of [zalo, messenger, directLine]) {
@@ -258,9 +258,9 @@ export async function createApp(cfg: ServerConfig, deps: AppDeps): Promise<App> 
 
   // Web chat: token and Direct Line 3.0 (polling).
   const bearer = (req: Request): string | undefined => /^Bearer\s+(.+)$/i.exec(req.header('authorization') ?? '')?.[1];
-  const claimsFor = (req: Request, res: Response, conversationId?: string) => {
+  const claimsFor = async (req: Request, res: Response, conversationId?: string) => {
     const claims = signer.verify(bearer(req));
-    if (!claims || !store.get(claims.conversationId)) {
+    if (!claims || !(await store.exists(claims.conversationId))) {
       res.send(403, { error: { code: 'TokenExpired', message: 'Token không hợp lệ hoặc đã hết hạn' } });
       return undefined;
     }
@@ -270,22 +270,19 @@ export async function createApp(cfg: ServerConfig, deps: AppDeps): Promise<App> 
     }
     return claims;
   };
-  server.post('/api/webchat/token', (_req: Request, res: Response, next: restify.Next) => {
-    const { conversationId, userId } = store.create();
+  server.post('/api/webchat/token', async (_req: Request, res: Response) => {
+    const { conversationId, userId } = await store.create();
     res.send(200, { ...signer.issue(conversationId, userId), conversationId });
-    next();
   });
-  server.post('/v3/directline/tokens/refresh', (req: Request, res: Response, next: restify.Next) => {
-    const claims = claimsFor(req, res);
+  server.post('/v3/directline/tokens/refresh', async (req: Request, res: Response) => {
+    const claims = await claimsFor(req, res);
     if (claims) res.send(200, { ...signer.issue(claims.conversationId, claims.userId), conversationId: claims.conversationId });
-    next();
   });
-  const startConversation = (req: Request, res: Response, next: restify.Next) => {
-    const claims = claimsFor(req, res);
-    if (!claims) return next();
-    const first = store.start(claims.conversationId);
+  const startConversation = async (req: Request, res: Response) => {
+    const claims = await claimsFor(req, res);
+    if (!claims) return;
+    const first = await store.start(claims.conversationId);
     res.send(first ? 201 : 200, { conversationId: claims.conversationId, ...signer.issue(claims.conversationId, claims.userId) });
-    next();
     if (first) {
       const user = { id: claims.userId, name: 'Bạn', role: 'user' };
       const update = {
@@ -304,18 +301,17 @@ export async function createApp(cfg: ServerConfig, deps: AppDeps): Promise<App> 
     }
   };
   server.post('/v3/directline/conversations', startConversation);
-  server.get('/v3/directline/conversations/:id', (req: Request, res: Response, next: restify.Next) => {
-    const claims = claimsFor(req, res, req.params.id);
+  server.get('/v3/directline/conversations/:id', async (req: Request, res: Response) => {
+    const claims = await claimsFor(req, res, req.params.id);
     if (claims) res.send(200, { conversationId: claims.conversationId, ...signer.issue(claims.conversationId, claims.userId) });
-    next();
   });
-  server.post('/v3/directline/conversations/:id/activities', (req: Request, res: Response, next: restify.Next) => {
-    const claims = claimsFor(req, res, req.params.id);
-    if (!claims) return next();
+  server.post('/v3/directline/conversations/:id/activities', async (req: Request, res: Response) => {
+    const claims = await claimsFor(req, res, req.params.id);
+    if (!claims) return;
     const body = req.body as Partial<Activity> | undefined;
     if (!body || typeof body !== 'object' || typeof body.type !== 'string') {
       res.send(400, { error: { code: 'BadArgument', message: 'Activity không hợp lệ' } });
-      return next();
+      return;
     }
     const text = typeof body.text === 'string' ? body.text.slice(0, 4000) : undefined;
     // The user is who the token says, whatever the browser claims.
@@ -331,19 +327,19 @@ export async function createApp(cfg: ServerConfig, deps: AppDeps): Promise<App> 
       recipient: BOT_ACCOUNT,
       serviceUrl: 'directline://',
     };
-    const stored = store.append(claims.conversationId, incoming);
+    const stored = await store.append(claims.conversationId, incoming);
     res.send(200, { id: stored?.id });
-    next();
     if (body.type === ActivityTypes.Message && stored) {
       background(directLine.processActivity({ ...incoming, id: stored.id, timestamp: new Date() } as Activity, logic));
     }
   });
-  server.get('/v3/directline/conversations/:id/activities', (req: Request, res: Response, next: restify.Next) => {
-    const claims = claimsFor(req, res, req.params.id);
-    if (!claims) return next();
+  server.get('/v3/directline/conversations/:id/activities', async (req: Request, res: Response) => {
+    const claims = await claimsFor(req, res, req.params.id);
+    if (!claims) return;
     const q = req.query as Record<string, string>;
-    res.send(200, store.since(claims.conversationId, q.watermark) ?? { activities: [], watermark: q.watermark ?? '0' });
-    next();
+    // Never a 5xx on the poll (Web Chat stops polling after one): a store error reads as "nothing new".
+    const page = await store.since(claims.conversationId, q.watermark).catch(() => undefined);
+    res.send(200, page ?? { activities: [], watermark: q.watermark ?? '0' });
   });
 
   if (deps.staff) registerStaffRoutes(server, { ...deps.staff, apiTokens: cfg.staffApiTokens, indexStatus: deps.indexStatus, log });

@@ -4,6 +4,7 @@
  */
 import { appendFile, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import type Redis from 'ioredis';
 import { redact } from './privacy';
 
 export interface GapRecord {
@@ -87,7 +88,7 @@ export async function pruneGaps(file: string, days: number, now = Date.now()): P
 /** Recorded questions in a Redis list (shared by every replica), oldest first. */
 export class RedisGapRecorder implements GapRecorder {
   constructor(
-    private readonly redis: import('ioredis').default,
+    private readonly redis: Redis,
     private readonly redactText: Redactor = redact,
     private readonly key = 'gaps',
     private readonly onError: (err: unknown) => void = () => undefined,

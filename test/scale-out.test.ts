@@ -38,6 +38,7 @@ const url = process.env.REDIS_URL;
         KB_DIR: kb.dir,
         INDEX_DIR: join(dir, 'index'),
         STAFF_API_TOKENS: 'staff-token-0123456789',
+        DIRECTLINE_SECRET: 'a-shared-direct-line-secret-for-tests',
         GAPS_FILE: join(dir, 'gaps.jsonl'),
         TRAFFIC_FILE: join(dir, 'traffic.jsonl'),
         ZALO_APP_ID: APP_ID,
@@ -112,6 +113,25 @@ const url = process.env.REDIS_URL;
     const end = Date.now() + 8000;
     while ((await readyz(procs[1]!.base)) === before && Date.now() < end) await new Promise((r) => setTimeout(r, 100));
     expect(await readyz(procs[1]!.base)).toBe(version);
+  });
+
+  it('web chat works whichever process each request reaches', async () => {
+    const [a, b] = [procs[0]!.base, procs[1]!.base];
+    const t = (await (await fetch(`${a}/api/webchat/token`, { method: 'POST' })).json()) as { token: string; conversationId: string };
+    const headers = { authorization: `Bearer ${t.token}`, 'content-type': 'application/json' };
+    expect((await fetch(`${b}/v3/directline/conversations`, { method: 'POST', headers })).status).toBe(201);
+    await fetch(`${a}/v3/directline/conversations/${t.conversationId}/activities`, { method: 'POST', headers, body: JSON.stringify({ type: 'message', text: 'f1 co phai cach ly ko', channelData: { clientActivityID: 'x1' } }) });
+    let texts: string[] = [];
+    const end = Date.now() + 8000;
+    while (Date.now() < end) {
+      const poll = (await (await fetch(`${b}/v3/directline/conversations/${t.conversationId}/activities?watermark=`, { headers })).json()) as { activities: { text?: string; channelData?: { clientActivityID?: string } }[] };
+      texts = poll.activities.map((x) => x.text ?? '');
+      if (texts.some((x) => /Nguồn: CV 1909/.test(x))) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(texts.some((x) => /trợ lý tự động/.test(x))).toBe(true); // welcome, written by the process that started it
+    expect(texts).toContain('f1 co phai cach ly ko'); // the echo
+    expect(texts.some((x) => /Nguồn: CV 1909/.test(x))).toBe(true);
   });
 
   it('the same webhook delivered to both processes yields one reply', async () => {

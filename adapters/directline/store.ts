@@ -4,6 +4,7 @@
  */
 import { createHmac, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import type { Activity } from 'botbuilder';
+import type Redis from 'ioredis';
 
 export interface TokenClaims {
   conversationId: string;
@@ -100,5 +101,83 @@ export class ConversationStore {
   private sweep(): void {
     const cutoff = Date.now() - this.idleMs;
     for (const [id, c] of this.conversations) if (c.lastActive < cutoff) this.conversations.delete(id);
+  }
+}
+
+/** Where web chat conversations live: process memory, or Redis so that any replica can serve any poll. */
+export interface ConversationLog {
+  create(): Promise<{ conversationId: string; userId: string }>;
+  exists(id: string): Promise<boolean>;
+  start(id: string): Promise<boolean>;
+  append(id: string, activity: Partial<Activity>): Promise<Partial<Activity> | undefined>;
+  since(id: string, watermark: string | undefined): Promise<{ activities: Partial<Activity>[]; watermark: string } | undefined>;
+}
+
+export class MemoryConversationLog implements ConversationLog {
+  constructor(private readonly store = new ConversationStore()) {}
+  async create() {
+    return this.store.create();
+  }
+  async exists(id: string) {
+    return Boolean(this.store.get(id));
+  }
+  async start(id: string) {
+    return this.store.start(id);
+  }
+  async append(id: string, activity: Partial<Activity>) {
+    return this.store.append(id, activity);
+  }
+  async since(id: string, watermark: string | undefined) {
+    return this.store.since(id, watermark);
+  }
+}
+
+/** Conversation logs in Redis: a hash per conversation and a list of activities; idle ones expire after a day. */
+export class RedisConversationLog implements ConversationLog {
+  constructor(
+    private readonly redis: Redis,
+    private readonly ttlSeconds = 24 * 3600,
+    private readonly maxActivities = 500,
+  ) {}
+
+  private meta = (id: string) => `dl:conv:${id}`;
+  private list = (id: string) => `dl:log:${id}`;
+
+  async create() {
+    const conversationId = randomUUID().replace(/-/g, '');
+    const userId = `dl_${randomUUID().replace(/-/g, '').slice(0, 16)}`;
+    await this.redis.multi().hset(this.meta(conversationId), 'userId', userId).expire(this.meta(conversationId), this.ttlSeconds).exec();
+    return { conversationId, userId };
+  }
+
+  async exists(id: string) {
+    return (await this.redis.exists(this.meta(id))) === 1;
+  }
+
+  async start(id: string) {
+    return (await this.redis.hsetnx(this.meta(id), 'started', '1')) === 1;
+  }
+
+  async append(id: string, activity: Partial<Activity>) {
+    if (!(await this.exists(id))) return undefined;
+    const seq = await this.redis.hincrby(this.meta(id), 'seq', 1);
+    const stored = { ...activity, id: `${id}|${String(seq - 1).padStart(7, '0')}`, timestamp: new Date() } as Partial<Activity>;
+    await this.redis
+      .multi()
+      .rpush(this.list(id), JSON.stringify(stored))
+      .ltrim(this.list(id), -this.maxActivities, -1)
+      .expire(this.list(id), this.ttlSeconds)
+      .expire(this.meta(id), this.ttlSeconds)
+      .exec();
+    return stored;
+  }
+
+  async since(id: string, watermark: string | undefined) {
+    const [[, seqRaw], [, items]] = (await this.redis.multi().hget(this.meta(id), 'seq').lrange(this.list(id), 0, -1).exec()) as [[null, string | null], [null, string[]]];
+    if (!(await this.exists(id))) return undefined;
+    const total = Number(seqRaw ?? 0);
+    const base = total - items.length;
+    const from = Math.max(0, (Number.parseInt(watermark ?? '', 10) || 0) - base);
+    return { activities: items.slice(from).map((s) => JSON.parse(s) as Partial<Activity>), watermark: String(total) };
   }
 }
