@@ -42,6 +42,10 @@ export const EnvSchema = z.object({
   RATE_LIMIT_IP_PER_MIN: z.coerce.number().int().min(1).default(600),
   /** Milliseconds before an outbound platform call is abandoned. */
   OUTBOUND_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
+  /** Turns one process runs at once; further webhook deliveries wait for a slot before their 200. */
+  MAX_CONCURRENT_TURNS: z.coerce.number().int().min(1).max(10_000).default(64),
+  /** Deliveries that may wait for a slot; beyond that the webhook answers 503 + Retry-After (platforms resend). */
+  MAX_WAITING_TURNS: z.coerce.number().int().min(0).max(1_000_000).default(5_000),
 });
 export type Env = z.infer<typeof EnvSchema>;
 
@@ -75,6 +79,8 @@ export interface ServerConfig {
   outboundTimeoutMs: number;
   rateLimitUserPerMin: number;
   rateLimitIpPerMin: number;
+  maxConcurrentTurns: number;
+  maxWaitingTurns: number;
   staffApiTokens: string[];
 }
 
@@ -95,6 +101,8 @@ export function loadConfig(env: NodeJS.ProcessEnv, log: (line: string) => void =
     outboundTimeoutMs: e.OUTBOUND_TIMEOUT_MS,
     rateLimitUserPerMin: e.RATE_LIMIT_USER_PER_MIN,
     rateLimitIpPerMin: e.RATE_LIMIT_IP_PER_MIN,
+    maxConcurrentTurns: e.MAX_CONCURRENT_TURNS,
+    maxWaitingTurns: e.MAX_WAITING_TURNS,
     staffApiTokens: (e.STAFF_API_TOKENS ?? '').split(',').map((t) => t.trim()).filter((t) => t.length >= 16),
   };
   if (e.STAFF_API_TOKENS && cfg.staffApiTokens.length === 0) log('STAFF_API_TOKENS: bỏ qua các token ngắn hơn 16 ký tự');

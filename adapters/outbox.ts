@@ -8,7 +8,7 @@
  * Senders classify each attempt: delivered, retry later (5xx, 429, time-out, rate limit) or permanent failure
  * (window closed, user blocked, bad request), which is logged and dropped.
  */
-import { Queue, UnrecoverableError, Worker, type Job } from 'bullmq';
+import type { Job, Queue, Worker } from 'bullmq';
 import type Redis from 'ioredis';
 
 export type Channel = 'zalo' | 'messenger';
@@ -117,6 +117,8 @@ export class BullMqOutbox implements Outbox {
     const prefix = `${connection.options.keyPrefix ?? ''}bull`;
     this.queueConnection = connection.duplicate({ keyPrefix: '' });
     this.workerConnection = connection.duplicate({ keyPrefix: '', maxRetriesPerRequest: null });
+    // Loaded only when Redis is configured: the in-process outbox does not pay for BullMQ's modules.
+    const { Queue, Worker, UnrecoverableError } = require('bullmq') as typeof import('bullmq');
     this.queue = new Queue(name, { connection: this.queueConnection, prefix });
     this.worker = new Worker(
       name,

@@ -32,6 +32,7 @@ import { parseZaloEvent, zaloSignatureOk, type ZaloSendRequest } from './zalo/pr
 import { Metrics, observeTurns } from './observability';
 import { registerStaffRoutes, type StaffDeps } from './staff/routes';
 import { MemoryRateLimiter, RedisRateLimiter, limitTurns, type RateLimiter } from './rate-limit';
+import { TurnGate } from './turn-gate';
 
 /** Shown once per minute to a user who sends faster than the per-user limit. */
 export const RATE_LIMIT_NOTICE =
@@ -80,6 +81,15 @@ export async function createApp(cfg: ServerConfig, deps: AppDeps): Promise<App> 
     void tracked.finally(() => pending.delete(tracked));
   };
   const logic = (ctx: TurnContext) => deps.bot.run(ctx);
+  const gate = new TurnGate(cfg.maxConcurrentTurns, cfg.maxWaitingTurns);
+  /** Waits for a turn slot; false (after answering 503 + Retry-After) when too many deliveries already wait. */
+  const admit = async (res: Response, channel: string): Promise<boolean> => {
+    if (await gate.enter()) return true;
+    metrics.webhooks.inc({ channel, outcome: 'busy' });
+    res.header('Retry-After', '5');
+    res.send(503, { error: 'Hệ thống đang quá tải, vui lòng gửi lại sau ít giây.' });
+    return false;
+  };
   const onTurnError = async (_ctx: TurnContext, err: Error): Promise<void> => log(`turn error: ${err.message}`);
 
   const metrics = deps.metrics ?? new Metrics(false);
@@ -207,24 +217,26 @@ export async function createApp(cfg: ServerConfig, deps: AppDeps): Promise<App> 
   });
 
   // Zalo webhook.
-  server.post('/api/zalo', (req: RawRequest, res: Response, next: restify.Next) => {
+  server.post('/api/zalo', async (req: RawRequest, res: Response) => {
     if (!cfg.zalo || !zalo) {
       res.send(404, { error: 'zalo disabled' });
-      return next();
+      return;
     }
     const raw = typeof req.rawBody === 'string' ? req.rawBody : (req.rawBody?.toString('utf8') ?? '');
     if (!zaloSignatureOk(raw, req.header('x-zevent-signature'), cfg.zalo.appId, cfg.zalo.oaSecretKey)) {
       metrics.webhooks.inc({ channel: 'zalo', outcome: 'bad_signature' });
       res.send(401, { error: 'bad signature' });
-      return next();
+      return;
     }
+    const event = parseZaloEvent(req.body);
+    if (event.kind !== 'ignore' && !(await admit(res, 'zalo'))) return;
     metrics.webhooks.inc({ channel: 'zalo', outcome: 'accepted' });
     res.send(200, { ok: true });
-    next();
-    const event = parseZaloEvent(req.body);
     if (event.kind === 'ignore') return;
     background(
-      deduper.firstTime(`zalo:${event.id}`).then((first) => (first ? zalo.processActivity(ZaloAdapter.toActivity(event, req.body), logic) : undefined)),
+      gate.run(() =>
+        deduper.firstTime(`zalo:${event.id}`).then((first) => (first ? zalo.processActivity(ZaloAdapter.toActivity(event, req.body), logic) : undefined)),
+      ),
     );
   });
 
@@ -236,24 +248,27 @@ export async function createApp(cfg: ServerConfig, deps: AppDeps): Promise<App> 
     } else res.send(403, { error: 'verification failed' });
     next();
   });
-  server.post('/api/messenger', (req: RawRequest, res: Response, next: restify.Next) => {
+  server.post('/api/messenger', async (req: RawRequest, res: Response) => {
     if (!cfg.messenger || !messenger) {
       res.send(404, { error: 'messenger disabled' });
-      return next();
+      return;
     }
     if (!messengerSignatureOk(req.rawBody ?? '', req.header('x-hub-signature-256'), cfg.messenger.appSecret)) {
       metrics.webhooks.inc({ channel: 'messenger', outcome: 'bad_signature' });
       res.send(401, { error: 'bad signature' });
-      return next();
+      return;
+    }
+    // One slot per event; a refusal part-way asks for the whole batch again, and dedupe skips what already ran.
+    for (const e of parseMessengerEvents(req.body)) {
+      if (!(await admit(res, 'messenger'))) return;
+      background(
+        gate.run(() =>
+          deduper.firstTime(`fb:${e.id}`).then((first) => (first ? messenger.processActivity(MessengerAdapter.toActivity(e, req.body), logic) : undefined)),
+        ),
+      );
     }
     metrics.webhooks.inc({ channel: 'messenger', outcome: 'accepted' });
     res.send(200, 'EVENT_RECEIVED');
-    next();
-    for (const e of parseMessengerEvents(req.body)) {
-      background(
-        deduper.firstTime(`fb:${e.id}`).then((first) => (first ? messenger.processActivity(MessengerAdapter.toActivity(e, req.body), logic) : undefined)),
-      );
-    }
   });
 
   // Web chat: token and Direct Line 3.0 (polling).
@@ -281,7 +296,13 @@ export async function createApp(cfg: ServerConfig, deps: AppDeps): Promise<App> 
   const startConversation = async (req: Request, res: Response) => {
     const claims = await claimsFor(req, res);
     if (!claims) return;
-    const first = await store.start(claims.conversationId);
+    if (!(await admit(res, 'webchat'))) return;
+    let first = false;
+    try {
+      first = await store.start(claims.conversationId);
+    } finally {
+      if (!first) gate.leave();
+    }
     res.send(first ? 201 : 200, { conversationId: claims.conversationId, ...signer.issue(claims.conversationId, claims.userId) });
     if (first) {
       const user = { id: claims.userId, name: 'Bạn', role: 'user' };
@@ -297,7 +318,7 @@ export async function createApp(cfg: ServerConfig, deps: AppDeps): Promise<App> 
         membersAdded: [user],
         locale: 'vi-VN',
       } as Activity;
-      background(directLine.processActivity(update, logic));
+      background(gate.run(() => directLine.processActivity(update, logic)));
     }
   };
   server.post('/v3/directline/conversations', startConversation);
@@ -327,10 +348,18 @@ export async function createApp(cfg: ServerConfig, deps: AppDeps): Promise<App> 
       recipient: BOT_ACCOUNT,
       serviceUrl: 'directline://',
     };
-    const stored = await store.append(claims.conversationId, incoming);
+    const isMessage = body.type === ActivityTypes.Message;
+    if (isMessage && !(await admit(res, 'webchat'))) return;
+    let stored: Awaited<ReturnType<ConversationLog['append']>> | undefined;
+    try {
+      stored = await store.append(claims.conversationId, incoming);
+    } finally {
+      if (isMessage && !stored) gate.leave();
+    }
     res.send(200, { id: stored?.id });
-    if (body.type === ActivityTypes.Message && stored) {
-      background(directLine.processActivity({ ...incoming, id: stored.id, timestamp: new Date() } as Activity, logic));
+    if (isMessage && stored) {
+      const activity = { ...incoming, id: stored.id, timestamp: new Date() } as Activity;
+      background(gate.run(() => directLine.processActivity(activity, logic)));
     }
   });
   server.get('/v3/directline/conversations/:id/activities', async (req: Request, res: Response) => {

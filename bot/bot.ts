@@ -42,6 +42,9 @@ export interface CovidBotOptions {
   traffic?: TrafficRecorder;
 }
 
+/** The turn-state key under which botbuilder-dialogs' DialogStateManager caches its configuration. */
+const DIALOG_STATE_CONFIG = 'DialogStateManagerConfiguration';
+
 const DEFAULT_MAX = (channelId: string): number => (['zalo', 'facebook', 'messenger'].includes(channelId) ? 2000 : 4000);
 
 interface ConversationFlags {
@@ -63,6 +66,7 @@ export class CovidBot extends ActivityHandler {
   private readonly today: () => string;
   private derived?: Derived;
   private readonly language: LanguageService;
+  private dialogStateConfig?: unknown;
 
   constructor(private readonly options: CovidBotOptions) {
     super();
@@ -136,7 +140,11 @@ export class CovidBot extends ActivityHandler {
     const raw = typeof ctx.activity.text === 'string' ? ctx.activity.text : '';
     const text = normalizeVietnamese(raw).trim().slice(0, 2000);
     const conv = this.d.index.data.conversation;
+    // botbuilder-dialogs rebuilds its memory-scope configuration for every DialogContext (a service collection and
+    // schema checks); it is the same every turn, so the first turn's is reused, as DialogManager does.
+    if (this.dialogStateConfig) ctx.turnState.set(DIALOG_STATE_CONFIG, this.dialogStateConfig);
     const dc = await this.dialogs.createContext(ctx);
+    this.dialogStateConfig ??= ctx.turnState.get(DIALOG_STATE_CONFIG);
 
     if (!text) {
       await this.send(ctx, 'Xin lỗi, hiện tôi chỉ đọc được tin nhắn chữ. Bạn gõ câu hỏi giúp tôi nhé.', this.menuActions(), this.simple('smalltalk'));

@@ -3,7 +3,7 @@
  * in Vietnamese, language detection) adds a second layer when `AZURE_LANGUAGE_ENDPOINT` and `AZURE_LANGUAGE_KEY` are
  * set. On any Azure error or time-out the local answer stands, so a slow service never stalls a turn.
  */
-import { AzureKeyCredential, TextAnalysisClient } from '@azure/ai-language-text';
+import type { TextAnalysisClient } from '@azure/ai-language-text';
 import { detectLanguage, type Language } from './language';
 import { redact as localRedact } from './privacy';
 
@@ -43,6 +43,8 @@ export class AzureLanguageService implements LanguageService {
   private readonly local = new LocalLanguageService();
 
   constructor(private readonly o: AzureLanguageOptions) {
+    // Loaded only when Azure AI Language is configured.
+    const { AzureKeyCredential, TextAnalysisClient } = require('@azure/ai-language-text') as typeof import('@azure/ai-language-text');
     this.client = new TextAnalysisClient(o.endpoint, new AzureKeyCredential(o.key), {
       defaultLanguage: 'vi',
       defaultCountryHint: 'vn',

@@ -1,12 +1,13 @@
 /**
  * Conversation state storage and per-conversation turn serialisation.
  *
- * - `MemoryStorage` and an in-process lock by default (one process, no Redis).
+ * - {@link BoundedMemoryStorage} and an in-process lock by default (one process, no Redis): state of conversations
+ *   idle longer than `STATE_TTL_HOURS` or beyond `STATE_MAX_ENTRIES` is forgotten, so memory stays bounded.
  * - With `REDIS_URL`: {@link RedisStorage} (honours eTags with an atomic compare-and-set) and {@link RedisTurnLock},
  *   so two replicas never run two turns of one conversation at once.
  */
 import { randomUUID } from 'node:crypto';
-import { MemoryStorage, type Middleware, type Storage, type StoreItems, type TurnContext } from 'botbuilder';
+import { type Middleware, type Storage, type StoreItems, type TurnContext } from 'botbuilder';
 import Redis from 'ioredis';
 
 const CAS_SCRIPT = `
@@ -28,6 +29,80 @@ export interface RedisStorageOptions {
   prefix?: string;
   /** Seconds a conversation's state lives after its last write (0 = forever). Default 30 days. */
   ttlSeconds?: number;
+}
+
+export interface MemoryStorageOptions {
+  /** Most items kept; the least recently used go first. Default 50,000. */
+  maxEntries?: number;
+  /** Milliseconds an item lives after its last read or write. Default 24 hours. */
+  ttlMs?: number;
+  now?: () => number;
+}
+
+/**
+ * Bot Framework `Storage` in process memory with the same eTag rules as botbuilder's `MemoryStorage`, but bounded:
+ * least recently used items beyond `maxEntries`, and items idle longer than `ttlMs`, are dropped (a returning user
+ * then starts a fresh conversation). Items are kept as JSON, so callers never share objects with the store.
+ */
+export class BoundedMemoryStorage implements Storage {
+  private readonly items = new Map<string, { json: string; eTag: string; at: number }>();
+  private etag = 1;
+  private readonly maxEntries: number;
+  private readonly ttlMs: number;
+  private readonly now: () => number;
+
+  constructor(options: MemoryStorageOptions = {}) {
+    this.maxEntries = Math.max(1, options.maxEntries ?? 50_000);
+    this.ttlMs = Math.max(1, options.ttlMs ?? 24 * 3600_000);
+    this.now = options.now ?? Date.now;
+  }
+
+  get size(): number {
+    return this.items.size;
+  }
+
+  async read(keys: string[]): Promise<StoreItems> {
+    if (!keys) throw new ReferenceError('Keys are required when reading.');
+    const now = this.now();
+    const out: StoreItems = {};
+    for (const key of keys) {
+      const item = this.items.get(key);
+      if (!item) continue;
+      this.items.delete(key);
+      if (now - item.at > this.ttlMs) continue;
+      item.at = now;
+      this.items.set(key, item); // most recently used last
+      out[key] = JSON.parse(item.json);
+    }
+    return out;
+  }
+
+  async write(changes: StoreItems): Promise<void> {
+    if (!changes) throw new ReferenceError('Changes are required when writing.');
+    const now = this.now();
+    for (const [key, change] of Object.entries(changes)) {
+      const old = this.items.get(key);
+      const given = (change as { eTag?: string }).eTag;
+      if (old && given && given !== '*' && given !== old.eTag && now - old.at <= this.ttlMs) {
+        throw new Error(`Storage: error writing "${key}" due to eTag conflict.`);
+      }
+      const eTag = String(this.etag++);
+      this.items.delete(key);
+      this.items.set(key, { json: JSON.stringify({ ...(change as object), eTag }), eTag, at: now });
+    }
+    this.evict(now);
+  }
+
+  async delete(keys: string[]): Promise<void> {
+    for (const key of keys) this.items.delete(key);
+  }
+
+  private evict(now: number): void {
+    for (const [key, item] of this.items) {
+      if (this.items.size <= this.maxEntries && now - item.at <= this.ttlMs) break;
+      this.items.delete(key);
+    }
+  }
 }
 
 /** Bot Framework `Storage` on Redis. A write whose eTag is stale fails, as with `MemoryStorage`. */
@@ -156,7 +231,13 @@ export interface StateBackend {
 
 /** Memory by default; Redis when `REDIS_URL` is set (keys under `REDIS_PREFIX`, default "tua:"). */
 export function createStateBackend(env: NodeJS.ProcessEnv = process.env): StateBackend {
-  if (!env.REDIS_URL) return { storage: new MemoryStorage(), lock: new MemoryTurnLock(), close: async () => undefined };
+  if (!env.REDIS_URL) {
+    const storage = new BoundedMemoryStorage({
+      maxEntries: Number(env.STATE_MAX_ENTRIES) || undefined,
+      ttlMs: Number(env.STATE_TTL_HOURS) ? Number(env.STATE_TTL_HOURS) * 3600_000 : undefined,
+    });
+    return { storage, lock: new MemoryTurnLock(), close: async () => undefined };
+  }
   // Every key of this deployment lives under REDIS_PREFIX, so several deployments (or test runs) can share a server.
   const redis = new Redis(env.REDIS_URL, { maxRetriesPerRequest: 2, connectTimeout: 5000, keyPrefix: env.REDIS_PREFIX ?? 'tua:' });
   return {

@@ -1,8 +1,12 @@
 /**
- * The process under test for `npm run bench`: the real server (`/api/zalo` → bot → outbox) with a local fake of
- * the Zalo send API, a bare restify "hello" server, and a small stats endpoint. Prints its ports as one JSON line.
+ * The processes `npm run bench` and `npm run soak` start, one role each, so that the server under test shares its
+ * event loop and heap with nothing else:
+ *   app   the real server (`/api/zalo` → bot → outbox) sending to BENCH_FAKE_URL, plus a stats port (RSS, /gc)
+ *   fake  a local fake of the Zalo send API: counts replies and remembers when each user's first reply arrived
+ *   bare  a bare restify "hello" route, the yardstick
+ * Each prints its ports as one JSON line on stdout.
  */
-import { createServer } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import restify from 'restify';
 import { loadConfig } from '../adapters/config';
@@ -10,25 +14,52 @@ import { createApp } from '../adapters/server';
 import { createBotRuntime } from '../bot/create';
 import { MemoryGapRecorder } from '../bot/gaps';
 import { paths } from './lib/cli';
-
-export const BENCH_APP_ID = '3011223344556677889';
-export const BENCH_SECRET = 'bench-secret';
+import { BENCH_APP_ID, BENCH_SECRET } from './lib/load';
 
 const listen = (s: { listen: (port: number, host: string, cb: () => void) => unknown; address: () => unknown }) =>
   new Promise<number>((r) => s.listen(0, '127.0.0.1', () => r((s.address() as AddressInfo).port)));
 
-async function main(): Promise<void> {
+const mb = (v: number) => Math.round((v / 1048576) * 10) / 10;
+function memory(): Record<string, number> {
+  const m = process.memoryUsage();
+  return { rssMB: mb(m.rss), heapUsedMB: mb(m.heapUsed), heapTotalMB: mb(m.heapTotal), externalMB: mb(m.external) };
+}
+
+const json = (res: ServerResponse, body: unknown) => {
+  res.writeHead(200, { 'content-type': 'application/json' });
+  res.end(JSON.stringify(body));
+};
+
+async function fake(): Promise<void> {
   let delivered = 0;
-  const fake = createServer((req, res) => {
-    req.resume();
+  // user id → epoch ms (sub-millisecond) of the first reply it received.
+  const firstReply = new Map<string, number>();
+  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    if (req.method === 'GET') {
+      if (req.url === '/stats') return json(res, { delivered });
+      if (req.url === '/first-replies') return json(res, Object.fromEntries(firstReply));
+      if (req.url === '/reset') {
+        firstReply.clear();
+        return json(res, { ok: true });
+      }
+    }
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
+      const at = performance.timeOrigin + performance.now();
       delivered++;
+      const user = /"user_id":"(\d+)"/.exec(Buffer.concat(chunks).toString('utf8'))?.[1];
+      if (user && !firstReply.has(user)) firstReply.set(user, at);
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end('{"error":0,"message":"Success"}');
     });
   });
-  const fakePort = await listen(fake);
+  process.stdout.write(`${JSON.stringify({ port: await listen(server) })}\n`);
+}
 
+async function app(): Promise<void> {
+  const fakeUrl = process.env.BENCH_FAKE_URL;
+  if (!fakeUrl) throw new Error('BENCH_FAKE_URL is required for the app role');
   const { kbDir, indexDir } = paths();
   const runtime = await createBotRuntime({ kbDir, indexDir, env: { ...process.env, REDIS_URL: '' }, gaps: new MemoryGapRecorder(), traffic: { record: async () => undefined }, log: () => undefined });
   const cfg = loadConfig({
@@ -37,34 +68,40 @@ async function main(): Promise<void> {
     ZALO_APP_ID: BENCH_APP_ID,
     ZALO_OA_SECRET_KEY: BENCH_SECRET,
     ZALO_ACCESS_TOKEN: 'bench-token',
-    ZALO_API_BASE_URL: `http://127.0.0.1:${fakePort}`,
+    ZALO_API_BASE_URL: fakeUrl,
     ZALO_TOKEN_FILE: `/tmp/bench-zalo-token-${process.pid}.json`,
     // The load comes from one address and a few thousand users: the limits would only measure themselves.
     RATE_LIMIT_IP_PER_MIN: '100000000',
     RATE_LIMIT_USER_PER_MIN: '100000000',
+    ...(process.env.MAX_CONCURRENT_TURNS ? { MAX_CONCURRENT_TURNS: process.env.MAX_CONCURRENT_TURNS } : {}),
   });
-  const app = await createApp(cfg, { bot: runtime.bot, lock: runtime.state.lock, ready: () => true, log: () => undefined });
-  const appPort = Number(new URL(await app.listen()).port);
+  const server = await createApp(cfg, { bot: runtime.bot, lock: runtime.state.lock, ready: () => true, log: () => undefined });
+  const appPort = Number(new URL(await server.listen()).port);
+  const stats = createServer((req, res) => {
+    if (req.url === '/gc') global.gc?.();
+    json(res, memory());
+  });
+  process.stdout.write(`${JSON.stringify({ port: appPort, statsPort: await listen(stats) })}\n`);
+}
 
-  const bare = restify.createServer();
-  bare.get('/hello', (_req: restify.Request, res: restify.Response, next: restify.Next) => {
+async function bare(): Promise<void> {
+  const server = restify.createServer();
+  server.get('/hello', (_req: restify.Request, res: restify.Response, next: restify.Next) => {
     res.send(200, { hello: 'world' });
     next();
   });
-  const barePort = await listen(bare);
-
-  const stats = createServer((req, res) => {
-    if (req.url === '/gc') global.gc?.();
-    res.writeHead(200, { 'content-type': 'application/json' });
-    res.end(JSON.stringify({ delivered, rssMB: Math.round((process.memoryUsage().rss / 1048576) * 10) / 10 }));
-  });
-  const statsPort = await listen(stats);
-  process.stdout.write(`${JSON.stringify({ appPort, barePort, statsPort })}\n`);
-  process.on('SIGTERM', () => process.exit(0));
-  process.on('SIGINT', () => process.exit(0));
+  process.stdout.write(`${JSON.stringify({ port: await listen(server) })}\n`);
 }
 
-main().catch((err: unknown) => {
+const roles: Record<string, () => Promise<void>> = { app, fake, bare };
+const role = roles[process.argv[2] ?? ''];
+process.on('SIGTERM', () => process.exit(0));
+process.on('SIGINT', () => process.exit(0));
+if (!role) {
+  console.error(`usage: bench-server app|fake|bare`);
+  process.exit(2);
+}
+role().catch((err: unknown) => {
   console.error(err instanceof Error ? err.message : err);
   process.exit(1);
 });

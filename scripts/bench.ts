@@ -1,29 +1,24 @@
 /**
- * `npm run bench [-- --json] [-- --seconds N]`: HTTP throughput and latency through the full signed `/api/zalo` path
- * (signature check, dedupe, bot turn, outbox, a local fake of the Zalo send API), against a bare restify "hello"
- * route in the same run; then memory after start and after 10,000 messages. Loopback only, bounded in time.
- * With --json the last line is {"http":{"rps","p95ms","bareRps","ratio"},"rssMB"}.
+ * `npm run bench [-- --json] [-- --seconds N]`: throughput, latency and memory of the full signed `/api/zalo` path
+ * (signature check, admission, dedupe, bot turn, outbox, HTTP to a local fake of the Zalo send API), against a bare
+ * restify "hello" route measured in the same run. Three processes besides this one (the server under test, the
+ * fake API, the bare server), all on loopback; bounded in time.
+ *
+ * Figures:
+ *  - memory: RSS after start, and after 10,000 messages with every reply delivered (then GC);
+ *  - bare: autocannon, 50 connections;
+ *  - maximum: autocannon, 50 connections; messages/s counts only messages whose reply reached the fake API
+ *    (time from the first request to the last reply), so acknowledgements cannot run ahead of the work;
+ *  - 500 messages/s: an evenly paced open-loop generator; latency from each message's scheduled time to its
+ *    webhook response, and to its first reply arriving at the fake API.
+ * With --json the last line is {"http":{"rps","p95ms","bareRps","ratio"},"rssMB"} where p95ms is the reply
+ * latency at 500 messages/s and rssMB the RSS after 10,000 messages.
+ * BENCH_CPU_PROF=dir writes a CPU profile of the server under test; BENCH_NODE_ARGS adds Node flags to it.
  */
-import { spawn } from 'node:child_process';
-import { cpus } from 'node:os';
-import { join } from 'node:path';
-import { createInterface } from 'node:readline';
+import { cpus, loadavg } from 'node:os';
 import autocannon from 'autocannon';
-import { zaloSign } from '../adapters/zalo/protocol';
-import { parseArgs, percentile } from './lib/cli';
-
-const APP_ID = '3011223344556677889';
-const SECRET = 'bench-secret';
-const QUESTIONS = [
-  'test nhanh 2 vach phai lam gi',
-  'f1 co phai cach ly ko',
-  'bố em spo2 93, thở dốc',
-  'đi từ hà nội về thanh hóa cần gì',
-  'gia vang hom nay',
-  'cách ly',
-  'thuoc ha sot cho f0',
-  'xin chào',
-];
+import { parseArgs } from './lib/cli';
+import { getJson, paced, pcts, startRole, zaloWebhook, type Proc } from './lib/load';
 
 interface Run {
   rps: number;
@@ -36,40 +31,21 @@ interface Run {
 
 function cannon(opts: autocannon.Options): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const times: number[] = [];
-    const inst = autocannon(opts, (err, result) => {
+    autocannon(opts, (err, result) => {
       if (err) return reject(err);
-      times.sort((a, b) => a - b);
       resolve({
         rps: result.requests.average,
-        p50: percentile(times, 50),
-        p95: percentile(times, 95),
-        p99: percentile(times, 99),
+        p50: result.latency.p50,
+        p95: (result.latency as unknown as Record<string, number>).p97_5 ?? result.latency.p99 /* autocannon reports 97.5, not 95 */,
+        p99: result.latency.p99,
         total: result.requests.total,
         non2xx: result.non2xx,
       });
     });
-    inst.on('response', (_c, _status, _bytes, responseTime) => times.push(responseTime));
   });
 }
 
-async function stats(port: number, gc = false): Promise<{ delivered: number; rssMB: number }> {
-  return (await (await fetch(`http://127.0.0.1:${port}/${gc ? 'gc' : ''}`)).json()) as { delivered: number; rssMB: number };
-}
-
-/** Waits until the fake API has received `target` replies, or until nothing moves for 2 s. */
-async function drained(port: number, target: number): Promise<number> {
-  let last = -1;
-  let still = 0;
-  for (;;) {
-    const { delivered } = await stats(port);
-    if (delivered >= target) return delivered;
-    still = delivered === last ? still + 1 : 0;
-    if (still >= 20) return delivered;
-    last = delivered;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+type Mem = { rssMB: number; heapUsedMB: number; heapTotalMB: number };
 
 async function main(): Promise<void> {
   const { flags } = parseArgs(process.argv.slice(2), ['seconds']);
@@ -77,59 +53,98 @@ async function main(): Promise<void> {
   const out = json ? console.error : console.log;
   const seconds = Math.min(30, Math.max(2, Number(flags.get('seconds') ?? 5) || 5));
 
-  // The server under test runs in its own process, so the load generator does not share its event loop.
-  const child = spawn(process.execPath, [...process.execArgv, '--expose-gc', join(__dirname, 'bench-server.ts')], {
-    env: { ...process.env, REDIS_URL: '' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const ports = await new Promise<{ appPort: number; barePort: number; statsPort: number }>((resolve, reject) => {
-    child.once('exit', (code) => reject(new Error(`bench server exited (${code})`)));
-    createInterface({ input: child.stdout! }).once('line', (line) => resolve(JSON.parse(line)));
-  });
+  const procs: Proc<unknown>[] = [];
   try {
-    const base = `http://127.0.0.1:${ports.appPort}`;
-    const bareUrl = `http://127.0.0.1:${ports.barePort}/hello`;
-    const rssStart = (await stats(ports.statsPort, true)).rssMB;
+    const fake = await startRole<{ port: number }>('fake');
+    procs.push(fake);
+    const fakeUrl = `http://127.0.0.1:${fake.ports.port}`;
+    const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
+    const extra = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+    const app = await startRole<{ port: number; statsPort: number }>('app', { BENCH_FAKE_URL: fakeUrl }, ['--expose-gc', ...profile, ...extra]);
+    procs.push(app);
+    const bare = await startRole<{ port: number }>('bare');
+    procs.push(bare);
+    const memory = (gc = false) => getJson<Mem>(`http://127.0.0.1:${app.ports.statsPort}/${gc ? 'gc' : ''}`);
+    const delivered = async () => (await getJson<{ delivered: number }>(`${fakeUrl}/stats`)).delivered;
+    /** Waits until the fake API has `target` replies (or nothing moved for 3 s); returns the time of the last one. */
+    const drained = async (target: number): Promise<{ got: number; at: number }> => {
+      let last = -1;
+      let lastAt = performance.now();
+      for (;;) {
+        const got = await delivered();
+        if (got !== last) lastAt = performance.now();
+        if (got >= target || performance.now() - lastAt > 3000) return { got, at: lastAt };
+        last = got;
+        await new Promise((r) => setTimeout(r, 5));
+      }
+    };
 
     let seq = 0;
-    const zaloRequest: autocannon.Request = {
-      method: 'POST',
-      path: '/api/zalo',
-      setupRequest: (req) => {
-        const n = seq++;
-        const body = `{"app_id":"${APP_ID}","event_name":"user_send_text","timestamp":"${Date.now()}","sender":{"id":"${9000000000000000000 + (n % 2000)}"},"recipient":{"id":"7777"},"message":{"msg_id":"b-${process.pid}-${n}","text":${JSON.stringify(QUESTIONS[n % QUESTIONS.length])}}}`;
-        return { ...req, body, headers: { 'content-type': 'application/json', 'x-zevent-signature': zaloSign(body, APP_ID, SECRET) } };
-      },
-    };
-    const zaloOpts = { url: base, requests: [zaloRequest] };
+    const zalo = (users: number, tag: string): autocannon.Options => ({
+      url: `http://127.0.0.1:${app.ports.port}`,
+      requests: [
+        {
+          method: 'POST',
+          path: '/api/zalo',
+          setupRequest: (req) => {
+            const n = seq++;
+            return { ...req, ...zaloWebhook(n, String(9000000000000000000n + BigInt(n % users)), tag) };
+          },
+        },
+      ],
+    });
 
-    out(`Máy: ${process.platform} ${process.arch}, Node ${process.version}, ${cpus().length} lõi; máy chủ và bộ tạo tải là hai tiến trình; mỗi lượt đo ${seconds} s`);
-    await cannon({ url: bareUrl, connections: 10, duration: 1 });
-    await cannon({ ...zaloOpts, connections: 10, duration: 1 });
-    await drained(ports.statsPort, seq);
+    out(`Máy: ${process.platform} ${process.arch}, ${cpus()[0]?.model ?? '?'}, ${cpus().length} lõi, tải ${loadavg()[0]!.toFixed(2)}; Node ${process.version}${__filename.endsWith('.js') ? ' (JS đã biên dịch)' : ' (tsx)'}`);
+    out(`Tiến trình: máy chủ thử, API Zalo giả, restify trần, bộ tạo tải (này); mỗi lượt đo ${seconds} s`);
+    const start = await memory(true);
 
-    const bareRun = await cannon({ url: bareUrl, connections: 50, duration: seconds });
-    const maxRun = await cannon({ ...zaloOpts, connections: 50, duration: seconds });
-    await drained(ports.statsPort, seq);
-    const paced = await cannon({ ...zaloOpts, connections: 50, duration: seconds, overallRate: 500 });
-    await drained(ports.statsPort, seq);
+    // Memory: 10,000 messages from 2,000 users, every reply delivered, then GC.
+    await cannon({ ...zalo(2000, 'mem'), connections: 20, amount: 10_000 });
+    const mem = await drained(seq);
+    const after = await memory(true);
+    out(`RSS sau khởi động ${start.rssMB} MB (heap ${start.heapUsedMB}); sau 10.000 tin ${after.rssMB} MB (heap ${after.heapUsedMB}/${after.heapTotalMB}); trả lời tới API giả ${mem.got}/${seq}`);
 
-    out(`Restify "hello" trần:       ${bareRun.rps.toFixed(0)} yêu cầu/s, p50 ${bareRun.p50.toFixed(1)} ms, p99 ${bareRun.p99.toFixed(1)} ms`);
-    out(`/api/zalo tối đa (ký, dedupe, bot, outbox): ${maxRun.rps.toFixed(0)} tin/s, p50 ${maxRun.p50.toFixed(1)} ms, p95 ${maxRun.p95.toFixed(1)} ms, p99 ${maxRun.p99.toFixed(1)} ms, non-2xx ${maxRun.non2xx}`);
-    out(`/api/zalo ở 500 tin/s:      p50 ${paced.p50.toFixed(1)} ms, p95 ${paced.p95.toFixed(1)} ms, p99 ${paced.p99.toFixed(1)} ms (${paced.total} tin)`);
-    out(`Tỷ lệ so với restify trần: ${(maxRun.rps / bareRun.rps).toFixed(2)}`);
+    await cannon({ url: `http://127.0.0.1:${bare.ports.port}/hello`, connections: 10, duration: 1 });
+    const bareRun = await cannon({ url: `http://127.0.0.1:${bare.ports.port}/hello`, connections: 50, duration: seconds });
+    out(`Restify "hello" trần: ${bareRun.rps.toFixed(0)} yêu cầu/s, p50 ${bareRun.p50} ms, p99 ${bareRun.p99} ms`);
 
-    // Memory: exactly 10,000 more messages, every reply delivered before reading RSS.
-    const target = seq + 10_000;
-    await cannon({ ...zaloOpts, connections: 20, amount: 10_000 });
-    const got = await drained(ports.statsPort, target);
-    const rssAfter = (await stats(ports.statsPort, true)).rssMB;
-    out(`RSS sau khi khởi động ${rssStart} MB; sau 10.000 tin nữa ${rssAfter} MB; trả lời đã tới API giả: ${got}/${target}`);
+    const before = await delivered();
+    const sentBefore = seq;
+    const t0 = performance.now();
+    const maxRun = await cannon({ ...zalo(2000, 'max'), connections: 50, duration: seconds });
+    const done = await drained(before + (seq - sentBefore));
+    const answered = done.got - before;
+    const answeredRps = answered / ((done.at - t0) / 1000);
+    out(
+      `/api/zalo tối đa: ${answeredRps.toFixed(0)} tin/s có trả lời (${answered}/${seq - sentBefore} trả lời tới API giả); ` +
+        `webhook: ${maxRun.rps.toFixed(0)} yêu cầu/s, p50 ${maxRun.p50} ms, p97.5 ${maxRun.p95} ms, p99 ${maxRun.p99} ms, non-2xx ${maxRun.non2xx}`,
+    );
+
+    await getJson(`${fakeUrl}/reset`);
+    const beforePaced = await delivered();
+    const p = await paced(app.ports.port, 500, seconds, 8000000000000000000n, 'paced');
+    await drained(beforePaced + p.sent);
+    const firsts = await getJson<Record<string, number>>(`${fakeUrl}/first-replies`);
+    const replyMs = [...p.scheduled].map(([user, due]) => (firsts[user] !== undefined ? firsts[user]! - due : Infinity)).sort((a, b) => a - b);
+    const missing = replyMs.filter((v) => v === Infinity).length;
+    const ack = pcts(p.ackMs);
+    const reply = pcts(replyMs);
+    const statuses = [...p.status].map(([s, c]) => `${s}×${c}`).join(', ');
+    out(`/api/zalo ở 500 tin/s đều (${p.sent} tin, ${statuses}${p.errors ? `, lỗi ${p.errors}` : ''}): webhook p50 ${ack.p50} ms, p95 ${ack.p95} ms, p99 ${ack.p99} ms`);
+    out(`  → trả lời tới API giả: p50 ${reply.p50} ms, p95 ${reply.p95} ms, p99 ${reply.p99} ms${missing ? `, ${missing} không có trả lời` : ''}`);
+    const end = await memory(true);
+    const ratio = answeredRps / bareRun.rps;
+    out(`Tỷ lệ so với restify trần: ${ratio.toFixed(3)}; RSS cuối lượt đo ${end.rssMB} MB`);
     if (json) {
-      console.log(JSON.stringify({ http: { rps: Math.round(maxRun.rps), p95ms: Math.round(paced.p95 * 10) / 10, bareRps: Math.round(bareRun.rps), ratio: Math.round((maxRun.rps / bareRun.rps) * 100) / 100 }, rssMB: rssAfter }));
+      console.log(
+        JSON.stringify({
+          http: { rps: Math.round(answeredRps), p95ms: reply.p95, bareRps: Math.round(bareRun.rps), ratio: Math.round(ratio * 1000) / 1000 },
+          rssMB: after.rssMB,
+        }),
+      );
     }
   } finally {
-    child.kill('SIGTERM');
+    for (const p of procs) p.child.kill('SIGTERM');
   }
 }
 

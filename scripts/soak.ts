@@ -3,27 +3,29 @@
  * (the same one `npm run bench` uses), sends signed Zalo webhooks at a steady rate, samples the server's RSS every
  * 30 s and prints the samples and the slope. Stops by itself after the given minutes (at most 60).
  */
-import { spawn } from 'node:child_process';
-import { join } from 'node:path';
-import { createInterface } from 'node:readline';
-import { zaloSign } from '../adapters/zalo/protocol';
 import { parseArgs } from './lib/cli';
-
-const APP_ID = '3011223344556677889';
-const SECRET = 'bench-secret';
-const QUESTIONS = ['test nhanh 2 vach phai lam gi', 'f1 co phai cach ly ko', 'bố em spo2 93, thở dốc', 'đi từ hà nội về thanh hóa cần gì', 'gia vang hom nay', 'cách ly'];
+import { getJson, startRole, zaloWebhook, type Proc } from './lib/load';
 
 async function main(): Promise<void> {
   const { flags } = parseArgs(process.argv.slice(2), ['minutes', 'rate', 'sample']);
   const minutes = Math.min(60, Math.max(0.2, Number(flags.get('minutes') ?? 10) || 10));
   const rate = Math.min(2000, Math.max(1, Number(flags.get('rate') ?? 100) || 100));
   const sampleMs = Math.max(1000, (Number(flags.get('sample') ?? 30) || 30) * 1000);
-  const child = spawn(process.execPath, [...process.execArgv, '--expose-gc', join(__dirname, 'bench-server.ts')], { env: { ...process.env, REDIS_URL: '' }, stdio: ['ignore', 'pipe', 'inherit'] });
-  const ports = await new Promise<{ appPort: number; statsPort: number }>((resolve, reject) => {
-    child.once('exit', (code) => reject(new Error(`soak server exited (${code})`)));
-    createInterface({ input: child.stdout! }).once('line', (line) => resolve(JSON.parse(line)));
-  });
-  const stats = async (gc = false) => (await (await fetch(`http://127.0.0.1:${ports.statsPort}/${gc ? 'gc' : ''}`)).json()) as { delivered: number; rssMB: number };
+  const fake = await startRole<{ port: number }>('fake');
+  const procs: Proc<unknown>[] = [fake];
+  let app: Proc<{ port: number; statsPort: number }>;
+  try {
+    app = await startRole<{ port: number; statsPort: number }>('app', { BENCH_FAKE_URL: `http://127.0.0.1:${fake.ports.port}` }, ['--expose-gc']);
+  } catch (err) {
+    fake.child.kill('SIGTERM');
+    throw err;
+  }
+  procs.push(app);
+  const stats = async (gc = false) => {
+    const m = await getJson<{ rssMB: number; heapUsedMB: number }>(`http://127.0.0.1:${app.ports.statsPort}/${gc ? 'gc' : ''}`);
+    const { delivered } = await getJson<{ delivered: number }>(`http://127.0.0.1:${fake.ports.port}/stats`);
+    return { ...m, delivered };
+  };
   const samples: { min: number; rssMB: number; delivered: number }[] = [];
   const t0 = Date.now();
   const end = t0 + minutes * 60_000;
@@ -36,9 +38,9 @@ async function main(): Promise<void> {
     const batch = [];
     for (let i = 0; i < rate / 10; i++) {
       const n = sent++;
-      const body = `{"app_id":"${APP_ID}","event_name":"user_send_text","timestamp":"${Date.now()}","sender":{"id":"${9000000000000000000 + (n % 5000)}"},"recipient":{"id":"7777"},"message":{"msg_id":"soak-${process.pid}-${n}","text":${JSON.stringify(QUESTIONS[n % QUESTIONS.length])}}}`;
+      const { body, headers } = zaloWebhook(n, String(9000000000000000000n + BigInt(n % 5000)), `soak-${process.pid}`);
       batch.push(
-        fetch(`http://127.0.0.1:${ports.appPort}/api/zalo`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-zevent-signature': zaloSign(body, APP_ID, SECRET) }, body })
+        fetch(`http://127.0.0.1:${app.ports.port}/api/zalo`, { method: 'POST', headers, body })
           .then((r) => (r.status >= 500 ? errors++ : undefined))
           .catch(() => errors++),
       );
@@ -47,12 +49,12 @@ async function main(): Promise<void> {
     if (Date.now() >= nextSample) {
       const s = await stats(true);
       samples.push({ min: (Date.now() - t0) / 60_000, rssMB: s.rssMB, delivered: s.delivered });
-      console.log(`${((Date.now() - t0) / 60_000).toFixed(1).padStart(5)} phút  RSS ${s.rssMB} MB  đã gửi ${sent}  trả lời ${s.delivered}  lỗi ${errors}`);
+      console.log(`${((Date.now() - t0) / 60_000).toFixed(1).padStart(5)} phút  RSS ${s.rssMB} MB (heap ${s.heapUsedMB})  đã gửi ${sent}  trả lời ${s.delivered}  lỗi ${errors}`);
       nextSample += sampleMs;
     }
     await new Promise((r) => setTimeout(r, Math.max(0, 100 - (Date.now() - tick))));
   }
-  child.kill('SIGTERM');
+  for (const p of procs) p.child.kill('SIGTERM');
   // Slope of RSS over the second half of the run (after warm-up), by least squares.
   const tail = samples.slice(Math.floor(samples.length / 2));
   const n = tail.length;

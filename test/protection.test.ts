@@ -58,6 +58,51 @@ describe('limits and metrics on the server', () => {
   });
 });
 
+describe('admission control', () => {
+  it('holds deliveries while every turn slot is busy, then answers 503 + Retry-After when the line is full', async () => {
+    let release!: () => void;
+    const blocked = new Promise<void>((r) => (release = r));
+    let turns = 0;
+    const bot = {
+      run: async () => {
+        turns++;
+        await blocked;
+      },
+    };
+    const cfg = loadConfig({ PORT: '0', HOST: '127.0.0.1', MAX_CONCURRENT_TURNS: '1', MAX_WAITING_TURNS: '1' });
+    const app = await createApp(cfg, { bot, lock: new MemoryTurnLock(), ready: () => true, log: () => undefined });
+    const base = await app.listen();
+    try {
+      const t = (await (await fetch(`${base}/api/webchat/token`, { method: 'POST' })).json()) as { token: string; conversationId: string };
+      const headers = { authorization: `Bearer ${t.token}`, 'content-type': 'application/json' };
+      // Starting the conversation runs the welcome turn, which holds the only slot.
+      expect((await fetch(`${base}/v3/directline/conversations`, { method: 'POST', headers })).status).toBe(201);
+      const url = `${base}/v3/directline/conversations/${t.conversationId}/activities`;
+      const post = (text: string) => fetch(url, { method: 'POST', headers, body: JSON.stringify({ type: 'message', text }) });
+      let firstDone = false;
+      const first = post('một').then((r) => {
+        firstDone = true;
+        return r;
+      });
+      await new Promise((r) => setTimeout(r, 100));
+      expect(firstDone).toBe(false); // waiting for a slot, not yet acknowledged
+      const second = await post('hai');
+      expect(second.status).toBe(503);
+      expect(second.headers.get('retry-after')).toBe('5');
+      release();
+      expect((await first).status).toBe(200);
+      await app.idle();
+      expect(turns).toBe(2);
+      const log = (await (await fetch(`${url}?watermark=`, { headers })).json()) as { activities: { text?: string }[] };
+      expect(log.activities.map((a) => a.text)).toEqual(['một']);
+      expect(await (await fetch(`${base}/metrics`)).text()).toMatch(/webhook_requests_total\{channel="webchat",outcome="busy"\} 1/);
+    } finally {
+      release();
+      await app.close();
+    }
+  });
+});
+
 describe('message content', () => {
   it('asks for a shorter message, and answers other languages in English', async () => {
     const h = await harness();
