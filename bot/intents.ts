@@ -12,7 +12,10 @@ export type IntentName = keyof Conversation['intents'];
 const fold = (s: string): string[] => tokenize(normalizeVietnamese(s)).map(foldVietnamese);
 
 function indexOf(tokens: string[], p: string[]): number {
-  for (let i = 0; i + p.length <= tokens.length; i++) if (p.every((w, k) => tokens[i + k] === w)) return i;
+  outer: for (let i = 0; i + p.length <= tokens.length; i++) {
+    for (let k = 0; k < p.length; k++) if (tokens[i + k] !== p[k]) continue outer;
+    return i;
+  }
   return -1;
 }
 

@@ -28,12 +28,21 @@ function tokensOf(text: string): string[] {
 
 const phrase = (p: string): string[] => tokensOf(p);
 
-function findAll(tokens: string[], p: string[]): number[] {
-  const out: number[] = [];
+const NONE: readonly number[] = Object.freeze([]);
+
+function matchesAt(tokens: string[], p: string[], i: number): boolean {
+  for (let k = 0; k < p.length; k++) if (tokens[i + k] !== p[k]) return false;
+  return true;
+}
+
+/** Positions where the phrase `p` starts in `tokens` (runs on every message: no allocation unless it matches). */
+function findAll(tokens: string[], p: string[]): readonly number[] {
+  if (p.length === 0) return NONE;
+  let out: number[] | undefined;
   for (let i = 0; i + p.length <= tokens.length; i++) {
-    if (p.every((w, k) => tokens[i + k] === w)) out.push(i);
+    if (tokens[i] === p[0] && matchesAt(tokens, p, i)) (out ??= []).push(i);
   }
-  return out;
+  return out ?? NONE;
 }
 
 const toNumber = (t: string): number => Number(t.replace(',', '.'));
@@ -44,6 +53,8 @@ export class Triage {
   private readonly cues: string[][];
   private readonly words: Record<'spo2' | 'breathing' | 'pulse' | 'bp', string[][]>;
   private readonly breathingUnits: Set<string>;
+  /** Every measure word with the list it belongs to, for "another measure starts here". */
+  private readonly allMeasureWords: { words: string[][]; w: string[] }[];
 
   constructor(private readonly rules: TriageRules) {
     this.symptoms = rules.symptoms.map((s) => ({ label: s, tokens: phrase(s) }));
@@ -57,6 +68,7 @@ export class Triage {
       bp: m.blood_pressure.words.map(phrase),
     };
     this.breathingUnits = new Set(m.breathing.unit_words.flatMap(phrase));
+    this.allMeasureWords = Object.values(this.words).flatMap((words) => words.filter((w) => w.length > 0).map((w) => ({ words, w })));
   }
 
   /** The card that lists the warning signs, and the document they come from. */
@@ -78,7 +90,9 @@ export class Triage {
   }
 
   private checkSymptoms(tokens: string[], reasons: string[]): void {
+    const present = new Set(tokens);
     for (const s of this.symptoms) {
+      if (!present.has(s.tokens[0]!)) continue;
       for (const at of findAll(tokens, s.tokens)) {
         const before = tokens.slice(Math.max(0, at - 2), at);
         if (before.some((t) => this.negations.has(t))) continue;
@@ -92,15 +106,22 @@ export class Triage {
 
   /** True when another measure's word starts at position k ("nhịp thở bình thường, spo2 98": 98 is not a breathing rate). */
   private otherMeasureAt(tokens: string[], k: number, own: string[][]): boolean {
-    return Object.values(this.words).some((list) =>
-      list !== own && list.some((w) => w.length > 0 && w.every((x, i) => tokens[k + i] === x)),
-    );
+    for (const { words, w } of this.allMeasureWords) {
+      if (words !== own && tokens[k] === w[0] && matchesAt(tokens, w, k)) return true;
+    }
+    return false;
   }
 
   /** First number within `reach` tokens after a measure word, stopping at another measure's word. */
   private numberAfter(tokens: string[], words: string[][], reach: number): { value: number; at: number; raw: string }[] {
     const out: { value: number; at: number; raw: string }[] = [];
-    const own = Object.values(this.words).find((list) => words.every((w) => list.includes(w))) ?? words;
+    let own = words;
+    for (const list of Object.values(this.words)) {
+      if (words.every((w) => list.includes(w))) {
+        own = list;
+        break;
+      }
+    }
     for (const w of words) {
       for (const at of findAll(tokens, w)) {
         for (let k = at + w.length; k < Math.min(tokens.length, at + w.length + reach); k++) {

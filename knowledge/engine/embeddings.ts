@@ -21,15 +21,19 @@ export interface HashedNgramOptions extends EmbeddingsParams {
   wordWeight?: number;
 }
 
-/** FNV-1a, 32 bit. */
-function fnv1a(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
+const FNV_OFFSET = 0x811c9dc5;
+
+/** FNV-1a, 32 bit, over s[start, end), continuing from state `h` (so a prefix need not be concatenated). */
+function fnv1a(s: string, start = 0, end = s.length, h = FNV_OFFSET): number {
+  for (let i = start; i < end; i++) {
     h ^= s.charCodeAt(i);
     h = Math.imul(h, 0x01000193);
   }
   return h >>> 0;
 }
+
+const WORD_PREFIX = fnv1a('w:');
+const BIGRAM_PREFIX = fnv1a('b:');
 
 export class HashedNgramEmbeddings extends Embeddings {
   readonly dimensions: number;
@@ -50,24 +54,34 @@ export class HashedNgramEmbeddings extends Embeddings {
 
   /** Synchronous embedding, used on the hot path. */
   embedSync(text: string): number[] {
-    const v = new Float64Array(this.dimensions);
-    const folded = foldVietnamese(normalizeVietnamese(text)).replace(/[^a-z0-9,]+/g, ' ').trim();
-    const add = (feature: string, weight: number): void => {
-      const h = fnv1a(feature);
-      const sign = h & 1 ? 1 : -1;
-      v[(h >>> 1) % this.dimensions]! += sign * weight;
+    // Features: "w:<word>", "b:<word> <word>" and the character n-grams of " <text> ", each hashed (FNV-1a) to a
+    // signed dimension. Hashes run over the text in place, without building the feature strings.
+    const dims = this.dimensions;
+    const v = new Float64Array(dims);
+    const add = (h: number, weight: number): void => {
+      v[(h >>> 1) % dims]! += h & 1 ? weight : -weight;
     };
-    const words = folded.split(' ').filter(Boolean);
-    for (const w of words) add(`w:${w}`, this.wordWeight);
-    for (let i = 0; i + 1 < words.length; i++) add(`b:${words[i]} ${words[i + 1]}`, this.wordWeight);
-    const padded = ` ${folded} `;
+    const padded = ` ${foldVietnamese(normalizeVietnamese(text)).replace(/[^a-z0-9,]+/g, ' ').trim()} `;
+    // Word boundaries in `padded`: words are separated by single spaces.
+    let prevStart = -1;
+    let prevEnd = -1;
+    for (let start = 1; start < padded.length - 1; ) {
+      const end = padded.indexOf(' ', start);
+      add(fnv1a(padded, start, end, WORD_PREFIX), this.wordWeight);
+      if (prevStart >= 0) add(fnv1a(padded, start - 1, end, fnv1a(padded, prevStart, prevEnd, BIGRAM_PREFIX)), this.wordWeight);
+      prevStart = start;
+      prevEnd = end;
+      start = end + 1;
+    }
     for (const n of this.ngrams) {
-      for (let i = 0; i + n <= padded.length; i++) add(padded.slice(i, i + n), 1);
+      for (let i = 0; i + n <= padded.length; i++) add(fnv1a(padded, i, i + n), 1);
     }
     let norm = 0;
-    for (const x of v) norm += x * x;
+    for (let i = 0; i < dims; i++) norm += v[i]! * v[i]!;
     norm = Math.sqrt(norm) || 1;
-    return Array.from(v, (x) => x / norm);
+    const out = new Array<number>(dims);
+    for (let i = 0; i < dims; i++) out[i] = v[i]! / norm;
+    return out;
   }
 
   async embedDocuments(documents: string[]): Promise<number[][]> {

@@ -308,8 +308,11 @@ export class KnowledgeIndex {
             ? o.weakDomainFactor
             : o.noDomainFactor;
     const ids = this.data.bm25.ids;
-    const candidates = new Set<string>([...[...lexical.keys()].map((i) => ids[i]!), ...vector.keys()]);
-    const lexById = new Map([...lexical].map(([i, s]) => [ids[i]!, s]));
+    // Candidates: every card with a lexical or a vector score.
+    const lexById = new Map<string, number>();
+    for (const [i, s] of lexical) lexById.set(ids[i]!, s);
+    const candidates: string[] = [...lexById.keys()];
+    for (const id of vector.keys()) if (!lexById.has(id)) candidates.push(id);
     const hits: Hit[] = [];
     for (const id of candidates) {
       const card = this.cardsById.get(id);

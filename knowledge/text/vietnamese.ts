@@ -87,20 +87,41 @@ function canonicalTone(word: string): string {
   return recompose(letters, tone, at);
 }
 
+/**
+ * A bounded memo for pure string functions: one message is normalised and folded by several stages of a turn
+ * (triage, intents, travel, search), and words repeat across messages. Long inputs are not kept; the table is
+ * emptied when full, so memory stays bounded.
+ */
+function memo(fn: (s: string) => string, maxEntries: number, maxLength: number): (s: string) => string {
+  const cache = new Map<string, string>();
+  return (s) => {
+    if (s.length > maxLength) return fn(s);
+    let v = cache.get(s);
+    if (v === undefined) {
+      v = fn(s);
+      if (cache.size >= maxEntries) cache.clear();
+      cache.set(s, v);
+    }
+    return v;
+  };
+}
+
+const normalizeMemo = memo(
+  (text) => text.normalize('NFC').toLowerCase().replace(WORD_RE, (w) => (/[^\u0000-\u007f]/.test(w) ? canonicalTone(w) : w)),
+  1024,
+  600,
+);
+
 /** NFC, lowercase, canonical tone placement. Never throws; idempotent. */
 export function normalizeVietnamese(text: string): string {
-  const lower = String(text).normalize('NFC').toLowerCase();
-  return lower.replace(WORD_RE, (w) => (/[^\u0000-\u007f]/.test(w) ? canonicalTone(w) : w));
+  return normalizeMemo(String(text));
 }
+
+const foldMemo = memo((text) => text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').normalize('NFC'), 8192, 600);
 
 /** Strips every diacritic and maps đ→d. The result of folding Vietnamese letters is ASCII. */
 export function foldVietnamese(text: string): string {
-  return String(text)
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/đ/g, 'd')
-    .replace(/Đ/g, 'D')
-    .normalize('NFC');
+  return foldMemo(String(text));
 }
 
 /** True when the text has no Vietnamese diacritics at all (typed "without accents"). */
