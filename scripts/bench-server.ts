@@ -14,6 +14,7 @@ import { createApp } from '../adapters/server';
 import { createBotRuntime } from '../bot/create';
 import { MemoryGapRecorder } from '../bot/gaps';
 import { paths } from './lib/cli';
+import { tuneHeap } from './lib/heap';
 import { BENCH_APP_ID, BENCH_SECRET } from './lib/load';
 
 const listen = (s: { listen: (port: number, host: string, cb: () => void) => unknown; address: () => unknown }) =>
@@ -60,6 +61,7 @@ async function fake(): Promise<void> {
 async function app(): Promise<void> {
   const fakeUrl = process.env.BENCH_FAKE_URL;
   if (!fakeUrl) throw new Error('BENCH_FAKE_URL is required for the app role');
+  tuneHeap(); // as `npm start` does
   const { kbDir, indexDir } = paths();
   const runtime = await createBotRuntime({ kbDir, indexDir, env: { ...process.env, REDIS_URL: '' }, gaps: new MemoryGapRecorder(), traffic: { record: async () => undefined }, log: () => undefined });
   const cfg = loadConfig({

@@ -11,6 +11,7 @@ import { createBotRuntime } from '../bot/create';
 import { pruneGaps } from '../bot/gaps';
 import { staffLevels, staffPassages, staffSearch, staffTopics } from '../bot/staff';
 import { paths } from './lib/cli';
+import { tuneHeap } from './lib/heap';
 
 async function main(): Promise<void> {
   const logger = createLogger();
@@ -18,6 +19,7 @@ async function main(): Promise<void> {
   let config;
   try {
     config = loadConfig(process.env, log);
+    tuneHeap(process.env);
   } catch (err) {
     logger.error((err as Error).message);
     process.exitCode = 2;
