@@ -1,13 +1,15 @@
 /**
  * The processes `npm run bench` and `npm run soak` start, one role each, so that the server under test shares its
  * event loop and heap with nothing else:
- *   app   the real server (`/api/zalo` → bot → outbox) sending to BENCH_FAKE_URL, plus a stats port (RSS, /gc)
+ *   app   the real server (`/api/zalo` → bot → outbox) sending to BENCH_FAKE_URL, plus a stats port (RSS, /gc);
+ *         with BENCH_ECHO=1 the bot is replaced by one that echoes the text: the same path without the bot's work
  *   fake  a local fake of the Zalo send API: counts replies and remembers when each user's first reply arrived
  *   bare  a bare restify "hello" route, the yardstick
  * Each prints its ports as one JSON line on stdout.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { TurnContext } from 'botbuilder';
 import restify from 'restify';
 import { loadConfig } from '../adapters/config';
 import { createApp } from '../adapters/server';
@@ -77,7 +79,8 @@ async function app(): Promise<void> {
     RATE_LIMIT_USER_PER_MIN: '100000000',
     ...(process.env.MAX_CONCURRENT_TURNS ? { MAX_CONCURRENT_TURNS: process.env.MAX_CONCURRENT_TURNS } : {}),
   });
-  const server = await createApp(cfg, { bot: runtime.bot, lock: runtime.state.lock, ready: () => true, log: () => undefined });
+  const echo = { run: async (ctx: TurnContext) => void (ctx.activity.type === 'message' && (await ctx.sendActivity(ctx.activity.text ?? ''))) };
+  const server = await createApp(cfg, { bot: process.env.BENCH_ECHO === '1' ? echo : runtime.bot, lock: runtime.state.lock, ready: () => true, log: () => undefined });
   const appPort = Number(new URL(await server.listen()).port);
   const stats = createServer((req, res) => {
     if (req.url === '/gc') global.gc?.();

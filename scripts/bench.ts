@@ -17,8 +17,12 @@
  */
 import { cpus, loadavg } from 'node:os';
 import autocannon from 'autocannon';
-import { parseArgs } from './lib/cli';
-import { getJson, paced, pcts, startRole, zaloWebhook, type Proc } from './lib/load';
+import type { TurnContext } from 'botbuilder';
+import { createBotRuntime } from '../bot/create';
+import { MemoryGapRecorder } from '../bot/gaps';
+import { InProcessAdapter } from '../bot/in-process-adapter';
+import { parseArgs, paths } from './lib/cli';
+import { QUESTIONS, getJson, paced, pcts, startRole, zaloWebhook, type Proc } from './lib/load';
 
 interface Run {
   rps: number;
@@ -46,6 +50,23 @@ function cannon(opts: autocannon.Options): Promise<Run> {
 }
 
 type Mem = { rssMB: number; heapUsedMB: number; heapTotalMB: number };
+
+/** The bot alone, in this process: microseconds per turn over the benchmark questions, 2,000 users, after warm-up. */
+async function turnCost(): Promise<number> {
+  const { kbDir, indexDir } = paths();
+  const runtime = await createBotRuntime({ kbDir, indexDir, env: { ...process.env, REDIS_URL: '' }, gaps: new MemoryGapRecorder(), traffic: { record: async () => undefined }, log: () => undefined });
+  const adapter = new InProcessAdapter();
+  const logic = (ctx: TurnContext) => runtime.bot.run(ctx);
+  const turns = async (n: number, tag: string) => {
+    for (let i = 0; i < n; i++) await adapter.say(QUESTIONS[i % QUESTIONS.length]!, logic, { conversationId: `${tag}${i % 2000}`, userId: `${tag}${i % 2000}` });
+  };
+  await turns(4000, 'warm');
+  const t0 = performance.now();
+  await turns(10_000, 'u');
+  const us = ((performance.now() - t0) * 1000) / 10_000;
+  await runtime.close();
+  return us;
+}
 
 async function main(): Promise<void> {
   const { flags } = parseArgs(process.argv.slice(2), ['seconds']);
@@ -97,6 +118,7 @@ async function main(): Promise<void> {
     out(`Máy: ${process.platform} ${process.arch}, ${cpus()[0]?.model ?? '?'}, ${cpus().length} lõi, tải ${loadavg()[0]!.toFixed(2)}; Node ${process.version}${__filename.endsWith('.js') ? ' (JS đã biên dịch)' : ' (tsx)'}`);
     out(`Tiến trình: máy chủ thử, API Zalo giả, restify trần, bộ tạo tải (này); mỗi lượt đo ${seconds} s`);
     const start = await memory(true);
+    out(`Một lượt bot (không HTTP, trong tiến trình này): ${(await turnCost()).toFixed(0)} µs`);
 
     // Memory: 10,000 messages from 2,000 users, every reply delivered, then GC.
     await cannon({ ...zalo(2000, 'mem'), connections: 20, amount: 10_000 });
@@ -135,6 +157,24 @@ async function main(): Promise<void> {
     const end = await memory(true);
     const ratio = answeredRps / bareRun.rps;
     out(`Tỷ lệ so với restify trần: ${ratio.toFixed(3)}; RSS cuối lượt đo ${end.rssMB} MB`);
+
+    // The same path with a bot that only echoes: what signature check, admission, dedupe, adapter, outbox and the
+    // outbound HTTP call cost on their own, i.e. the ceiling for any bot on this machine.
+    app.child.kill('SIGTERM');
+    const echo = await startRole<{ port: number; statsPort: number }>('app', { BENCH_FAKE_URL: fakeUrl, BENCH_ECHO: '1' });
+    procs.push(echo);
+    const echoOpts = { ...zalo(2000, 'echo'), url: `http://127.0.0.1:${echo.ports.port}` };
+    const beforeWarm = await delivered();
+    const sentWarm = seq;
+    await cannon({ ...echoOpts, connections: 10, duration: 1 });
+    await drained(beforeWarm + (seq - sentWarm));
+    const beforeEcho = await delivered();
+    const sentEcho = seq;
+    const te = performance.now();
+    await cannon({ ...echoOpts, connections: 50, duration: seconds });
+    const echoDone = await drained(beforeEcho + (seq - sentEcho));
+    const echoRps = (echoDone.got - beforeEcho) / ((echoDone.at - te) / 1000);
+    out(`Cùng đường đi với bot chỉ nhắc lại tin (không tra cứu): ${echoRps.toFixed(0)} tin/s có trả lời, tỷ lệ ${(echoRps / bareRun.rps).toFixed(3)} — trần của đường webhook → API gửi trên máy này`);
     if (json) {
       console.log(
         JSON.stringify({
