@@ -42,9 +42,9 @@ export const EnvSchema = z.object({
   RATE_LIMIT_IP_PER_MIN: z.coerce.number().int().min(1).default(600),
   /** Milliseconds before an outbound platform call is abandoned. */
   OUTBOUND_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
-  /** Turns one process runs at once; further webhook deliveries wait for a slot before their 200. */
+  /** Turns one process runs at once; further deliveries are acknowledged and wait in line for a slot. */
   MAX_CONCURRENT_TURNS: z.coerce.number().int().min(1).max(10_000).default(64),
-  /** Deliveries that may wait for a slot; beyond that the webhook answers 503 + Retry-After (platforms resend). */
+  /** Turns that may wait in line; beyond that webhooks answer 503 + Retry-After (the platforms deliver again). */
   MAX_WAITING_TURNS: z.coerce.number().int().min(0).max(1_000_000).default(5_000),
 });
 export type Env = z.infer<typeof EnvSchema>;

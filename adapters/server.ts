@@ -32,7 +32,7 @@ import { parseZaloEvent, zaloSignatureOk, type ZaloSendRequest } from './zalo/pr
 import { Metrics, observeTurns } from './observability';
 import { registerStaffRoutes, type StaffDeps } from './staff/routes';
 import { MemoryRateLimiter, RedisRateLimiter, limitTurns, type RateLimiter } from './rate-limit';
-import { TurnGate } from './turn-gate';
+import { TurnQueue } from './turn-queue';
 
 /** Shown once per minute to a user who sends faster than the per-user limit. */
 export const RATE_LIMIT_NOTICE =
@@ -81,14 +81,12 @@ export async function createApp(cfg: ServerConfig, deps: AppDeps): Promise<App> 
     void tracked.finally(() => pending.delete(tracked));
   };
   const logic = (ctx: TurnContext) => deps.bot.run(ctx);
-  const gate = new TurnGate(cfg.maxConcurrentTurns, cfg.maxWaitingTurns);
-  /** Waits for a turn slot; false (after answering 503 + Retry-After) when too many deliveries already wait. */
-  const admit = async (res: Response, channel: string): Promise<boolean> => {
-    if (await gate.enter()) return true;
+  const turns = new TurnQueue(cfg.maxConcurrentTurns, cfg.maxWaitingTurns);
+  /** Answers 503 + Retry-After: too many turns already wait; the platform delivers again later. */
+  const busy = (res: Response, channel: string): void => {
     metrics.webhooks.inc({ channel, outcome: 'busy' });
     res.header('Retry-After', '5');
     res.send(503, { error: 'Hệ thống đang quá tải, vui lòng gửi lại sau ít giây.' });
-    return false;
   };
   const onTurnError = async (_ctx: TurnContext, err: Error): Promise<void> => log(`turn error: ${err.message}`);
 
@@ -229,15 +227,15 @@ export async function createApp(cfg: ServerConfig, deps: AppDeps): Promise<App> 
       return;
     }
     const event = parseZaloEvent(req.body);
-    if (event.kind !== 'ignore' && !(await admit(res, 'zalo'))) return;
+    if (event.kind !== 'ignore') {
+      const turn = turns.submit(() =>
+        deduper.firstTime(`zalo:${event.id}`).then((first) => (first ? zalo.processActivity(ZaloAdapter.toActivity(event, req.body), logic) : undefined)),
+      );
+      if (!turn) return busy(res, 'zalo');
+      background(turn);
+    }
     metrics.webhooks.inc({ channel: 'zalo', outcome: 'accepted' });
     res.send(200, { ok: true });
-    if (event.kind === 'ignore') return;
-    background(
-      gate.run(() =>
-        deduper.firstTime(`zalo:${event.id}`).then((first) => (first ? zalo.processActivity(ZaloAdapter.toActivity(event, req.body), logic) : undefined)),
-      ),
-    );
   });
 
   // Messenger webhook.
@@ -258,14 +256,13 @@ export async function createApp(cfg: ServerConfig, deps: AppDeps): Promise<App> 
       res.send(401, { error: 'bad signature' });
       return;
     }
-    // One slot per event; a refusal part-way asks for the whole batch again, and dedupe skips what already ran.
+    // One turn per event; a refusal part-way asks for the whole batch again, and dedupe skips what already ran.
     for (const e of parseMessengerEvents(req.body)) {
-      if (!(await admit(res, 'messenger'))) return;
-      background(
-        gate.run(() =>
-          deduper.firstTime(`fb:${e.id}`).then((first) => (first ? messenger.processActivity(MessengerAdapter.toActivity(e, req.body), logic) : undefined)),
-        ),
+      const turn = turns.submit(() =>
+        deduper.firstTime(`fb:${e.id}`).then((first) => (first ? messenger.processActivity(MessengerAdapter.toActivity(e, req.body), logic) : undefined)),
       );
+      if (!turn) return busy(res, 'messenger');
+      background(turn);
     }
     metrics.webhooks.inc({ channel: 'messenger', outcome: 'accepted' });
     res.send(200, 'EVENT_RECEIVED');
@@ -296,13 +293,7 @@ export async function createApp(cfg: ServerConfig, deps: AppDeps): Promise<App> 
   const startConversation = async (req: Request, res: Response) => {
     const claims = await claimsFor(req, res);
     if (!claims) return;
-    if (!(await admit(res, 'webchat'))) return;
-    let first = false;
-    try {
-      first = await store.start(claims.conversationId);
-    } finally {
-      if (!first) gate.leave();
-    }
+    const first = await store.start(claims.conversationId);
     res.send(first ? 201 : 200, { conversationId: claims.conversationId, ...signer.issue(claims.conversationId, claims.userId) });
     if (first) {
       const user = { id: claims.userId, name: 'Bạn', role: 'user' };
@@ -318,7 +309,7 @@ export async function createApp(cfg: ServerConfig, deps: AppDeps): Promise<App> 
         membersAdded: [user],
         locale: 'vi-VN',
       } as Activity;
-      background(gate.run(() => directLine.processActivity(update, logic)));
+      background(turns.submit(() => directLine.processActivity(update, logic), true)!);
     }
   };
   server.post('/v3/directline/conversations', startConversation);
@@ -349,17 +340,13 @@ export async function createApp(cfg: ServerConfig, deps: AppDeps): Promise<App> 
       serviceUrl: 'directline://',
     };
     const isMessage = body.type === ActivityTypes.Message;
-    if (isMessage && !(await admit(res, 'webchat'))) return;
-    let stored: Awaited<ReturnType<ConversationLog['append']>> | undefined;
-    try {
-      stored = await store.append(claims.conversationId, incoming);
-    } finally {
-      if (isMessage && !stored) gate.leave();
-    }
+    // Refused before it is stored, so the page shows it as not sent and the user can send it again.
+    if (isMessage && turns.full) return busy(res, 'webchat');
+    const stored = await store.append(claims.conversationId, incoming);
     res.send(200, { id: stored?.id });
     if (isMessage && stored) {
       const activity = { ...incoming, id: stored.id, timestamp: new Date() } as Activity;
-      background(gate.run(() => directLine.processActivity(activity, logic)));
+      background(turns.submit(() => directLine.processActivity(activity, logic), true)!);
     }
   });
   server.get('/v3/directline/conversations/:id/activities', async (req: Request, res: Response) => {

@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '../adapters/config';
+import { zaloSign } from '../adapters/zalo/protocol';
 import { createApp, type App } from '../adapters/server';
 import { pruneGaps } from '../bot/gaps';
 import { detectLanguage } from '../bot/language';
@@ -59,18 +60,18 @@ describe('limits and metrics on the server', () => {
 });
 
 describe('admission control', () => {
-  it('holds deliveries while every turn slot is busy, then answers 503 + Retry-After when the line is full', async () => {
+  it('acknowledges queued turns at once, runs them one slot at a time, and answers 503 + Retry-After when the line is full', async () => {
     let release!: () => void;
     const blocked = new Promise<void>((r) => (release = r));
-    let turns = 0;
+    const seen: string[] = [];
     const bot = {
-      run: async () => {
-        turns++;
+      run: async (ctx: { activity: { type: string; text?: string } }) => {
+        seen.push(ctx.activity.text ?? ctx.activity.type);
         await blocked;
       },
     };
     const cfg = loadConfig({ PORT: '0', HOST: '127.0.0.1', MAX_CONCURRENT_TURNS: '1', MAX_WAITING_TURNS: '1' });
-    const app = await createApp(cfg, { bot, lock: new MemoryTurnLock(), ready: () => true, log: () => undefined });
+    const app = await createApp(cfg, { bot: bot as never, lock: new MemoryTurnLock(), ready: () => true, log: () => undefined });
     const base = await app.listen();
     try {
       const t = (await (await fetch(`${base}/api/webchat/token`, { method: 'POST' })).json()) as { token: string; conversationId: string };
@@ -79,23 +80,56 @@ describe('admission control', () => {
       expect((await fetch(`${base}/v3/directline/conversations`, { method: 'POST', headers })).status).toBe(201);
       const url = `${base}/v3/directline/conversations/${t.conversationId}/activities`;
       const post = (text: string) => fetch(url, { method: 'POST', headers, body: JSON.stringify({ type: 'message', text }) });
-      let firstDone = false;
-      const first = post('một').then((r) => {
-        firstDone = true;
-        return r;
-      });
-      await new Promise((r) => setTimeout(r, 100));
-      expect(firstDone).toBe(false); // waiting for a slot, not yet acknowledged
-      const second = await post('hai');
-      expect(second.status).toBe(503);
-      expect(second.headers.get('retry-after')).toBe('5');
+      expect((await post('một')).status).toBe(200); // acknowledged and queued while the slot is busy
+      expect(seen).toEqual(['conversationUpdate']);
+      const refused = await post('hai');
+      expect(refused.status).toBe(503);
+      expect(refused.headers.get('retry-after')).toBe('5');
       release();
-      expect((await first).status).toBe(200);
       await app.idle();
-      expect(turns).toBe(2);
+      expect(seen).toEqual(['conversationUpdate', 'một']);
       const log = (await (await fetch(`${url}?watermark=`, { headers })).json()) as { activities: { text?: string }[] };
-      expect(log.activities.map((a) => a.text)).toEqual(['một']);
+      expect(log.activities.map((a) => a.text)).toEqual(['một']); // the refused message was not stored
       expect(await (await fetch(`${base}/metrics`)).text()).toMatch(/webhook_requests_total\{channel="webchat",outcome="busy"\} 1/);
+    } finally {
+      release();
+      await app.close();
+    }
+  });
+});
+
+describe('admission control for Zalo', () => {
+  it('acknowledges a delivery at once while every slot is busy (Zalo wants 200 within 2 s), 503 only when the line is full', async () => {
+    let release!: () => void;
+    const blocked = new Promise<void>((r) => (release = r));
+    let ran = 0;
+    const bot = {
+      run: async () => {
+        ran++;
+        await blocked;
+      },
+    };
+    const APP_ID = '3011223344556677889';
+    const SECRET = 'oa-secret';
+    const cfg = loadConfig({ PORT: '0', HOST: '127.0.0.1', ZALO_APP_ID: APP_ID, ZALO_OA_SECRET_KEY: SECRET, ZALO_ACCESS_TOKEN: 'AT', ZALO_API_BASE_URL: 'http://127.0.0.1:9', ZALO_TOKEN_FILE: join(mkdtempSync(join(tmpdir(), 'tua-zalo-')), 't.json'), MAX_CONCURRENT_TURNS: '2', MAX_WAITING_TURNS: '3' });
+    const app = await createApp(cfg, { bot: bot as never, lock: new MemoryTurnLock(), ready: () => true, log: () => undefined });
+    const base = await app.listen();
+    const deliver = (n: number) => {
+      const body = JSON.stringify({ app_id: APP_ID, event_name: 'user_send_text', timestamp: String(Date.now()), sender: { id: `${n}` }, recipient: { id: '7777' }, message: { msg_id: `m-${n}`, text: 'f1 co phai cach ly ko' } });
+      return fetch(`${base}/api/zalo`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-zevent-signature': zaloSign(body, APP_ID, SECRET) }, body });
+    };
+    try {
+      const statuses: number[] = [];
+      for (let n = 0; n < 7; n++) {
+        const t0 = performance.now();
+        statuses.push((await deliver(n)).status);
+        expect(performance.now() - t0).toBeLessThan(1000);
+      }
+      expect(statuses).toEqual([200, 200, 200, 200, 200, 503, 503]); // 2 running + 3 waiting
+      expect(ran).toBe(2);
+      release();
+      await app.idle();
+      expect(ran).toBe(5);
     } finally {
       release();
       await app.close();
