@@ -5,7 +5,7 @@
  */
 import { ActivityTypes, type Activity, type Middleware, type TurnContext } from 'botbuilder';
 import pino, { type Logger } from 'pino';
-import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
 /** Keys whose values never reach a log line. */
 const REDACT = [
@@ -53,6 +53,24 @@ export class Metrics {
   readonly tokenRefreshes = new Counter({ name: 'zalo_token_refreshes_total', help: 'Zalo OAuth token refreshes', labelNames: ['result'], registers: [this.registry] });
   readonly rateLimited = new Counter({ name: 'rate_limited_total', help: 'Requests refused by a rate limit', labelNames: ['scope'], registers: [this.registry] });
   readonly webhooks = new Counter({ name: 'webhook_requests_total', help: 'Webhook requests by channel and outcome', labelNames: ['channel', 'outcome'], registers: [this.registry] });
+  private turnQueue?: () => { running: number; queued: number };
+  readonly turnsInProcess = new Gauge({
+    name: 'turn_queue_turns',
+    help: 'Turns of this process now running, and waiting for a slot',
+    labelNames: ['state'],
+    registers: [this.registry],
+    collect: () => {
+      const q = this.turnQueue?.();
+      if (!q) return;
+      this.turnsInProcess.set({ state: 'running' }, q.running);
+      this.turnsInProcess.set({ state: 'waiting' }, q.queued);
+    },
+  });
+
+  /** Reports the admission queue's figures on every scrape. */
+  watchTurnQueue(read: () => { running: number; queued: number }): void {
+    this.turnQueue = read;
+  }
 
   constructor(defaults = true) {
     if (defaults) collectDefaultMetrics({ register: this.registry });

@@ -91,6 +91,7 @@ export async function createApp(cfg: ServerConfig, deps: AppDeps): Promise<App> 
   const onTurnError = async (_ctx: TurnContext, err: Error): Promise<void> => log(`turn error: ${err.message}`);
 
   const metrics = deps.metrics ?? new Metrics(false);
+  metrics.watchTurnQueue(() => ({ running: turns.running, queued: turns.queued }));
   const deduper: Deduper = deps.redis ? new RedisDeduper(deps.redis) : new MemoryDeduper();
   const userLimiter: RateLimiter = deps.redis
     ? new RedisRateLimiter(deps.redis, cfg.rateLimitUserPerMin, 60_000, 'rl:user:')

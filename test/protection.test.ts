@@ -85,6 +85,9 @@ describe('admission control', () => {
       const refused = await post('hai');
       expect(refused.status).toBe(503);
       expect(refused.headers.get('retry-after')).toBe('5');
+      const during = await (await fetch(`${base}/metrics`)).text();
+      expect(during).toMatch(/turn_queue_turns\{state="running"\} 1/);
+      expect(during).toMatch(/turn_queue_turns\{state="waiting"\} 1/);
       release();
       await app.idle();
       expect(seen).toEqual(['conversationUpdate', 'một']);

@@ -52,6 +52,7 @@ export function zaloWebhook(n: number, userId: string, tag: string): { body: str
   return { body, headers: { 'content-type': 'application/json', 'x-zevent-signature': zaloSign(body, BENCH_APP_ID, BENCH_SECRET) } };
 }
 
+/** Paced runs need distinct tags: message ids are `<tag>-<n>` and the server drops repeated ids. */
 export interface PacedResult {
   sent: number;
   /** Scheduled send time (epoch ms) by user id: each paced message comes from its own user. */
@@ -64,18 +65,18 @@ export interface PacedResult {
 
 /**
  * Sends `rate` messages per second for `seconds`, evenly spaced, over keep-alive connections (open loop: a message
- * is sent at its time whether or not earlier ones were answered). User ids are `userBase + n`.
+ * is sent at its time whether or not earlier ones were answered). User ids are `userBase + n`, or `userBase + n % users`.
  */
-export async function paced(port: number, rate: number, seconds: number, userBase: bigint, tag: string): Promise<PacedResult> {
+export async function paced(port: number, rate: number, seconds: number, userBase: bigint, tag: string, users = Infinity): Promise<PacedResult> {
   const agent = new Agent({ keepAlive: true, maxSockets: 256 });
   const total = Math.round(rate * seconds);
   const result: PacedResult = { sent: 0, scheduled: new Map(), ackMs: [], status: new Map(), errors: 0 };
   const inflight: Promise<void>[] = [];
   const start = performance.timeOrigin + performance.now() + 5;
   const send = (n: number, due: number) => {
-    const userId = String(userBase + BigInt(n));
+    const userId = String(userBase + BigInt(Number.isFinite(users) ? n % users : n));
     const { body, headers } = zaloWebhook(n, userId, tag);
-    result.scheduled.set(userId, due);
+    if (!Number.isFinite(users)) result.scheduled.set(userId, due);
     inflight.push(
       new Promise<void>((resolve) => {
         const req = request({ host: '127.0.0.1', port, method: 'POST', path: '/api/zalo', agent, headers: { ...headers, 'content-length': Buffer.byteLength(body) } }, (res) => {
