@@ -31,6 +31,7 @@ import { FileTokenStore, RedisTokenStore, ZaloClient } from './zalo/client';
 import { parseZaloEvent, zaloSignatureOk, type ZaloSendRequest } from './zalo/protocol';
 import { Metrics, observeTurns } from './observability';
 import { registerStaffRoutes, type StaffDeps } from './staff/routes';
+import { MemoryStaffStore, RedisStaffStore } from './staff/sessions';
 import { MemoryRateLimiter, RedisRateLimiter, limitTurns, type RateLimiter } from './rate-limit';
 import { TurnQueue } from './turn-queue';
 
@@ -54,7 +55,7 @@ export interface AppDeps {
   /** The index in use and the last failed reload, shown on /readyz. */
   indexStatus?: () => unknown;
   /** The staff console's search interface and files; the console is off when omitted. */
-  staff?: Omit<StaffDeps, 'apiTokens' | 'indexStatus' | 'log'>;
+  staff?: Omit<StaffDeps, 'apiTokens' | 'indexStatus' | 'log' | 'store'>;
 }
 
 export interface App {
@@ -359,7 +360,10 @@ export async function createApp(cfg: ServerConfig, deps: AppDeps): Promise<App> 
     res.send(200, page ?? { activities: [], watermark: q.watermark ?? '0' });
   });
 
-  if (deps.staff) registerStaffRoutes(server, { ...deps.staff, apiTokens: cfg.staffApiTokens, indexStatus: deps.indexStatus, log });
+  if (deps.staff) {
+    const store = deps.redis ? new RedisStaffStore(deps.redis) : new MemoryStaffStore();
+    registerStaffRoutes(server, { ...deps.staff, store, apiTokens: cfg.staffApiTokens, indexStatus: deps.indexStatus, log });
+  }
 
   // Azure Bot Service channels, when an app id is configured.
   if (cfg.azureBot) {

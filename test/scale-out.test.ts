@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import Redis from 'ioredis';
+import { addAccount } from '../adapters/staff/accounts';
 import { zaloSign } from '../adapters/zalo/protocol';
 import { buildIndexArtifact } from '../knowledge/engine/artifact';
 import { HashedNgramEmbeddings } from '../knowledge/engine/embeddings';
@@ -38,6 +39,7 @@ const url = process.env.REDIS_URL;
         KB_DIR: kb.dir,
         INDEX_DIR: join(dir, 'index'),
         STAFF_API_TOKENS: 'staff-token-0123456789',
+        STAFF_ACCOUNTS_FILE: join(dir, 'staff.json'),
         DIRECTLINE_SECRET: 'a-shared-direct-line-secret-for-tests',
         GAPS_FILE: join(dir, 'gaps.jsonl'),
         TRAFFIC_FILE: join(dir, 'traffic.jsonl'),
@@ -82,6 +84,7 @@ const url = process.env.REDIS_URL;
     dir = mkdtempSync(join(tmpdir(), 'scale-'));
     kb = copyKnowledgeBase();
     await buildIndexArtifact(kb.dir, join(dir, 'index'), new HashedNgramEmbeddings());
+    await addAccount(join(dir, 'staff.json'), 'lan', 'mat-khau-dai-0123');
     api = await new FakePlatform().start();
     api.respond('/v3.0/oa/message/cs', { status: 200, body: { error: 0, message: 'Success' } });
     procs.push(await start(), await start());
@@ -113,6 +116,24 @@ const url = process.env.REDIS_URL;
     const end = Date.now() + 8000;
     while ((await readyz(procs[1]!.base)) === before && Date.now() < end) await new Promise((r) => setTimeout(r, 100));
     expect(await readyz(procs[1]!.base)).toBe(version);
+  });
+
+  it('a hotline agent signed in on one process is signed in on the other; sign-out and lock-out are shared too', async () => {
+    const [a, b] = [procs[0]!.base, procs[1]!.base];
+    const signIn = (base: string, password: string) =>
+      fetch(`${base}/staff/login`, { method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: `user=lan&password=${password}` });
+    const res = await signIn(a, 'mat-khau-dai-0123');
+    expect(res.status).toBe(303);
+    const cookie = /staff_session=[^;]+/.exec(res.headers.get('set-cookie') ?? '')?.[0];
+    expect(cookie).toBeDefined();
+    const search = (base: string) => fetch(`${base}/api/staff/search?q=test+nhanh`, { headers: { cookie: cookie! } });
+    expect((await search(b)).status).toBe(200);
+    await fetch(`${b}/staff/logout`, { method: 'POST', redirect: 'manual', headers: { cookie: cookie! } });
+    expect((await search(a)).status).toBe(401);
+    // Five wrong passwords spread over both processes lock the account on both.
+    for (let i = 0; i < 5; i++) await signIn(i % 2 ? a : b, 'sai');
+    const locked = await signIn(a, 'mat-khau-dai-0123');
+    expect(locked.headers.get('location')).toBe('/staff/login?e=locked');
   });
 
   it('web chat works whichever process each request reaches', async () => {

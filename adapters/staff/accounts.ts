@@ -48,25 +48,3 @@ export async function addAccount(file: string, user: string, password: string): 
   await writeFile(tmp, JSON.stringify(accounts, null, 2), { mode: 0o600 });
   await rename(tmp, file);
 }
-
-/** Failed sign-ins per user (and per address), with a lock-out. */
-export class LockOut {
-  private readonly fails = new Map<string, { count: number; until: number }>();
-  constructor(private readonly max = 5, private readonly lockMs = 15 * 60_000) {}
-
-  locked(key: string): boolean {
-    const f = this.fails.get(key);
-    return Boolean(f && f.count >= this.max && f.until > Date.now());
-  }
-
-  failed(key: string): void {
-    const f = this.fails.get(key);
-    const expired = f && f.until <= Date.now();
-    const count = !f || expired ? 1 : f.count + 1;
-    this.fails.set(key, { count, until: Date.now() + this.lockMs });
-  }
-
-  succeeded(key: string): void {
-    this.fails.delete(key);
-  }
-}

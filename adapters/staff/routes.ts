@@ -10,7 +10,8 @@ import type { Request, Response, Server, Next } from 'restify';
 import { escapeHtml } from '../../bot/report-render';
 import { groupGaps } from '../../bot/reporting';
 import type { GapRecord } from '../../bot/gaps';
-import { LockOut, readAccounts, verifyPassword } from './accounts';
+import { readAccounts, verifyPassword } from './accounts';
+import { MemoryStaffStore, type StaffStore } from './sessions';
 
 export interface StaffDeps {
   search(q: string, opts: { topic?: string }): Promise<unknown[]>;
@@ -21,6 +22,8 @@ export interface StaffDeps {
   indexStatus?: () => unknown;
   accountsFile: string;
   apiTokens: string[];
+  /** Sessions and failed sign-ins: process memory by default, Redis when replicas share the work. */
+  store?: StaffStore;
   /** Every recorded question (file or Redis). */
   readGaps(): Promise<GapRecord[]>;
   reportsDir: string;
@@ -42,23 +45,29 @@ const page = (title: string, body: string) =>
   `<!doctype html><html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(title)}</title><style>body{font-family:system-ui,Arial,sans-serif;max-width:860px;margin:24px auto;padding:0 12px;color:#123}form.login{max-width:340px;display:grid;gap:8px}input{padding:8px;font-size:1rem}button{padding:8px;background:#0b5cad;color:#fff;border:0;border-radius:4px;font-size:1rem}.err{color:#a00}li{margin:8px 0}small{color:#567}</style></head><body>${body}</body></html>`;
 
 export function registerStaffRoutes(server: Server, deps: StaffDeps): void {
-  const sessions = new Map<string, { user: string; until: number }>();
-  // 5 failures lock an account; an address (a call centre may share one) only after 50.
-  const userLock = new LockOut(5);
-  const ipLock = new LockOut(50);
+  const store = deps.store ?? new MemoryStaffStore();
+  // 5 failures lock an account for 15 minutes; an address (a call centre may share one) only after 50.
+  const LOCK_MS = 15 * 60_000;
+  const USER_MAX = 5;
+  const IP_MAX = 50;
   const consoleHtml = readFileSync(join(__dirname, 'console.html'));
   const consoleJs = readFileSync(join(__dirname, 'console.js'));
 
-  const sessionUser = (req: Request): string | undefined => {
+  // The signed-in user of a staff request is looked up once, before its route runs (the store may be Redis).
+  const signedIn = new WeakMap<Request, string>();
+  server.use((req: Request, _res: Response, next: Next) => {
+    const path = req.getPath();
     const id = cookie(req, COOKIE);
-    const s = id ? sessions.get(id) : undefined;
-    if (!s) return undefined;
-    if (s.until < Date.now()) {
-      sessions.delete(id!);
-      return undefined;
-    }
-    return s.user;
-  };
+    if (!id || !(path.startsWith('/staff') || path.startsWith('/api/staff'))) return next();
+    store.user(id).then(
+      (user) => {
+        if (user) signedIn.set(req, user);
+        next();
+      },
+      () => next(), // store unreachable: treated as signed out
+    );
+  });
+  const sessionUser = (req: Request): string | undefined => signedIn.get(req);
   const bearerOk = (req: Request): boolean => {
     const t = /^Bearer\s+(.+)$/i.exec(req.header('authorization') ?? '')?.[1];
     return Boolean(t && deps.apiTokens.includes(t));
@@ -102,26 +111,24 @@ export function registerStaffRoutes(server: Server, deps: StaffDeps): void {
     const password = typeof body.password === 'string' ? body.password : '';
     const userKey = user.toLowerCase();
     const ipKey = req.socket.remoteAddress ?? '';
-    if (userLock.locked(userKey) || ipLock.locked(ipKey)) return redirect(res, '/staff/login?e=locked');
+    if ((await store.locked(`u:${userKey}`, USER_MAX)) || (await store.locked(`ip:${ipKey}`, IP_MAX))) return redirect(res, '/staff/login?e=locked');
     const hash = (await readAccounts(deps.accountsFile)).users[user];
     if (!hash || !(await verifyPassword(password, hash))) {
-      userLock.failed(userKey);
-      ipLock.failed(ipKey);
+      await Promise.all([store.failed(`u:${userKey}`, LOCK_MS), store.failed(`ip:${ipKey}`, LOCK_MS)]);
       deps.log?.('staff sign-in failed');
       return redirect(res, '/staff/login?e=1');
     }
-    userLock.succeeded(userKey);
+    await store.succeeded(`u:${userKey}`);
     const id = randomBytes(32).toString('base64url');
-    sessions.set(id, { user, until: Date.now() + SESSION_MS });
+    await store.open(id, user, SESSION_MS);
     const secure = req.header('x-forwarded-proto') === 'https' ? '; Secure' : '';
     redirect(res, '/staff', { 'set-cookie': `${COOKIE}=${id}; HttpOnly; SameSite=Strict; Path=/; Max-Age=${SESSION_MS / 1000}${secure}` });
   });
 
-  server.post('/staff/logout', (req: Request, res: Response, next: Next) => {
+  server.post('/staff/logout', async (req: Request, res: Response) => {
     const id = cookie(req, COOKIE);
-    if (id) sessions.delete(id);
+    if (id) await store.close(id).catch(() => undefined);
     redirect(res, '/staff/login', { 'set-cookie': `${COOKIE}=; HttpOnly; SameSite=Strict; Path=/; Max-Age=0` });
-    next();
   });
 
   server.get('/staff', (req: Request, res: Response, next: Next) => {
