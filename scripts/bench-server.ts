@@ -2,7 +2,8 @@
  * The processes `npm run bench` and `npm run soak` start, one role each, so that the server under test shares its
  * event loop and heap with nothing else:
  *   app   the real server (`/api/zalo` → bot → outbox) sending to BENCH_FAKE_URL, plus a stats port (RSS, /gc);
- *         with BENCH_ECHO=1 the bot is replaced by one that echoes the text: the same path without the bot's work
+ *         with BENCH_ECHO=1 the bot is replaced by one that echoes the text: the same path without the bot's work;
+ *         with BENCH_REDIS_URL (and REDIS_PREFIX) everything shared lives in Redis, as on a scaled-out deployment
  *   fake  a local fake of the Zalo send API: counts replies and remembers when each user's first reply arrived
  *   bare  a bare restify "hello" route, the yardstick
  * Each prints its ports as one JSON line on stdout.
@@ -65,7 +66,9 @@ async function app(): Promise<void> {
   if (!fakeUrl) throw new Error('BENCH_FAKE_URL is required for the app role');
   tuneHeap(); // as `npm start` does
   const { kbDir, indexDir } = paths();
-  const runtime = await createBotRuntime({ kbDir, indexDir, env: { ...process.env, REDIS_URL: '' }, gaps: new MemoryGapRecorder(), traffic: { record: async () => undefined }, log: () => undefined });
+  // BENCH_REDIS_URL: state, turn lock, dedupe, limits and the BullMQ outbox in Redis, as a scaled-out deployment runs.
+  const redisUrl = process.env.BENCH_REDIS_URL ?? '';
+  const runtime = await createBotRuntime({ kbDir, indexDir, env: { ...process.env, REDIS_URL: redisUrl }, gaps: new MemoryGapRecorder(), traffic: { record: async () => undefined }, log: () => undefined });
   const cfg = loadConfig({
     PORT: '0',
     HOST: '127.0.0.1',
@@ -80,7 +83,7 @@ async function app(): Promise<void> {
     ...(process.env.MAX_CONCURRENT_TURNS ? { MAX_CONCURRENT_TURNS: process.env.MAX_CONCURRENT_TURNS } : {}),
   });
   const echo = { run: async (ctx: TurnContext) => void (ctx.activity.type === 'message' && (await ctx.sendActivity(ctx.activity.text ?? ''))) };
-  const server = await createApp(cfg, { bot: process.env.BENCH_ECHO === '1' ? echo : runtime.bot, lock: runtime.state.lock, ready: () => true, log: () => undefined });
+  const server = await createApp(cfg, { bot: process.env.BENCH_ECHO === '1' ? echo : runtime.bot, lock: runtime.state.lock, redis: runtime.state.redis, ready: () => true, log: () => undefined });
   const appPort = Number(new URL(await server.listen()).port);
   const stats = createServer((req, res) => {
     if (req.url === '/gc') global.gc?.();

@@ -16,11 +16,12 @@
  *    and to its first reply arriving at the fake API (`p95ms`);
  *  - the same flood with a bot that only echoes: the ceiling of the path itself on this machine.
  * With --json the last line is {"http":{"rps","p95ms","bareRps","ratio"},"rssMB"}: ratio = rps / bareRps, rssMB
- * the RSS after 10,000 messages.
+ * the RSS after 10,000 messages. `--redis` runs the server with everything shared in Redis (REDIS_URL), as replicas do.
  * BENCH_CPU_PROF=dir writes a CPU profile of the server under test; BENCH_NODE_ARGS adds Node flags to it.
  */
 import { cpus, loadavg } from 'node:os';
 import autocannon from 'autocannon';
+import Redis from 'ioredis';
 import type { TurnContext } from 'botbuilder';
 import { createBotRuntime } from '../bot/create';
 import { MemoryGapRecorder } from '../bot/gaps';
@@ -77,6 +78,9 @@ async function main(): Promise<void> {
   const json = flags.has('json');
   const out = json ? console.error : console.log;
   const seconds = Math.min(30, Math.max(2, Number(flags.get('seconds') ?? 5) || 5));
+  // --redis: the server keeps state, locks, dedupe, limits and its outbox in Redis (REDIS_URL, default local).
+  const redisUrl = flags.has('redis') ? (process.env.REDIS_URL || 'redis://127.0.0.1:6379') : '';
+  const redisPrefix = `bench-${process.pid}:`;
 
   const procs: Proc<unknown>[] = [];
   try {
@@ -85,7 +89,8 @@ async function main(): Promise<void> {
     const fakeUrl = `http://127.0.0.1:${fake.ports.port}`;
     const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
     const extra = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
-    const app = await startRole<{ port: number; statsPort: number }>('app', { BENCH_FAKE_URL: fakeUrl }, ['--expose-gc', ...profile, ...extra]);
+    const redisEnv = redisUrl ? { BENCH_REDIS_URL: redisUrl, REDIS_PREFIX: redisPrefix } : {};
+    const app = await startRole<{ port: number; statsPort: number }>('app', { BENCH_FAKE_URL: fakeUrl, ...redisEnv }, ['--expose-gc', ...profile, ...extra]);
     procs.push(app);
     const bare = await startRole<{ port: number }>('bare');
     procs.push(bare);
@@ -120,7 +125,7 @@ async function main(): Promise<void> {
     });
 
     out(`Máy: ${process.platform} ${process.arch}, ${cpus()[0]?.model ?? '?'}, ${cpus().length} lõi, tải ${loadavg()[0]!.toFixed(2)}; Node ${process.version}${__filename.endsWith('.js') ? ' (JS đã biên dịch)' : ' (tsx)'}`);
-    out(`Tiến trình: máy chủ thử, API Zalo giả, restify trần, bộ tạo tải (này); mỗi lượt đo ${seconds} s`);
+    out(`Tiến trình: máy chủ thử, API Zalo giả, restify trần, bộ tạo tải (này); mỗi lượt đo ${seconds} s; ${redisUrl ? `trạng thái, khóa, chống trùng, hàng đợi gửi trên Redis (${redisUrl})` : 'mọi thứ trong bộ nhớ tiến trình (không Redis)'}`);
     const start = await memory(true);
     out(`Một lượt bot (không HTTP, trong tiến trình này): ${(await turnCost()).toFixed(0)} µs`);
 
@@ -188,7 +193,7 @@ async function main(): Promise<void> {
     // The same path with a bot that only echoes: what signature check, admission, dedupe, adapter, outbox and the
     // outbound HTTP call cost on their own, i.e. the ceiling for any bot on this machine.
     app.child.kill('SIGTERM');
-    const echo = await startRole<{ port: number; statsPort: number }>('app', { BENCH_FAKE_URL: fakeUrl, BENCH_ECHO: '1' });
+    const echo = await startRole<{ port: number; statsPort: number }>('app', { BENCH_FAKE_URL: fakeUrl, BENCH_ECHO: '1', ...redisEnv });
     procs.push(echo);
     await offer(echo.ports.port, 500, 1, 'echo-warm');
     const e = await flood(echo.ports.port, 'echo');
@@ -203,6 +208,16 @@ async function main(): Promise<void> {
     }
   } finally {
     for (const p of procs) p.child.kill('SIGTERM');
+    if (redisUrl) {
+      const redis = new Redis(redisUrl);
+      let cursor = '0';
+      do {
+        const [next, keys] = await redis.scan(cursor, 'MATCH', `${redisPrefix}*`, 'COUNT', 1000);
+        if (keys.length) await redis.del(...keys);
+        cursor = next;
+      } while (cursor !== '0');
+      await redis.quit();
+    }
   }
 }
 
