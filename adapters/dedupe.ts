@@ -17,14 +17,19 @@ export class MemoryDeduper implements Deduper {
     const now = Date.now();
     const until = this.seen.get(key);
     if (until !== undefined && until > now) return false;
-    if (this.seen.size >= this.max) {
-      for (const [k, t] of this.seen) {
-        if (t <= now || this.seen.size >= this.max) this.seen.delete(k);
-        if (this.seen.size < this.max * 0.9) break;
-      }
+    // Every key gets the same TTL, so insertion order is expiry order: expired keys, and the oldest when full,
+    // are all at the front. Each key is deleted once, so this costs O(1) per call on average.
+    for (const [k, t] of this.seen) {
+      if (t > now && this.seen.size < this.max) break;
+      this.seen.delete(k);
     }
+    this.seen.delete(key);
     this.seen.set(key, now + this.ttlMs);
     return true;
+  }
+
+  get size(): number {
+    return this.seen.size;
   }
 }
 

@@ -73,7 +73,10 @@ export class TurnQueue {
         this.waiting = this.waiting.slice(this.head);
         this.head = 0;
       }
-      next(); // the slot passes on: `active` stays the same
+      // The slot passes on (`active` stays the same), on the next turn of the event loop: a turn without real I/O
+      // (memory state) runs in one go, and starting the next one at once would keep new webhooks from being read
+      // and acknowledged until the whole line had run.
+      setImmediate(next);
       return;
     }
     this.active--;

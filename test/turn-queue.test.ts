@@ -1,6 +1,10 @@
 import { TurnQueue } from '../adapters/turn-queue';
 
-const tick = () => new Promise((r) => setImmediate(r));
+// Queued work starts on a later turn of the event loop; two turns are enough for a slot to pass on.
+const tick = async () => {
+  await new Promise((r) => setImmediate(r));
+  await new Promise((r) => setImmediate(r));
+};
 
 /** A unit of work that ends when told to. */
 function job(log: string[], name: string): { work: () => Promise<string>; finish: () => void; fail: (e: Error) => void } {

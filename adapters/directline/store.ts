@@ -98,8 +98,14 @@ export class ConversationStore {
     return { activities: all.slice(start), watermark: String(base + all.length) };
   }
 
+  private lastSweep = 0;
+
+  /** Forgets idle conversations; at most once a minute, so creating a conversation stays O(1). */
   private sweep(): void {
-    const cutoff = Date.now() - this.idleMs;
+    const now = Date.now();
+    if (now - this.lastSweep < 60_000) return;
+    this.lastSweep = now;
+    const cutoff = now - this.idleMs;
     for (const [id, c] of this.conversations) if (c.lastActive < cutoff) this.conversations.delete(id);
   }
 }

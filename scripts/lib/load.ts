@@ -57,6 +57,8 @@ export interface PacedResult {
   sent: number;
   /** Scheduled send time (epoch ms) by user id: each paced message comes from its own user. */
   scheduled: Map<string, number>;
+  /** When the last message was due (epoch ms). */
+  lastDue: number;
   /** Milliseconds from each message's scheduled time to the end of its HTTP response. */
   ackMs: number[];
   status: Map<number, number>;
@@ -70,7 +72,7 @@ export interface PacedResult {
 export async function paced(port: number, rate: number, seconds: number, userBase: bigint, tag: string, users = Infinity): Promise<PacedResult> {
   const agent = new Agent({ keepAlive: true, maxSockets: 256 });
   const total = Math.round(rate * seconds);
-  const result: PacedResult = { sent: 0, scheduled: new Map(), ackMs: [], status: new Map(), errors: 0 };
+  const result: PacedResult = { sent: 0, lastDue: 0, scheduled: new Map(), ackMs: [], status: new Map(), errors: 0 };
   const inflight: Promise<void>[] = [];
   const start = performance.timeOrigin + performance.now() + 5;
   const send = (n: number, due: number) => {
@@ -98,7 +100,8 @@ export async function paced(port: number, rate: number, seconds: number, userBas
   while (result.sent < total) {
     const now = performance.timeOrigin + performance.now();
     while (result.sent < total && start + (result.sent * 1000) / rate <= now) {
-      send(result.sent, start + (result.sent * 1000) / rate);
+      result.lastDue = start + (result.sent * 1000) / rate;
+      send(result.sent, result.lastDue);
       result.sent++;
     }
     await new Promise((r) => setTimeout(r, 1));
