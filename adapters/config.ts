@@ -46,6 +46,8 @@ export const EnvSchema = z.object({
   MAX_CONCURRENT_TURNS: z.coerce.number().int().min(1).max(10_000).default(64),
   /** Turns that may wait in line; beyond that webhooks answer 503 + Retry-After (the platforms deliver again). */
   MAX_WAITING_TURNS: z.coerce.number().int().min(0).max(1_000_000).default(5_000),
+  /** "off": this process accepts deliveries and queues their turns for the other replicas (needs REDIS_URL). */
+  TURN_WORKER: z.enum(['on', 'off'], { message: 'là "on" hoặc "off"' }).default('on'),
 });
 export type Env = z.infer<typeof EnvSchema>;
 
@@ -81,6 +83,8 @@ export interface ServerConfig {
   rateLimitIpPerMin: number;
   maxConcurrentTurns: number;
   maxWaitingTurns: number;
+  /** False: turns queued here run on other replicas (Redis only). */
+  turnWorker: boolean;
   staffApiTokens: string[];
 }
 
@@ -103,8 +107,10 @@ export function loadConfig(env: NodeJS.ProcessEnv, log: (line: string) => void =
     rateLimitIpPerMin: e.RATE_LIMIT_IP_PER_MIN,
     maxConcurrentTurns: e.MAX_CONCURRENT_TURNS,
     maxWaitingTurns: e.MAX_WAITING_TURNS,
+    turnWorker: e.TURN_WORKER === 'on',
     staffApiTokens: (e.STAFF_API_TOKENS ?? '').split(',').map((t) => t.trim()).filter((t) => t.length >= 16),
   };
+  if (!cfg.turnWorker && !e.REDIS_URL) throw new Error('Cấu hình không hợp lệ:\n  TURN_WORKER: "off" cần REDIS_URL (không có Redis thì không tiến trình nào khác chạy được lượt hội thoại)');
   if (e.STAFF_API_TOKENS && cfg.staffApiTokens.length === 0) log('STAFF_API_TOKENS: bỏ qua các token ngắn hơn 16 ký tự');
   if (e.ZALO_APP_ID && e.ZALO_OA_SECRET_KEY && (e.ZALO_ACCESS_TOKEN || e.ZALO_REFRESH_TOKEN)) {
     cfg.zalo = {

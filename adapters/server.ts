@@ -33,7 +33,7 @@ import { Metrics, observeTurns } from './observability';
 import { registerStaffRoutes, type StaffDeps } from './staff/routes';
 import { MemoryStaffStore, RedisStaffStore } from './staff/sessions';
 import { MemoryRateLimiter, RedisRateLimiter, limitTurns, type RateLimiter } from './rate-limit';
-import { TurnQueue } from './turn-queue';
+import { MemoryInbound, RedisInbound, type Inbound, type InboundChannel, type InboundJob } from './inbound';
 
 /** Shown once per minute to a user who sends faster than the per-user limit. */
 export const RATE_LIMIT_NOTICE =
@@ -75,14 +75,7 @@ function webchatBundle(): string {
 
 export async function createApp(cfg: ServerConfig, deps: AppDeps): Promise<App> {
   const log = deps.log ?? ((line: string) => console.error(line));
-  const pending = new Set<Promise<unknown>>();
-  const background = (p: Promise<unknown>): void => {
-    const tracked = p.catch((err: unknown) => log(`turn failed: ${err instanceof Error ? err.message : String(err)}`));
-    pending.add(tracked);
-    void tracked.finally(() => pending.delete(tracked));
-  };
   const logic = (ctx: TurnContext) => deps.bot.run(ctx);
-  const turns = new TurnQueue(cfg.maxConcurrentTurns, cfg.maxWaitingTurns);
   /** Answers 503 + Retry-After: too many turns already wait; the platform delivers again later. */
   const busy = (res: Response, channel: string): void => {
     metrics.webhooks.inc({ channel, outcome: 'busy' });
@@ -92,7 +85,6 @@ export async function createApp(cfg: ServerConfig, deps: AppDeps): Promise<App> 
   const onTurnError = async (_ctx: TurnContext, err: Error): Promise<void> => log(`turn error: ${err.message}`);
 
   const metrics = deps.metrics ?? new Metrics(false);
-  metrics.watchTurnQueue(() => ({ running: turns.running, queued: turns.queued }));
   const deduper: Deduper = deps.redis ? new RedisDeduper(deps.redis) : new MemoryDeduper();
   const userLimiter: RateLimiter = deps.redis
     ? new RedisRateLimiter(deps.redis, cfg.rateLimitUserPerMin, 60_000, 'rl:user:')
@@ -147,6 +139,36 @@ export async function createApp(cfg: ServerConfig, deps: AppDeps): Promise<App> 
   const store: ConversationLog = deps.redis ? new RedisConversationLog(deps.redis) : new MemoryConversationLog();
   const signer = new TokenSigner(cfg.directLineSecret);
   const directLine = new DirectLineAdapter(store);
+
+  // Acknowledged deliveries wait here for their turn: in process memory, or in a BullMQ queue every replica serves.
+  const run = async (job: InboundJob): Promise<void> => {
+    const adapter = job.channel === 'zalo' ? zalo : job.channel === 'messenger' ? messenger : directLine;
+    if (!adapter) throw new Error(`${job.channel} is not configured on this process`);
+    await adapter.processActivity(job.activity, logic);
+  };
+  const inboundOptions = {
+    maxConcurrent: cfg.maxConcurrentTurns,
+    maxWaiting: cfg.maxWaitingTurns,
+    run,
+    onError: (err: unknown) => log(`turn failed: ${err instanceof Error ? err.message : String(err)}`),
+  };
+  const inbound: Inbound = deps.redis ? new RedisInbound(deps.redis, { ...inboundOptions, worker: cfg.turnWorker }) : new MemoryInbound(inboundOptions);
+  metrics.watchTurnQueue(() => inbound.counts());
+  /**
+   * Queues the turn of a delivery that is seen for the first time (deliveries are at least once). False, after
+   * answering 503, when the line is full: checked before the delivery id is remembered, so the platform's next
+   * attempt is not taken for a repeat.
+   */
+  const accept = async (res: Response, channel: InboundChannel, deliveryId: string | undefined, activity: () => Activity): Promise<boolean> => {
+    if (inbound.full()) {
+      busy(res, channel);
+      return false;
+    }
+    if (deliveryId !== undefined && !(await deduper.firstTime(deliveryId))) return true;
+    await inbound.submit({ channel, activity: activity() });
+    return true;
+  };
+
   for (const a of [zalo, messenger, directLine]) {
     if (!a) continue;
     a.use(serializeTurns(deps.lock));
@@ -229,13 +251,7 @@ export async function createApp(cfg: ServerConfig, deps: AppDeps): Promise<App> 
       return;
     }
     const event = parseZaloEvent(req.body);
-    if (event.kind !== 'ignore') {
-      const turn = turns.submit(() =>
-        deduper.firstTime(`zalo:${event.id}`).then((first) => (first ? zalo.processActivity(ZaloAdapter.toActivity(event, req.body), logic) : undefined)),
-      );
-      if (!turn) return busy(res, 'zalo');
-      background(turn);
-    }
+    if (event.kind !== 'ignore' && !(await accept(res, 'zalo', `zalo:${event.id}`, () => ZaloAdapter.toActivity(event, req.body)))) return;
     metrics.webhooks.inc({ channel: 'zalo', outcome: 'accepted' });
     res.send(200, { ok: true });
   });
@@ -260,11 +276,7 @@ export async function createApp(cfg: ServerConfig, deps: AppDeps): Promise<App> 
     }
     // One turn per event; a refusal part-way asks for the whole batch again, and dedupe skips what already ran.
     for (const e of parseMessengerEvents(req.body)) {
-      const turn = turns.submit(() =>
-        deduper.firstTime(`fb:${e.id}`).then((first) => (first ? messenger.processActivity(MessengerAdapter.toActivity(e, req.body), logic) : undefined)),
-      );
-      if (!turn) return busy(res, 'messenger');
-      background(turn);
+      if (!(await accept(res, 'messenger', `fb:${e.id}`, () => MessengerAdapter.toActivity(e, req.body)))) return;
     }
     metrics.webhooks.inc({ channel: 'messenger', outcome: 'accepted' });
     res.send(200, 'EVENT_RECEIVED');
@@ -311,7 +323,7 @@ export async function createApp(cfg: ServerConfig, deps: AppDeps): Promise<App> 
         membersAdded: [user],
         locale: 'vi-VN',
       } as Activity;
-      background(turns.submit(() => directLine.processActivity(update, logic), true)!);
+      await inbound.submit({ channel: 'webchat', activity: update }).catch((err: unknown) => log(`welcome not queued: ${String(err)}`));
     }
   };
   server.post('/v3/directline/conversations', startConversation);
@@ -343,13 +355,11 @@ export async function createApp(cfg: ServerConfig, deps: AppDeps): Promise<App> 
     };
     const isMessage = body.type === ActivityTypes.Message;
     // Refused before it is stored, so the page shows it as not sent and the user can send it again.
-    if (isMessage && turns.full) return busy(res, 'webchat');
+    if (isMessage && inbound.full()) return busy(res, 'webchat');
     const stored = await store.append(claims.conversationId, incoming);
+    // Queued before the 200, so a message the page shows as sent is never left without its turn.
+    if (isMessage && stored) await inbound.submit({ channel: 'webchat', activity: { ...incoming, id: stored.id, timestamp: new Date() } as Activity });
     res.send(200, { id: stored?.id });
-    if (isMessage && stored) {
-      const activity = { ...incoming, id: stored.id, timestamp: new Date() } as Activity;
-      background(turns.submit(() => directLine.processActivity(activity, logic), true)!);
-    }
   });
   server.get('/v3/directline/conversations/:id/activities', async (req: Request, res: Response) => {
     const claims = await claimsFor(req, res, req.params.id);
@@ -389,20 +399,17 @@ export async function createApp(cfg: ServerConfig, deps: AppDeps): Promise<App> 
     });
   }
 
-  const idle = async (): Promise<void> => {
-    while (pending.size) await Promise.allSettled([...pending]);
-  };
   return {
     server,
     metrics,
-    idle,
+    idle: () => inbound.idle(),
     listen: () =>
       new Promise((resolve) => {
         server.listen(cfg.port, cfg.host, () => resolve(server.url.replace('[::]', 'localhost').replace('0.0.0.0', 'localhost')));
       }),
     close: async () => {
       await new Promise<void>((r) => server.close(() => r()));
-      await idle();
+      await inbound.close();
       await outbox.close();
     },
   };

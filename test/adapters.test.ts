@@ -282,3 +282,13 @@ describe('Web chat over Direct Line 3.0', () => {
     expect((await fetch(`${base}/api/messages`, { method: 'POST', body: '{}', headers: { 'content-type': 'application/json' } })).status).toBe(404);
   });
 });
+
+describe('server configuration', () => {
+  it('names each bad variable, and refuses an accept-only process without Redis', () => {
+    expect(() => loadConfig({ PORT: 'abc', MAX_CONCURRENT_TURNS: '0' })).toThrow(/PORT[\s\S]*MAX_CONCURRENT_TURNS/);
+    expect(() => loadConfig({ TURN_WORKER: 'maybe' })).toThrow(/TURN_WORKER/);
+    expect(() => loadConfig({ TURN_WORKER: 'off' })).toThrow(/TURN_WORKER: "off" cần REDIS_URL/);
+    expect(loadConfig({ TURN_WORKER: 'off', REDIS_URL: 'redis://127.0.0.1:6379' }).turnWorker).toBe(false);
+    expect(loadConfig({}).turnWorker).toBe(true);
+  });
+});

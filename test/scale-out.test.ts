@@ -27,7 +27,7 @@ const url = process.env.REDIS_URL;
   let api: FakePlatform;
   const procs: { child: ChildProcess; base: string }[] = [];
 
-  function start(): Promise<{ child: ChildProcess; base: string }> {
+  function start(extra: NodeJS.ProcessEnv = {}): Promise<{ child: ChildProcess; base: string }> {
     // node itself (not the tsx wrapper), so that killing the child kills the server.
     const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
       env: {
@@ -48,6 +48,7 @@ const url = process.env.REDIS_URL;
         ZALO_ACCESS_TOKEN: 'AT',
         ZALO_API_BASE_URL: api.url,
         LOG_LEVEL: 'info',
+        ...extra,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -178,6 +179,23 @@ const url = process.env.REDIS_URL;
       expect.stringMatching(/^Từ Hồ Chí Minh .* đến Hà Nội/),
     ]);
   });
+
+  it('a delivery acknowledged by a process that dies at once is still answered, by another process', async () => {
+    // An ingress-only process (TURN_WORKER=off) queues turns in Redis and runs none: killed right after its 200,
+    // it leaves the turn to the others.
+    const ingress = await start({ TURN_WORKER: 'off' });
+    try {
+      const user = '9100000000000000004';
+      const res = await deliver(ingress.base, event(user, 'f1 co phai cach ly ko'));
+      expect(res.status).toBe(200);
+      ingress.child.kill('SIGKILL');
+      const replies = await waitFor(user, 1);
+      expect(replies).toHaveLength(1);
+      expect(String(replies[0]!.json?.message?.text)).toMatch(/F1|cách ly/);
+    } finally {
+      ingress.child.kill('SIGKILL');
+    }
+  }, 40_000);
 
   it('a process killed mid-flight loses no queued reply', async () => {
     const user = '9100000000000000003';

@@ -1,0 +1,159 @@
+/**
+ * Where acknowledged deliveries wait for their turn. Platforms get their 200 as soon as a turn is queued (Zalo
+ * wants it within 2 s); at most `maxConcurrent` turns run at once per process.
+ *
+ * - {@link MemoryInbound}: a line in process memory (one process, no Redis).
+ * - {@link RedisInbound}: a BullMQ queue shared by every replica, so any process may run a turn that another one
+ *   acknowledged, and a turn acknowledged by a process that dies is run by another (BullMQ moves the jobs of a dead
+ *   worker back to the queue). A process with `worker: false` only accepts deliveries.
+ *
+ * `full()` says whether a new delivery should be refused with 503 + Retry-After (more than `maxWaiting` queued).
+ */
+import type { Activity } from 'botbuilder';
+import type { Job, Queue, Worker } from 'bullmq';
+import type Redis from 'ioredis';
+import { TurnQueue } from './turn-queue';
+
+export type InboundChannel = 'zalo' | 'messenger' | 'webchat';
+
+export interface InboundJob {
+  channel: InboundChannel;
+  activity: Activity;
+}
+
+export type RunTurn = (job: InboundJob) => Promise<void>;
+
+export interface Inbound {
+  /** True when a new delivery should be refused: too many turns are waiting. */
+  full(): boolean;
+  /** Queues a turn (never refuses: call `full()` first). Resolves once the turn is safely queued. */
+  submit(job: InboundJob): Promise<void>;
+  /** Turns running in this process, and turns waiting (in this process, or in the shared queue). */
+  counts(): { running: number; queued: number };
+  /** Resolves when every queued turn has run. */
+  idle(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface InboundOptions {
+  maxConcurrent: number;
+  maxWaiting: number;
+  run: RunTurn;
+  onError: (err: unknown) => void;
+}
+
+export class MemoryInbound implements Inbound {
+  private readonly queue: TurnQueue;
+  private readonly pending = new Set<Promise<unknown>>();
+
+  constructor(private readonly o: InboundOptions) {
+    this.queue = new TurnQueue(o.maxConcurrent, o.maxWaiting);
+  }
+
+  full(): boolean {
+    return this.queue.full;
+  }
+
+  async submit(job: InboundJob): Promise<void> {
+    const tracked = this.queue.submit(() => this.o.run(job), true)!.catch(this.o.onError);
+    this.pending.add(tracked);
+    void tracked.finally(() => this.pending.delete(tracked));
+  }
+
+  counts(): { running: number; queued: number } {
+    return { running: this.queue.running, queued: this.queue.queued };
+  }
+
+  async idle(): Promise<void> {
+    while (this.pending.size) await Promise.allSettled([...this.pending]);
+  }
+
+  async close(): Promise<void> {
+    await this.idle();
+  }
+}
+
+/** JSON turns a Date into a string; the adapters expect the activity's timestamp as a Date. */
+function revive(job: InboundJob): InboundJob {
+  const a = job.activity as Activity & { timestamp?: unknown };
+  if (typeof a.timestamp === 'string') a.timestamp = new Date(a.timestamp);
+  return job;
+}
+
+export class RedisInbound implements Inbound {
+  private readonly queue: Queue;
+  private readonly worker?: Worker;
+  private readonly connections: Redis[];
+  private running = 0;
+  private waiting = 0;
+  private readonly timer: NodeJS.Timeout;
+
+  constructor(
+    connection: Redis,
+    private readonly o: InboundOptions & { worker?: boolean },
+    name = 'inbound',
+  ) {
+    const { Queue, Worker } = require('bullmq') as typeof import('bullmq');
+    // BullMQ does not accept ioredis key prefixes: it gets its own connections and the prefix as its own option.
+    const prefix = `${connection.options.keyPrefix ?? ''}bull`;
+    const queueConnection = connection.duplicate({ keyPrefix: '' });
+    this.connections = [queueConnection];
+    this.queue = new Queue(name, { connection: queueConnection, prefix });
+    if (o.worker !== false) {
+      const workerConnection = connection.duplicate({ keyPrefix: '', maxRetriesPerRequest: null });
+      this.connections.push(workerConnection);
+      this.worker = new Worker(
+        name,
+        async (job: Job<InboundJob>) => {
+          this.running++;
+          try {
+            await o.run(revive(job.data));
+          } finally {
+            this.running--;
+          }
+        },
+        { connection: workerConnection, prefix, concurrency: o.maxConcurrent },
+      );
+      this.worker.on('failed', (_job, err) => o.onError(err));
+      this.worker.on('error', (err) => o.onError(err));
+    }
+    // The waiting count decides 503s; reading it on every delivery would cost a round trip, so it is refreshed.
+    const refresh = () =>
+      this.queue.getWaitingCount().then(
+        (n) => void (this.waiting = n),
+        () => undefined,
+      );
+    this.timer = setInterval(refresh, 250);
+    this.timer.unref();
+    void refresh();
+  }
+
+  full(): boolean {
+    return this.waiting >= this.o.maxWaiting;
+  }
+
+  async submit(job: InboundJob): Promise<void> {
+    // A turn runs once; a worker that dies mid-turn hands it to another (stalled-job recovery).
+    await this.queue.add('turn', job, { attempts: 1, removeOnComplete: true, removeOnFail: 1000 });
+    this.waiting++;
+  }
+
+  counts(): { running: number; queued: number } {
+    return { running: this.running, queued: this.waiting };
+  }
+
+  async idle(): Promise<void> {
+    for (;;) {
+      const c = await this.queue.getJobCounts('waiting', 'active', 'delayed', 'prioritized');
+      if (!Object.values(c).some(Boolean)) return;
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  }
+
+  async close(): Promise<void> {
+    clearInterval(this.timer);
+    await this.worker?.close();
+    await this.queue.close();
+    for (const c of this.connections) await c.quit().catch(() => c.disconnect());
+  }
+}
