@@ -133,8 +133,9 @@ export class RedisInbound implements Inbound {
   }
 
   async submit(job: InboundJob): Promise<void> {
-    // A turn runs once; a worker that dies mid-turn hands it to another (stalled-job recovery).
-    await this.queue.add('turn', job, { attempts: 1, removeOnComplete: true, removeOnFail: 1000 });
+    // A turn runs once; a worker that dies mid-turn hands it to another (stalled-job recovery). The job holds the
+    // citizen's unredacted message, so it is deleted as soon as it ends, whether the turn worked or not.
+    await this.queue.add('turn', job, { attempts: 1, removeOnComplete: true, removeOnFail: true });
     this.waiting++;
   }
 
