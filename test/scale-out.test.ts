@@ -197,6 +197,23 @@ const url = process.env.REDIS_URL;
     }
   }, 40_000);
 
+  it('keeps no citizen message in the shared turn queue once its turn has run', async () => {
+    const redis = new Redis(url!);
+    try {
+      let jobs: string[] = [];
+      const until = Date.now() + 5000;
+      do {
+        jobs = (await redis.keys(`${prefix}bull:inbound:*`)).filter((k) => /:inbound:\d+$/.test(k));
+        if (jobs.length) await new Promise((r) => setTimeout(r, 100));
+      } while (jobs.length && Date.now() < until);
+      expect(jobs).toEqual([]);
+      const values = await Promise.all((await redis.keys(`${prefix}bull:inbound:*`)).map(async (k) => ((await redis.type(k)) === 'string' ? await redis.get(k) : '')));
+      expect(values.join(' ')).not.toMatch(/cach ly/);
+    } finally {
+      await redis.quit();
+    }
+  });
+
   it('a process killed mid-flight loses no queued reply', async () => {
     const user = '9100000000000000003';
     api.respond('/v3.0/oa/message/cs', { status: 503, body: {} });
