@@ -12,6 +12,7 @@
 import type { Activity } from 'botbuilder';
 import type { Job, Queue, Worker } from 'bullmq';
 import type Redis from 'ioredis';
+import { bullConnections, type BullConnections } from './bull';
 import { TurnQueue } from './turn-queue';
 
 export type InboundChannel = 'zalo' | 'messenger' | 'webchat';
@@ -83,7 +84,7 @@ function revive(job: InboundJob): InboundJob {
 export class RedisInbound implements Inbound {
   private readonly queue: Queue;
   private readonly worker?: Worker;
-  private readonly connections: Redis[];
+  private readonly connections: BullConnections;
   private running = 0;
   private waiting = 0;
   private readonly timer: NodeJS.Timeout;
@@ -93,16 +94,11 @@ export class RedisInbound implements Inbound {
     private readonly o: InboundOptions & { worker?: boolean },
     name = 'inbound',
   ) {
-    const { Queue, Worker } = require('bullmq') as typeof import('bullmq');
-    // BullMQ does not accept ioredis key prefixes: it gets its own connections and the prefix as its own option.
-    const prefix = `${connection.options.keyPrefix ?? ''}bull`;
-    const queueConnection = connection.duplicate({ keyPrefix: '' });
-    this.connections = [queueConnection];
-    this.queue = new Queue(name, { connection: queueConnection, prefix });
+    this.connections = bullConnections(connection);
+    const { prefix, bullmq } = this.connections;
+    this.queue = new bullmq.Queue(name, { connection: this.connections.queue, prefix });
     if (o.worker !== false) {
-      const workerConnection = connection.duplicate({ keyPrefix: '', maxRetriesPerRequest: null });
-      this.connections.push(workerConnection);
-      this.worker = new Worker(
+      this.worker = new bullmq.Worker(
         name,
         async (job: Job<InboundJob>) => {
           this.running++;
@@ -112,7 +108,7 @@ export class RedisInbound implements Inbound {
             this.running--;
           }
         },
-        { connection: workerConnection, prefix, concurrency: o.maxConcurrent },
+        { connection: this.connections.worker(), prefix, concurrency: o.maxConcurrent },
       );
       this.worker.on('failed', (_job, err) => o.onError(err));
       this.worker.on('error', (err) => o.onError(err));
@@ -155,6 +151,6 @@ export class RedisInbound implements Inbound {
     clearInterval(this.timer);
     await this.worker?.close();
     await this.queue.close();
-    for (const c of this.connections) await c.quit().catch(() => c.disconnect());
+    await this.connections.close();
   }
 }

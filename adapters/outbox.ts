@@ -10,6 +10,7 @@
  */
 import type { Job, Queue, Worker } from 'bullmq';
 import type Redis from 'ioredis';
+import { bullConnections, type BullConnections } from './bull';
 
 export type Channel = 'zalo' | 'messenger';
 
@@ -103,8 +104,7 @@ export class MemoryOutbox implements Outbox {
 export class BullMqOutbox implements Outbox {
   private readonly queue: Queue;
   private readonly worker: Worker;
-  private readonly queueConnection: Redis;
-  private readonly workerConnection: Redis;
+  private readonly connections: BullConnections;
 
   constructor(
     connection: Redis,
@@ -113,13 +113,10 @@ export class BullMqOutbox implements Outbox {
     private readonly policy: RetryPolicy = DEFAULT_RETRY,
     name = 'outbox',
   ) {
-    // BullMQ does not accept ioredis key prefixes: it gets its own connections and the prefix as its own option.
-    const prefix = `${connection.options.keyPrefix ?? ''}bull`;
-    this.queueConnection = connection.duplicate({ keyPrefix: '' });
-    this.workerConnection = connection.duplicate({ keyPrefix: '', maxRetriesPerRequest: null });
-    // Loaded only when Redis is configured: the in-process outbox does not pay for BullMQ's modules.
-    const { Queue, Worker, UnrecoverableError } = require('bullmq') as typeof import('bullmq');
-    this.queue = new Queue(name, { connection: this.queueConnection, prefix });
+    this.connections = bullConnections(connection);
+    const { prefix, bullmq } = this.connections;
+    const { Queue, Worker, UnrecoverableError } = bullmq;
+    this.queue = new Queue(name, { connection: this.connections.queue, prefix });
     this.worker = new Worker(
       name,
       async (job: Job<OutboundJob>) => {
@@ -133,7 +130,7 @@ export class BullMqOutbox implements Outbox {
         throw new Error(r.reason);
       },
       {
-        connection: this.workerConnection,
+        connection: this.connections.worker(),
         prefix,
         concurrency: 8,
         settings: { backoffStrategy: (attempts: number) => Math.min(this.policy.maxDelayMs, this.policy.baseDelayMs * 2 ** (attempts - 1)) },
@@ -159,7 +156,6 @@ export class BullMqOutbox implements Outbox {
   async close(): Promise<void> {
     await this.worker.close();
     await this.queue.close();
-    await this.workerConnection.quit().catch(() => this.workerConnection.disconnect());
-    await this.queueConnection.quit().catch(() => this.queueConnection.disconnect());
+    await this.connections.close();
   }
 }
