@@ -56,7 +56,7 @@ export class MemoryInbound implements Inbound {
   }
 
   async submit(job: InboundJob): Promise<void> {
-    const tracked = this.queue.submit(() => this.o.run(job), true)!.catch(this.o.onError);
+    const tracked = this.queue.submit(() => this.o.run(job)).catch(this.o.onError);
     this.pending.add(tracked);
     void tracked.finally(() => this.pending.delete(tracked));
   }

@@ -76,15 +76,15 @@ function webchatBundle(): string {
 export async function createApp(cfg: ServerConfig, deps: AppDeps): Promise<App> {
   const log = deps.log ?? ((line: string) => console.error(line));
   const logic = (ctx: TurnContext) => deps.bot.run(ctx);
+  const onTurnError = async (_ctx: TurnContext, err: Error): Promise<void> => log(`turn error: ${err.message}`);
+
+  const metrics = deps.metrics ?? new Metrics(false);
   /** Answers 503 + Retry-After: too many turns already wait; the platform delivers again later. */
   const busy = (res: Response, channel: string): void => {
     metrics.webhooks.inc({ channel, outcome: 'busy' });
     res.header('Retry-After', '5');
     res.send(503, { error: 'Hệ thống đang quá tải, vui lòng gửi lại sau ít giây.' });
   };
-  const onTurnError = async (_ctx: TurnContext, err: Error): Promise<void> => log(`turn error: ${err.message}`);
-
-  const metrics = deps.metrics ?? new Metrics(false);
   const deduper: Deduper = deps.redis ? new RedisDeduper(deps.redis) : new MemoryDeduper();
   const userLimiter: RateLimiter = deps.redis
     ? new RedisRateLimiter(deps.redis, cfg.rateLimitUserPerMin, 60_000, 'rl:user:')
@@ -159,12 +159,12 @@ export async function createApp(cfg: ServerConfig, deps: AppDeps): Promise<App> 
    * answering 503, when the line is full: checked before the delivery id is remembered, so the platform's next
    * attempt is not taken for a repeat.
    */
-  const accept = async (res: Response, channel: InboundChannel, deliveryId: string | undefined, activity: () => Activity): Promise<boolean> => {
+  const accept = async (res: Response, channel: InboundChannel, deliveryId: string, activity: () => Activity): Promise<boolean> => {
     if (inbound.full()) {
       busy(res, channel);
       return false;
     }
-    if (deliveryId !== undefined && !(await deduper.firstTime(deliveryId))) return true;
+    if (!(await deduper.firstTime(deliveryId))) return true;
     await inbound.submit({ channel, activity: activity() });
     return true;
   };

@@ -1,13 +1,11 @@
 /**
- * Admission control for webhook and web chat turns. Platforms must get their 200 fast (Zalo within 2 s, or it
- * retries and eventually disables the webhook), so a delivery is acknowledged as soon as its turn is queued; at most
- * `max` turns run at once and the rest wait in arrival order as small closures, so a spike costs a queue of events
- * instead of thousands of half-finished turns in memory. When `maxWaiting` turns already wait, `submit` refuses
- * and the route answers 503 + Retry-After: the platform delivers again later, and nothing acknowledged is dropped.
+ * The in-process line of turns: at most `max` run at once and the rest wait in arrival order as small closures, so
+ * a spike costs a queue of events instead of thousands of half-finished turns in memory. `full` says when more than
+ * `maxWaiting` wait, so that the routes can answer 503 + Retry-After before they acknowledge a delivery.
  *
  * @example
- * const done = queue.submit(() => runTurn());
- * if (!done) return res.send(503, …);   // full: ask the platform to deliver again
+ * if (queue.full) return res.send(503, …);   // the platform delivers again later
+ * void queue.submit(() => runTurn());
  * res.send(200);
  */
 export class TurnQueue {
@@ -37,13 +35,8 @@ export class TurnQueue {
     return this.active >= this.max && this.queued >= this.maxWaiting;
   }
 
-  /**
-   * Runs `work` now or when a slot frees. Returns a promise of its end (never rejected: errors go to the promise
-   * `work` returns, which the caller handles), or undefined when the queue is full. `force` queues even then, for
-   * work already acknowledged to the sender.
-   */
-  submit<T>(work: () => Promise<T>, force = false): Promise<T> | undefined {
-    if (!force && this.full) return undefined;
+  /** Runs `work` now or when a slot frees; the promise settles as the work does. */
+  submit<T>(work: () => Promise<T>): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       const start = () => {
         let p: Promise<T>;

@@ -57,8 +57,9 @@ export function registerStaffRoutes(server: Server, deps: StaffDeps): void {
   const signedIn = new WeakMap<Request, string>();
   server.use((req: Request, _res: Response, next: Next) => {
     const path = req.getPath();
+    if (!path.startsWith('/staff') && !path.startsWith('/api/staff')) return next();
     const id = cookie(req, COOKIE);
-    if (!id || !(path.startsWith('/staff') || path.startsWith('/api/staff'))) return next();
+    if (!id) return next();
     store.user(id).then(
       (user) => {
         if (user) signedIn.set(req, user);
