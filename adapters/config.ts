@@ -48,6 +48,10 @@ export const EnvSchema = z.object({
   MAX_WAITING_TURNS: z.coerce.number().int().min(0).max(1_000_000).default(5_000),
   /** "off": this process accepts deliveries and queues their turns for the other replicas (needs REDIS_URL). */
   TURN_WORKER: z.enum(['on', 'off'], { message: 'là "on" hoặc "off"' }).default('on'),
+}).superRefine((e, ctx) => {
+  if (e.TURN_WORKER === 'off' && !e.REDIS_URL) {
+    ctx.addIssue({ code: 'custom', path: ['TURN_WORKER'], message: '"off" cần REDIS_URL (không có Redis thì không tiến trình nào khác chạy được lượt hội thoại)' });
+  }
 });
 export type Env = z.infer<typeof EnvSchema>;
 
@@ -110,7 +114,6 @@ export function loadConfig(env: NodeJS.ProcessEnv, log: (line: string) => void =
     turnWorker: e.TURN_WORKER === 'on',
     staffApiTokens: (e.STAFF_API_TOKENS ?? '').split(',').map((t) => t.trim()).filter((t) => t.length >= 16),
   };
-  if (!cfg.turnWorker && !e.REDIS_URL) throw new Error('Cấu hình không hợp lệ:\n  TURN_WORKER: "off" cần REDIS_URL (không có Redis thì không tiến trình nào khác chạy được lượt hội thoại)');
   if (e.STAFF_API_TOKENS && cfg.staffApiTokens.length === 0) log('STAFF_API_TOKENS: bỏ qua các token ngắn hơn 16 ký tự');
   if (e.ZALO_APP_ID && e.ZALO_OA_SECRET_KEY && (e.ZALO_ACCESS_TOKEN || e.ZALO_REFRESH_TOKEN)) {
     cfg.zalo = {

@@ -14,11 +14,8 @@ import type { TurnContext } from 'botbuilder';
 import restify from 'restify';
 import { loadConfig } from '../adapters/config';
 import { createApp } from '../adapters/server';
-import { createBotRuntime } from '../bot/create';
-import { MemoryGapRecorder } from '../bot/gaps';
-import { paths } from './lib/cli';
 import { tuneHeap } from './lib/heap';
-import { BENCH_APP_ID, BENCH_SECRET } from './lib/load';
+import { BENCH_APP_ID, BENCH_SECRET, benchRuntime } from './lib/load';
 
 const listen = (s: { listen: (port: number, host: string, cb: () => void) => unknown; address: () => unknown }) =>
   new Promise<number>((r) => s.listen(0, '127.0.0.1', () => r((s.address() as AddressInfo).port)));
@@ -65,10 +62,8 @@ async function app(): Promise<void> {
   const fakeUrl = process.env.BENCH_FAKE_URL;
   if (!fakeUrl) throw new Error('BENCH_FAKE_URL is required for the app role');
   tuneHeap(); // as `npm start` does
-  const { kbDir, indexDir } = paths();
-  // BENCH_REDIS_URL: state, turn lock, dedupe, limits and the BullMQ outbox in Redis, as a scaled-out deployment runs.
-  const redisUrl = process.env.BENCH_REDIS_URL ?? '';
-  const runtime = await createBotRuntime({ kbDir, indexDir, env: { ...process.env, REDIS_URL: redisUrl }, gaps: new MemoryGapRecorder(), traffic: { record: async () => undefined }, log: () => undefined });
+  // BENCH_REDIS_URL: everything shared (state, locks, dedupe, limits, turn queue, outbox) in Redis, as replicas run.
+  const runtime = await benchRuntime(process.env.BENCH_REDIS_URL ?? '');
   const cfg = loadConfig({
     PORT: '0',
     HOST: '127.0.0.1',

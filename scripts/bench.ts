@@ -23,18 +23,14 @@ import { cpus, loadavg } from 'node:os';
 import autocannon from 'autocannon';
 import Redis from 'ioredis';
 import type { TurnContext } from 'botbuilder';
-import { createBotRuntime } from '../bot/create';
-import { MemoryGapRecorder } from '../bot/gaps';
 import { InProcessAdapter } from '../bot/in-process-adapter';
-import { parseArgs, paths } from './lib/cli';
-import { QUESTIONS, getJson, paced, pcts, startRole, zaloWebhook, type Proc } from './lib/load';
+import { parseArgs } from './lib/cli';
+import { QUESTIONS, benchRuntime, getJson, paced, pcts, startRole, zaloWebhook, type Proc } from './lib/load';
 
 interface Run {
   rps: number;
   p50: number;
-  p95: number;
   p99: number;
-  total: number;
   non2xx: number;
 }
 
@@ -45,9 +41,7 @@ function cannon(opts: autocannon.Options): Promise<Run> {
       resolve({
         rps: result.requests.average,
         p50: result.latency.p50,
-        p95: (result.latency as unknown as Record<string, number>).p97_5 ?? result.latency.p99 /* autocannon reports 97.5, not 95 */,
         p99: result.latency.p99,
-        total: result.requests.total,
         non2xx: result.non2xx,
       });
     });
@@ -58,8 +52,7 @@ type Mem = { rssMB: number; heapUsedMB: number; heapTotalMB: number };
 
 /** The bot alone, in this process: microseconds per turn over the benchmark questions, 2,000 users, after warm-up. */
 async function turnCost(): Promise<number> {
-  const { kbDir, indexDir } = paths();
-  const runtime = await createBotRuntime({ kbDir, indexDir, env: { ...process.env, REDIS_URL: '' }, gaps: new MemoryGapRecorder(), traffic: { record: async () => undefined }, log: () => undefined });
+  const runtime = await benchRuntime();
   const adapter = new InProcessAdapter();
   const logic = (ctx: TurnContext) => runtime.bot.run(ctx);
   const turns = async (n: number, tag: string) => {

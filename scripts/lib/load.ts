@@ -8,7 +8,9 @@ import { Agent, request } from 'node:http';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { zaloSign } from '../../adapters/zalo/protocol';
-import { percentile } from './cli';
+import { createBotRuntime, type BotRuntime } from '../../bot/create';
+import { MemoryGapRecorder } from '../../bot/gaps';
+import { paths, percentile } from './cli';
 
 export const BENCH_APP_ID = '3011223344556677889';
 export const BENCH_SECRET = 'bench-secret';
@@ -22,6 +24,12 @@ export const QUESTIONS = [
   'thuoc ha sot cho f0',
   'xin chào',
 ];
+
+/** The bot as the bench runs it: the built index, nothing written to disk, no logs; Redis only when given. */
+export function benchRuntime(redisUrl = ''): Promise<BotRuntime> {
+  const { kbDir, indexDir } = paths();
+  return createBotRuntime({ kbDir, indexDir, env: { ...process.env, REDIS_URL: redisUrl }, gaps: new MemoryGapRecorder(), traffic: { record: async () => undefined }, log: () => undefined });
+}
 
 export interface Proc<P> {
   child: ChildProcess;
