@@ -112,16 +112,12 @@ export class Triage {
     return false;
   }
 
-  /** First number within `reach` tokens after a measure word, stopping at another measure's word. */
-  private numberAfter(tokens: string[], words: string[][], reach: number): { value: number; at: number; raw: string }[] {
+  /**
+   * First number within `reach` tokens after one of `words`, stopping at the word of a measure other than `own`
+   * (the list `words` belongs to).
+   */
+  private numberAfter(tokens: string[], words: string[][], reach: number, own: string[][] = words): { value: number; at: number; raw: string }[] {
     const out: { value: number; at: number; raw: string }[] = [];
-    let own = words;
-    for (const list of Object.values(this.words)) {
-      if (words.every((w) => list.includes(w))) {
-        own = list;
-        break;
-      }
-    }
     for (const w of words) {
       for (const at of findAll(tokens, w)) {
         for (let k = at + w.length; k < Math.min(tokens.length, at + w.length + reach); k++) {
@@ -165,7 +161,7 @@ export class Triage {
             : m.breathing.infant_at_or_above;
     for (const w of this.words.breathing) {
       const bare = w.length === 1; // "thở" alone needs a unit after the number ("thở 28 lần")
-      for (const { value, at } of this.numberAfter(tokens, [w], bare ? 2 : 5)) {
+      for (const { value, at } of this.numberAfter(tokens, [w], bare ? 2 : 5, this.words.breathing)) {
         if (bare && !this.breathingUnits.has(tokens[at + 1] ?? '')) continue;
         if (value >= m.breathing.plausible[0] && value <= m.breathing.plausible[1] && value >= limit) {
           reasons.push(`nhịp thở ${value} lần/phút (≥ ${limit}${age !== undefined && age < 12 ? ` ở trẻ ${age < 1 ? 'dưới 1' : Math.floor(age)} tuổi` : ''})`);
