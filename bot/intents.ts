@@ -6,18 +6,12 @@
 import type { Conversation } from '../knowledge/content/schema';
 import { tokenize } from '../knowledge/text/analyze';
 import { foldVietnamese, normalizeVietnamese } from '../knowledge/text/vietnamese';
+import { indexOf } from './phrases';
 
 export type IntentName = keyof Conversation['intents'];
 
 const fold = (s: string): string[] => tokenize(normalizeVietnamese(s)).map(foldVietnamese);
 
-function indexOf(tokens: string[], p: string[]): number {
-  outer: for (let i = 0; i + p.length <= tokens.length; i++) {
-    for (let k = 0; k < p.length; k++) if (tokens[i + k] !== p[k]) continue outer;
-    return i;
-  }
-  return -1;
-}
 
 export class IntentRecognizer {
   private readonly intents: { name: IntentName; patterns: string[][]; contains: boolean }[];

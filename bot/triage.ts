@@ -12,6 +12,7 @@
  */
 import type { TriageRules } from '../knowledge/content/schema';
 import { foldVietnamese, normalizeVietnamese } from '../knowledge/text/vietnamese';
+import { findAll, matchesAt } from './phrases';
 
 export interface TriageResult {
   emergency: boolean;
@@ -27,23 +28,6 @@ function tokensOf(text: string): string[] {
 }
 
 const phrase = (p: string): string[] => tokensOf(p);
-
-const NONE: readonly number[] = Object.freeze([]);
-
-function matchesAt(tokens: string[], p: string[], i: number): boolean {
-  for (let k = 0; k < p.length; k++) if (tokens[i + k] !== p[k]) return false;
-  return true;
-}
-
-/** Positions where the phrase `p` starts in `tokens` (runs on every message: no allocation unless it matches). */
-function findAll(tokens: string[], p: string[]): readonly number[] {
-  if (p.length === 0) return NONE;
-  let out: number[] | undefined;
-  for (let i = 0; i + p.length <= tokens.length; i++) {
-    if (tokens[i] === p[0] && matchesAt(tokens, p, i)) (out ??= []).push(i);
-  }
-  return out ?? NONE;
-}
 
 const toNumber = (t: string): number => Number(t.replace(',', '.'));
 
