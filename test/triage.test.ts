@@ -115,12 +115,14 @@ describe('emergency triage', () => {
   });
 
   it.each(HARMLESS)('does not flag "%s"', (text) => {
-    expect(triage.check(text)).toEqual({ emergency: false, reasons: [] });
+    expect(triage.check(text)).toMatchObject({ emergency: false, reasons: [] });
   });
 
   it('explains what it found', () => {
-    expect(triage.check('bố em spo2 93, thở dốc').reasons).toEqual(['thở dốc', 'SpO2 93% (≤ 96%)']);
+    expect(triage.check('bố em spo2 93, thở dốc').reasons).toEqual(['SpO2 93% (≤ 96%)', 'khó thở']);
     expect(triage.check('bé 3 tuổi nhịp thở 45').reasons[0]).toMatch(/nhịp thở 45 .*≥ 40/);
+    const sign = triage.check('bố em thở dốc').signs[0]!;
+    expect(sign).toMatchObject({ id: 'kho-tho', evidence: 'tho doc', basis: { doc: 'qd-261' } });
   });
 
   it('never throws on any input (fast-check)', () => {

@@ -131,38 +131,108 @@ export const ThresholdsSchema = z.strictObject({
 });
 export type Thresholds = z.infer<typeof ThresholdsSchema>;
 
-/** Warning signs for emergency triage (QĐ 261). Thresholds live here, not in code. */
+/** Where a triage rule comes from: a document of documents.yaml and its section, or a note for general first aid. */
+const TriageBasisSchema = z.union([
+  z.strictObject({ doc: slug, section: z.string().min(2) }),
+  z.strictObject({ note: z.string().min(5) }),
+]);
+export type TriageBasis = z.infer<typeof TriageBasisSchema>;
+
+const words = z.array(z.string().min(1));
+const range = z.tuple([z.number(), z.number()]);
+
+/**
+ * Emergency triage (knowledge/triage.yaml): warning signs as phrases, measurement thresholds by age, and the
+ * rules that scope negation, general questions and figurative speech. Thresholds live here, not in code; every
+ * sign and threshold names its basis, so staff can read why a message was flagged.
+ */
 export const TriageSchema = z.strictObject({
   source: slug,
   card: slug,
-  symptoms: z.array(z.string().min(2)).min(1),
-  negations: z.array(z.string().min(1)).default([]),
-  general_question_cues: z.array(z.string().min(1)).default([]),
+  rewrite: z.record(z.string().min(1), words).default({}),
+  mask: words.default([]),
+  negation: z.strictObject({
+    not: words.min(1),
+    relief: words.default([]),
+    not_cancelled_by: words.default([]),
+    boundaries: words.default([]),
+    affirmers: words.default([]),
+    scope: z.number().int().min(1).max(12).default(6),
+  }),
+  general_cues: z.strictObject({ before: words.default([]), anywhere: words.default([]), message: words.default([]), readings: words.default([]) }),
+  figurative: z.strictObject({
+    before: words.default([]),
+    humour: words.default([]),
+    contexts: words.default([]),
+    medical: words.default([]),
+  }),
+  past: z.strictObject({ markers: words.default([]), resolved: words.default([]) }),
+  people: z.strictObject({
+    patient: words.default([]),
+    adult: words.default([]),
+    child: words.default([]),
+    newborn: words.default([]),
+    pregnant: words.default([]),
+    age_owners: words.default([]),
+  }),
+  signs: z
+    .array(
+      z.strictObject({
+        id: slug,
+        label: z.string().min(2),
+        basis: TriageBasisSchema,
+        requires: z.enum(['child', 'pregnant', 'fever']).optional(),
+        /** Never read as figurative or as a general question ("muốn tự tử" is alarming). */
+        literal: z.boolean().default(false),
+        phrases: words.default([]),
+        pairs: z.array(z.strictObject({ first: words.min(1), then: words.min(1), within: z.number().int().min(1).max(8) })).default([]),
+        unless_next: words.default([]),
+      }),
+    )
+    .min(1),
   measures: z.strictObject({
     spo2: z.strictObject({
-      words: z.array(z.string().min(1)).min(1),
+      basis: TriageBasisSchema,
+      words: words.min(1),
+      weak_words: words.default([]),
       alarm_at_or_below: z.number(),
-      plausible: z.tuple([z.number(), z.number()]),
+      plausible: range,
+      weak_plausible: range,
     }),
     breathing: z.strictObject({
-      words: z.array(z.string().min(1)).min(1),
-      unit_words: z.array(z.string().min(1)).default([]),
+      basis: TriageBasisSchema,
+      words: words.min(1),
+      bare_words: words.default([]),
+      unit_words: words.default([]),
+      by_age: z.array(z.strictObject({ under_months: z.number().positive(), at_or_above: z.number(), basis: TriageBasisSchema })).min(1),
       adult_at_or_above: z.number(),
-      child_1_to_5_at_or_above: z.number(),
-      child_5_to_12_at_or_above: z.number(),
-      infant_at_or_above: z.number(),
-      plausible: z.tuple([z.number(), z.number()]),
+      child_unknown_age_at_or_above: z.number(),
+      plausible: range,
     }),
     pulse: z.strictObject({
-      words: z.array(z.string().min(1)).min(1),
+      basis: TriageBasisSchema,
+      words: words.min(1),
       above: z.number(),
       below: z.number(),
-      plausible: z.tuple([z.number(), z.number()]),
+      plausible: range,
+      adult_from_months: z.number(),
     }),
     blood_pressure: z.strictObject({
-      words: z.array(z.string().min(1)).min(1),
+      basis: TriageBasisSchema,
+      words: words.min(1),
+      systolic_words: words.default([]),
+      diastolic_words: words.default([]),
       systolic_below: z.number(),
       diastolic_below: z.number(),
+    }),
+    temperature: z.strictObject({
+      basis: TriageBasisSchema,
+      words: words.min(1),
+      child_under_months: z.number(),
+      above: z.number(),
+      hours: z.number(),
+      persisting: words.default([]),
+      plausible: range,
     }),
   }),
 });

@@ -1,0 +1,174 @@
+/**
+ * The context of a phrase inside a message: its clause, the negation that applies to it, whether the clause is a
+ * general question, figurative speech, or a symptom that has passed. Rules come from `knowledge/triage.yaml`.
+ */
+import type { TriageRules } from '../../knowledge/content/schema';
+import { PhraseSet, type Token } from './tokens';
+
+/** Unaccented words that are relief verbs only beside a modal ("chua do", "do roi"): "do" is also đo, độ, đỏ, do. */
+const AMBIGUOUS_RELIEF = new Set(['do', 'on', 'ha', 'khoi']);
+const RELIEF_BEFORE = new Set(['da', 'chua', 'khong', 'van', 'cung', 'hoi', 'co']);
+const RELIEF_AFTER = new Set(['hon', 'nhieu', 'roi', 'bot', 'dan', 'han', 'chut']);
+
+export class ContextRules {
+  readonly not: PhraseSet;
+  readonly relief: PhraseSet;
+  private readonly notCancelledBy: PhraseSet;
+  private readonly boundaries: PhraseSet;
+  private readonly affirmers: PhraseSet;
+  private readonly cuesBefore: PhraseSet;
+  private readonly cuesAnywhere: PhraseSet;
+  private readonly cuesMessage: PhraseSet;
+  private readonly cuesReadings: PhraseSet;
+  private readonly figurativeWords: PhraseSet;
+  private readonly contexts: PhraseSet;
+  private readonly medical: PhraseSet;
+  private readonly pastMarkers: PhraseSet;
+  private readonly resolved: PhraseSet;
+  readonly patient: PhraseSet;
+  private readonly humour: string[];
+  private readonly scope: number;
+
+  constructor(rules: TriageRules) {
+    const n = rules.negation;
+    this.not = PhraseSet.of(n.not);
+    this.relief = PhraseSet.of(n.relief);
+    this.notCancelledBy = PhraseSet.of(n.not_cancelled_by);
+    this.boundaries = PhraseSet.of(n.boundaries);
+    this.affirmers = PhraseSet.of(n.affirmers);
+    this.scope = n.scope;
+    this.cuesBefore = PhraseSet.of(rules.general_cues.before);
+    this.cuesAnywhere = PhraseSet.of(rules.general_cues.anywhere);
+    this.cuesMessage = PhraseSet.of(rules.general_cues.message);
+    this.cuesReadings = PhraseSet.of(rules.general_cues.readings);
+    this.figurativeWords = PhraseSet.of(rules.figurative.before);
+    this.contexts = PhraseSet.of(rules.figurative.contexts);
+    this.medical = PhraseSet.of(rules.figurative.medical);
+    this.humour = rules.figurative.humour.map((h) => h.toLowerCase());
+    this.pastMarkers = PhraseSet.of(rules.past.markers);
+    this.resolved = PhraseSet.of(rules.past.resolved);
+    this.patient = PhraseSet.of(rules.people.patient);
+  }
+
+  /** Clause number of every token: a new clause at . ? ! ; line breaks and boundary words ("nhưng", "mà", "but"). */
+  clauses(tokens: readonly Token[]): number[] {
+    const out: number[] = [];
+    let c = 0;
+    for (let i = 0; i < tokens.length; i++) {
+      if (tokens[i]!.kind === 'stop') c++;
+      else if (this.boundaries.at(tokens, i)) c++;
+      out.push(c);
+    }
+    return out;
+  }
+
+  /** Sentence number of every token (. ? ! ; line breaks only). */
+  sentences(tokens: readonly Token[]): number[] {
+    let s = 0;
+    return tokens.map((t) => (t.kind === 'stop' ? ++s : s));
+  }
+
+  private isNot(tokens: readonly Token[], i: number): number {
+    const m = this.not.at(tokens, i);
+    if (!m) return 0;
+    if (this.notCancelledBy.at(tokens, i + m.length)) return 0; // "không biết", "không rõ"
+    return m.length;
+  }
+
+  private isRelief(tokens: readonly Token[], i: number): boolean {
+    if (!this.relief.at(tokens, i)) return false;
+    const t = tokens[i]!;
+    if (t.plain && AMBIGUOUS_RELIEF.has(t.f)) {
+      return RELIEF_BEFORE.has(tokens[i - 1]?.f ?? '') || RELIEF_AFTER.has(tokens[i + 1]?.f ?? '');
+    }
+    return true;
+  }
+
+  /**
+   * Polarity of a finding at [start, end): false when its clause negates it ("không khó thở", "hết khó thở",
+   * "khó thở đã đỡ"), true when it stands or is negated twice ("chưa đỡ khó thở", "khó thở không giảm").
+   */
+  affirmed(tokens: readonly Token[], clause: readonly number[], start: number, end: number): boolean {
+    const c = clause[start];
+    let flips = 0;
+    let seen = 0;
+    let lastFlip = -1;
+    // Back to the start of the clause or a comma ("không sốt, khó thở": the negation stays in its part).
+    for (let i = start - 1; i >= 0 && clause[i] === c && tokens[i]!.kind !== 'comma' && seen < this.scope; i--) {
+      // Negations chain only when adjacent ("vẫn chưa hết", "chưa đỡ"); "no fever no cough" is two negations.
+      if (lastFlip >= 0 && i < lastFlip - 1) break;
+      seen++;
+      if (this.affirmers.at(tokens, i) || this.patient.at(tokens, i)) {
+        // "không bị", "không còn", "chưa thấy": part of the negation; otherwise the negation before it stops here.
+        const j = i - 1;
+        if (j < 0 || clause[j] !== c || !this.not.at(tokens, j)) break;
+        if (lastFlip >= 0) lastFlip = i;
+        continue;
+      }
+      if (this.isNot(tokens, i) || this.isRelief(tokens, i)) {
+        flips++;
+        lastFlip = i;
+      }
+    }
+    if (flips % 2 === 1) return false;
+    // After the finding, within its clause and before a comma: "khó thở hết rồi" / "khó thở không giảm".
+    for (let i = end; i < Math.min(tokens.length, end + 4) && clause[i] === c && tokens[i]!.kind !== 'comma'; i++) {
+      if (this.isRelief(tokens, i)) {
+        let negated = false;
+        for (let j = end; j < i; j++) if (this.isNot(tokens, j)) negated = !negated;
+        return negated;
+      }
+    }
+    return true;
+  }
+
+  /** A general or hypothetical question ("nếu khó thở thì…", "khó thở là gì") rather than a description. */
+  general(tokens: readonly Token[], clause: readonly number[], start: number, end: number): boolean {
+    const c = clause[start];
+    let from = start;
+    while (from > 0 && clause[from - 1] === c) from--;
+    let to = end;
+    while (to < tokens.length && clause[to] === c) to++;
+    if (this.cuesBefore.anyIn(tokens, from, start)) return true;
+    if (this.cuesAnywhere.anyIn(tokens, from, to)) return !this.patient.anyIn(tokens, from, to);
+    // "… hỏi để biết thôi": the whole message is asked in advance, unless it is about someone in particular.
+    return this.cuesMessage.anyIn(tokens, 0, tokens.length) && !this.patient.anyIn(tokens, 0, tokens.length);
+  }
+
+  /** Numbers given as the normal range in general ("SpO2 95–100% là bình thường"), not as someone's reading. */
+  generalReadings(tokens: readonly Token[]): boolean {
+    return this.cuesReadings.anyIn(tokens, 0, tokens.length) && !this.patient.anyIn(tokens, 0, tokens.length);
+  }
+
+  /** "muốn xỉu", "suýt ngất": the word just before the finding makes it figurative. */
+  figurativeBefore(tokens: readonly Token[], start: number): boolean {
+    for (let i = Math.max(0, start - 2); i < start; i++) if (this.figurativeWords.at(tokens, i)) return true;
+    return false;
+  }
+
+  /** The whole message is a joke, or about traffic, bills or the boss with nothing medical and nobody ill in it. */
+  figurativeMessage(raw: string, tokens: readonly Token[]): boolean {
+    const lower = raw.toLowerCase();
+    if (this.humour.some((h) => lower.includes(h))) return true;
+    const all = tokens.length;
+    return this.contexts.anyIn(tokens, 0, all) && !this.medical.anyIn(tokens, 0, all) && !this.patient.anyIn(tokens, 0, all);
+  }
+
+  /** A finding in a clause with a past marker, followed later by a clause saying it has passed. */
+  passed(tokens: readonly Token[], clause: readonly number[], start: number): boolean {
+    // The part of the clause between commas: "tuần trước bị khó thở, nay xuất viện rồi".
+    const c = clause[start];
+    let from = start;
+    while (from > 0 && clause[from - 1] === c && tokens[from - 1]!.kind !== 'comma') from--;
+    let to = start;
+    while (to < tokens.length && clause[to] === c && tokens[to]!.kind !== 'comma') to++;
+    if (!this.pastMarkers.anyIn(tokens, from, to)) return false;
+    for (const r of this.resolved.positions(tokens, to)) {
+      const rc = clause[r.at];
+      let negated = false;
+      for (let j = Math.max(0, r.at - 3); j < r.at; j++) if (clause[j] === rc && this.isNot(tokens, j)) negated = true;
+      if (!negated) return true;
+    }
+    return false;
+  }
+}

@@ -1,0 +1,158 @@
+/**
+ * Emergency triage: does this message describe a danger sign that needs 115 or the health station now?
+ *
+ * Deterministic and auditable: every phrase, threshold and scoping word comes from `knowledge/triage.yaml`, and
+ * every finding names its basis (document and section). It runs first on every turn, on the normalised,
+ * teencode-expanded text, with negation scoped to its clause and measurements parsed with the age they apply to.
+ *
+ * @example
+ * const triage = new Triage(rules);
+ * triage.check('me e chua do kho tho').emergency                 // true
+ * triage.check('bé 8 tuổi thở 24 lần/phút').emergency            // false (threshold 30 at 5–<12)
+ * triage.check('spo2 98').readings[0]                            // { label: 'SpO2 98%', alarming: false, threshold: '≤ 96%', … }
+ */
+import type { TriageBasis, TriageRules } from '../../knowledge/content/schema';
+import { ContextRules } from './context';
+import { Measures, type Reading } from './measures';
+import { PhraseSet, rewrite, tokenize, type Key, compile, keyMatches, type Token } from './tokens';
+
+export type { Reading } from './measures';
+
+/** One warning sign found in the message. */
+export interface Finding {
+  id: string;
+  label: string;
+  basis: TriageBasis;
+  /** The words of the message that matched (folded), for staff. */
+  evidence: string;
+}
+
+export interface TriageResult {
+  emergency: boolean;
+  /** Short labels of what was found, alarming first ("SpO2 93% (≤ 96%)", "khó thở"). */
+  reasons: string[];
+  /** Warning signs described in words. */
+  signs: Finding[];
+  /** Every measurement read, alarming or not. */
+  readings: Reading[];
+}
+
+type Sign = TriageRules['signs'][number];
+
+interface CompiledPair {
+  first: PhraseSet;
+  then: PhraseSet;
+  within: number;
+}
+
+export class Triage {
+  private readonly rewrites: PhraseSet<string>;
+  private readonly mask: PhraseSet;
+  private readonly ctx: ContextRules;
+  private readonly measures: Measures;
+  private readonly phrases: PhraseSet<Sign>;
+  private readonly pairs: { sign: Sign; pair: CompiledPair }[];
+  private readonly unlessNext: Map<string, Key[][]>;
+  private readonly pregnant: PhraseSet;
+  private readonly fever: PhraseSet;
+  /** Multi-word phrases written as one word ("khothoquaaa"), longest first. */
+  private readonly glued: { joined: string; sign: Sign }[];
+
+  constructor(private readonly rules: TriageRules) {
+    this.rewrites = new PhraseSet<string>(Object.entries(rules.rewrite).flatMap(([to, from]) => from.map((v): [string, string] => [v, to])));
+    this.mask = PhraseSet.of(rules.mask);
+    this.ctx = new ContextRules(rules);
+    this.measures = new Measures(rules);
+    this.phrases = new PhraseSet<Sign>(rules.signs.flatMap((s) => s.phrases.map((p): [string, Sign] => [p, s])));
+    this.pairs = rules.signs.flatMap((sign) => sign.pairs.map((p) => ({ sign, pair: { first: PhraseSet.of(p.first), then: PhraseSet.of(p.then), within: p.within } })));
+    this.unlessNext = new Map(rules.signs.map((s) => [s.id, s.unless_next.map(compile)]));
+    this.pregnant = PhraseSet.of(rules.people.pregnant);
+    this.fever = PhraseSet.of(rules.measures.temperature.words);
+    this.glued = rules.signs
+      .flatMap((sign) => sign.phrases.map((p) => ({ keys: compile(p), sign })))
+      .filter((g) => g.keys.length > 1)
+      .map((g) => ({ joined: g.keys.map((k) => k.f).join(''), sign: g.sign }))
+      .sort((x, y) => y.joined.length - x.joined.length);
+  }
+
+  /** The card that lists the warning signs, and the document they come from. */
+  get card(): string {
+    return this.rules.card;
+  }
+
+  get source(): string {
+    return this.rules.source;
+  }
+
+  /** The prepared tokens of a message (rewritten, harmless phrases masked): for tests and staff tools. */
+  tokens(text: string): Token[] {
+    return rewrite(tokenize(text), this.rewrites, this.mask);
+  }
+
+  /** Checks one message. Never throws. */
+  check(text: string): TriageResult {
+    const raw = String(text ?? '');
+    const tokens = this.tokens(raw);
+    const clause = this.ctx.clauses(tokens);
+    const sentence = this.ctx.sentences(tokens);
+    const readings = this.ctx.generalReadings(tokens) ? [] : this.measures.readings(tokens, sentence);
+    const signs = this.findSigns(raw, tokens, clause, readings);
+    const alarming = readings.filter((r) => r.alarming);
+    const reasons = [...alarming.map((r) => `${r.label} (${r.threshold})`), ...signs.map((s) => s.label)];
+    return { emergency: reasons.length > 0, reasons: [...new Set(reasons)], signs, readings };
+  }
+
+  private candidates(tokens: readonly Token[], clause: readonly number[]): { sign: Sign; start: number; end: number }[] {
+    const out: { sign: Sign; start: number; end: number }[] = [];
+    for (let i = 0; i < tokens.length; i++) {
+      const m = this.phrases.at(tokens, i);
+      if (m) out.push({ sign: m.value, start: i, end: i + m.length });
+      else if (tokens[i]!.plain && tokens[i]!.kind === 'word' && tokens[i]!.f.length >= 6) {
+        const g = this.glued.find((x) => tokens[i]!.f.startsWith(x.joined));
+        if (g) out.push({ sign: g.sign, start: i, end: i + 1 });
+      }
+    }
+    for (const { sign, pair } of this.pairs) {
+      for (const f of pair.first.positions(tokens)) {
+        const from = f.at + f.length;
+        for (let k = from; k <= Math.min(tokens.length - 1, from + pair.within) && clause[k] === clause[f.at]; k++) {
+          const t = pair.then.at(tokens, k);
+          if (t) {
+            // "môi không tím": a negation between the two words undoes the pair (unless the tail itself is negative).
+            const between = tokens.slice(from, k);
+            if (!between.some((_, j) => this.ctx.not.at(tokens, from + j))) out.push({ sign, start: f.at, end: k + t.length });
+            break;
+          }
+        }
+      }
+    }
+    // A match inside a longer match of another sign gives way to it ("không thở được" is not "không thở").
+    return out.filter((c) => !out.some((o) => o !== c && o.start <= c.start && o.end >= c.end && o.end - o.start > c.end - c.start));
+  }
+
+  private findSigns(raw: string, tokens: Token[], clause: number[], readings: Reading[]): Finding[] {
+    const found = new Map<string, Finding>();
+    const cands = this.candidates(tokens, clause);
+    if (!cands.length) return [];
+    const figurativeMessage = this.ctx.figurativeMessage(raw, tokens);
+    const all = tokens.length;
+    const pregnant = this.pregnant.anyIn(tokens, 0, all);
+    const child = this.measures.isChild(tokens);
+    const fever = this.fever.anyIn(tokens, 0, all) || readings.some((r) => r.measure === 'temperature');
+    for (const c of cands) {
+      const s = c.sign;
+      if (found.has(s.id) || (figurativeMessage && !s.literal)) continue;
+      if (s.requires === 'child' && !child) continue;
+      if (s.requires === 'pregnant' && !pregnant) continue;
+      if (s.requires === 'fever' && !(fever && child)) continue;
+      const next = this.unlessNext.get(s.id) ?? [];
+      if (next.some((keys) => keys.every((k, j) => keyMatches(tokens[c.end + j], k)))) continue;
+      if (!this.ctx.affirmed(tokens, clause, c.start, c.end)) continue;
+      if (!s.literal && this.ctx.general(tokens, clause, c.start, c.end)) continue;
+      if (!s.literal && this.ctx.figurativeBefore(tokens, c.start)) continue;
+      if (this.ctx.passed(tokens, clause, c.start)) continue;
+      found.set(s.id, { id: s.id, label: s.label, basis: s.basis, evidence: tokens.slice(c.start, c.end).map((t) => t.f).join(' ') });
+    }
+    return [...found.values()];
+  }
+}

@@ -1,0 +1,322 @@
+/**
+ * Measurements in a message (SpO2, breathing rate, pulse, blood pressure, temperature) and the ages they apply
+ * to, compared with the thresholds of `knowledge/triage.yaml`.
+ *
+ * @example
+ * readings(tokens('bé 10 tháng thở 55 lần/phút'))
+ * // [{ measure: 'breathing', value: 55, alarming: true, threshold: '≥ 50 lần/phút (trẻ 2–11 tháng)', … }]
+ */
+import type { TriageBasis, TriageRules } from '../../knowledge/content/schema';
+import { PhraseSet, type Token } from './tokens';
+
+export type Measure = 'spo2' | 'breathing' | 'pulse' | 'blood_pressure' | 'temperature';
+
+export interface Reading {
+  measure: Measure;
+  /** The value as the citizen gave it ("93", "85/55", "39,5"). */
+  value: string;
+  alarming: boolean;
+  /** "SpO2 93%", "nhịp thở 55 lần/phút (bé 10 tháng)". */
+  label: string;
+  /** What it was compared with: "≤ 96%", "≥ 50 lần/phút ở trẻ 2–11 tháng". */
+  threshold: string;
+  basis: TriageBasis;
+}
+
+interface Age {
+  at: number;
+  months: number;
+}
+
+const num = (t: Token | undefined): number | undefined => (t?.kind === 'num' ? Number(t.a.replace(',', '.')) : undefined);
+
+const YEAR_UNITS = new Set(['tuoi', 't', 'year', 'years', 'yo', 'yr', 'yrs', 'y']);
+const MONTH_UNITS = new Set(['thang', 'month', 'months', 'mo', 'mos', 'm']);
+const WEEK_UNITS = new Set(['tuan', 'week', 'weeks', 'w', 'wk', 'wks']);
+const DAY_UNITS = new Set(['ngay', 'day', 'days']);
+const HALF = new Set(['ruoi']);
+const OLD = new Set(['tuoi', 'old']);
+/** Units after a number that make it an age, a duration or a count of something else. */
+const AGE_TIME_UNITS = new Set(['tuoi', 'thang', 'ngay', 'hom', 'tuan', 'gio', 'tieng', 'h', 'kg', 'mmhg', 'mui', 'nguoi', 'year', 'years', 'days', 'hours', 'weeks', 'months', 't', 'w', 'nam']);
+/** Units of a rate ("28 lần", "130 bpm"): not a percentage. */
+const RATE_UNITS = new Set(['lan', 'nhip', 'lan/phut', 'phut', 'p', 'times', 'bpm', 'minutes', 'cai']);
+const NOT_PERCENT = new Set([...AGE_TIME_UNITS, ...RATE_UNITS]);
+const HOUR_UNITS = new Set(['gio', 'tieng', 'h', 'hours', 'hour', 'hrs']);
+const DAYS_UNITS = new Set(['ngay', 'hom', 'days', 'day']);
+
+const ageLabel = (months: number): string =>
+  months < 1 ? 'trẻ sơ sinh' : months < 24 ? `trẻ ${Math.round(months * 10) / 10} tháng` : `trẻ ${Math.floor(months / 12)} tuổi`;
+
+export class Measures {
+  private readonly w: Record<'spo2' | 'spo2Weak' | 'breathing' | 'breathingBare' | 'pulse' | 'bp' | 'systolic' | 'diastolic' | 'temp' | 'persisting' | 'units', PhraseSet>;
+  private readonly all: PhraseSet<Measure>;
+  private readonly owners: PhraseSet;
+  private readonly childWords: PhraseSet;
+  private readonly adultWords: PhraseSet;
+  private readonly newborn: PhraseSet;
+
+  constructor(private readonly rules: TriageRules) {
+    const m = rules.measures;
+    this.w = {
+      spo2: PhraseSet.of(m.spo2.words),
+      spo2Weak: PhraseSet.of(m.spo2.weak_words),
+      breathing: PhraseSet.of(m.breathing.words),
+      breathingBare: PhraseSet.of(m.breathing.bare_words),
+      pulse: PhraseSet.of(m.pulse.words),
+      bp: PhraseSet.of(m.blood_pressure.words),
+      systolic: PhraseSet.of(m.blood_pressure.systolic_words),
+      diastolic: PhraseSet.of(m.blood_pressure.diastolic_words),
+      temp: PhraseSet.of(m.temperature.words),
+      persisting: PhraseSet.of(m.temperature.persisting),
+      units: PhraseSet.of(m.breathing.unit_words),
+    };
+    this.all = new PhraseSet<Measure>([
+      ...m.spo2.words.map((x): [string, Measure] => [x, 'spo2']),
+      ...m.breathing.words.map((x): [string, Measure] => [x, 'breathing']),
+      ...m.pulse.words.map((x): [string, Measure] => [x, 'pulse']),
+      ...m.blood_pressure.words.map((x): [string, Measure] => [x, 'blood_pressure']),
+      ...m.temperature.words.map((x): [string, Measure] => [x, 'temperature']),
+    ]);
+    this.owners = PhraseSet.of(rules.people.age_owners);
+    this.childWords = PhraseSet.of(rules.people.child);
+    this.adultWords = PhraseSet.of(rules.people.adult);
+    this.newborn = PhraseSet.of(rules.people.newborn);
+  }
+
+  /** Ages stated in the message, in months, with their position ("bé 10 tháng", "cháu 2 tuổi rưỡi", "sơ sinh"). */
+  ages(tokens: readonly Token[]): Age[] {
+    const out: Age[] = [];
+    for (let i = 0; i < tokens.length; i++) {
+      if (this.newborn.at(tokens, i)) out.push({ at: i, months: 0.5 });
+      const n = num(tokens[i]);
+      if (n === undefined || n > 120) continue;
+      const unit = tokens[i + 1]?.f ?? '';
+      const half = HALF.has(tokens[i + 2]?.f ?? '') ? 0.5 : 0;
+      const old = OLD.has(tokens[i + 2 + (half ? 1 : 0)]?.f ?? '');
+      const owned = this.owners.anyIn(tokens, i - 3, i) || this.childWords.anyIn(tokens, i - 3, i);
+      if (YEAR_UNITS.has(unit)) out.push({ at: i, months: (n + half) * 12 });
+      else if (MONTH_UNITS.has(unit) && (old || owned) && (unit !== 'm' || owned)) out.push({ at: i, months: n + half });
+      else if (WEEK_UNITS.has(unit) && (old || owned)) out.push({ at: i, months: (n * 7) / 30.4 });
+      else if (DAY_UNITS.has(unit) && (old || owned)) out.push({ at: i, months: n / 30.4 });
+      // "my daughter is 6", "con tôi 5": an owner, then (is) a bare number.
+      else if (!unit || !/^[a-z]/.test(unit) || unit === 'breathing') {
+        const prev = tokens[i - 1]?.f === 'is' ? i - 2 : i - 1;
+        if (n < 18 && this.owners.at(tokens, prev)) out.push({ at: i, months: n * 12 });
+      }
+    }
+    return out;
+  }
+
+  /** The age that a reading at `at` belongs to: the nearest stated age, preferring one before it. */
+  private ageFor(ages: Age[], at: number): Age | undefined {
+    let best: Age | undefined;
+    for (const a of ages) {
+      const d = a.at <= at ? at - a.at : (a.at - at) * 1.5;
+      const bd = best ? (best.at <= at ? at - best.at : (best.at - at) * 1.5) : Infinity;
+      if (d < bd) best = a;
+    }
+    return best;
+  }
+
+  /** 'child' when the message speaks of a child without an age, 'adult' otherwise. */
+  private who(tokens: readonly Token[]): 'child' | 'adult' {
+    const child = this.childWords.positions(tokens).length;
+    return child > 0 ? 'child' : 'adult';
+  }
+
+  /** True when a child is meant (a child word, or an age under 12). */
+  isChild(tokens: readonly Token[], ages = this.ages(tokens)): boolean {
+    if (ages.some((a) => a.months < 144)) return true;
+    return ages.length === 0 && this.who(tokens) === 'child';
+  }
+
+  /** True when the youngest stated age is under `months`, or a child of unknown age is meant. */
+  youngChild(tokens: readonly Token[], months: number, ages = this.ages(tokens)): boolean {
+    if (ages.length) return ages.some((a) => a.months < months);
+    return this.who(tokens) === 'child';
+  }
+
+  /** Numbers after a measure word, up to the next measure word or the end of the sentence. */
+  private numbersAfter(tokens: readonly Token[], from: number, reach: number, sentence: readonly number[], skip: ReadonlySet<string> = AGE_TIME_UNITS): { at: number; value: number; raw: string }[] {
+    const out: { at: number; value: number; raw: string }[] = [];
+    for (let k = from; k < Math.min(tokens.length, from + reach) && sentence[k] === sentence[from - 1]; k++) {
+      if (k > from && this.all.at(tokens, k)) break;
+      const t = tokens[k]!;
+      const v = num(t);
+      if (v === undefined) continue;
+      const next = tokens[k + 1]?.f ?? '';
+      if (skip.has(next) && tokens[k + 1]?.kind === 'word') continue;
+      out.push({ at: k, value: v, raw: t.a });
+    }
+    return out;
+  }
+
+  readings(tokens: readonly Token[], sentence: readonly number[]): Reading[] {
+    const m = this.rules.measures;
+    const out: Reading[] = [];
+    const ages = this.ages(tokens);
+    const named = new Set(this.all.positions(tokens).map((p) => p.value));
+
+    // SpO2: every value after the word (ranges and falls: the lowest counts).
+    const spo2Values: number[] = [];
+    for (const p of this.w.spo2.positions(tokens)) {
+      for (const n of this.numbersAfter(tokens, p.at + p.length, 10, sentence, NOT_PERCENT)) {
+        if (n.value >= m.spo2.plausible[0] && n.value <= m.spo2.plausible[1]) spo2Values.push(n.value);
+      }
+    }
+    if (!spo2Values.length && !named.has('breathing') && !named.has('pulse') && !named.has('blood_pressure') && !named.has('temperature')) {
+      for (const p of this.w.spo2Weak.positions(tokens)) {
+        for (const n of this.numbersAfter(tokens, p.at + p.length, 5, sentence, NOT_PERCENT)) {
+          if (n.value >= m.spo2.weak_plausible[0] && n.value <= m.spo2.weak_plausible[1] && Number.isInteger(n.value)) spo2Values.push(n.value);
+        }
+      }
+    }
+    if (spo2Values.length) {
+      const low = Math.min(...spo2Values);
+      out.push({ measure: 'spo2', value: String(low), alarming: low <= m.spo2.alarm_at_or_below, label: `SpO2 ${low}%`, threshold: `≤ ${m.spo2.alarm_at_or_below}%`, basis: m.spo2.basis });
+    }
+
+    // Breathing rate: after "nhịp thở"; after a bare "thở" only with a unit or "đếm".
+    const rates: { value: number; at: number }[] = [];
+    for (const p of this.w.breathing.positions(tokens)) {
+      for (const n of this.numbersAfter(tokens, p.at + p.length, 6, sentence).slice(0, 1)) rates.push(n);
+    }
+    for (const p of this.w.breathingBare.positions(tokens)) {
+      if (this.w.breathing.anyIn(tokens, p.at - 2, p.at + 1)) continue;
+      for (const n of this.numbersAfter(tokens, p.at + p.length, 6, sentence).slice(0, 1)) {
+        const unit = this.w.units.at(tokens, n.at + 1) !== undefined;
+        const counted = tokens.slice(Math.max(0, p.at - 3), n.at).some((t) => t.f === 'dem' || t.f === 'count');
+        // "thở 28": a number right after the word is a rate even without its unit.
+        if (unit || counted || n.at <= p.at + p.length + 1) rates.push(n);
+      }
+    }
+    const rate = rates.find((r) => r.value >= m.breathing.plausible[0] && r.value <= m.breathing.plausible[1]);
+    if (rate) {
+      const age = this.ageFor(ages, rate.at);
+      const child = age ? age.months < 144 : this.who(tokens) === 'child';
+      let limit = m.breathing.adult_at_or_above;
+      let basis = m.breathing.basis;
+      let who = '';
+      if (age && age.months < 144) {
+        const band = m.breathing.by_age.find((b) => age.months < b.under_months)!;
+        limit = band.at_or_above;
+        basis = band.basis;
+        who = ` ở ${ageLabel(age.months)}`;
+      } else if (!age && child) {
+        limit = m.breathing.child_unknown_age_at_or_above;
+        who = ' ở trẻ chưa rõ tuổi';
+      } else who = ' ở người lớn';
+      out.push({
+        measure: 'breathing',
+        value: String(rate.value),
+        alarming: rate.value >= limit,
+        label: `nhịp thở ${rate.value} lần/phút${age && age.months < 144 ? ` (${ageLabel(age.months)})` : ''}`,
+        threshold: `≥ ${limit} lần/phút${who}`,
+        basis,
+      });
+    }
+
+    // Pulse (12 years and older, or no child in the message).
+    for (const p of this.w.pulse.positions(tokens)) {
+      const n = this.numbersAfter(tokens, p.at + p.length, 5, sentence)[0];
+      const v = n?.value;
+      if (v === undefined || v < m.pulse.plausible[0] || v > m.pulse.plausible[1]) continue;
+      const age = this.ageFor(ages, n!.at);
+      if (age ? age.months < m.pulse.adult_from_months : this.who(tokens) === 'child') continue;
+      out.push({ measure: 'pulse', value: String(v), alarming: v > m.pulse.above || v < m.pulse.below, label: `mạch ${v} lần/phút`, threshold: `> ${m.pulse.above} hoặc < ${m.pulse.below} lần/phút`, basis: m.pulse.basis });
+      break;
+    }
+    if (!out.some((r) => r.measure === 'pulse')) {
+      const bpm = tokens.findIndex((t, i) => t.f === 'bpm' && num(tokens[i - 1]) !== undefined);
+      const v = bpm > 0 ? num(tokens[bpm - 1])! : undefined;
+      if (v !== undefined && v >= m.pulse.plausible[0] && v <= m.pulse.plausible[1] && this.who(tokens) === 'adult') {
+        out.push({ measure: 'pulse', value: String(v), alarming: v > m.pulse.above || v < m.pulse.below, label: `mạch ${v} lần/phút`, threshold: `> ${m.pulse.above} hoặc < ${m.pulse.below} lần/phút`, basis: m.pulse.basis });
+      }
+    }
+
+    // Blood pressure: "85/55", "86 trên 60", or "tâm thu 82, tâm trương 54".
+    const bp = this.bloodPressure(tokens, sentence);
+    if (bp) {
+      const bpr = m.blood_pressure;
+      out.push({
+        measure: 'blood_pressure',
+        value: `${bp.sys ?? '?'}/${bp.dia ?? '?'}`,
+        alarming: (bp.sys !== undefined && bp.sys < bpr.systolic_below) || (bp.dia !== undefined && bp.dia < bpr.diastolic_below),
+        label: `huyết áp ${bp.sys ?? '?'}/${bp.dia ?? '?'} mmHg`,
+        threshold: `< ${bpr.systolic_below}/${bpr.diastolic_below} mmHg`,
+        basis: bpr.basis,
+      });
+    }
+
+    const temp = this.temperature(tokens, sentence, ages);
+    if (temp) out.push(temp);
+    return out;
+  }
+
+  private bloodPressure(tokens: readonly Token[], sentence: readonly number[]): { sys?: number; dia?: number } | undefined {
+    for (const p of this.w.bp.positions(tokens)) {
+      for (let k = p.at + p.length; k < Math.min(tokens.length, p.at + p.length + 6) && sentence[k] === sentence[p.at]; k++) {
+        const t = tokens[k]!;
+        if (t.kind === 'bp') {
+          const [s, d] = t.a.split('/').map(Number);
+          return { sys: s, dia: d };
+        }
+        const a = num(t);
+        if (a !== undefined && (tokens[k + 1]?.f === 'tren' || tokens[k + 1]?.f === 'over')) {
+          const b = num(tokens[k + 2]);
+          if (b !== undefined) return { sys: a, dia: b };
+        }
+      }
+    }
+    let sys: number | undefined;
+    let dia: number | undefined;
+    for (const p of this.w.systolic.positions(tokens)) sys ??= this.numbersAfter(tokens, p.at + p.length, 4, sentence)[0]?.value;
+    for (const p of this.w.diastolic.positions(tokens)) dia ??= this.numbersAfter(tokens, p.at + p.length, 4, sentence)[0]?.value;
+    if (sys !== undefined || dia !== undefined) return { sys, dia };
+    // A bare "85/55" with "huyết áp" nowhere is still a blood pressure when nothing else explains it.
+    const bare = tokens.find((t) => t.kind === 'bp');
+    if (bare && !this.all.anyIn(tokens, 0, tokens.length)) {
+      const [s, d] = bare.a.split('/').map(Number);
+      if (s! >= 50 && s! <= 250 && d! >= 30 && d! < s!) return { sys: s, dia: d };
+    }
+    return undefined;
+  }
+
+  /** A young child's fever above the threshold that does not come down, or that lasts beyond the hours. */
+  private temperature(tokens: readonly Token[], sentence: readonly number[], ages: Age[]): Reading | undefined {
+    const t = this.rules.measures.temperature;
+    const feverAt = this.w.temp.positions(tokens);
+    if (!feverAt.length) return undefined;
+    let value: number | undefined;
+    for (let i = 0; i < tokens.length; i++) {
+      const v = num(tokens[i]);
+      if (v === undefined || v < t.plausible[0] || v > t.plausible[1]) continue;
+      const unit = tokens[i + 1]?.f ?? '';
+      const near = feverAt.some((p) => p.at < i && i - p.at <= 4 && sentence[p.at] === sentence[i]);
+      if (near || unit === 'do' || unit === 'c') value = Math.max(value ?? 0, v);
+    }
+    let hours = 0;
+    for (let i = 0; i < tokens.length; i++) {
+      const v = num(tokens[i]);
+      if (v === undefined) continue;
+      const unit = tokens[i + 1]?.f ?? '';
+      if (HOUR_UNITS.has(unit)) hours = Math.max(hours, v);
+      if (DAYS_UNITS.has(unit) && v < 30) hours = Math.max(hours, v * 24);
+    }
+    const first = feverAt[0]!.at;
+    const persisting = this.w.persisting.positions(tokens).some((p) => p.at > first && sentence[p.at] === sentence[first]);
+    const young = this.youngChild(tokens, t.child_under_months, ages);
+    const high = value !== undefined && value > t.above;
+    const alarming = young && persisting && (high || hours >= t.hours);
+    if (value === undefined && !alarming) return undefined;
+    const shown = value !== undefined ? `${String(value).replace('.', ',')}°C` : `sốt hơn ${t.hours} giờ`;
+    return {
+      measure: 'temperature',
+      value: value !== undefined ? String(value) : `${hours}h`,
+      alarming,
+      label: young ? `trẻ nhỏ ${value !== undefined ? `sốt ${shown}` : shown}${persisting ? ' không hạ' : ''}` : `nhiệt độ ${shown}`,
+      threshold: `trẻ dưới ${t.child_under_months / 12} tuổi: sốt trên ${t.above}°C khó hạ, hoặc không đỡ sau ${t.hours} giờ`,
+      basis: t.basis,
+    };
+  }
+}
