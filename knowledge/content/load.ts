@@ -15,6 +15,7 @@ import {
   LevelRowSchema,
   LexiconSchema,
   TriageSchema,
+  type TriageBasis,
   ConversationSchema,
   TravelRulesSchema,
   type Card,
@@ -302,13 +303,13 @@ export function loadKnowledgeBase(root: string): LoadResult<KnowledgeBase> {
     if (!documents.has(triage.value.source)) problems.push({ file: rel(triageFile), field: 'source', message: `Văn bản "${triage.value.source}" không có trong documents.yaml` });
     if (!byId.has(triage.value.card)) problems.push({ file: rel(triageFile), field: 'card', message: `Không có thẻ "${triage.value.card}"` });
     const t = triage.value;
-    const bases: [string, { doc?: string }][] = [
-      ...t.signs.map((s, i): [string, { doc?: string }] => [`signs.${i}.basis`, s.basis]),
-      ...Object.entries(t.measures).map(([name, m]): [string, { doc?: string }] => [`measures.${name}.basis`, m.basis]),
-      ...t.measures.breathing.by_age.map((b, i): [string, { doc?: string }] => [`measures.breathing.by_age.${i}.basis`, b.basis]),
+    const bases: [string, TriageBasis][] = [
+      ...t.signs.map((s, i): [string, TriageBasis] => [`signs.${i}.basis`, s.basis]),
+      ...Object.entries(t.measures).map(([name, m]): [string, TriageBasis] => [`measures.${name}.basis`, m.basis]),
+      ...t.measures.breathing.by_age.map((b, i): [string, TriageBasis] => [`measures.breathing.by_age.${i}.basis`, b.basis]),
     ];
     for (const [field, basis] of bases) {
-      if (basis.doc && !documents.has(basis.doc)) problems.push({ file: rel(triageFile), field, message: `Văn bản "${basis.doc}" không có trong documents.yaml` });
+      if ('doc' in basis && !documents.has(basis.doc)) problems.push({ file: rel(triageFile), field, message: `Văn bản "${basis.doc}" không có trong documents.yaml` });
     }
   }
 
