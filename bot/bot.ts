@@ -10,7 +10,7 @@
  * const bot = new CovidBot({ index: () => index, conversationState, userState, gaps });
  * const adapter = new TestAdapter((ctx) => bot.run(ctx));
  */
-import { ActionTypes, ActivityHandler, ConversationState, UserState, type CardAction, type TurnContext } from 'botbuilder';
+import { ActionTypes, ActivityHandler, ActivityTypes, CardFactory, ConversationState, UserState, type Activity, type CardAction, type TurnContext } from 'botbuilder';
 import { DialogSet, DialogTurnStatus, type DialogContext, type DialogState } from 'botbuilder-dialogs';
 import type { CardRecord, KnowledgeIndex, SearchResult } from '../knowledge/engine/search';
 import { today as todayIso } from '../knowledge/engine/search';
@@ -22,7 +22,8 @@ import { IntentRecognizer } from './intents';
 import { PAYLOAD, cardButton, messages, parsePayload, sourcesOf, viDate, type ReplyKind, type TurnSummary } from './replies';
 import { isTravelQuestion, parseTravel, recognizeVaccination, statedOrigin, travelMode } from './travel';
 import { dateMentioned } from '../knowledge/text/dates';
-import { Triage } from './triage';
+import { Triage, type TriageResult } from './triage';
+import { afterEmergencyReply, callAction, emergencyReply, readingLines, type Lang } from './emergency';
 import type { LanguageService } from './language-service';
 import { LocalLanguageService } from './language-service';
 
@@ -49,6 +50,8 @@ const DEFAULT_MAX = (channelId: string): number => (['zalo', 'facebook', 'messen
 
 interface ConversationFlags {
   welcomed?: boolean;
+  /** Turns left in which a message is read in the context of the emergency just answered. */
+  afterEmergency?: number;
 }
 
 /** Parts of the index that are derived once per index version. */
@@ -151,11 +154,14 @@ export class CovidBot extends ActivityHandler {
       return;
     }
 
-    // 1. Emergency triage: always first, also in the middle of a dialog.
+    // 1. Emergency triage: always first, also in the middle of a dialog, in every language.
     const triage = this.d.triage.check(text);
+    const flags = await this.flags.get(ctx, {});
     if (triage.emergency) {
       await dc.cancelAllDialogs();
-      await this.emergency(ctx, triage.reasons);
+      const lang: Lang = (await this.language.detect(text)) === 'en' ? 'en' : 'vi';
+      flags.afterEmergency = conv.emergency.after.turns;
+      await this.emergency(ctx, triage, lang);
       return;
     }
 
@@ -204,7 +210,6 @@ export class CovidBot extends ActivityHandler {
       return;
     }
     if (intent === 'greeting' || intent === 'thanks' || intent === 'who') {
-      const flags = await this.flags.get(ctx, {});
       if (intent === 'greeting' && !flags.welcomed) return this.welcome(ctx);
       await this.send(ctx, conv.intents[intent].reply!, intent === 'greeting' ? this.menuActions() : [], this.simple('smalltalk'));
       return;
@@ -217,6 +222,17 @@ export class CovidBot extends ActivityHandler {
         if (result.status !== DialogTurnStatus.empty) return;
       }
       await dc.cancelAllDialogs();
+    }
+
+    // Just after an emergency: "cannot get through", "what now", "a little better" are about reaching help.
+    if (!payload && flags.afterEmergency) {
+      flags.afterEmergency--;
+      const after = afterEmergencyReply(conv, this.d.triage.tokens(text).map((t) => t.f).join(' '));
+      const answered = after.matched ? undefined : await this.d.index.search(text, { asOf: this.today() });
+      if (!answered || answered.decision !== 'answer') {
+        await this.send(ctx, after.text, [callAction(conv, 'vi'), ...this.hotlineButton()], this.simple('emergency'));
+        return;
+      }
     }
 
     // 5. Travel advisor.
@@ -237,31 +253,59 @@ export class CovidBot extends ActivityHandler {
       return;
     }
 
-    // 6. Knowledge question.
+    // 6. Knowledge question. A reading under the thresholds is answered directly, never with the fallback.
     const result = await this.d.index.search(text, { asOf: this.today() });
+    if (triage.readings.length) return this.answerReadings(ctx, triage, result);
     await this.answerSearch(ctx, text, result);
+  }
+
+  private hotlineButton(): CardAction[] {
+    const hotline = this.d.index.cardsById.get('hotline-115');
+    return hotline ? [cardButton(hotline)] : [];
+  }
+
+  /**
+   * Readings that are not alarming: each with the threshold it was compared with, then the card the question asks
+   * for when the search is sure of one (other than the warning signs), else when to call 115.
+   */
+  private async answerReadings(ctx: TurnContext, triage: TriageResult, r: SearchResult): Promise<void> {
+    const index = this.d.index;
+    const conv = index.data.conversation;
+    const lines = readingLines(conv, triage);
+    const top = r.hits[0];
+    if (r.decision === 'answer' && top && top.card.id !== this.d.triage.card) return this.answerCard(ctx, top.card, r, r.confidence, lines);
+    const signs = index.cardsById.get(this.d.triage.card);
+    const src = signs ? sourcesOf(index, signs) : { line: '', refs: [] };
+    const actions = [signs, index.cardsById.get('home-theo-doi')].filter((c): c is CardRecord => !!c).map(cardButton);
+    await this.send(ctx, [lines, conv.reading_advice, src.line].filter(Boolean).join('\n\n'), actions, { kind: 'answer', sources: src.refs, entries: signs ? [signs.id] : [], score: 1 });
   }
 
   private async startTravel(dc: DialogContext, slots: Partial<TravelOptions>): Promise<void> {
     await dc.beginDialog(TRAVEL_DIALOG, { asOf: this.today(), ...slots } satisfies TravelOptions);
   }
 
-  private async emergency(ctx: TurnContext, reasons: string[]): Promise<void> {
+  /** Two messages: "⚠️ Gọi ngay 115: <sign>" with a call button (≤ 160 characters), then the details. */
+  private async emergency(ctx: TurnContext, triage: TriageResult, lang: Lang): Promise<void> {
     const index = this.d.index;
     const conv = index.data.conversation;
     const card = index.cardsById.get(this.d.triage.card);
-    const lead = conv.emergency_lead.replace('{reasons}', reasons.join(', '));
     const src = card ? sourcesOf(index, card) : { line: '', refs: [] };
-    const text = card ? `${lead}\n\n${card.answer}\n\n${src.line}` : lead;
-    const hotline = index.cardsById.get('hotline-115');
-    await this.send(ctx, text, hotline ? [cardButton(hotline)] : [], { kind: 'emergency', sources: src.refs, entries: card ? [card.id] : [], score: 1 });
+    const [first, details] = emergencyReply(conv, triage, lang, card ? { answer: card.answer, source: src.line } : undefined);
+    const summary: TurnSummary = { kind: 'emergency', sources: src.refs, entries: card ? [card.id] : [], score: 1 };
+    const base = { type: ActivityTypes.Message, textFormat: 'markdown', locale: lang === 'en' ? 'en-US' : 'vi-VN', channelData: { turn: summary } } as const;
+    const activities: Partial<Activity>[] = [
+      // The call button rides on a card, so it stays beside the first line after the details arrive.
+      { ...base, text: first!.text, attachments: [CardFactory.heroCard('', undefined, first!.actions)] },
+      ...messages(details!.text, [...details!.actions, ...(lang === 'vi' ? this.hotlineButton() : [])], summary, this.maxLength(ctx.activity.channelId)).map((a) => ({ ...a, locale: base.locale })),
+    ];
+    await ctx.sendActivities(activities);
   }
 
-  private async answerCard(ctx: TurnContext, card: CardRecord, result: SearchResult | undefined, score: number): Promise<void> {
+  private async answerCard(ctx: TurnContext, card: CardRecord, result: SearchResult | undefined, score: number, lead?: string): Promise<void> {
     const index = this.d.index;
     const conv = index.data.conversation;
     const src = sourcesOf(index, card);
-    const parts: string[] = [];
+    const parts: string[] = lead ? [lead] : [];
     if (result?.refDate) parts.push(`_Theo quy định áp dụng vào thời điểm ${viDate(result.refDate)}:_`);
     parts.push(card.answer, src.line);
     if (card.valid_to && card.valid_to < this.today()) {

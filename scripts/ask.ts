@@ -2,7 +2,9 @@
  * `npm run ask -- "câu hỏi"`       the bot's reply as a person would see it, buttons included
  * `npm run ask`                    an interactive chat in the terminal (one conversation)
  * `npm run --silent ask -- --jsonl` one question per line on stdin, each in a fresh conversation; one JSON object per
- *                                  line on stdout: {question, kind, text, sources, entries, score}
+ *                                  line on stdout: {question, kind, text, messages, actions, sources, entries, score}
+ *                                  (`messages`: the text of each message in order; `actions`: every button offered,
+ *                                  e.g. {"type":"call","title":"Gọi 115","value":"115"})
  * The real bot runs in this process (no HTTP).
  */
 import { createInterface } from 'node:readline';
@@ -18,11 +20,30 @@ function summaryOf(replies: Partial<Activity>[]): TurnSummary {
   return first ?? { kind: 'fallback', sources: [], entries: [], score: 0 };
 }
 
+/** The buttons of one reply: those on its cards (the call button of an emergency), then its suggested actions. */
+function actionsIn(reply: Partial<Activity>): CardAction[] {
+  const onCards = (reply.attachments ?? []).flatMap((a) => ((a.content as { buttons?: CardAction[] } | undefined)?.buttons ?? []) as CardAction[]);
+  return [...onCards, ...((reply.suggestedActions?.actions ?? []) as CardAction[])];
+}
+
+/** Buttons as JSON: a call button's value is the number to dial. */
+function actionsJson(replies: Partial<Activity>[]): { type: string; title: string; value: string }[] {
+  const seen = new Set<string>();
+  const out: { type: string; title: string; value: string }[] = [];
+  for (const a of replies.flatMap(actionsIn)) {
+    const value = String(a.value ?? '').replace(/^tel:/, '');
+    const key = `${a.type}|${a.title}|${value}`;
+    if (!seen.has(key)) out.push({ type: String(a.type), title: String(a.title), value });
+    seen.add(key);
+  }
+  return out;
+}
+
 function render(replies: Partial<Activity>[]): string {
   const out: string[] = [];
   for (const r of replies) {
     out.push(`Trợ lý: ${r.text ?? ''}`);
-    const actions = (r.suggestedActions?.actions ?? []) as CardAction[];
+    const actions = actionsIn(r);
     if (actions.length) out.push(actions.map((a) => `[${a.title}]`).join(' '));
   }
   return out.join('\n');
@@ -32,7 +53,7 @@ function render(replies: Partial<Activity>[]): string {
 function resolveButton(input: string, last: Partial<Activity>[]): string {
   const t = input.trim().replace(/^\[|\]$/g, '');
   for (const r of last) {
-    for (const a of (r.suggestedActions?.actions ?? []) as CardAction[]) {
+    for (const a of actionsIn(r)) {
       if (a.title.toLowerCase() === t.toLowerCase()) return String(a.value);
     }
   }
@@ -60,7 +81,16 @@ async function main(): Promise<void> {
         const replies = await adapter.say(question, logic, { conversationId: `jsonl-${process.pid}-${n++}` });
         const s = summaryOf(replies);
         process.stdout.write(
-          `${JSON.stringify({ question, kind: s.kind, text: replies.map((r) => r.text ?? '').join('\n'), sources: s.sources, entries: s.entries, score: s.score })}\n`,
+          `${JSON.stringify({
+            question,
+            kind: s.kind,
+            text: replies.map((r) => r.text ?? '').join('\n'),
+            messages: replies.map((r) => r.text ?? ''),
+            actions: actionsJson(replies),
+            sources: s.sources,
+            entries: s.entries,
+            score: s.score,
+          })}\n`,
         );
       }
       return;

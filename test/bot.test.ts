@@ -74,7 +74,8 @@ describe('emergency triage comes first', () => {
   it('tells to call 115 before anything else, then shows the warning signs', async () => {
     const r = await h.say('bố em spo2 93, thở dốc', 'e1');
     expect(turnOf(r).kind).toBe('emergency');
-    expect(r[0]!.text).toMatch(/^⚠️ \*\*Gọi ngay 115/);
+    expect(r[0]!.text).toMatch(/^⚠️ Gọi ngay 115/);
+    expect(r[0]!.text!.length).toBeLessThanOrEqual(160);
     expect(textOf(r)).toMatch(/Nguồn: QĐ 261\/QĐ-BYT ngày 31\/01\/2022/);
   });
 
@@ -186,7 +187,7 @@ describe('travel advisor dialog', () => {
       .send('ba em dang kho tho, moi tim')
       .assertReply((a) => {
         expect(kind(a)).toBe('emergency');
-        expect(a.text).toMatch(/^⚠️ \*\*Gọi ngay 115/);
+        expect(a.text).toMatch(/^⚠️ Gọi ngay 115/);
       })
       .send('da tiem du 2 mui')
       .assertReply((a) => expect(a.text).not.toMatch(/^Từ \*\*Bình Dương/))

@@ -22,6 +22,7 @@ export type { Reading } from './measures';
 export interface Finding {
   id: string;
   label: string;
+  labelEn: string;
   basis: TriageBasis;
   /** The words of the message that matched (folded), for staff. */
   evidence: string;
@@ -151,7 +152,7 @@ export class Triage {
       if (!s.literal && this.ctx.general(tokens, clause, c.start, c.end)) continue;
       if (!s.literal && this.ctx.figurativeBefore(tokens, c.start)) continue;
       if (this.ctx.passed(tokens, clause, c.start)) continue;
-      found.set(s.id, { id: s.id, label: s.label, basis: s.basis, evidence: tokens.slice(c.start, c.end).map((t) => t.f).join(' ') });
+      found.set(s.id, { id: s.id, label: s.label, labelEn: s.label_en, basis: s.basis, evidence: tokens.slice(c.start, c.end).map((t) => t.f).join(' ') });
     }
     return [...found.values()];
   }

@@ -18,6 +18,8 @@ export interface Reading {
   alarming: boolean;
   /** "SpO2 93%", "nhịp thở 55 lần/phút (bé 10 tháng)". */
   label: string;
+  /** The same in English ("breathing 55/min"). */
+  labelEn: string;
   /** What it was compared with: "≤ 96%", "≥ 50 lần/phút ở trẻ 2–11 tháng". */
   threshold: string;
   basis: TriageBasis;
@@ -173,7 +175,7 @@ export class Measures {
     }
     if (spo2Values.length) {
       const low = Math.min(...spo2Values);
-      out.push({ measure: 'spo2', value: String(low), alarming: low <= m.spo2.alarm_at_or_below, label: `SpO2 ${low}%`, threshold: `≤ ${m.spo2.alarm_at_or_below}%`, basis: m.spo2.basis });
+      out.push({ measure: 'spo2', value: String(low), alarming: low <= m.spo2.alarm_at_or_below, label: `SpO2 ${low}%`, labelEn: `SpO2 ${low}%`, threshold: `≤ ${m.spo2.alarm_at_or_below}%`, basis: m.spo2.basis });
     }
 
     // Breathing rate: after "nhịp thở"; after a bare "thở" only with a unit or "đếm".
@@ -211,6 +213,7 @@ export class Measures {
         value: String(rate.value),
         alarming: rate.value >= limit,
         label: `nhịp thở ${rate.value} lần/phút${age && age.months < 144 ? ` (${ageLabel(age.months)})` : ''}`,
+        labelEn: `breathing ${rate.value}/min`,
         threshold: `≥ ${limit} lần/phút${who}`,
         basis,
       });
@@ -223,14 +226,14 @@ export class Measures {
       if (v === undefined || v < m.pulse.plausible[0] || v > m.pulse.plausible[1]) continue;
       const age = this.ageFor(ages, n!.at);
       if (age ? age.months < m.pulse.adult_from_months : this.who(tokens) === 'child') continue;
-      out.push({ measure: 'pulse', value: String(v), alarming: v > m.pulse.above || v < m.pulse.below, label: `mạch ${v} lần/phút`, threshold: `> ${m.pulse.above} hoặc < ${m.pulse.below} lần/phút`, basis: m.pulse.basis });
+      out.push({ measure: 'pulse', value: String(v), alarming: v > m.pulse.above || v < m.pulse.below, label: `mạch ${v} lần/phút`, labelEn: `pulse ${v}/min`, threshold: `> ${m.pulse.above} hoặc < ${m.pulse.below} lần/phút`, basis: m.pulse.basis });
       break;
     }
     if (!out.some((r) => r.measure === 'pulse')) {
       const bpm = tokens.findIndex((t, i) => t.f === 'bpm' && num(tokens[i - 1]) !== undefined);
       const v = bpm > 0 ? num(tokens[bpm - 1])! : undefined;
       if (v !== undefined && v >= m.pulse.plausible[0] && v <= m.pulse.plausible[1] && this.who(tokens) === 'adult') {
-        out.push({ measure: 'pulse', value: String(v), alarming: v > m.pulse.above || v < m.pulse.below, label: `mạch ${v} lần/phút`, threshold: `> ${m.pulse.above} hoặc < ${m.pulse.below} lần/phút`, basis: m.pulse.basis });
+        out.push({ measure: 'pulse', value: String(v), alarming: v > m.pulse.above || v < m.pulse.below, label: `mạch ${v} lần/phút`, labelEn: `pulse ${v}/min`, threshold: `> ${m.pulse.above} hoặc < ${m.pulse.below} lần/phút`, basis: m.pulse.basis });
       }
     }
 
@@ -243,6 +246,7 @@ export class Measures {
         value: `${bp.sys ?? '?'}/${bp.dia ?? '?'}`,
         alarming: (bp.sys !== undefined && bp.sys < bpr.systolic_below) || (bp.dia !== undefined && bp.dia < bpr.diastolic_below),
         label: `huyết áp ${bp.sys ?? '?'}/${bp.dia ?? '?'} mmHg`,
+        labelEn: `blood pressure ${bp.sys ?? '?'}/${bp.dia ?? '?'}`,
         threshold: `< ${bpr.systolic_below}/${bpr.diastolic_below} mmHg`,
         basis: bpr.basis,
       });
@@ -314,6 +318,7 @@ export class Measures {
       measure: 'temperature',
       value: value !== undefined ? String(value) : `${hours}h`,
       alarming,
+      labelEn: young ? 'young child with fever that does not come down' : `temperature ${value ?? '?'}°C`,
       label: young ? `trẻ nhỏ ${value !== undefined ? `sốt ${shown}` : shown}${persisting ? ' không hạ' : ''}` : `nhiệt độ ${shown}`,
       threshold: `trẻ dưới ${t.child_under_months / 12} tuổi: sốt trên ${t.above}°C khó hạ, hoặc không đỡ sau ${t.hours} giờ`,
       basis: t.basis,

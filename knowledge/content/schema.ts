@@ -180,6 +180,7 @@ export const TriageSchema = z.strictObject({
       z.strictObject({
         id: slug,
         label: z.string().min(2),
+        label_en: z.string().min(2),
         basis: TriageBasisSchema,
         requires: z.enum(['child', 'pregnant', 'fever']).optional(),
         /** Never read as figurative or as a general question ("muốn tự tử" is alarming). */
@@ -257,13 +258,32 @@ export const ConversationSchema = z.strictObject({
       ]),
     )
     .min(1),
-  fallback: z.string().min(10),
+  fallback: z.string().min(10).includes('115', 'Câu trả lời dự phòng phải luôn có một dòng gọi 115 khi cấp cứu'),
   clarify_prompt: z.string().min(2),
   max_message_chars: z.number().int().min(100).max(4000).default(1000),
   too_long: z.string().min(10),
   /** Short English reply for messages in another language. */
   other_language: z.string().min(10),
-  emergency_lead: z.string().includes('{reasons}'),
+  /** The emergency reply: a first message of at most 160 characters with a call button, then the details. */
+  emergency: z.strictObject({
+    call: z.strictObject({ number: z.string().regex(/^\d{3,11}$/), title: z.string().min(2).max(20), title_en: z.string().min(2).max(20) }),
+    first: z.string().includes('{sign}').max(120, 'Câu đầu (chưa tính dấu hiệu) tối đa 120 ký tự, để cả tin nhắn dưới 160'),
+    first_en: z.string().includes('{sign}').max(120),
+    details: z.string().min(10),
+    details_en: z.string().min(10),
+    signs_intro: z.string().min(5),
+    /** The next turns after an emergency: the citizen cannot get through, waits, or feels a little better. */
+    after: z.strictObject({
+      turns: z.number().int().min(1).max(10),
+      cannot_reach: z.strictObject({ patterns: z.array(z.string().min(2)).min(1), reply: z.string().min(10) }),
+      waiting: z.strictObject({ patterns: z.array(z.string().min(2)).min(1), reply: z.string().min(10) }),
+      better: z.strictObject({ patterns: z.array(z.string().min(2)).min(1), reply: z.string().min(10) }),
+      default: z.string().min(10),
+    }),
+  }),
+  /** A reading under the alarm thresholds: "{reading}: chưa tới ngưỡng cảnh báo ({threshold})". */
+  reading_ok: z.string().includes('{reading}').includes('{threshold}'),
+  reading_advice: z.string().min(10),
   superseded_note: z.string().includes('{valid_to}'),
   historical_note: z.string().min(2),
   fillers: z.array(z.string().min(1)).default([]),

@@ -1,0 +1,83 @@
+/**
+ * Replies for a frightened person: the emergency (first message under 160 characters with a call button, details
+ * after), the turns that follow it, and readings that are under the thresholds. Texts come from
+ * `knowledge/conversation.yaml`; what was recognised comes from triage.
+ *
+ * @example
+ * const [first, details] = emergencyReply(conv, result, 'vi', warningSigns);
+ * first.text     // "⚠️ Gọi ngay 115: SpO2 93%. Không gọi được thì …"   (≤ 160 characters)
+ * first.actions  // [{ type: 'call', title: 'Gọi 115', value: 'tel:115' }]
+ */
+import { ActionTypes, type CardAction } from 'botbuilder';
+import type { Conversation } from '../knowledge/content/schema';
+import { foldVietnamese, normalizeVietnamese } from '../knowledge/text/vietnamese';
+import type { TriageResult } from './triage';
+
+export const FIRST_MESSAGE_MAX = 160;
+
+export type Lang = 'vi' | 'en';
+
+export interface EmergencyMessage {
+  text: string;
+  actions: CardAction[];
+}
+
+/** The call button: Bot Framework's `call` action with a `tel:` value; adapters turn it into each platform's button. */
+export function callAction(conv: Conversation, lang: Lang): CardAction {
+  const c = conv.emergency.call;
+  return { type: ActionTypes.Call, title: lang === 'en' ? c.title_en : c.title, value: `tel:${c.number}` };
+}
+
+/** What was recognised, in a few words: the alarming reading first, else the first sign. */
+function signText(result: TriageResult, lang: Lang): string {
+  const reading = result.readings.find((r) => r.alarming);
+  if (reading) return lang === 'en' ? reading.labelEn : reading.label;
+  const sign = result.signs[0];
+  if (sign) return lang === 'en' ? sign.labelEn : sign.label;
+  return lang === 'en' ? 'danger sign' : 'dấu hiệu nguy hiểm';
+}
+
+/** The first message: "⚠️ Gọi ngay 115: <sign>. …", cut so that it stays within 160 characters. */
+export function firstMessage(conv: Conversation, result: TriageResult, lang: Lang): string {
+  const template = lang === 'en' ? conv.emergency.first_en : conv.emergency.first;
+  let sign = signText(result, lang);
+  const room = FIRST_MESSAGE_MAX - (template.length - '{sign}'.length);
+  if (sign.length > room) sign = `${sign.slice(0, Math.max(1, room - 1)).trimEnd()}…`;
+  return template.replace('{sign}', sign);
+}
+
+/**
+ * Two messages: the short call to action with its button, then what to do while waiting and the warning signs
+ * (`signs`: the warning-sign card's text and source line, when a COVID warning sign or a reading was found).
+ */
+export function emergencyReply(conv: Conversation, result: TriageResult, lang: Lang, signs?: { answer: string; source: string }): EmergencyMessage[] {
+  const call = callAction(conv, lang);
+  const covidSign = result.readings.some((r) => r.alarming) || result.signs.some((s) => 'doc' in s.basis);
+  const details =
+    lang === 'en'
+      ? conv.emergency.details_en
+      : [conv.emergency.details, ...(signs && covidSign ? [`${conv.emergency.signs_intro}\n${signs.answer}`, signs.source] : [])].join('\n\n');
+  return [
+    { text: firstMessage(conv, result, lang), actions: [call] },
+    { text: details, actions: [call] },
+  ];
+}
+
+/**
+ * The reply in the turns after an emergency: cannot get through, waiting, a little better, or anything else.
+ * `text` is the message as triage prepared it (teencode expanded: "ko" → "khong").
+ */
+export function afterEmergencyReply(conv: Conversation, text: string): { text: string; matched: boolean } {
+  const a = conv.emergency.after;
+  const folded = ` ${foldVietnamese(normalizeVietnamese(text)).replace(/[^a-z0-9]+/g, ' ')} `;
+  const has = (patterns: string[]): boolean => patterns.some((p) => folded.includes(` ${foldVietnamese(normalizeVietnamese(p)).replace(/[^a-z0-9]+/g, ' ').trim()} `));
+  if (has(a.cannot_reach.patterns)) return { text: a.cannot_reach.reply, matched: true };
+  if (has(a.better.patterns)) return { text: a.better.reply, matched: true };
+  if (has(a.waiting.patterns)) return { text: a.waiting.reply, matched: true };
+  return { text: a.default, matched: false };
+}
+
+/** "SpO2 98%: chưa tới ngưỡng cảnh báo (≤ 96%)." for every reading of the message (none alarming). */
+export function readingLines(conv: Conversation, result: TriageResult): string {
+  return result.readings.map((r) => conv.reading_ok.replace('{reading}', r.label).replace('{threshold}', r.threshold)).join('\n');
+}
