@@ -43,11 +43,26 @@ export function chunkText(text: string, max: number): string[] {
   return out;
 }
 
-/** Suggested actions of an activity with a string value. */
+/** Suggested actions of an activity with a string value (call buttons excepted: see {@link callsOf}). */
 export function actionsOf(activity: Partial<Activity>): { title: string; value: string }[] {
   return ((activity.suggestedActions?.actions ?? []) as CardAction[])
-    .filter((a) => a.title && (typeof a.value === 'string' || typeof a.title === 'string'))
+    .filter((a) => a.type !== 'call' && a.title && (typeof a.value === 'string' || typeof a.title === 'string'))
     .map((a) => ({ title: String(a.title), value: typeof a.value === 'string' ? a.value : String(a.title) }));
+}
+
+/**
+ * Call buttons of an activity (Bot Framework `call` actions, `tel:` values), on its cards or among its suggested
+ * actions: each platform renders them as its own phone button.
+ */
+export function callsOf(activity: Partial<Activity>): { title: string; number: string }[] {
+  const onCards = (activity.attachments ?? []).flatMap((a) => ((a.content as { buttons?: CardAction[] } | undefined)?.buttons ?? []) as CardAction[]);
+  const all = [...onCards, ...((activity.suggestedActions?.actions ?? []) as CardAction[])];
+  const out: { title: string; number: string }[] = [];
+  for (const a of all) {
+    const number = typeof a.value === 'string' ? a.value.replace(/^tel:/, '').replace(/[^\d+]/g, '') : '';
+    if (a.type === 'call' && number && !out.some((o) => o.number === number)) out.push({ title: String(a.title), number });
+  }
+  return out;
 }
 
 /** Markdown bold/italic markers removed for platforms that show plain text. */

@@ -76,7 +76,7 @@ describe('Zalo OA', () => {
     zaloApi.respond('/v3.0/oa/message/cs', { status: 200, body: { error: 0, message: 'Success', data: { message_id: 'm1' } } });
   });
 
-  it('a signed user_send_text produces exactly one correct send call within a second', async () => {
+  it('a signed emergency message is answered within a second: first line with a Zalo call button, then the details', async () => {
     const raw = zaloText('bố em spo2 93, thở dốc');
     const t0 = Date.now();
     const res = await post('/api/zalo', raw, { 'x-zevent-signature': zaloSign(raw, APP_ID, OA_SECRET) });
@@ -84,13 +84,24 @@ describe('Zalo OA', () => {
     const sent = await zaloApi.waitFor('/v3.0/oa/message/cs', 1, 1000);
     expect(Date.now() - t0).toBeLessThan(1000);
     await settle();
-    expect(zaloApi.to('/v3.0/oa/message/cs')).toHaveLength(1);
+    const all = zaloApi.to('/v3.0/oa/message/cs');
+    expect(all).toHaveLength(2);
     const req = sent[0]!;
     expect(req.method).toBe('POST');
     expect(req.headers['access_token']).toBe('AT1');
     expect(req.body).toContain(`"user_id":"${USER}"`);
-    expect(req.json.message.text).toMatch(/^⚠️ Gọi ngay 115/);
-    expect(req.json.message.text.length).toBeLessThanOrEqual(2000);
+    expect(req.json).toEqual({
+      recipient: { user_id: USER },
+      message: {
+        text: '⚠️ Gọi ngay 115: SpO2 93%. Không gọi được thì đưa người bệnh đến cơ sở y tế gần nhất.',
+        attachment: { type: 'template', payload: { buttons: [{ title: 'Gọi 115', type: 'oa.open.phone', payload: { phone_code: '115' } }] } },
+      },
+    });
+    const details = all[1]!.json.message;
+    expect(details.text).toMatch(/^Trong lúc chờ cấp cứu/);
+    expect(details.text.length).toBeLessThanOrEqual(2000);
+    expect(details.attachment.payload.buttons[0]).toEqual({ title: 'Gọi 115', type: 'oa.open.phone', payload: { phone_code: '115' } });
+    expect(details.attachment.payload.buttons[1]).toMatchObject({ type: 'oa.query.hide', payload: 'card:hotline-115' });
   });
 
   it('maps suggested actions to at most 5 Zalo buttons with hidden payloads', async () => {
@@ -201,6 +212,31 @@ describe('Messenger', () => {
     expect(msg.message.text.length).toBeLessThanOrEqual(2000);
     expect(msg.message.quick_replies.length).toBeLessThanOrEqual(13);
     for (const q of msg.message.quick_replies) expect(q.title.length).toBeLessThanOrEqual(20);
+  });
+
+  it('an emergency gets a button template with a phone_number call button first, then the details', async () => {
+    const raw = page([textEvent('ba em kho tho, moi tim tai', 'mid.em')]);
+    await post('/api/messenger', raw, { 'x-hub-signature-256': messengerSign(raw, FB_SECRET) });
+    const sent = await graph.waitFor('/v25.0/me/messages', 3, 1000);
+    await settle();
+    expect(sent[0]!.json).toEqual({ recipient: { id: '24000000000000001' }, sender_action: 'typing_on' });
+    expect(sent[1]!.json).toEqual({
+      recipient: { id: '24000000000000001' },
+      messaging_type: 'RESPONSE',
+      message: {
+        attachment: {
+          type: 'template',
+          payload: {
+            template_type: 'button',
+            text: '⚠️ Gọi ngay 115: khó thở. Không gọi được thì đưa người bệnh đến cơ sở y tế gần nhất.',
+            buttons: [{ type: 'phone_number', title: 'Gọi 115', payload: '+84115' }],
+          },
+        },
+      },
+    });
+    const details = graph.to('/v25.0/me/messages').map((r) => r.json).filter((j) => j.message);
+    expect(details.length).toBeGreaterThanOrEqual(2);
+    expect(JSON.stringify(details.slice(1))).toMatch(/Trong lúc chờ cấp cứu/);
   });
 
   it('quick-reply payloads and postbacks reach the bot; echoes and reads are ignored', async () => {

@@ -1,8 +1,8 @@
 /** Messenger door: webhook events → activities → the bot → Send API requests through the outbox. */
 import { ActivityTypes, type Activity, type ConversationReference } from 'botbuilder';
-import { ChannelAdapter, actionsOf, chunkText, plain } from '../channel-adapter';
+import { ChannelAdapter, actionsOf, callsOf, chunkText, plain } from '../channel-adapter';
 import type { Outbox } from '../outbox';
-import { MESSENGER_MAX_QUICK_REPLIES, MESSENGER_MAX_TEXT, MESSENGER_MAX_TITLE, type MessengerEvent, type MessengerRequest } from './protocol';
+import { MESSENGER_COUNTRY_CODE, MESSENGER_MAX_QUICK_REPLIES, MESSENGER_MAX_TEMPLATE_TEXT, MESSENGER_MAX_TEXT, MESSENGER_MAX_TITLE, type MessengerEvent, type MessengerRequest } from './protocol';
 
 export class MessengerAdapter extends ChannelAdapter {
   constructor(outbox: Outbox) {
@@ -37,11 +37,21 @@ export class MessengerAdapter extends ChannelAdapter {
         title: a.title.length > MESSENGER_MAX_TITLE ? `${a.title.slice(0, MESSENGER_MAX_TITLE - 1)}…` : a.title,
         payload: a.value.slice(0, 1000),
       }));
-    const messages: MessengerRequest[] = chunks.map((text, i) => ({
-      recipient,
-      messaging_type: 'RESPONSE' as const,
-      message: { text, ...(i === chunks.length - 1 && quick.length ? { quick_replies: quick } : {}) },
-    }));
+    const calls = callsOf(activity).slice(0, 3);
+    const messages: MessengerRequest[] = chunks.map((text, i) => {
+      const last = i === chunks.length - 1;
+      const quickReplies = last && quick.length ? { quick_replies: quick } : {};
+      // A call button needs a button template (text ≤ 640): the last part carries it.
+      if (last && calls.length && text.length <= MESSENGER_MAX_TEMPLATE_TEXT) {
+        const buttons = calls.map((c) => ({
+          type: 'phone_number' as const,
+          title: c.title.slice(0, MESSENGER_MAX_TITLE),
+          payload: c.number.startsWith('+') ? c.number : `${MESSENGER_COUNTRY_CODE}${c.number.replace(/^0/, '')}`,
+        }));
+        return { recipient, messaging_type: 'RESPONSE' as const, message: { attachment: { type: 'template' as const, payload: { template_type: 'button' as const, text, buttons } }, ...quickReplies } };
+      }
+      return { recipient, messaging_type: 'RESPONSE' as const, message: { text, ...quickReplies } };
+    });
     return [{ recipient, sender_action: 'typing_on' }, ...messages];
   }
 }

@@ -50,10 +50,25 @@ export const MESSENGER_MAX_TEXT = 2000;
 export const MESSENGER_MAX_QUICK_REPLIES = 13;
 export const MESSENGER_MAX_TITLE = 20;
 
+/** Button template text limit; a template carries 1–3 buttons. */
+export const MESSENGER_MAX_TEMPLATE_TEXT = 640;
+/**
+ * Messenger's call button wants "+<country code><number>"; Vietnam is +84. A short emergency number such as 115 is
+ * sent as +84115, and the text of the message names 115 as well.
+ */
+export const MESSENGER_COUNTRY_CODE = '+84';
+
+type QuickReply = { content_type: 'text'; title: string; payload: string };
+
 export type MessengerRequest =
   | { recipient: { id: string }; sender_action: 'typing_on' }
   | {
       recipient: { id: string };
       messaging_type: 'RESPONSE';
-      message: { text: string; quick_replies?: { content_type: 'text'; title: string; payload: string }[] };
+      message:
+        | { text: string; quick_replies?: QuickReply[] }
+        | {
+            attachment: { type: 'template'; payload: { template_type: 'button'; text: string; buttons: { type: 'phone_number'; title: string; payload: string }[] } };
+            quick_replies?: QuickReply[];
+          };
     };

@@ -2,9 +2,9 @@
  * Zalo OA door: webhook events → activities → the bot → customer-service messages through the outbox.
  */
 import { ActivityTypes, type Activity, type ConversationReference } from 'botbuilder';
-import { ChannelAdapter, actionsOf, chunkText, plain } from '../channel-adapter';
+import { ChannelAdapter, actionsOf, callsOf, chunkText, plain } from '../channel-adapter';
 import type { Outbox } from '../outbox';
-import { ZALO_MAX_BUTTONS, ZALO_MAX_BUTTON_TITLE, ZALO_MAX_TEXT, type ZaloEvent, type ZaloSendRequest } from './protocol';
+import { ZALO_MAX_BUTTONS, ZALO_MAX_BUTTON_TITLE, ZALO_MAX_TEXT, type ZaloButton, type ZaloEvent, type ZaloSendRequest } from './protocol';
 
 export class ZaloAdapter extends ChannelAdapter {
   constructor(outbox: Outbox) {
@@ -32,9 +32,11 @@ export class ZaloAdapter extends ChannelAdapter {
     if (activity.type !== ActivityTypes.Message || !activity.text) return [];
     const userId = ref.user?.id ?? '';
     const chunks = chunkText(plain(activity.text), ZALO_MAX_TEXT);
-    const buttons = actionsOf(activity)
-      .slice(0, ZALO_MAX_BUTTONS)
-      .map((a) => ({ title: a.title.slice(0, ZALO_MAX_BUTTON_TITLE), type: 'oa.query.hide' as const, payload: a.value }));
+    // A call button comes first: `oa.open.phone` dials the number from the chat.
+    const buttons: ZaloButton[] = [
+      ...callsOf(activity).map((c): ZaloButton => ({ title: c.title.slice(0, ZALO_MAX_BUTTON_TITLE), type: 'oa.open.phone', payload: { phone_code: c.number } })),
+      ...actionsOf(activity).map((a): ZaloButton => ({ title: a.title.slice(0, ZALO_MAX_BUTTON_TITLE), type: 'oa.query.hide', payload: a.value })),
+    ].slice(0, ZALO_MAX_BUTTONS);
     return chunks.map((text, i) => ({
       recipient: { user_id: userId },
       message: {

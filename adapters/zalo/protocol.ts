@@ -49,11 +49,8 @@ export function parseZaloEvent(body: unknown): ZaloEvent {
   return { kind: 'media', id: msgId, oaId, userId, timestamp };
 }
 
-export interface ZaloButton {
-  title: string;
-  type: 'oa.query.hide';
-  payload: string;
-}
+/** A button that sends its payload back hidden, or one that dials a number (`oa.open.phone`). */
+export type ZaloButton = { title: string; type: 'oa.query.hide'; payload: string } | { title: string; type: 'oa.open.phone'; payload: { phone_code: string } };
 
 export interface ZaloSendRequest {
   recipient: { user_id: string };
