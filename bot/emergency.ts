@@ -6,7 +6,7 @@
  * @example
  * const [first, details] = emergencyReply(conv, result, 'vi', warningSigns);
  * first.text     // "⚠️ Gọi ngay 115: SpO2 93%. Không gọi được thì …"   (≤ 160 characters)
- * first.actions  // [{ type: 'call', title: 'Gọi 115', value: 'tel:115' }]
+ * first.actions  // [{ type: 'call', title: 'Gọi 115', value: '115' }]
  */
 import { ActionTypes, type CardAction } from 'botbuilder';
 import type { Conversation } from '../knowledge/content/schema';
@@ -22,10 +22,11 @@ export interface EmergencyMessage {
   actions: CardAction[];
 }
 
-/** The call button: Bot Framework's `call` action with a `tel:` value; adapters turn it into each platform's button. */
+/** The call button: Bot Framework's `call` action; adapters turn it into each platform's button. */
 export function callAction(conv: Conversation, lang: Lang): CardAction {
   const c = conv.emergency.call;
-  return { type: ActionTypes.Call, title: lang === 'en' ? c.title_en : c.title, value: `tel:${c.number}` };
+  // The value is the bare number: Web Chat opens "tel:" + value itself; the Zalo and Messenger adapters add their own form.
+  return { type: ActionTypes.Call, title: lang === 'en' ? c.title_en : c.title, value: c.number };
 }
 
 /** What was recognised, in a few words: the alarming reading first, else the first sign. */

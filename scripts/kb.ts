@@ -18,6 +18,8 @@ import { cardToRow, checkReferences, readRows, rowToCard, writeCards, writeRows 
 import { buildIndexArtifact, openIndex } from '../knowledge/engine/artifact';
 import { createEmbeddings } from '../knowledge/engine/embeddings';
 import { belowThresholds, evaluate, loadEvalSets } from '../knowledge/engine/evaluate';
+import { Triage } from '../bot/triage';
+import { evaluateTriage, loadTriageSets } from '../bot/triage/evaluate';
 import { parseArgs, paths, progressBar } from './lib/cli';
 import { groupGaps, loadGaps } from '../bot/reporting';
 
@@ -122,6 +124,20 @@ async function main(argv: string[]): Promise<number> {
         for (const f of report.failures) out(`  [${f.origin}] "${f.q}" → cần ${f.expect}, được ${f.decision}: ${f.got.join(', ') || '—'}`);
       }
       const below = sets.thresholds ? belowThresholds(report, sets.thresholds) : [];
+      // Emergency triage on its own sets: the locked set's messages are never printed (it is not tuned against).
+      const triageSets = loadTriageSets(kbDir);
+      for (const p of triageSets.problems) console.error(formatProblem(p));
+      const triageReports = evaluateTriage(new Triage(index.data.triage), triageSets.sets);
+      out('\nPhân loại khẩn cấp (knowledge/eval/triage-*.yaml):');
+      for (const t of triageReports) {
+        out(`  ${t.name}: nhận ra ${pct(t.recall)} của ${t.alarming} tin nguy hiểm; báo động nhầm ${pct(t.falseAlarms)} của ${t.calm} tin bình thường`);
+        if (t.name !== 'locked') {
+          for (const m of t.missed) out(`    bỏ sót [${m.kind}] "${m.text}"`);
+          for (const f of t.flagged) out(`    báo nhầm [${f.kind}] "${f.text}" → ${f.reasons.join('; ')}`);
+        }
+        if (sets.thresholds && t.recall < sets.thresholds.triageRecall) below.push(`triage.${t.name}.recall ${t.recall.toFixed(3)} < ${sets.thresholds.triageRecall}`);
+        if (sets.thresholds && t.falseAlarms > sets.thresholds.triageFalseAlarms) below.push(`triage.${t.name}.falseAlarms ${t.falseAlarms.toFixed(3)} > ${sets.thresholds.triageFalseAlarms}`);
+      }
       if (below.length) out(`\nDưới ngưỡng: ${below.join('; ')}`);
       if (json) {
         console.log(
@@ -132,6 +148,7 @@ async function main(argv: string[]): Promise<number> {
             mrr: report.mrr,
             oosDeclined: report.oosDeclined,
             dev: { n: report.dev.n, top1: report.dev.top1, top1Unaccented: report.dev.top1Unaccented },
+            triage: Object.fromEntries(triageReports.map((t) => [t.name, { alarming: t.alarming, calm: t.calm, recall: t.recall, falseAlarms: t.falseAlarms }])),
           }),
         );
       }

@@ -19,7 +19,7 @@ describe('the emergency reply', () => {
     expect(r.length).toBeGreaterThanOrEqual(2);
     expect(r[0]!.text!.length).toBeLessThanOrEqual(160);
     expect(r[0]!.text).toMatch(/^⚠️ Gọi ngay 115: SpO2 91%/);
-    expect(cardButtons(r[0]!)).toEqual([{ type: 'call', title: 'Gọi 115', value: 'tel:115' }]);
+    expect(cardButtons(r[0]!)).toEqual([{ type: 'call', title: 'Gọi 115', value: '115' }]);
     expect(r[1]!.text).toMatch(/Trong lúc chờ cấp cứu/);
     expect(textOf(r)).toMatch(/Nguồn: QĐ 261\/QĐ-BYT/);
     expect(actionsOf(r).some((a) => a.type === 'call')).toBe(true);
@@ -29,7 +29,7 @@ describe('the emergency reply', () => {
     const r = await h.say('my mother cant breathe and her lips are blue', 'em2');
     expect(turnOf(r).kind).toBe('emergency');
     expect(r[0]!.text).toMatch(/^⚠️ Call 115 now/);
-    expect(cardButtons(r[0]!)[0]).toMatchObject({ type: 'call', title: 'Call 115', value: 'tel:115' });
+    expect(cardButtons(r[0]!)[0]).toMatchObject({ type: 'call', title: 'Call 115', value: '115' });
   });
 
   it('keeps the next turns about reaching help, never the fallback', async () => {

@@ -1,5 +1,9 @@
 import fc from 'fast-check';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { Triage } from '../bot/triage';
+import { evaluateTriage, loadTriageSets } from '../bot/triage/evaluate';
 import { loadKnowledgeBase } from '../knowledge/content/load';
 import { KB_DIR } from './helpers/kb';
 
@@ -133,5 +137,29 @@ describe('emergency triage', () => {
       }),
       { numRuns: 3000 },
     );
+  });
+});
+
+describe('triage sets', () => {
+  const { sets, problems } = loadTriageSets(KB_DIR);
+
+  it('load, each with alarming and calm messages', () => {
+    expect(problems).toEqual([]);
+    expect(sets.map((s) => s.name).sort()).toEqual(['locked', 'tuning']);
+    const total = (k: 'alarming' | 'calm') => sets.reduce((n, s) => n + s[k].length, 0);
+    expect(total('alarming')).toBeGreaterThanOrEqual(300);
+    expect(total('calm')).toBeGreaterThanOrEqual(200);
+  });
+
+  it('meet the thresholds on the tuning set (recall 100 %, false alarms ≤ 2 %)', () => {
+    const [report] = evaluateTriage(triage, sets.filter((s) => s.name === 'tuning'));
+    expect(report!.missed).toEqual([]);
+    expect(report!.falseAlarms).toBeLessThanOrEqual(0.02);
+  });
+
+  it('keep the locked set exactly as written before the rules (its hash is in the README)', () => {
+    const locked = sets.find((s) => s.name === 'locked')!;
+    const hash = createHash('sha256').update(readFileSync(locked.file)).digest('hex');
+    expect(readFileSync(join(KB_DIR, '..', 'README.md'), 'utf8')).toContain(hash);
   });
 });

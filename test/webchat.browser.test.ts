@@ -67,6 +67,35 @@ run('web chat in headless Chromium', () => {
     await page.screenshot({ path: join(tmpdir(), 'webchat-e2e.png') });
   }, 90_000);
 
+  it('on a phone, an emergency shows its first line inside the viewport with a working tel:115 button', async () => {
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    await page.goto(`${base}/`);
+    await page.getByText('trợ lý tự động', { exact: false }).first().waitFor({ timeout: 20_000 });
+    // Web Chat opens call actions with window.open: record what it opens.
+    await page.evaluate(() => {
+      const w = globalThis as unknown as { open: (url: string) => null; opened: string[] };
+      w.opened = [];
+      w.open = (url: string) => {
+        w.opened.push(String(url));
+        return null;
+      };
+    });
+    const input = page.locator('input[data-id="webchat-sendbox-input"], textarea[data-id="webchat-sendbox-input"], .webchat__send-box-text-box__input').first();
+    await input.fill('bo em sp02 91, tho doc qua');
+    await input.press('Enter');
+    await page.getByText('Trong lúc chờ cấp cứu', { exact: false }).first().waitFor({ timeout: 20_000 });
+    await page.waitForTimeout(1500); // let Web Chat finish scrolling
+    const first = page.getByText('⚠️ Gọi ngay 115: SpO2 91%', { exact: false }).first();
+    const box = await first.boundingBox();
+    expect(box).not.toBeNull();
+    expect(box!.y).toBeGreaterThanOrEqual(0);
+    expect(box!.y + box!.height).toBeLessThanOrEqual(844);
+    await page.screenshot({ path: join(tmpdir(), 'webchat-emergency.png') });
+    await page.getByRole('button', { name: 'Gọi 115' }).first().click();
+    const opened = await page.evaluate(() => (globalThis as unknown as { opened: string[] }).opened);
+    expect(opened).toContain('tel:115');
+  }, 90_000);
+
   it('staff: sign in, find "test nhanh 2 vạch" typed without accents, copy the ready reply', async () => {
     const staff = await staffApp();
     const context = await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });

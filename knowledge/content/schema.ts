@@ -128,6 +128,10 @@ export const ThresholdsSchema = z.strictObject({
   top3: z.number().min(0).max(1),
   mrr: z.number().min(0).max(1),
   oosDeclined: z.number().min(0).max(1),
+  /** Emergency triage, on every `eval/triage-*.yaml`: share of alarming messages recognised. */
+  triageRecall: z.number().min(0).max(1).default(1),
+  /** Emergency triage: share of calm messages flagged, at most. */
+  triageFalseAlarms: z.number().min(0).max(1).default(0.02),
 });
 export type Thresholds = z.infer<typeof ThresholdsSchema>;
 
