@@ -18,10 +18,14 @@ describe('npm run ask -- --jsonl', () => {
       expect(lines.map((l) => l.question)).toEqual(input.split('\n'));
       expect(lines.map((l) => l.kind)).toEqual([expect.stringMatching(/^(answer|clarify)$/), 'emergency', 'fallback', 'smalltalk', 'handoff']);
       for (const l of lines) {
-        expect(Object.keys(l).sort()).toEqual(['entries', 'kind', 'question', 'score', 'sources', 'text']);
+        expect(Object.keys(l).sort()).toEqual(['actions', 'entries', 'kind', 'messages', 'question', 'score', 'sources', 'text']);
         expect(typeof l.text).toBe('string');
+        expect(l.messages.join('\n')).toBe(l.text);
       }
       expect(lines[1].sources).toContainEqual({ doc: 'QĐ 261/QĐ-BYT', date: '2022-01-31' });
+      expect(lines[1].messages[0]).toMatch(/^⚠️ Gọi ngay 115: SpO2 93%/);
+      expect(lines[1].messages[0].length).toBeLessThanOrEqual(160);
+      expect(lines[1].actions[0]).toEqual({ type: 'call', title: 'Gọi 115', value: '115' });
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
