@@ -55,14 +55,18 @@ export function actionsOf(activity: Partial<Activity>): { title: string; value: 
  * actions: each platform renders them as its own phone button.
  */
 export function callsOf(activity: Partial<Activity>): { title: string; number: string }[] {
-  const onCards = (activity.attachments ?? []).flatMap((a) => ((a.content as { buttons?: CardAction[] } | undefined)?.buttons ?? []) as CardAction[]);
-  const all = [...onCards, ...((activity.suggestedActions?.actions ?? []) as CardAction[])];
   const out: { title: string; number: string }[] = [];
-  for (const a of all) {
+  for (const a of buttonsOf(activity)) {
     const number = typeof a.value === 'string' ? a.value.replace(/^tel:/, '').replace(/[^\d+]/g, '') : '';
     if (a.type === 'call' && number && !out.some((o) => o.number === number)) out.push({ title: String(a.title), number });
   }
   return out;
+}
+
+/** Every button of a reply: those on its cards (an emergency's call button), then its suggested actions. */
+export function buttonsOf(activity: Partial<Activity>): CardAction[] {
+  const onCards = (activity.attachments ?? []).flatMap((a) => ((a.content as { buttons?: CardAction[] } | undefined)?.buttons ?? []) as CardAction[]);
+  return [...onCards, ...((activity.suggestedActions?.actions ?? []) as CardAction[])];
 }
 
 /** Markdown bold/italic markers removed for platforms that show plain text. */

@@ -224,12 +224,15 @@ export class CovidBot extends ActivityHandler {
       await dc.cancelAllDialogs();
     }
 
+    // The knowledge search, run at most once per turn.
+    let searched: SearchResult | undefined;
+    const search = async (): Promise<SearchResult> => (searched ??= await this.d.index.search(text, { asOf: this.today() }));
+
     // Just after an emergency: "cannot get through", "what now", "a little better" are about reaching help.
     if (!payload && flags.afterEmergency) {
       flags.afterEmergency--;
       const after = afterEmergencyReply(conv, this.d.triage.tokens(text).map((t) => t.f).join(' '));
-      const answered = after.matched ? undefined : await this.d.index.search(text, { asOf: this.today() });
-      if (!answered || answered.decision !== 'answer') {
+      if (after.matched || (await search()).decision !== 'answer') {
         await this.send(ctx, after.text, [callAction(conv, 'vi'), ...this.hotlineButton()], this.simple('emergency'));
         return;
       }
@@ -254,7 +257,7 @@ export class CovidBot extends ActivityHandler {
     }
 
     // 6. Knowledge question. A reading under the thresholds is answered directly, never with the fallback.
-    const result = await this.d.index.search(text, { asOf: this.today() });
+    const result = await search();
     if (triage.readings.length) return this.answerReadings(ctx, triage, result);
     await this.answerSearch(ctx, text, result);
   }
@@ -295,8 +298,8 @@ export class CovidBot extends ActivityHandler {
     const base = { type: ActivityTypes.Message, textFormat: 'markdown', locale: lang === 'en' ? 'en-US' : 'vi-VN', channelData: { turn: summary } } as const;
     const activities: Partial<Activity>[] = [
       // The call button rides on a card, so it stays beside the first line after the details arrive.
-      { ...base, text: first!.text, attachments: [CardFactory.heroCard('', undefined, first!.actions)] },
-      ...messages(details!.text, [...details!.actions, ...(lang === 'vi' ? this.hotlineButton() : [])], summary, this.maxLength(ctx.activity.channelId)).map((a) => ({ ...a, locale: base.locale })),
+      { ...base, text: first.text, attachments: [CardFactory.heroCard('', undefined, first.actions)] },
+      ...messages(details.text, [...details.actions, ...(lang === 'vi' ? this.hotlineButton() : [])], summary, this.maxLength(ctx.activity.channelId)).map((a) => ({ ...a, locale: base.locale })),
     ];
     await ctx.sendActivities(activities);
   }

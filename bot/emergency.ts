@@ -51,7 +51,7 @@ export function firstMessage(conv: Conversation, result: TriageResult, lang: Lan
  * Two messages: the short call to action with its button, then what to do while waiting and the warning signs
  * (`signs`: the warning-sign card's text and source line, when a COVID warning sign or a reading was found).
  */
-export function emergencyReply(conv: Conversation, result: TriageResult, lang: Lang, signs?: { answer: string; source: string }): EmergencyMessage[] {
+export function emergencyReply(conv: Conversation, result: TriageResult, lang: Lang, signs?: { answer: string; source: string }): [EmergencyMessage, EmergencyMessage] {
   const call = callAction(conv, lang);
   const covidSign = result.readings.some((r) => r.alarming) || result.signs.some((s) => 'doc' in s.basis);
   const details =

@@ -9,6 +9,7 @@
  */
 import { createInterface } from 'node:readline';
 import type { Activity, CardAction, TurnContext } from 'botbuilder';
+import { buttonsOf } from '../adapters/channel-adapter';
 import { createBotRuntime } from '../bot/create';
 import { InProcessAdapter } from '../bot/in-process-adapter';
 import type { TurnSummary } from '../bot/replies';
@@ -20,17 +21,11 @@ function summaryOf(replies: Partial<Activity>[]): TurnSummary {
   return first ?? { kind: 'fallback', sources: [], entries: [], score: 0 };
 }
 
-/** The buttons of one reply: those on its cards (the call button of an emergency), then its suggested actions. */
-function actionsIn(reply: Partial<Activity>): CardAction[] {
-  const onCards = (reply.attachments ?? []).flatMap((a) => ((a.content as { buttons?: CardAction[] } | undefined)?.buttons ?? []) as CardAction[]);
-  return [...onCards, ...((reply.suggestedActions?.actions ?? []) as CardAction[])];
-}
-
 /** Buttons as JSON: a call button's value is the number to dial. */
 function actionsJson(replies: Partial<Activity>[]): { type: string; title: string; value: string }[] {
   const seen = new Set<string>();
   const out: { type: string; title: string; value: string }[] = [];
-  for (const a of replies.flatMap(actionsIn)) {
+  for (const a of replies.flatMap(buttonsOf)) {
     const value = String(a.value ?? '').replace(/^tel:/, '');
     const key = `${a.type}|${a.title}|${value}`;
     if (!seen.has(key)) out.push({ type: String(a.type), title: String(a.title), value });
@@ -43,7 +38,7 @@ function render(replies: Partial<Activity>[]): string {
   const out: string[] = [];
   for (const r of replies) {
     out.push(`Trợ lý: ${r.text ?? ''}`);
-    const actions = actionsIn(r);
+    const actions = buttonsOf(r);
     if (actions.length) out.push(actions.map((a) => `[${a.title}]`).join(' '));
   }
   return out.join('\n');
@@ -53,7 +48,7 @@ function render(replies: Partial<Activity>[]): string {
 function resolveButton(input: string, last: Partial<Activity>[]): string {
   const t = input.trim().replace(/^\[|\]$/g, '');
   for (const r of last) {
-    for (const a of actionsIn(r)) {
+    for (const a of buttonsOf(r)) {
       if (a.title.toLowerCase() === t.toLowerCase()) return String(a.value);
     }
   }

@@ -5,14 +5,14 @@
 import type { TriageRules } from '../../knowledge/content/schema';
 import { PhraseSet, type Token } from './tokens';
 
-/** Unaccented words that are relief verbs only beside a modal ("chua do", "do roi"): "do" is also đo, độ, đỏ, do. */
-const AMBIGUOUS_RELIEF = new Set(['do', 'on', 'ha', 'khoi']);
-const RELIEF_BEFORE = new Set(['da', 'chua', 'khong', 'van', 'cung', 'hoi', 'co']);
-const RELIEF_AFTER = new Set(['hon', 'nhieu', 'roi', 'bot', 'dan', 'han', 'chut']);
 
 export class ContextRules {
   readonly not: PhraseSet;
   readonly relief: PhraseSet;
+  /** Unaccented words that are relief verbs only beside a modal ("chua do", "do roi"). */
+  private readonly ambiguousRelief: Set<string>;
+  private readonly reliefBefore: Set<string>;
+  private readonly reliefAfter: Set<string>;
   private readonly notCancelledBy: PhraseSet;
   private readonly boundaries: PhraseSet;
   private readonly affirmers: PhraseSet;
@@ -33,6 +33,9 @@ export class ContextRules {
     const n = rules.negation;
     this.not = PhraseSet.of(n.not);
     this.relief = PhraseSet.of(n.relief);
+    this.ambiguousRelief = new Set(n.ambiguous_relief);
+    this.reliefBefore = new Set(n.relief_before);
+    this.reliefAfter = new Set(n.relief_after);
     this.notCancelledBy = PhraseSet.of(n.not_cancelled_by);
     this.boundaries = PhraseSet.of(n.boundaries);
     this.affirmers = PhraseSet.of(n.affirmers);
@@ -78,8 +81,8 @@ export class ContextRules {
   private isRelief(tokens: readonly Token[], i: number): boolean {
     if (!this.relief.at(tokens, i)) return false;
     const t = tokens[i]!;
-    if (t.plain && AMBIGUOUS_RELIEF.has(t.f)) {
-      return RELIEF_BEFORE.has(tokens[i - 1]?.f ?? '') || RELIEF_AFTER.has(tokens[i + 1]?.f ?? '');
+    if (t.plain && this.ambiguousRelief.has(t.f)) {
+      return this.reliefBefore.has(tokens[i - 1]?.f ?? '') || this.reliefAfter.has(tokens[i + 1]?.f ?? '');
     }
     return true;
   }

@@ -158,6 +158,9 @@ export const TriageSchema = z.strictObject({
   negation: z.strictObject({
     not: words.min(1),
     relief: words.default([]),
+    ambiguous_relief: words.default([]),
+    relief_before: words.default([]),
+    relief_after: words.default([]),
     not_cancelled_by: words.default([]),
     boundaries: words.default([]),
     affirmers: words.default([]),
