@@ -19,7 +19,7 @@ import { TRAVEL_DIALOG, TravelDialog, type TravelOptions } from './dialogs/trave
 import type { GapRecorder } from './gaps';
 import type { TrafficRecorder } from './traffic';
 import { IntentRecognizer } from './intents';
-import { PAYLOAD, cardButton, messages, parsePayload, sourcesOf, viDate, type ReplyKind, type TurnSummary } from './replies';
+import { PAYLOAD, cardButton, messages, parsePayload, sourcesOf, validityLine, viDate, type ReplyKind, type TurnSummary } from './replies';
 import { isTravelQuestion, parseTravel, recognizeVaccination, statedOrigin, travelMode } from './travel';
 import { dateMentioned } from '../knowledge/text/dates';
 import { Triage, type TriageResult } from './triage';
@@ -217,7 +217,8 @@ export class CovidBot extends ActivityHandler {
 
     // 4. An active dialog continues only when the message answers its question; anything else is a new question.
     if (dc.activeDialog) {
-      if (this.travel.find(text).length > 0 || recognizeVaccination(text) !== undefined) {
+      const stated = statedOrigin(text);
+      if (this.travel.find(text).length > 0 || recognizeVaccination(text) !== undefined || stated.level !== undefined || stated.lockdown) {
         const result = await dc.continueDialog();
         if (result.status !== DialogTurnStatus.empty) return;
       }
@@ -244,8 +245,14 @@ export class CovidBot extends ActivityHandler {
       const slots = parseTravel(text, mentions);
       const stated = statedOrigin(text);
       const named = dateMentioned(text);
+      const asOf = named && named < this.today() ? named : this.today();
+      // No travel rule in force on that date (the rules by level ended): the overview, opening with its period.
+      const overview = this.d.index.cardsById.get('travel-tong-quan');
+      if (overview && !this.d.index.data.travel.rules.some((r) => r.valid_from <= asOf && (!r.valid_to || asOf <= r.valid_to))) {
+        return this.answerCard(ctx, overview, { asOf, refDate: named && named < this.today() ? named : undefined }, 1);
+      }
       await this.startTravel(dc, {
-        asOf: named && named < this.today() ? named : this.today(),
+        asOf,
         mode: travelMode(text),
         origin: slots.origin?.id,
         destination: slots.destination?.id,
@@ -304,19 +311,19 @@ export class CovidBot extends ActivityHandler {
     await ctx.sendActivities(activities);
   }
 
-  private async answerCard(ctx: TurnContext, card: CardRecord, result: SearchResult | undefined, score: number, lead?: string): Promise<void> {
+  private async answerCard(ctx: TurnContext, card: CardRecord, result: Pick<SearchResult, 'asOf' | 'refDate'> | undefined, score: number, lead?: string): Promise<void> {
     const index = this.d.index;
     const conv = index.data.conversation;
     const src = sourcesOf(index, card);
-    const parts: string[] = lead ? [lead] : [];
+    const asOf = result?.asOf ?? this.today();
+    // First line: the period of a rule that no longer applies on the date asked about, and what ended it.
+    const validity = validityLine(index, card, asOf, conv);
+    const parts: string[] = [validity, lead].filter((p): p is string => !!p);
     if (result?.refDate) parts.push(`_Theo quy định áp dụng vào thời điểm ${viDate(result.refDate)}:_`);
     parts.push(card.answer, src.line);
-    if (card.valid_to && card.valid_to < this.today()) {
-      const newer = card.superseded_by ? index.cardsById.get(card.superseded_by) : undefined;
-      parts.push(conv.superseded_note.replace('{valid_to}', viDate(card.valid_to)).replace('{newer}', newer?.title ?? ''));
-    }
     const actions: CardAction[] = [];
-    const follow = [...card.follow_ups, ...(card.superseded_by && card.valid_to && card.valid_to < this.today() ? [card.superseded_by] : [])];
+    const replaced = card.superseded_by && card.valid_to && card.valid_to < asOf;
+    const follow = [...card.follow_ups, ...(replaced ? [card.superseded_by!] : [])];
     for (const id of [...new Set(follow)].slice(0, 3)) {
       const c = index.cardsById.get(id);
       if (c) actions.push(cardButton(c));

@@ -14,7 +14,11 @@ import { JsonlTrafficRecorder, type TrafficRecorder } from './traffic';
 import { createStateBackend, type StateBackend } from './state';
 import { createLanguageService } from './language-service';
 
+import { guidanceAsOf } from '../knowledge/engine/search';
+
 export interface BotRuntime {
+  /** The date answers are judged against (GUIDANCE_AS_OF, default today). */
+  asOf: () => string;
   bot: CovidBot;
   /** The index loaded at start (see `live` for the one in use now). */
   loaded: LoadedIndex;
@@ -73,7 +77,9 @@ export async function createBotRuntime(o: RuntimeOptions): Promise<BotRuntime> {
   const redisGaps = state.redis ? new RedisGapRecorder(state.redis, (t) => language.redact(t), 'gaps', (err) => log(`gap recorder: ${String(err)}`)) : undefined;
   const gaps = o.gaps ?? redisGaps ?? new JsonlGapRecorder(gapsFile, (err) => log(`gap recorder: ${String(err)}`), (t) => language.redact(t));
   const traffic = o.traffic ?? new JsonlTrafficRecorder(env.TRAFFIC_FILE ?? '.data/traffic.jsonl', (err) => log(`traffic recorder: ${String(err)}`));
+  const asOf = guidanceAsOf(env);
   const bot = new CovidBot({
+    today: asOf,
     traffic,
     index: () => live.current.index,
     conversationState: new ConversationState(state.storage),
@@ -83,6 +89,7 @@ export async function createBotRuntime(o: RuntimeOptions): Promise<BotRuntime> {
   });
   return {
     bot,
+    asOf,
     loaded,
     live,
     state,

@@ -3,7 +3,8 @@
  * (`kind`, `sources`, `entries`, `score`) for the `ask` tool, reports and tests.
  */
 import { ActionTypes, ActivityTypes, type Activity, type CardAction } from 'botbuilder';
-import type { CardRecord, KnowledgeIndex } from '../knowledge/engine/search';
+import type { Conversation } from '../knowledge/content/schema';
+import { cardStatus, type CardRecord, type KnowledgeIndex } from '../knowledge/engine/search';
 
 export type ReplyKind = 'answer' | 'clarify' | 'fallback' | 'emergency' | 'smalltalk' | 'handoff' | 'prompt';
 
@@ -62,7 +63,9 @@ export function sourcesOf(index: KnowledgeIndex, card: CardRecord): { line: stri
     if (!d) continue;
     const date = d.issued ?? null;
     refs.push({ doc: d.number, date });
-    parts.push(`${d.number}${dateLabel(date)}${s.section ? ` (${s.section})` : ''}`);
+    // A fact known only from the press is labelled as such.
+    const press = d.kind === 'press' ? 'theo thông tin báo chí: ' : '';
+    parts.push(`${press}${d.number}${dateLabel(date)}${s.section ? ` (${s.section})` : ''}`);
   }
   return { line: `Nguồn: ${parts.join('; ')}`, refs };
 }
@@ -116,4 +119,26 @@ export function messages(text: string, actions: CardAction[], summary: TurnSumma
     channelData: { turn: summary },
     ...(i === chunks.length - 1 && actions.length ? { suggestedActions: { actions, to: [] } } : {}),
   }));
+}
+
+/**
+ * The first line of an answer whose rule does not apply on `asOf`: the period it applied in and what ended or
+ * replaced it ("⏳ Thông tin của giai đoạn 31/01/2022–19/10/2023, nay không còn áp dụng: từ 20/10/2023 …").
+ * Undefined for a rule in force on that date.
+ */
+export function validityLine(index: KnowledgeIndex, card: CardRecord, asOf: string, conv: Conversation = index.data.conversation): string | undefined {
+  const v = conv.validity;
+  const status = cardStatus(card, asOf);
+  const from = viDate(card.valid_from);
+  if (status === 'not_yet') return v.not_yet.replace('{from}', from);
+  if (status === 'current' || !card.valid_to) return undefined;
+  const to = viDate(card.valid_to);
+  if (status === 'superseded') {
+    const newer = card.superseded_by ? index.cardsById.get(card.superseded_by) : undefined;
+    return v.superseded.replace('{from}', from).replace('{to}', to).replace('{newer}', newer?.title ?? '');
+  }
+  const by = card.ended_by ? index.documentsById.get(card.ended_by) : undefined;
+  const special = card.ended_by ? v.ended_by[card.ended_by] : undefined;
+  if (special) return special.replace('{from}', from).replace('{to}', to);
+  return v.ended.replace('{from}', from).replace('{to}', to).replace('{ended}', by ? `${by.number}${dateLabel(by.issued)}` : '');
 }

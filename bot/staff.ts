@@ -2,9 +2,9 @@
  * The narrow search interface the hotline staff console uses: candidate cards with sources, validity and a
  * ready-to-send reply, and the province level table. Staff see candidates even when the bot would not answer.
  */
-import type { KnowledgeIndex } from '../knowledge/engine/search';
+import { today, type CardStatus, type KnowledgeIndex } from '../knowledge/engine/search';
 import { foldVietnamese, normalizeVietnamese } from '../knowledge/text/vietnamese';
-import { sourcesOf, viDate } from './replies';
+import { sourcesOf, validityLine } from './replies';
 import { levelOf } from './travel';
 
 export interface StaffResult {
@@ -13,27 +13,28 @@ export interface StaffResult {
   title: string;
   answer: string;
   sources: { number: string; date: string | null; section?: string }[];
-  status: 'current' | 'superseded' | 'not_yet';
+  status: CardStatus;
+  /** The same first line as the bot's answer when the rule does not apply on the as-of date. */
+  validity?: string;
   validFrom: string;
   validTo?: string;
   supersededBy?: string;
   score: number;
-  /** The text to paste into a chat or read out: answer, source line, and the replaced-rule note. */
+  /** The text to paste into a chat or read out: the validity line, the answer and the source line. */
   reply: string;
 }
 
 export function staffSearch(index: KnowledgeIndex, q: string, opts: { topic?: string; limit?: number; asOf?: string } = {}): Promise<StaffResult[]> {
   const query = String(q ?? '').trim().slice(0, 300);
   if (!query) return Promise.resolve([]);
-  return index.search(query, { limit: 40, asOf: opts.asOf }).then((r) =>
+  return index.search(query, { limit: 40, asOf: opts.asOf ?? today() }).then((r) =>
     r.hits
       .filter((h) => !opts.topic || h.card.topic === opts.topic)
       .slice(0, opts.limit ?? 10)
       .map((h) => {
         const c = h.card;
         const src = sourcesOf(index, c);
-        const newer = c.superseded_by ? index.cardsById.get(c.superseded_by) : undefined;
-        const note = c.valid_to ? `\n\nLưu ý: đây là quy định cũ, áp dụng đến ${viDate(c.valid_to)}${newer ? `; quy định sau đó: "${newer.title}"` : ''}.` : '';
+        const validity = validityLine(index, c, r.asOf);
         return {
           id: c.id,
           topic: c.topic,
@@ -44,11 +45,12 @@ export function staffSearch(index: KnowledgeIndex, q: string, opts: { topic?: st
             return { number: d?.number ?? s.doc, date: d?.issued ?? null, ...(s.section ? { section: s.section } : {}) };
           }),
           status: h.status,
+          ...(validity ? { validity } : {}),
           validFrom: c.valid_from,
           ...(c.valid_to ? { validTo: c.valid_to } : {}),
           ...(c.superseded_by ? { supersededBy: c.superseded_by } : {}),
           score: Math.round(h.score * 1000) / 1000,
-          reply: `${c.answer.replace(/\*\*/g, '')}\n\n${src.line}${note}`,
+          reply: `${validity ? `${validity}\n\n` : ''}${c.answer.replace(/\*\*/g, '')}\n\n${src.line}`,
         };
       }),
   );

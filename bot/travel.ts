@@ -56,11 +56,11 @@ export function isTravelQuestion(text: string, find: ProvinceFinder): boolean {
   return cued || TRAVEL_WORDS.test(folded.join(' '));
 }
 
-/** The level row in force for a province on a date: the latest `valid_from` not after it. */
+/** The level of a province on a date from a published list covering that date (none outside every list's window). */
 export function levelOf(levels: LevelRow[], provinceId: string, asOf: string): LevelRow | undefined {
   let best: LevelRow | undefined;
   for (const row of levels) {
-    if (row.province === provinceId && row.valid_from <= asOf && (!best || row.valid_from > best.valid_from)) best = row;
+    if (row.province === provinceId && row.valid_from <= asOf && asOf <= row.valid_to && (!best || row.valid_from > best.valid_from)) best = row;
   }
   return best;
 }

@@ -12,12 +12,13 @@
  */
 import { readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { formatProblem, loadKnowledgeBase, parseLevels } from '../knowledge/content/load';
+import { contentWarnings, formatProblem, loadKnowledgeBase, parseLevels } from '../knowledge/content/load';
 import { loadSources } from '../knowledge/content/sources';
 import { cardToRow, checkReferences, readRows, rowToCard, writeCards, writeRows } from '../knowledge/content/spreadsheet';
 import { buildIndexArtifact, openIndex } from '../knowledge/engine/artifact';
 import { createEmbeddings } from '../knowledge/engine/embeddings';
 import { belowThresholds, evaluate, loadEvalSets } from '../knowledge/engine/evaluate';
+import { validityLine } from '../bot/replies';
 import { Triage } from '../bot/triage';
 import { evaluateTriage, loadTriageSets } from '../bot/triage/evaluate';
 import { parseArgs, paths, progressBar } from './lib/cli';
@@ -31,7 +32,8 @@ const USAGE = `Cách dùng: npm run kb -- <lệnh>
   import cards.xlsx|.csv   nhập thẻ từ bảng tính (báo lỗi theo từng dòng)
   export cards.xlsx|.csv   xuất mọi thẻ ra bảng tính
   levels import levels.csv cập nhật bảng cấp độ tỉnh (kiểm tra đủ 63 tỉnh, cấp 1–4, ngày)
-  gaps                     nhóm câu hỏi chưa trả lời được (--json, --limit N)`;
+  gaps                     nhóm câu hỏi chưa trả lời được (--json, --limit N)
+  stats                    số thẻ theo chủ đề, văn bản (đã hết hiệu lực), dòng cấp độ (--json: một dòng JSON cuối)`;
 
 /** The knowledge base, or undefined after printing its problems. */
 function loadOrReport(kbDir: string) {
@@ -44,7 +46,7 @@ async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   const { flags, positional } = parseArgs(rest, ['as-of', 'limit']);
   const { kbDir, indexDir } = paths();
-  const asOf = typeof flags.get('as-of') === 'string' ? String(flags.get('as-of')) : undefined;
+  const asOf = typeof flags.get('as-of') === 'string' ? String(flags.get('as-of')) : process.env.GUIDANCE_AS_OF?.trim() || undefined;
   if (asOf && !/^\d{4}-\d{2}-\d{2}$/.test(asOf)) {
     console.error('--as-of phải có dạng YYYY-MM-DD');
     return 2;
@@ -64,6 +66,8 @@ async function main(argv: string[]): Promise<number> {
         for (const p of sources.problems) console.error(formatProblem(p));
         return 1;
       }
+      const warnings = contentWarnings(v);
+      for (const w of warnings) console.error(`Cảnh báo: ${formatProblem(w)}`);
       console.log(`Hợp lệ: ${sources.passages.length} đoạn văn bản gốc, ${v.cards.length} thẻ, ${v.documents.size} văn bản, ${v.lexicon.synonyms.length} nhóm từ đồng nghĩa, ${v.lexicon.provinces.length} tỉnh, ${v.levels.length} dòng cấp độ.`);
       return 0;
     }
@@ -94,8 +98,9 @@ async function main(argv: string[]): Promise<number> {
       const r = await opened.loaded.index.search(query, { asOf, limit });
       console.log(`Quyết định: ${r.decision} (điểm ${r.confidence.toFixed(3)}, ngày áp dụng ${r.asOf})`);
       r.hits.slice(0, limit).forEach((h, i) => {
-        const label = h.status === 'current' ? '' : h.status === 'superseded' ? ' [đã được thay thế]' : ' [chưa áp dụng]';
-        console.log(`${i + 1}. ${h.score.toFixed(3)}  ${h.card.id}${label}  (lex ${h.lexical.toFixed(3)}, vec ${h.vector.toFixed(3)})\n   ${h.card.title}`);
+        const label = { current: '', superseded: ' [đã được thay thế]', ended: ' [hết áp dụng]', not_yet: ' [chưa áp dụng]' }[h.status];
+        const validity = validityLine(opened.loaded!.index, h.card, r.asOf);
+        console.log(`${i + 1}. ${h.score.toFixed(3)}  ${h.card.id}${label}  (lex ${h.lexical.toFixed(3)}, vec ${h.vector.toFixed(3)})\n   ${h.card.title}${validity ? `\n   ${validity}` : ''}`);
       });
       return 0;
     }
@@ -223,6 +228,28 @@ async function main(argv: string[]): Promise<number> {
       await writeFile(`${target}.tmp`, text.replace(/^\uFEFF/, ''));
       await rename(`${target}.tmp`, target);
       console.log(`Đã cập nhật ${parsed.value!.length} dòng cấp độ (${new Set(parsed.value!.map((r) => r.province)).size} tỉnh). Chạy "npm run kb -- build".`);
+      return 0;
+    }
+    case 'stats': {
+      const kb = loadOrReport(kbDir);
+      if (!kb) return 1;
+      const byTopic: Record<string, number> = {};
+      for (const c of kb.cards) byTopic[c.topic] = (byTopic[c.topic] ?? 0) + 1;
+      const docs = [...kb.documents.values()];
+      const stats = {
+        cards: kb.cards.length,
+        byTopic,
+        documents: docs.length,
+        ended: docs.filter((d) => d.status !== 'in_force').length,
+        levelsRows: kb.levels.length,
+        levelsSample: kb.levels.filter((r) => r.sample === 'yes').length,
+      };
+      if (flags.has('json')) console.log(JSON.stringify(stats));
+      else {
+        console.log(`Thẻ: ${stats.cards} (${Object.entries(byTopic).map(([t, n]) => `${t} ${n}`).join(', ')})`);
+        console.log(`Văn bản: ${stats.documents}, trong đó ${stats.ended} đã bị thay thế hoặc hết hiệu lực`);
+        console.log(`Dòng cấp độ: ${stats.levelsRows} (số liệu mẫu: ${stats.levelsSample})`);
+      }
       return 0;
     }
     case 'gaps': {

@@ -40,7 +40,7 @@ async function main(): Promise<void> {
     reload: () => runtime.reload(),
     indexStatus: () => runtime.status(),
     staff: {
-      search: (q, opts) => staffSearch(runtime.live.current.index, q, opts),
+      search: (q, opts) => staffSearch(runtime.live.current.index, q, { asOf: runtime.asOf(), ...opts }),
       passages: (q) => staffPassages(runtime.live.current.index, q),
       levels: (q) => staffLevels(runtime.live.current.index, q),
       topics: () => staffTopics(runtime.live.current.index),

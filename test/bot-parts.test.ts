@@ -36,12 +36,13 @@ describe('provinces in free text', () => {
 describe('travel rules as data', () => {
   it('reads the level in force on a date and picks the rule', () => {
     const levels = [
-      { province: 'ha-noi', level: 2, valid_from: '2021-10-22', source: 's', sample: 'yes' as const },
-      { province: 'ha-noi', level: 4, valid_from: '2021-12-01', source: 's', sample: 'yes' as const },
+      { province: 'ha-noi', level: 2, valid_from: '2021-10-22', valid_to: '2021-11-30', source: 's', sample: 'yes' as const },
+      { province: 'ha-noi', level: 4, valid_from: '2021-12-01', valid_to: '2021-12-14', source: 's', sample: 'yes' as const },
     ];
     expect(levelOf(levels, 'ha-noi', '2021-11-01')?.level).toBe(2);
     expect(levelOf(levels, 'ha-noi', '2021-12-05')?.level).toBe(4);
     expect(levelOf(levels, 'ha-noi', '2021-10-01')).toBeUndefined();
+    expect(levelOf(levels, 'ha-noi', '2021-12-15')).toBeUndefined(); // after the last list's window: no guess
     expect(needsVaccination(kb.travel, 4, '2021-12-05')).toBe(true);
     expect(needsVaccination(kb.travel, 2, '2021-12-05')).toBe(false);
     expect(chooseRule(kb.travel, 4, 'chua_du_lieu', '2021-12-05')?.id).toBe('cap-4-chua-du-lieu');

@@ -24,9 +24,11 @@
       const li = el('li', 'r' + (i === selected ? ' sel' : ''));
       li.setAttribute('aria-selected', String(i === selected));
       const title = el('div', 't', r.title);
-      title.appendChild(el('span', 'badge' + (r.status === 'current' ? '' : ' old'), r.status === 'current' ? 'đang áp dụng' : r.validTo ? 'đã thay thế từ ' + vi(r.validTo) : 'chưa áp dụng'));
+      const badge = { current: 'đang áp dụng', superseded: 'đã thay thế, đến ' + vi(r.validTo || ''), ended: 'hết áp dụng, đến ' + vi(r.validTo || ''), not_yet: 'chưa áp dụng' }[r.status];
+      title.appendChild(el('span', 'badge' + (r.status === 'current' ? '' : ' old'), badge));
       li.appendChild(title);
       li.appendChild(el('div', 'src', 'Nguồn: ' + r.sources.map((s) => s.number + dateLabel(s.date) + (s.section ? ' (' + s.section + ')' : '')).join('; ') + ' · chủ đề ' + r.topic + ' · điểm ' + r.score));
+      if (r.validity) li.appendChild(el('div', 'validity', r.validity));
       li.appendChild(el('div', 'a', r.answer.replace(/\*\*/g, '')));
       const b = el('button', 'copy', 'Sao chép câu trả lời');
       b.type = 'button';

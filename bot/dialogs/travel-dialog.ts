@@ -1,6 +1,7 @@
 /**
- * The travel advisor dialog (botbuilder-dialogs): asks only for what is missing (origin, destination, and the
- * vaccination status when the origin's level makes it matter), then answers with the rule and its sources.
+ * The travel advisor dialog (botbuilder-dialogs): asks only for what is missing (origin, destination, the origin's
+ * level when no published list covers the date, and the vaccination status when the level makes it matter), then
+ * answers with the rule and its sources. Levels come only from dated published lists or from the citizen.
  * Prompts are Vietnamese text prompts with our own recognisers (the SDK's prompts have no Vietnamese).
  */
 import { ActionTypes, type CardAction } from 'botbuilder';
@@ -16,12 +17,13 @@ import type { Province, Vaccination } from '../../knowledge/content/schema';
 import type { KnowledgeIndex } from '../../knowledge/engine/search';
 import { provinceFinder, type ProvinceFinder, type ProvinceMention } from '../../knowledge/text/provinces';
 import { PAYLOAD, buttonTitle, cardButton, dateLabel, messages, viDate, type TurnSummary } from '../replies';
-import { VACCINATION_CHOICES, chooseRule, levelOf, needsVaccination, recognizeVaccination } from '../travel';
+import { VACCINATION_CHOICES, chooseRule, levelOf, needsVaccination, recognizeVaccination, statedOrigin } from '../travel';
 import type { LevelRow } from '../../knowledge/content/schema';
 
 export const TRAVEL_DIALOG = 'travel';
 const PROVINCE_PROMPT = 'travel.province';
 const VACCINATION_PROMPT = 'travel.vaccination';
+const LEVEL_PROMPT = 'travel.level';
 
 export interface TravelOptions {
   origin?: string;
@@ -40,6 +42,9 @@ interface TravelValues {
   origin?: Province;
   destination?: Province;
   vaccination?: Vaccination;
+  /** The origin's level (or lockdown) as the citizen answered it. */
+  statedLevel?: number;
+  lockdown?: boolean;
 }
 
 export interface TravelDialogDeps {
@@ -55,9 +60,16 @@ export class TravelDialog extends ComponentDialog {
     this.addDialog(new TextPrompt(PROVINCE_PROMPT, async (pc) => this.validProvince(pc)));
     this.addDialog(new TextPrompt(VACCINATION_PROMPT, async (pc) => recognizeVaccination(pc.recognized.value ?? '') !== undefined));
     this.addDialog(
+      new TextPrompt(LEVEL_PROMPT, async (pc) => {
+        const s = statedOrigin(pc.recognized.value ?? '');
+        return s.level !== undefined || s.lockdown;
+      }),
+    );
+    this.addDialog(
       new WaterfallDialog(`${TRAVEL_DIALOG}.steps`, [
         (s) => this.askOrigin(s),
         (s) => this.askDestination(s),
+        (s) => this.askLevel(s),
         (s) => this.askVaccination(s),
         (s) => this.answer(s),
       ]),
@@ -116,13 +128,29 @@ export class TravelDialog extends ComponentDialog {
     return step.prompt(PROVINCE_PROMPT, this.prompt(step, `Bạn đi từ ${v.origin?.name ?? 'đó'} **đến** tỉnh, thành phố nào?`, 'Tôi chưa nhận ra nơi đến. Bạn gõ lại tên tỉnh, thành phố giúp tôi, hoặc gõ "thôi" để dừng.'));
   }
 
-  private async askVaccination(step: WaterfallStepContext): Promise<DialogTurnResult> {
+  /** No published list covers the date: the citizen is asked for the level, never given a guess. */
+  private async askLevel(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const v = this.values(step);
     const o = step.options as TravelOptions;
     if (!v.destination) v.destination = this.find(String(step.result ?? '')).find((p) => p.id !== v.origin?.id);
+    if (!v.origin || o.lockdown || this.originLevel(v.origin, o, v)) return step.next();
+    const text = `Tôi không có danh sách cấp độ dịch đã công bố của **${v.origin.name}** vào ngày ${viDate(o.asOf)}. Khi đó ${v.origin.name} ở **cấp mấy** (1, 2, 3 hay 4), hay bạn đi từ **vùng phong tỏa**? Cấp độ do UBND tỉnh công bố và được Bộ Y tế tổng hợp trên bản đồ cấp độ dịch.`;
+    const actions: CardAction[] = ['Cấp 1', 'Cấp 2', 'Cấp 3', 'Cấp 4', 'Vùng phong tỏa'].map((t) => ({ type: ActionTypes.ImBack, title: t, value: t }));
+    return step.prompt(LEVEL_PROMPT, this.prompt(step, text, 'Bạn gõ giúp tôi cấp độ nơi đi: "cấp 1", "cấp 2", "cấp 3", "cấp 4" hoặc "vùng phong tỏa"; gõ "thôi" để dừng.', actions));
+  }
+
+  private async askVaccination(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const v = this.values(step);
+    const o = step.options as TravelOptions;
+    if (typeof step.result === 'string') {
+      const stated = statedOrigin(step.result);
+      v.statedLevel = stated.level;
+      v.lockdown = stated.lockdown;
+    }
     const index = this.deps.index();
-    const level = v.origin ? this.originLevel(v.origin, o) : undefined;
-    if (o.lockdown || v.vaccination || !level || !needsVaccination(index.data.travel, level.level, o.asOf, o.lockdown)) return step.next();
+    const level = v.origin ? this.originLevel(v.origin, o, v) : undefined;
+    const lockdown = o.lockdown || v.lockdown;
+    if (lockdown || v.vaccination || !level || !needsVaccination(index.data.travel, level.level, o.asOf, lockdown)) return step.next();
     const actions: CardAction[] = VACCINATION_CHOICES.map((c) => ({ type: ActionTypes.ImBack, title: c.label, value: c.label }));
     return step.prompt(
       VACCINATION_PROMPT,
@@ -130,9 +158,10 @@ export class TravelDialog extends ComponentDialog {
     );
   }
 
-  /** The origin's level: as the user stated it, else from the table as of the date. */
-  private originLevel(origin: Province, o: TravelOptions): LevelRow | undefined {
-    if (o.statedLevel) return { province: origin.id, level: o.statedLevel, valid_from: o.asOf, source: 'user', sample: 'no' };
+  /** The origin's level: as the user stated it, else from a published list covering the date. */
+  private originLevel(origin: Province, o: TravelOptions, v?: TravelValues): LevelRow | undefined {
+    const stated = o.statedLevel ?? v?.statedLevel;
+    if (stated) return { province: origin.id, level: stated, valid_from: o.asOf, valid_to: o.asOf, source: 'user', sample: 'no' };
     return levelOf(this.deps.index().data.levels, origin.id, o.asOf);
   }
 
@@ -143,9 +172,10 @@ export class TravelDialog extends ComponentDialog {
     const index = this.deps.index();
     const origin = v.origin;
     const dest = v.destination;
-    const level = origin ? this.originLevel(origin, o) : undefined;
+    const level = origin ? this.originLevel(origin, o, v) : undefined;
     const destLevel = dest ? levelOf(index.data.levels, dest.id, o.asOf) : undefined;
-    const rule = o.lockdown
+    const lockdown = o.lockdown || v.lockdown;
+    const rule = lockdown
       ? chooseRule(index.data.travel, level?.level ?? 1, v.vaccination, o.asOf, true)
       : level
         ? chooseRule(index.data.travel, level.level, v.vaccination, o.asOf)
@@ -156,13 +186,13 @@ export class TravelDialog extends ComponentDialog {
       !row
         ? `**${name}** (chưa có số liệu cấp độ)`
         : row.source === 'user'
-          ? `**${name}** (cấp ${row.level}, theo bạn cho biết${o.lockdown ? ', vùng phong tỏa' : ''})`
-          : `**${name}** (cấp ${row.level} từ ${viDate(row.valid_from)}${row.sample === 'yes' ? ', số liệu mẫu' : ''}${o.lockdown ? ', vùng phong tỏa' : ''})`;
-    const from = origin ? levelText(origin.name, level) : o.lockdown ? '**vùng phong tỏa**' : 'nơi bạn đi';
+          ? `**${name}** (cấp ${row.level}, theo bạn cho biết${lockdown ? ', vùng phong tỏa' : ''})`
+          : `**${name}** (cấp ${row.level} theo danh sách ngày ${viDate(row.valid_from)}${lockdown ? ', vùng phong tỏa' : ''})`;
+    const from = origin ? levelText(origin.name, level) : lockdown ? '**vùng phong tỏa**' : 'nơi bạn đi';
     lines.push(`Từ ${from} đến ${dest ? levelText(dest.name, destLevel) : 'nơi bạn đến'}:`);
     lines.push(rule ? rule.summary : 'Tôi chưa có quy tắc cho trường hợp này. Theo NQ 128, việc đi lại được áp dụng thống nhất theo cấp độ dịch; bạn nên hỏi trạm y tế nơi đến.');
+    if (level && level.source !== 'user') lines.push(`Cấp độ nơi đi theo: ${level.source}.`);
     lines.push(index.data.travel.local_rules_note);
-    if (level?.sample === 'yes' && level.source !== 'user') lines.push('Cấp độ trong bảng hiện là **số liệu mẫu**; hãy xem cấp độ thực tế do UBND tỉnh công bố.');
     const refs = (rule?.sources ?? ['nq-128']).flatMap((id) => {
       const d = index.documentsById.get(id);
       return d ? [{ doc: d.number, date: d.issued ?? null }] : [];

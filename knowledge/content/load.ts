@@ -172,11 +172,12 @@ export function parseCsv(text: string): { line: number; cells: string[] }[] {
   return rows;
 }
 
-const LEVEL_COLUMNS = ['province', 'level', 'valid_from', 'source', 'sample'] as const;
+const LEVEL_COLUMNS = ['province', 'level', 'valid_from', 'valid_to', 'source', 'sample'] as const;
 
 /** Parses the province level table (CSV with a header row). */
 export function parseLevels(text: string, file: string): LoadResult<LevelRow[]> {
-  const rows = parseCsv(text);
+  // Lines starting with "#" are notes for the content team.
+  const rows = parseCsv(text).filter((r) => !(r.cells.length && r.cells[0]!.trim().startsWith('#')));
   const problems: ContentProblem[] = [];
   const header = rows.shift();
   if (!header || LEVEL_COLUMNS.some((c, i) => header.cells[i]?.trim() !== c)) {
@@ -226,9 +227,12 @@ export function loadKnowledgeBase(root: string): LoadResult<KnowledgeBase> {
     documents.set(d.id, d);
   }
   for (const d of documents.values()) {
-    if (d.superseded_by && !documents.has(d.superseded_by)) {
-      problems.push({ file: rel(docsFile), field: `${d.id}.superseded_by`, message: `Không có văn bản "${d.superseded_by}"` });
-    }
+    const field = (f: string): string => `${d.id}.${f}`;
+    if (d.superseded_by && !documents.has(d.superseded_by)) problems.push({ file: rel(docsFile), field: field('superseded_by'), message: `Không có văn bản "${d.superseded_by}"` });
+    if (d.ended_by && !documents.has(d.ended_by)) problems.push({ file: rel(docsFile), field: field('ended_by'), message: `Không có văn bản "${d.ended_by}"` });
+    if (d.status === 'superseded' && !d.superseded_by) problems.push({ file: rel(docsFile), field: field('superseded_by'), message: 'Văn bản đã bị thay thế phải ghi văn bản thay nó' });
+    if (d.status === 'ended' && !d.ended_by) problems.push({ file: rel(docsFile), field: field('ended_by'), message: 'Văn bản đã hết hiệu lực phải ghi văn bản chấm dứt nó (ended_by)' });
+    if (d.status !== 'in_force' && !d.valid_to) problems.push({ file: rel(docsFile), field: field('valid_to'), message: 'Văn bản không còn hiệu lực phải ghi ngày cuối áp dụng (valid_to)' });
   }
 
   const lexFile = join(root, 'lexicon.yaml');
@@ -269,8 +273,16 @@ export function loadKnowledgeBase(root: string): LoadResult<KnowledgeBase> {
     if (card.superseded_by && !byId.has(card.superseded_by)) {
       problems.push({ file: card.file, field: 'superseded_by', message: `Không có thẻ "${card.superseded_by}"` });
     }
-    if (card.valid_to && !card.superseded_by) {
-      problems.push({ file: card.file, field: 'superseded_by', message: 'Thẻ có valid_to phải chỉ ra thẻ nêu quy định mới (superseded_by)' });
+    if (card.valid_to && !card.superseded_by && !card.ended_by) {
+      problems.push({ file: card.file, field: 'superseded_by', message: 'Thẻ có valid_to phải chỉ ra thẻ nêu quy định mới (superseded_by) hoặc văn bản chấm dứt nó (ended_by)' });
+    }
+    if (card.ended_by && !documents.has(card.ended_by)) {
+      problems.push({ file: card.file, field: 'ended_by', message: `Văn bản "${card.ended_by}" không có trong documents.yaml` });
+    }
+    // A rule whose every document has stopped applying cannot be presented as current.
+    const docsOf = card.sources.map((s) => documents.get(s.doc)).filter((d): d is OfficialDocument => !!d);
+    if (!card.valid_to && docsOf.length > 0 && docsOf.every((d) => d.status !== 'in_force')) {
+      problems.push({ file: card.file, field: 'valid_to', message: `Mọi văn bản nguồn đã hết hiệu lực (${docsOf.map((d) => d.number).join(', ')}): thẻ cần valid_to` });
     }
     if (card.valid_to && card.valid_to < card.valid_from) {
       problems.push({ file: card.file, field: 'valid_to', message: 'valid_to đứng trước valid_from' });
@@ -292,6 +304,8 @@ export function loadKnowledgeBase(root: string): LoadResult<KnowledgeBase> {
     const provinceIds = new Set(lex.value.provinces.map((p) => p.id));
     for (const row of levels.value) {
       if (!provinceIds.has(row.province)) problems.push({ file: rel(levelsFile), field: 'province', message: `Không có tỉnh "${row.province}" trong lexicon.yaml` });
+      // Nothing invented reaches a citizen: sample levels live in test fixtures only.
+      if (row.sample === 'yes') problems.push({ file: rel(levelsFile), field: 'sample', message: `Dòng số liệu mẫu (${row.province}, ${row.valid_from}): chỉ được để trong test/fixtures` });
     }
   }
 
@@ -324,6 +338,10 @@ export function loadKnowledgeBase(root: string): LoadResult<KnowledgeBase> {
     r.sources.forEach((d, k) => {
       if (!documents.has(d)) problems.push({ file, field: `rules.${i}.sources.${k}`, message: `Văn bản "${d}" không có trong documents.yaml` });
     });
+    const ended = r.sources.map((d) => documents.get(d)).filter((d): d is OfficialDocument => !!d && d.status !== 'in_force');
+    if (!r.valid_to && ended.length === r.sources.length) {
+      problems.push({ file, field: `rules.${i}.valid_to`, message: `Văn bản của quy tắc đã hết hiệu lực (${ended.map((d) => d.number).join(', ')}): quy tắc cần valid_to` });
+    }
   });
 
   if (problems.length || !lex?.value || !levels?.value || !triage?.value || !conversation || !travel) return { problems };
@@ -331,4 +349,23 @@ export function loadKnowledgeBase(root: string): LoadResult<KnowledgeBase> {
     value: { root, documents, cards, lexicon: lex.value, levels: levels.value, triage: triage.value, conversation, travel },
     problems,
   };
+}
+
+/** Words that show a card hedges an uncertain fact instead of stating it as certain. */
+const HEDGES = ['chưa xác minh', 'chưa rõ', 'chưa chắc', 'chưa tìm thấy', 'một số nguồn', 'theo thông tin báo chí', 'có thể', 'nên hỏi', 'chưa được xác nhận', 'chưa có văn bản'];
+
+/**
+ * Warnings that do not stop a build: a card resting on a fact marked [?] (confidence uncertain) whose answer does not
+ * hedge, and a card without the facts-sheet sections it rests on.
+ */
+export function contentWarnings(kb: KnowledgeBase): ContentProblem[] {
+  const out: ContentProblem[] = [];
+  for (const card of kb.cards) {
+    const text = normalizeVietnamese(card.answer.toLowerCase());
+    if (card.confidence === 'uncertain' && !HEDGES.some((h) => text.includes(h))) {
+      out.push({ file: card.file, field: 'answer', message: `Thẻ dựa trên dữ kiện chưa chắc chắn ([?]) nhưng câu trả lời không nói rõ điều đó (ví dụ: "${HEDGES[0]}", "${HEDGES[1]}")` });
+    }
+    if (!card.facts.length || !card.confidence) out.push({ file: card.file, field: 'facts', message: 'Thẻ chưa ghi mục dữ kiện (facts) và độ tin cậy (confidence)' });
+  }
+  return out;
 }

@@ -26,7 +26,14 @@ export const DocumentSchema = z.strictObject({
   issued: partialDate.nullable(),
   effective: partialDate.nullable(),
   status: z.enum(['in_force', 'superseded', 'ended']),
+  /** The text that replaced it (status superseded). */
   superseded_by: slug.optional(),
+  /** The text that ended it without replacing it (status ended), e.g. the move of COVID-19 to group B. */
+  ended_by: slug.optional(),
+  /** Last day it applied (required unless in force). */
+  valid_to: isoDate.optional(),
+  /** official: a numbered text; press: known only from press reports, cited as "theo thông tin báo chí ngày …". */
+  kind: z.enum(['official', 'press']).default('official'),
   link: z.url().optional(),
   note: z.string().optional(),
 });
@@ -36,7 +43,7 @@ export const DocumentRegisterSchema = z.strictObject({
   documents: z.array(DocumentSchema).min(1),
 });
 
-export const TOPICS = ['levels', 'travel', 'selftest', 'home', 'f1', 'general', 'apps', 'hotline', 'vaccine', 'myth'] as const;
+export const TOPICS = ['levels', 'travel', 'selftest', 'home', 'f1', 'general', 'apps', 'hotline', 'vaccine', 'myth', 'symptoms', 'community', 'entry', 'referral', 'now'] as const;
 export type Topic = (typeof TOPICS)[number];
 
 export const SourceRefSchema = z.strictObject({
@@ -55,7 +62,14 @@ export const CardFrontMatterSchema = z.strictObject({
   sources: z.array(SourceRefSchema).min(1, 'Thẻ phải có ít nhất một nguồn'),
   valid_from: isoDate,
   valid_to: isoDate.optional(),
+  /** The card that states the newer rule (when another rule replaced this one). */
   superseded_by: slug.optional(),
+  /** The document that ended this rule without a newer one (e.g. COVID-19 in group B from 20/10/2023). */
+  ended_by: slug.optional(),
+  /** Sections of the facts sheets the card rests on ("FS1 §5.5", "FS2 §4.3"). */
+  facts: z.array(z.string().regex(/^FS[12] §\d+(\.\d+)?$/, 'Dạng "FS1 §5.5" hoặc "FS2 §4"')).default([]),
+  /** Confidence of those facts: confirmed [✓]/[2+], single source [1], uncertain [?]. */
+  confidence: z.enum(['confirmed', 'single', 'uncertain']).optional(),
   follow_ups: z.array(slug).default([]),
   tags: z.array(z.union([z.string(), z.number()]).transform(String)).default([]),
 });
@@ -105,13 +119,20 @@ export const LexiconSchema = z.strictObject({
 });
 export type LexiconFile = z.infer<typeof LexiconSchema>;
 
-export const LevelRowSchema = z.strictObject({
-  province: slug,
-  level: z.coerce.number().int().min(1).max(4),
-  valid_from: isoDate,
-  source: z.string().min(2),
-  sample: z.enum(['yes', 'no']),
-});
+/**
+ * One province level from a published, dated list: the level on `valid_from` (the list's date), used until
+ * `valid_to`, with the list it comes from. Sample rows (`sample: yes`) belong in test fixtures only.
+ */
+export const LevelRowSchema = z
+  .strictObject({
+    province: slug,
+    level: z.coerce.number().int().min(1).max(4),
+    valid_from: isoDate,
+    valid_to: isoDate,
+    source: z.string().trim().min(10, 'Mỗi dòng phải ghi nguồn: danh sách nào, công bố ngày nào'),
+    sample: z.enum(['yes', 'no']).default('no'),
+  })
+  .refine((r) => r.valid_to >= r.valid_from, { message: 'valid_to đứng trước valid_from', path: ['valid_to'] });
 export type LevelRow = z.infer<typeof LevelRowSchema>;
 
 export const EvalQuestionSchema = z.strictObject({
@@ -291,7 +312,16 @@ export const ConversationSchema = z.strictObject({
   /** A reading under the alarm thresholds: "{reading}: chưa tới ngưỡng cảnh báo ({threshold})". */
   reading_ok: z.string().includes('{reading}').includes('{threshold}'),
   reading_advice: z.string().min(10),
-  superseded_note: z.string().includes('{valid_to}'),
+  /**
+   * The first line of an answer resting on a rule that no longer applies on the as-of date: replaced by a newer
+   * card, or ended (with a sentence per ending document, e.g. the move to group B, and a default).
+   */
+  validity: z.strictObject({
+    superseded: z.string().includes('{to}').includes('{newer}'),
+    ended: z.string().includes('{to}').includes('{ended}'),
+    ended_by: z.record(z.string(), z.string().min(10)).default({}),
+    not_yet: z.string().includes('{from}'),
+  }),
   historical_note: z.string().min(2),
   fillers: z.array(z.string().min(1)).default([]),
   feedback: z.strictObject({

@@ -43,7 +43,8 @@ export interface IndexData {
   passageBm25: Bm25Index;
 }
 
-export type CardStatus = 'current' | 'superseded' | 'not_yet';
+/** current; superseded (a newer card states the rule that replaced it); ended (stopped applying, nothing replaced it); not_yet. */
+export type CardStatus = 'current' | 'superseded' | 'ended' | 'not_yet';
 export type Decision = 'answer' | 'clarify' | 'out_of_scope';
 
 export interface Hit {
@@ -92,8 +93,24 @@ export function today(): string {
   return new Date().toISOString().slice(0, 10);
 }
 
-export function cardStatus(card: Pick<CardRecord, 'valid_from' | 'valid_to'>, asOf: string): CardStatus {
-  if (card.valid_to && card.valid_to < asOf) return 'superseded';
+/**
+ * The date answers are judged against: `GUIDANCE_AS_OF` (YYYY-MM-DD) when set, else today, read on every call so a
+ * long-running server moves with the calendar. A malformed value throws with the variable's name.
+ *
+ * @example
+ * guidanceAsOf({ GUIDANCE_AS_OF: '2022-03-01' })() // '2022-03-01'
+ */
+export function guidanceAsOf(env: NodeJS.ProcessEnv = process.env): () => string {
+  const fixed = env.GUIDANCE_AS_OF?.trim();
+  if (!fixed) return today;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(fixed) || Number.isNaN(Date.parse(fixed))) {
+    throw new Error(`GUIDANCE_AS_OF phải là một ngày dạng YYYY-MM-DD (đang là "${fixed}")`);
+  }
+  return () => fixed;
+}
+
+export function cardStatus(card: Pick<CardRecord, 'valid_from' | 'valid_to' | 'superseded_by'>, asOf: string): CardStatus {
+  if (card.valid_to && card.valid_to < asOf) return card.superseded_by ? 'superseded' : 'ended';
   if (card.valid_from > asOf) return 'not_yet';
   return 'current';
 }
@@ -327,7 +344,8 @@ export class KnowledgeIndex {
         else if (cited > 0) fused += o.docMentionSecondaryBoost;
       }
       if (card.topic === 'myth') fused += domain.rumour ? o.rumourBoost : -o.rumourBoost;
-      const score = (status === 'current' ? fused : fused * o.supersededPenalty) * domainFactor;
+      // A rule replaced by a newer card ranks below it; a rule that simply ended (nothing replaced it) does not.
+      const score = (status === 'superseded' || status === 'not_yet' ? fused * o.supersededPenalty : fused) * domainFactor;
       hits.push({ card, score, lexical: lex, vector: vec, status });
     }
     hits.sort((a, b) => b.score - a.score || a.card.id.localeCompare(b.card.id));

@@ -1,10 +1,13 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { LevelRow } from '../../knowledge/content/schema';
 import { ConversationState, MemoryStorage, UserState, type Activity, type CardAction, type TurnContext } from 'botbuilder';
 import { CovidBot } from '../../bot/bot';
 import { MemoryGapRecorder } from '../../bot/gaps';
 import { InProcessAdapter } from '../../bot/in-process-adapter';
 import type { TurnSummary } from '../../bot/replies';
 import { MemoryTurnLock, serializeTurns } from '../../bot/state';
-import { loadKnowledgeBase } from '../../knowledge/content/load';
+import { loadKnowledgeBase, parseLevels } from '../../knowledge/content/load';
 import { HashedNgramEmbeddings } from '../../knowledge/engine/embeddings';
 import { KnowledgeIndex } from '../../knowledge/engine/search';
 import { AS_OF, KB_DIR } from './kb';
@@ -12,14 +15,21 @@ import { AS_OF, KB_DIR } from './kb';
 let shared: Promise<KnowledgeIndex> | undefined;
 
 /**
- * The shipped knowledge base, built once per test file. One extra level row makes Bình Dương a level-4 area
- * from 1/11/2021 so the vaccination branch of the travel advisor can be exercised (the shipped table is sample data).
+ * The shipped knowledge base, built once per test file, with the SAMPLE level table of test/fixtures (real lists
+ * cover only a few weeks of 2022): one extra row makes Bình Dương a level-4 area from 1/11/2021 so the vaccination
+ * branch of the travel advisor can be exercised.
  */
+/** The sample level table kept for tests only. */
+export function sampleLevels(): LevelRow[] {
+  return parseLevels(readFileSync(join(__dirname, '../fixtures/levels-sample.csv'), 'utf8'), 'levels-sample.csv').value!;
+}
+
 export function testIndex(): Promise<KnowledgeIndex> {
   shared ??= (async () => {
     const kb = loadKnowledgeBase(KB_DIR).value!;
     const index = await KnowledgeIndex.build(kb, new HashedNgramEmbeddings());
-    index.data.levels.push({ province: 'binh-duong', level: 4, valid_from: '2021-11-01', source: 'test', sample: 'yes' });
+    index.data.levels.splice(0, index.data.levels.length, ...sampleLevels());
+    index.data.levels.push({ province: 'binh-duong', level: 4, valid_from: '2021-11-01', valid_to: '2022-12-31', source: 'mẫu cho kiểm thử', sample: 'yes' });
     return index;
   })();
   return shared;
