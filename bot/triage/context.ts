@@ -23,6 +23,7 @@ export class ContextRules {
   private readonly figurativeWords: PhraseSet;
   private readonly contexts: PhraseSet;
   private readonly medical: PhraseSet;
+  private readonly hyperbole: PhraseSet;
   private readonly pastMarkers: PhraseSet;
   private readonly resolved: PhraseSet;
   readonly patient: PhraseSet;
@@ -47,6 +48,7 @@ export class ContextRules {
     this.figurativeWords = PhraseSet.of(rules.figurative.before);
     this.contexts = PhraseSet.of(rules.figurative.contexts);
     this.medical = PhraseSet.of(rules.figurative.medical);
+    this.hyperbole = PhraseSet.of(rules.figurative.hyperbole);
     this.humour = rules.figurative.humour.map((h) => h.toLowerCase());
     this.pastMarkers = PhraseSet.of(rules.past.markers);
     this.resolved = PhraseSet.of(rules.past.resolved);
@@ -87,6 +89,26 @@ export class ContextRules {
     return true;
   }
 
+  /** True when a negation ("không", "không ai") ends at position `end` in the same clause. */
+  notEndsAt(tokens: readonly Token[], clause: readonly number[], end: number): boolean {
+    for (let s = end; s >= Math.max(0, end - 2); s--) {
+      const m = this.not.at(tokens, s);
+      if (m && s + m.length - 1 === end && clause[s] === clause[end + 1]) return true;
+    }
+    return false;
+  }
+
+  /** True when a not-word or a relief word ("hết") lies in tokens[from, to): it undoes a pair ("ngực hết tức"). */
+  undone(tokens: readonly Token[], from: number, to: number): boolean {
+    for (let j = from; j < to; j++) if (this.not.at(tokens, j) || this.isRelief(tokens, j)) return true;
+    return false;
+  }
+
+  /** A message asking "what if": a general-question cue ("nếu", "khi nào") somewhere in it. */
+  hypothetical(tokens: readonly Token[]): boolean {
+    return this.cuesBefore.anyIn(tokens, 0, tokens.length);
+  }
+
   /**
    * Polarity of a finding at [start, end): false when its clause negates it ("không khó thở", "hết khó thở",
    * "khó thở đã đỡ"), true when it stands or is negated twice ("chưa đỡ khó thở", "khó thở không giảm").
@@ -102,9 +124,8 @@ export class ContextRules {
       if (lastFlip >= 0 && i < lastFlip - 1) break;
       seen++;
       if (this.affirmers.at(tokens, i) || this.patient.at(tokens, i)) {
-        // "không bị", "không còn", "chưa thấy": part of the negation; otherwise the negation before it stops here.
-        const j = i - 1;
-        if (j < 0 || clause[j] !== c || !this.not.at(tokens, j)) break;
+        // "không bị", "không ai bị", "chưa thấy": part of the negation; otherwise the negation before it stops here.
+        if (!this.notEndsAt(tokens, clause, i - 1)) break;
         if (lastFlip >= 0) lastFlip = i;
         continue;
       }
@@ -154,7 +175,8 @@ export class ContextRules {
     const lower = raw.toLowerCase();
     if (this.humour.some((h) => lower.includes(h))) return true;
     const all = tokens.length;
-    return this.contexts.anyIn(tokens, 0, all) && !this.medical.anyIn(tokens, 0, all) && !this.patient.anyIn(tokens, 0, all);
+    if (!this.contexts.anyIn(tokens, 0, all) || this.medical.anyIn(tokens, 0, all)) return false;
+    return !this.patient.anyIn(tokens, 0, all) || this.hyperbole.anyIn(tokens, 0, all);
   }
 
   /** A finding in a clause with a past marker, followed later by a clause saying it has passed. */
@@ -165,7 +187,9 @@ export class ContextRules {
     while (from > 0 && clause[from - 1] === c && tokens[from - 1]!.kind !== 'comma') from--;
     let to = start;
     while (to < tokens.length && clause[to] === c && tokens[to]!.kind !== 'comma') to++;
-    if (!this.pastMarkers.anyIn(tokens, from, to)) return false;
+    // A past marker, or a year before today's guidance ("bị đột quỵ năm 2019").
+    const year = tokens.slice(from, to).some((t) => t.kind === 'num' && Number(t.a) >= 1990 && Number(t.a) <= 2025);
+    if (!year && !this.pastMarkers.anyIn(tokens, from, to)) return false;
     for (const r of this.resolved.positions(tokens, to)) {
       const rc = clause[r.at];
       let negated = false;

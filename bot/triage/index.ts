@@ -96,7 +96,7 @@ export class Triage {
     const tokens = this.tokens(raw);
     const clause = this.ctx.clauses(tokens);
     const sentence = this.ctx.sentences(tokens);
-    const readings = this.ctx.generalReadings(tokens) ? [] : this.measures.readings(tokens, sentence);
+    const readings = this.ctx.generalReadings(tokens) ? [] : this.measures.readings(tokens, sentence, this.ctx.hypothetical(tokens));
     const signs = this.findSigns(raw, tokens, clause, readings);
     const alarming = readings.filter((r) => r.alarming);
     const reasons = [...alarming.map((r) => `${r.label} (${r.threshold})`), ...signs.map((s) => s.label)];
@@ -120,8 +120,7 @@ export class Triage {
           const t = pair.then.at(tokens, k);
           if (t) {
             // "môi không tím": a negation between the two words undoes the pair (unless the tail itself is negative).
-            const between = tokens.slice(from, k);
-            if (!between.some((_, j) => this.ctx.not.at(tokens, from + j))) out.push({ sign, start: f.at, end: k + t.length });
+            if (!this.ctx.undone(tokens, from, k)) out.push({ sign, start: f.at, end: k + t.length });
             break;
           }
         }

@@ -43,6 +43,13 @@ const AGE_TIME_UNITS = new Set(['tuoi', 'thang', 'ngay', 'hom', 'tuan', 'gio', '
 /** Units of a rate ("28 lần", "130 bpm"): not a percentage. */
 const RATE_UNITS = new Set(['lan', 'nhip', 'lan/phut', 'phut', 'p', 'times', 'bpm', 'minutes', 'cai']);
 const NOT_PERCENT = new Set([...AGE_TIME_UNITS, ...RATE_UNITS]);
+/** Words before a number that make it a threshold in a hypothetical question ("nếu SpO2 xuống dưới 95"). */
+const BOUND_WORDS = new Set(['duoi', 'tren', 'below', 'under', 'above', 'over', 'qua']);
+/** Words after which a device's second number is another measure ("98 và 88": SpO2, then pulse). */
+const AND_WORDS = new Set(['va', 'voi', 'and']);
+const WEEKDAY: Record<string, number> = { hai: 2, ba: 3, tu: 4, nam: 5, sau: 6, bay: 7 };
+/** Words that say a fever has lasted days ("sốt mấy ngày nay"). */
+const MANY_DAYS = [['may', 'ngay'], ['nhieu', 'ngay'], ['may', 'hom'], ['ca', 'tuan'], ['several', 'days']];
 const HOUR_UNITS = new Set(['gio', 'tieng', 'h', 'hours', 'hour', 'hrs']);
 const DAYS_UNITS = new Set(['ngay', 'hom', 'days', 'day']);
 
@@ -96,6 +103,11 @@ export class Measures {
       const half = HALF.has(tokens[i + 2]?.f ?? '') ? 0.5 : 0;
       const old = OLD.has(tokens[i + 2 + (half ? 1 : 0)]?.f ?? '');
       const owned = this.owners.anyIn(tokens, i - 3, i) || this.childWords.anyIn(tokens, i - 3, i);
+      // "cháu lên 4": turned four.
+      if (tokens[i - 1]?.f === 'len' && !MONTH_UNITS.has(unit) && !WEEK_UNITS.has(unit) && !DAY_UNITS.has(unit) && n < 16) {
+        out.push({ at: i, months: n * 12 });
+        continue;
+      }
       if (YEAR_UNITS.has(unit)) out.push({ at: i, months: (n + half) * 12 });
       else if (MONTH_UNITS.has(unit) && (old || owned) && (unit !== 'm' || owned)) out.push({ at: i, months: n + half });
       else if (WEEK_UNITS.has(unit) && (old || owned)) out.push({ at: i, months: (n * 7) / 30.4 });
@@ -139,13 +151,19 @@ export class Measures {
   }
 
   /** Numbers after a measure word, up to the next measure word or the end of the sentence. */
+  /** True while reading a hypothetical question: a bound ("dưới 95") is then a threshold, not a reading. */
+  private hypothetical = false;
+
   private numbersAfter(tokens: readonly Token[], from: number, reach: number, sentence: readonly number[], skip: ReadonlySet<string> = AGE_TIME_UNITS): { at: number; value: number; raw: string }[] {
     const out: { at: number; value: number; raw: string }[] = [];
     for (let k = from; k < Math.min(tokens.length, from + reach) && sentence[k] === sentence[from - 1]; k++) {
       if (k > from && this.all.at(tokens, k)) break;
       const t = tokens[k]!;
+      // "máy hiện 98 và 88": the number after "và" is the device's other measure.
+      if (out.length && AND_WORDS.has(t.f)) break;
       const v = num(t);
       if (v === undefined) continue;
+      if (this.hypothetical && BOUND_WORDS.has(tokens[k - 1]?.f ?? '')) continue;
       const next = tokens[k + 1]?.f ?? '';
       if (skip.has(next) && tokens[k + 1]?.kind === 'word') continue;
       out.push({ at: k, value: v, raw: t.a });
@@ -153,28 +171,36 @@ export class Measures {
     return out;
   }
 
-  readings(tokens: readonly Token[], sentence: readonly number[]): Reading[] {
+  /**
+   * Every measurement of the message. `hypothetical`: the message asks "what if" (a general-question cue comes
+   * first), so bounds such as "dưới 95" are thresholds, not readings.
+   */
+  readings(tokens: readonly Token[], sentence: readonly number[], hypothetical = false): Reading[] {
+    this.hypothetical = hypothetical;
     const m = this.rules.measures;
     const out: Reading[] = [];
     const ages = this.ages(tokens);
     const named = new Set(this.all.positions(tokens).map((p) => p.value));
 
     // SpO2: every value after the word (ranges and falls: the lowest counts).
-    const spo2Values: number[] = [];
+    let spo2Values: { at: number; value: number }[] = [];
     for (const p of this.w.spo2.positions(tokens)) {
-      for (const n of this.numbersAfter(tokens, p.at + p.length, 10, sentence, NOT_PERCENT)) {
-        if (n.value >= m.spo2.plausible[0] && n.value <= m.spo2.plausible[1]) spo2Values.push(n.value);
+      for (const n of this.numbersAfter(tokens, p.at + p.length, 14, sentence, NOT_PERCENT)) {
+        if (n.value >= m.spo2.plausible[0] && n.value <= m.spo2.plausible[1]) spo2Values.push(n);
       }
     }
     if (!spo2Values.length && !named.has('breathing') && !named.has('pulse') && !named.has('blood_pressure') && !named.has('temperature')) {
       for (const p of this.w.spo2Weak.positions(tokens)) {
         for (const n of this.numbersAfter(tokens, p.at + p.length, 5, sentence, NOT_PERCENT)) {
-          if (n.value >= m.spo2.weak_plausible[0] && n.value <= m.spo2.weak_plausible[1] && Number.isInteger(n.value)) spo2Values.push(n.value);
+          if (n.value >= m.spo2.weak_plausible[0] && n.value <= m.spo2.weak_plausible[1] && Number.isInteger(n.value)) spo2Values.push(n);
         }
       }
     }
+    // "đo lại": the guidance asks to measure again after 30 s–1 min; a value measured again replaces the earlier ones.
+    const again = tokens.findIndex((t, i) => t.f === 'lai' && tokens[i - 1]?.f === 'do');
+    if (again >= 0 && spo2Values.some((v) => v.at > again)) spo2Values = spo2Values.filter((v) => v.at > again);
     if (spo2Values.length) {
-      const low = Math.min(...spo2Values);
+      const low = Math.min(...spo2Values.map((v) => v.value));
       out.push({ measure: 'spo2', value: String(low), alarming: low <= m.spo2.alarm_at_or_below, label: `SpO2 ${low}%`, labelEn: `SpO2 ${low}%`, threshold: `≤ ${m.spo2.alarm_at_or_below}%`, basis: m.spo2.basis });
     }
 
@@ -183,9 +209,14 @@ export class Measures {
     for (const p of this.w.breathing.positions(tokens)) {
       for (const n of this.numbersAfter(tokens, p.at + p.length, 6, sentence).slice(0, 1)) rates.push(n);
     }
+    // "đếm được 56 nhịp thở": the number before "nhịp thở" / "lần thở".
+    for (let i = 0; i + 2 < tokens.length; i++) {
+      const v = num(tokens[i]);
+      if (v !== undefined && (tokens[i + 1]?.f === 'nhip' || tokens[i + 1]?.f === 'lan') && tokens[i + 2]?.f === 'tho') rates.push({ at: i, value: v });
+    }
     for (const p of this.w.breathingBare.positions(tokens)) {
       if (this.w.breathing.anyIn(tokens, p.at - 2, p.at + 1)) continue;
-      for (const n of this.numbersAfter(tokens, p.at + p.length, 6, sentence).slice(0, 1)) {
+      for (const n of this.numbersAfter(tokens, p.at + p.length, 8, sentence).slice(0, 1)) {
         const unit = this.w.units.at(tokens, n.at + 1) !== undefined;
         const counted = tokens.slice(Math.max(0, p.at - 3), n.at).some((t) => t.f === 'dem' || t.f === 'count');
         // "thở 28": a number right after the word is a rate even without its unit.
@@ -258,20 +289,28 @@ export class Measures {
   }
 
   private bloodPressure(tokens: readonly Token[], sentence: readonly number[]): { sys?: number; dia?: number } | undefined {
+    const bpr = this.rules.measures.blood_pressure;
+    // Every pressure after the word in its sentence ("120/80 mà giờ tụt xuống 80/50"): the lowest counts.
+    let found: { sys?: number; dia?: number } | undefined;
+    const lower = (x: { sys: number; dia: number }): void => {
+      if (!found || x.sys < (found.sys ?? Infinity) || x.dia < (found.dia ?? Infinity)) found = x.sys < bpr.systolic_below || x.dia < bpr.diastolic_below || !found ? x : found;
+    };
     for (const p of this.w.bp.positions(tokens)) {
-      for (let k = p.at + p.length; k < Math.min(tokens.length, p.at + p.length + 6) && sentence[k] === sentence[p.at]; k++) {
+      for (let k = p.at + p.length; k < Math.min(tokens.length, p.at + p.length + 14) && sentence[k] === sentence[p.at]; k++) {
         const t = tokens[k]!;
         if (t.kind === 'bp') {
           const [s, d] = t.a.split('/').map(Number);
-          return { sys: s, dia: d };
+          lower({ sys: s!, dia: d! });
+          continue;
         }
         const a = num(t);
         if (a !== undefined && (tokens[k + 1]?.f === 'tren' || tokens[k + 1]?.f === 'over')) {
           const b = num(tokens[k + 2]);
-          if (b !== undefined) return { sys: a, dia: b };
+          if (b !== undefined) lower({ sys: a, dia: b });
         }
       }
     }
+    if (found) return found;
     let sys: number | undefined;
     let dia: number | undefined;
     for (const p of this.w.systolic.positions(tokens)) sys ??= this.numbersAfter(tokens, p.at + p.length, 4, sentence)[0]?.value;
@@ -297,7 +336,10 @@ export class Measures {
       if (v === undefined || v < t.plausible[0] || v > t.plausible[1]) continue;
       const unit = tokens[i + 1]?.f ?? '';
       const near = feverAt.some((p) => p.at < i && i - p.at <= 4 && sentence[p.at] === sentence[i]);
-      if (near || unit === 'do' || unit === 'c') value = Math.max(value ?? 0, v);
+      // "39 độ 7" is 39,7 °C.
+      const tenth = unit === 'do' && Number.isInteger(v) ? num(tokens[i + 2]) : undefined;
+      const read = tenth !== undefined && tenth < 10 ? v + tenth / 10 : v;
+      if (near || unit === 'do' || unit === 'c') value = Math.max(value ?? 0, read);
     }
     let hours = 0;
     for (let i = 0; i < tokens.length; i++) {
@@ -306,6 +348,14 @@ export class Measures {
       const unit = tokens[i + 1]?.f ?? '';
       if (HOUR_UNITS.has(unit)) hours = Math.max(hours, v);
       if (DAYS_UNITS.has(unit) && v < 30) hours = Math.max(hours, v * 24);
+    }
+    for (let i = 0; i < tokens.length; i++) {
+      if (MANY_DAYS.some((w) => w.every((x, k) => tokens[i + k]?.f === x))) hours = Math.max(hours, 48);
+      // "từ thứ hai tới thứ năm": the days between two weekdays.
+      if (tokens[i]?.f === 'thu' && WEEKDAY[tokens[i + 1]?.f ?? ''] && (tokens[i + 2]?.f === 'toi' || tokens[i + 2]?.f === 'den') && tokens[i + 3]?.f === 'thu') {
+        const d = (WEEKDAY[tokens[i + 4]?.f ?? ''] ?? 0) - WEEKDAY[tokens[i + 1]!.f]!;
+        if (d > 0) hours = Math.max(hours, d * 24);
+      }
     }
     const first = feverAt[0]!.at;
     const persisting = this.w.persisting.positions(tokens).some((p) => p.at > first && sentence[p.at] === sentence[first]);

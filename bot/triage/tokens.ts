@@ -76,9 +76,69 @@ export function tokenize(text: string, limit = 400): Token[] {
   return out;
 }
 
-/** Compiles a rule phrase into keys (the same preparation as messages, without rewriting). */
+/**
+ * Compiles a rule phrase into keys (the same preparation as messages, without rewriting). A phrase starting with "="
+ * matches only exactly as written: "=hóc" is not "học" typed without accents.
+ */
 export function compile(phrase: string): Key[] {
-  return tokenize(phrase).map((t) => ({ a: t.a, f: t.f, accented: !t.plain }));
+  const exact = phrase.startsWith('=');
+  return tokenize(exact ? phrase.slice(1) : phrase).map((t) => ({ a: t.a, f: t.f, accented: !t.plain && !exact }));
+}
+
+const DIGIT: Record<string, number> = { mot: 1, mốt: 1, hai: 2, ba: 3, bon: 4, tu: 4, nam: 5, lam: 5, sau: 6, bay: 7, bảy: 7, tam: 8, chin: 9 };
+const digitOf = (t: Token | undefined): number | undefined => (t && t.kind === 'word' ? DIGIT[t.f] : undefined);
+
+/**
+ * Numbers written in words become digits: "chín mươi hai" → 92, "một trăm lẻ hai" → 102, "mười lăm" → 15,
+ * "ba mươi" → 30. Only sequences with "mươi", "mười" or "trăm" are read, so "ba" (father) and "năm" (year) stay words.
+ */
+export function numberWords(tokens: Token[]): Token[] {
+  const out: Token[] = [];
+  for (let i = 0; i < tokens.length; ) {
+    let j = i;
+    let value = 0;
+    let read = false;
+    const d0 = digitOf(tokens[j]);
+    if (d0 !== undefined && tokens[j + 1]?.f === 'tram') {
+      value = d0 * 100;
+      j += 2;
+      read = true;
+      if (tokens[j]?.f === 'le' || tokens[j]?.f === 'linh') {
+        const d = digitOf(tokens[j + 1]);
+        if (d !== undefined) {
+          value += d;
+          j += 2;
+        }
+      }
+    }
+    const tens = digitOf(tokens[j]);
+    if (tens !== undefined && tokens[j + 1]?.f === 'muoi' && tokens[j + 1]!.a !== 'mười') {
+      value += tens * 10;
+      j += 2;
+      read = true;
+      const unit = digitOf(tokens[j]);
+      if (unit !== undefined) {
+        value += unit;
+        j++;
+      }
+    } else if (tokens[j]?.f === 'muoi') {
+      value += 10;
+      j++;
+      read = true;
+      const unit = digitOf(tokens[j]);
+      if (unit !== undefined) {
+        value += unit;
+        j++;
+      }
+    }
+    if (read && j > i) {
+      out.push({ a: String(value), f: String(value), plain: true, kind: 'num' });
+      // "phần trăm" after a number is a percent sign.
+      if (tokens[j]?.f === 'phan' && tokens[j + 1]?.f === 'tram') j += 2;
+      i = j;
+    } else out.push(tokens[i++]!);
+  }
+  return out;
 }
 
 /** One word of a rule against one token: accented rule words also match the unaccented spelling. */
@@ -148,7 +208,7 @@ export class PhraseSet<T = undefined> {
  * harmless phrases. Returns a new token list.
  */
 export function rewrite(tokens: Token[], rules: PhraseSet<string>, mask: PhraseSet): Token[] {
-  const out: Token[] = [];
+  let out: Token[] = [];
   for (let i = 0; i < tokens.length; ) {
     const m = rules.at(tokens, i);
     if (m) {
@@ -156,6 +216,7 @@ export function rewrite(tokens: Token[], rules: PhraseSet<string>, mask: PhraseS
       i += m.length;
     } else out.push(tokens[i++]!);
   }
+  out = numberWords(out);
   for (let i = 0; i < out.length; i++) {
     const m = mask.at(out, i);
     if (m) for (let k = 0; k < m.length; k++) out[i + k] = { ...out[i + k]!, masked: true };

@@ -192,6 +192,7 @@ export const TriageSchema = z.strictObject({
     before: words.default([]),
     humour: words.default([]),
     contexts: words.default([]),
+    hyperbole: words.default([]),
     medical: words.default([]),
   }),
   past: z.strictObject({ markers: words.default([]), resolved: words.default([]) }),
