@@ -183,7 +183,7 @@ export class CovidBot extends ActivityHandler {
       if (card) return this.answerCard(ctx, card, undefined, 1);
     } else if (payload?.type === 'travel') {
       await dc.cancelAllDialogs();
-      await this.startTravel(dc, {});
+      await this.travelOrOverview(ctx, dc, { asOf: this.today() });
       return;
     } else if (payload?.type === 'feedback') {
       if (!payload.up) {
@@ -246,12 +246,7 @@ export class CovidBot extends ActivityHandler {
       const stated = statedOrigin(text);
       const named = dateMentioned(text);
       const asOf = named && named < this.today() ? named : this.today();
-      // No travel rule in force on that date (the rules by level ended): the overview, opening with its period.
-      const overview = this.d.index.cardsById.get('travel-tong-quan');
-      if (overview && !this.d.index.data.travel.rules.some((r) => r.valid_from <= asOf && (!r.valid_to || asOf <= r.valid_to))) {
-        return this.answerCard(ctx, overview, { asOf, refDate: named && named < this.today() ? named : undefined }, 1);
-      }
-      await this.startTravel(dc, {
+      await this.travelOrOverview(ctx, dc, {
         asOf,
         mode: travelMode(text),
         origin: slots.origin?.id,
@@ -290,8 +285,17 @@ export class CovidBot extends ActivityHandler {
     await this.send(ctx, [lines, conv.reading_advice, src.line].filter(Boolean).join('\n\n'), actions, { kind: 'answer', sources: src.refs, entries: signs ? [signs.id] : [], score: 1 });
   }
 
-  private async startTravel(dc: DialogContext, slots: Partial<TravelOptions>): Promise<void> {
-    await dc.beginDialog(TRAVEL_DIALOG, { asOf: this.today(), ...slots } satisfies TravelOptions);
+  /**
+   * The travel advisor when a travel rule was in force on the date asked about; otherwise (the rules by level
+   * ended) the travel overview, opening with its period and what ended it.
+   */
+  private async travelOrOverview(ctx: TurnContext, dc: DialogContext, slots: TravelOptions): Promise<void> {
+    const asOf = slots.asOf;
+    const overview = this.d.index.cardsById.get('travel-tong-quan');
+    if (overview && !this.d.index.data.travel.rules.some((r) => r.valid_from <= asOf && (!r.valid_to || asOf <= r.valid_to))) {
+      return this.answerCard(ctx, overview, { asOf, refDate: asOf < this.today() ? asOf : undefined }, 1);
+    }
+    await dc.beginDialog(TRAVEL_DIALOG, slots);
   }
 
   /** Two messages: "⚠️ Gọi ngay 115: <sign>" with a call button (≤ 160 characters), then the details. */

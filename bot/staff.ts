@@ -5,7 +5,7 @@
 import { today, type CardStatus, type KnowledgeIndex } from '../knowledge/engine/search';
 import { foldVietnamese, normalizeVietnamese } from '../knowledge/text/vietnamese';
 import { sourcesOf, validityLine } from './replies';
-import { levelOf } from './travel';
+import { latestLevel } from './travel';
 
 export interface StaffResult {
   id: string;
@@ -61,19 +61,23 @@ export interface StaffLevel {
   name: string;
   level?: number;
   validFrom?: string;
+  validTo?: string;
   source?: string;
   sample?: boolean;
 }
 
-/** Provinces whose name or alias contains the query (accents ignored), with the level in force on `asOf`. */
+/**
+ * Provinces whose name or alias contains the query (accents ignored), each with the latest published level on or
+ * before `asOf` and the list it comes from (staff see its date; the bot itself uses a list only inside its window).
+ */
 export function staffLevels(index: KnowledgeIndex, q: string, asOf = new Date().toISOString().slice(0, 10)): StaffLevel[] {
   const fold = (s: string) => foldVietnamese(normalizeVietnamese(s)).replace(/[^a-z0-9 ]+/g, ' ').trim();
   const query = fold(String(q ?? ''));
   return index.data.provinces
     .filter((p) => !query || [p.name, ...p.aliases].some((n) => fold(n).includes(query)))
     .map((p) => {
-      const row = levelOf(index.data.levels, p.id, asOf);
-      return { province: p.id, name: p.name, ...(row ? { level: row.level, validFrom: row.valid_from, source: row.source, sample: row.sample === 'yes' } : {}) };
+      const row = latestLevel(index.data.levels, p.id, asOf);
+      return { province: p.id, name: p.name, ...(row ? { level: row.level, validFrom: row.valid_from, validTo: row.valid_to, source: row.source, sample: row.sample === 'yes' } : {}) };
     });
 }
 

@@ -56,13 +56,17 @@ export function isTravelQuestion(text: string, find: ProvinceFinder): boolean {
   return cued || TRAVEL_WORDS.test(folded.join(' '));
 }
 
+/** The latest published level of a province on or before a date, whatever its window (for staff, with its date). */
+export function latestLevel(levels: LevelRow[], provinceId: string, asOf: string): LevelRow | undefined {
+  let best: LevelRow | undefined;
+  for (const row of levels) if (row.province === provinceId && row.valid_from <= asOf && (!best || row.valid_from > best.valid_from)) best = row;
+  return best;
+}
+
 /** The level of a province on a date from a published list covering that date (none outside every list's window). */
 export function levelOf(levels: LevelRow[], provinceId: string, asOf: string): LevelRow | undefined {
-  let best: LevelRow | undefined;
-  for (const row of levels) {
-    if (row.province === provinceId && row.valid_from <= asOf && asOf <= row.valid_to && (!best || row.valid_from > best.valid_from)) best = row;
-  }
-  return best;
+  const row = latestLevel(levels, provinceId, asOf);
+  return row && asOf <= row.valid_to ? row : undefined;
 }
 
 function inForce(rule: TravelRule, asOf: string): boolean {

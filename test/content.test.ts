@@ -48,9 +48,17 @@ describe('the shipped knowledge base', () => {
     }
   });
 
-  it('states the replacing card for every rule that ended', () => {
+  it('states the replacing card or the ending document for every rule that ended', () => {
     for (const c of kb.value!.cards.filter((x) => x.valid_to)) {
-      expect(c.superseded_by).toBeDefined();
+      expect(c.superseded_by ?? c.ended_by).toBeDefined();
+    }
+  });
+
+  it('ships no sample level rows, and every row names its source and window', () => {
+    for (const row of kb.value!.levels) {
+      expect(row.sample).toBe('no');
+      expect(row.source.length).toBeGreaterThan(10);
+      expect(row.valid_to >= row.valid_from).toBe(true);
     }
   });
 });
@@ -104,8 +112,10 @@ describe('broken content is reported with file, line and field', () => {
   });
 
   it('a level table row with a bad level names its line', () => {
-    const r = parseLevels('province,level,valid_from,source,sample\nha-noi,2,2021-10-22,x y,yes\nhai-phong,7,2021-10-22,x y,yes\n', 'levels.csv');
+    const r = parseLevels('province,level,valid_from,valid_to,source,sample\nha-noi,2,2021-10-22,2021-11-04,danh sách ngày 22/10,no\nhai-phong,7,2021-10-22,2021-11-04,danh sách ngày 22/10,no\n', 'levels.csv');
     expect(r.problems).toEqual([expect.objectContaining({ file: 'levels.csv', line: 3, field: 'level' })]);
+    const noSource = parseLevels('province,level,valid_from,valid_to,source,sample\nha-noi,2,2021-10-22,2021-11-04,,no\n', 'levels.csv');
+    expect(noSource.problems).toEqual([expect.objectContaining({ line: 2, field: 'source' })]);
   });
 
   it('`kb validate` exits 1 and names the file and field', () => {

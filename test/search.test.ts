@@ -38,10 +38,13 @@ describe('hybrid search', () => {
     },
   );
 
-  it('ranks the current rule first and labels older ones superseded', async () => {
+  it('ranks the latest rule first: ended with the period (not replaced), older ones superseded', async () => {
     const r = await top('f1 co phai cach ly khong');
     expect(r.hits[0]!.card.id).toBe('f1-cach-ly-hien-hanh');
-    expect(r.hits[0]!.status).toBe('current');
+    expect(r.hits[0]!.status).toBe('ended');
+    const then = await index.search('f1 co phai cach ly khong', { asOf: '2022-05-01' });
+    expect(then.hits[0]!.card.id).toBe('f1-cach-ly-hien-hanh');
+    expect(then.hits[0]!.status).toBe('current');
     const old = r.hits.find((h) => h.card.id === 'f1-cach-ly-762');
     if (old) expect(old.status).toBe('superseded');
   });

@@ -59,14 +59,14 @@ describe('staff console', () => {
     expect((await fetch(`${ctx.base}/api/staff/search?q=f1`, { headers: { cookie } })).status).toBe(401);
   });
 
-  it('accepts staff API tokens, filters by topic, shows superseded rules and the level table', async () => {
+  it('accepts staff API tokens, filters by topic, shows superseded rules and the latest published level with its date', async () => {
     const auth = { authorization: `Bearer ${STAFF_TOKEN}` };
     const r = (await (await fetch(`${ctx.base}/api/staff/search?q=f1+cach+ly&topic=f1`, { headers: auth })).json()) as { results: { topic: string; status: string; id: string }[] };
     expect(r.results.length).toBeGreaterThan(1);
     expect(r.results.every((x) => x.topic === 'f1')).toBe(true);
     expect(r.results.find((x) => x.id === 'f1-cach-ly-762')?.status).toBe('superseded');
     const levels = (await (await fetch(`${ctx.base}/api/staff/levels?q=hcm`, { headers: auth })).json()) as { levels: { province: string; sample: boolean }[] };
-    expect(levels.levels).toEqual([expect.objectContaining({ province: 'ho-chi-minh', sample: true })]);
+    expect(levels.levels).toEqual([expect.objectContaining({ province: 'ho-chi-minh', level: 1, validFrom: '2022-02-22', sample: false })]);
   });
 
   it('locks an account after repeated failures', async () => {

@@ -1,7 +1,7 @@
 /**
  * Cards to and from spreadsheets (CSV or Excel), for content teams that work in Excel.
  * Columns: id, topic, title, questions (one per line), answer, sources ("doc | section", one per line or ";"),
- * valid_from, valid_to, and optionally superseded_by, follow_ups, tags.
+ * valid_from, valid_to, and optionally superseded_by, ended_by, facts, confidence, follow_ups, tags.
  */
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
@@ -10,7 +10,7 @@ import { stringify } from 'yaml';
 import { parseCsv, type ContentProblem, type KnowledgeBase, type LoadedCard } from './load';
 import { CardSchema, type Card } from './schema';
 
-export const CARD_COLUMNS = ['id', 'topic', 'title', 'questions', 'answer', 'sources', 'valid_from', 'valid_to', 'superseded_by', 'follow_ups', 'tags'] as const;
+export const CARD_COLUMNS = ['id', 'topic', 'title', 'questions', 'answer', 'sources', 'valid_from', 'valid_to', 'superseded_by', 'ended_by', 'facts', 'confidence', 'follow_ups', 'tags'] as const;
 const REQUIRED = ['id', 'topic', 'title', 'questions', 'answer', 'sources', 'valid_from'];
 
 export type Row = Record<string, string>;
@@ -60,6 +60,9 @@ export function rowToCard(row: Row, file: string, line: number): { card?: Card; 
     valid_from: row.valid_from,
     ...(row.valid_to ? { valid_to: row.valid_to } : {}),
     ...(row.superseded_by ? { superseded_by: row.superseded_by } : {}),
+    ...(row.ended_by ? { ended_by: row.ended_by } : {}),
+    facts: lines(row.facts),
+    ...(row.confidence ? { confidence: row.confidence } : {}),
     follow_ups: lines(row.follow_ups),
     tags: lines(row.tags),
     answer: row.answer,
@@ -81,6 +84,7 @@ export function checkReferences(cards: { card: Card; line: number }[], kb: Knowl
     card.sources.forEach((s, i) => {
       if (!kb.documents.has(s.doc)) problems.push({ file, line, field: `sources.${i}`, message: `Văn bản "${s.doc}" không có trong documents.yaml` });
     });
+    if (card.ended_by && !kb.documents.has(card.ended_by)) problems.push({ file, line, field: 'ended_by', message: `Văn bản "${card.ended_by}" không có trong documents.yaml` });
     for (const f of [...card.follow_ups, ...(card.superseded_by ? [card.superseded_by] : [])]) {
       if (!ids.has(f)) problems.push({ file, line, field: 'follow_ups', message: `Không có thẻ "${f}"` });
     }
@@ -94,6 +98,7 @@ export function cardToMarkdown(card: Card): string {
   const fm: Record<string, unknown> = { ...front };
   if (!card.follow_ups.length) delete fm.follow_ups;
   if (!card.tags.length) delete fm.tags;
+  if (!card.facts.length) delete fm.facts;
   return `---\n${stringify(fm, { lineWidth: 0 }).trimEnd()}\n---\n${answer.trim()}\n`;
 }
 
@@ -119,6 +124,9 @@ export function cardToRow(card: LoadedCard | Card): Row {
     valid_from: card.valid_from,
     valid_to: card.valid_to ?? '',
     superseded_by: card.superseded_by ?? '',
+    ended_by: card.ended_by ?? '',
+    facts: card.facts.join('\n'),
+    confidence: card.confidence ?? '',
     follow_ups: card.follow_ups.join('\n'),
     tags: card.tags.join('\n'),
   };

@@ -44,7 +44,8 @@ export interface Harness {
   say(text: string, conv?: string, channelId?: string): Promise<Partial<Activity>[]>;
 }
 
-export async function harness(storage = new MemoryStorage()): Promise<Harness> {
+/** A bot on the test index answering as of `today` (default {@link AS_OF}; travel tests use a day of 2021–2022). */
+export async function harness(storage = new MemoryStorage(), today = AS_OF): Promise<Harness> {
   const index = await testIndex();
   const gaps = new MemoryGapRecorder();
   const bot = new CovidBot({
@@ -52,7 +53,7 @@ export async function harness(storage = new MemoryStorage()): Promise<Harness> {
     conversationState: new ConversationState(storage),
     userState: new UserState(storage),
     gaps,
-    today: () => AS_OF,
+    today: () => today,
   });
   const adapter = new InProcessAdapter();
   adapter.use(serializeTurns(new MemoryTurnLock()));
