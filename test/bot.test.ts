@@ -245,7 +245,7 @@ describe('travel advisor dialog (asked as of 10/01/2022, with the sample level t
   });
 
   it('applies the rule of the date the question names (Tết 2022)', async () => {
-    const r = await t.say('tết 2022 em từ bình dương về quê thanh hóa có phải cách ly không', 't3');
+    const r = await h.say('tết 2022 em từ bình dương về quê thanh hóa có phải cách ly không', 't3');
     expect(turnOf(r).entries).toEqual(['travel-tet-2022']);
   });
 

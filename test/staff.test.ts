@@ -66,7 +66,7 @@ describe('staff console', () => {
     expect(r.results.every((x) => x.topic === 'f1')).toBe(true);
     expect(r.results.find((x) => x.id === 'f1-cach-ly-762')?.status).toBe('superseded');
     const levels = (await (await fetch(`${ctx.base}/api/staff/levels?q=hcm`, { headers: auth })).json()) as { levels: { province: string; sample: boolean }[] };
-    expect(levels.levels).toEqual([expect.objectContaining({ province: 'ho-chi-minh', level: 1, validFrom: '2022-02-22', sample: false })]);
+    expect(levels.levels).toEqual([expect.objectContaining({ province: 'ho-chi-minh', level: 1, validFrom: '2021-10-22', validTo: '2022-12-31' })]);
   });
 
   it('locks an account after repeated failures', async () => {

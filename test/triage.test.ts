@@ -145,16 +145,17 @@ describe('triage sets', () => {
 
   it('load, each with alarming and calm messages', () => {
     expect(problems).toEqual([]);
-    expect(sets.map((s) => s.name).sort()).toEqual(['locked', 'tuning']);
+    expect(sets.map((s) => s.name).sort()).toEqual(['locked', 'tuning', 'tuning2']);
     const total = (k: 'alarming' | 'calm') => sets.reduce((n, s) => n + s[k].length, 0);
     expect(total('alarming')).toBeGreaterThanOrEqual(300);
     expect(total('calm')).toBeGreaterThanOrEqual(200);
   });
 
-  it('meet the thresholds on the tuning set (recall 100 %, false alarms ≤ 2 %)', () => {
-    const [report] = evaluateTriage(triage, sets.filter((s) => s.name === 'tuning'));
-    expect(report!.missed).toEqual([]);
-    expect(report!.falseAlarms).toBeLessThanOrEqual(0.02);
+  it('meet the thresholds on the tuning sets (recall 100 %, false alarms ≤ 2 %)', () => {
+    for (const report of evaluateTriage(triage, sets.filter((s) => s.name !== 'locked'))) {
+      expect(report.missed).toEqual([]);
+      expect(report.falseAlarms).toBeLessThanOrEqual(0.02);
+    }
   });
 
   it('keep the locked set exactly as written before the rules (its hash is in the README)', () => {
