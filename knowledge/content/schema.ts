@@ -323,7 +323,6 @@ export const ConversationSchema = z.strictObject({
     ended_by: z.record(z.string(), z.string().min(10)).default({}),
     not_yet: z.string().includes('{from}'),
   }),
-  historical_note: z.string().min(2),
   fillers: z.array(z.string().min(1)).default([]),
   feedback: z.strictObject({
     up: z.string().min(1).max(20),
