@@ -120,6 +120,8 @@ export class KnowledgeIndex {
   readonly options: SearchOptions;
   readonly lexicon: Lexicon;
   readonly cardsById: Map<string, CardRecord>;
+  /** Last day of the latest rules (the end of the period, e.g. 19/10/2023): their cards are the latest word. */
+  private readonly periodEnd: string;
   readonly documentsById: Map<string, OfficialDocument>;
   private readonly stopwords: Set<string>;
   /** Leading number of each numbered document ("4800") → document ids. */
@@ -138,6 +140,7 @@ export class KnowledgeIndex {
     this.lexicon = compileLexicon(data.synonyms);
     this.stopwords = new Set(data.stopwords.flatMap((s) => analyze(s).tokens));
     this.cardsById = new Map(data.cards.map((c) => [c.id, c]));
+    this.periodEnd = data.cards.reduce((end, c) => (c.valid_to && c.valid_to > end ? c.valid_to : end), '');
     this.documentsById = new Map(data.documents.map((d) => [d.id, d]));
     this.domainMatcher = compileDomain(data.domain, this.lexicon);
     this.docsByNumber = new Map();
@@ -344,8 +347,10 @@ export class KnowledgeIndex {
         else if (cited > 0) fused += o.docMentionSecondaryBoost;
       }
       if (card.topic === 'myth') fused += domain.rumour ? o.rumourBoost : -o.rumourBoost;
-      // A rule replaced by a newer card ranks below it; a rule that simply ended (nothing replaced it) does not.
-      const score = (status === 'superseded' || status === 'not_yet' ? fused * o.supersededPenalty : fused) * domainFactor;
+      // A rule not in force on the date ranks lower, except the last rules of a period that ended as a whole
+      // (COVID-19 in group B): nothing newer replaced them, they are the latest word on their subject.
+      const endedWithPeriod = status === 'ended' && card.valid_to === this.periodEnd;
+      const score = (status === 'current' || endedWithPeriod ? fused : fused * o.supersededPenalty) * domainFactor;
       hits.push({ card, score, lexical: lex, vector: vec, status });
     }
     hits.sort((a, b) => b.score - a.score || a.card.id.localeCompare(b.card.id));
