@@ -43,7 +43,9 @@ describe('the shipped knowledge base', () => {
 
   it('never gives a drug dose or advises self-use of pack B', () => {
     for (const c of kb.value!.cards) {
-      expect(c.answer).not.toMatch(/\d+\s*(mg|ml|viên\/(lần|ngày))/i);
+      // A dose of medicine never appears; a household bleach dilution for cleaning ("10 ml nước tẩy … 1 lít nước") may.
+      expect(c.answer).not.toMatch(/\d+\s*(mg|viên\/(lần|ngày))/i);
+      expect(c.answer).not.toMatch(/\d+\s*ml(?!\s*nước tẩy)/i);
       expect(c.answer).not.toMatch(/tự (uống|dùng) (gói|túi) (thuốc )?B(?! là)/i);
     }
   });

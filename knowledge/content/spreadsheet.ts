@@ -53,7 +53,8 @@ export function rowToCard(row: Row, file: string, line: number): { card?: Card; 
     topic: row.topic,
     title: row.title,
     questions: (row.questions ?? '').split(/\r?\n/).map((q) => q.trim()).filter(Boolean),
-    sources: lines(row.sources).map((s) => {
+    // One source per line: a section may itself contain ";" ("Tiêu chí triệu chứng nhẹ; dấu hiệu cảnh báo").
+    sources: (row.sources ?? '').split(/\r?\n/).map((x) => x.trim()).filter(Boolean).map((s) => {
       const [doc, ...section] = s.split('|').map((x) => x.trim());
       return section.length && section.join('|') ? { doc, section: section.join(' | ') } : { doc };
     }),
