@@ -20,6 +20,8 @@ import { createEmbeddings } from '../knowledge/engine/embeddings';
 import { belowThresholds, evaluate, loadEvalSets } from '../knowledge/engine/evaluate';
 import { validityLine } from '../bot/replies';
 import { Triage } from '../bot/triage';
+import { evaluateLocked, loadLocked } from '../bot/locked-eval';
+import { today } from '../knowledge/engine/search';
 import { evaluateTriage, loadTriageSets } from '../bot/triage/evaluate';
 import { parseArgs, paths, progressBar } from './lib/cli';
 import { groupGaps, loadGaps } from '../bot/reporting';
@@ -143,6 +145,25 @@ async function main(argv: string[]): Promise<number> {
         if (sets.thresholds && t.recall < sets.thresholds.triageRecall) below.push(`triage.${t.name}.recall ${t.recall.toFixed(3)} < ${sets.thresholds.triageRecall}`);
         if (sets.thresholds && t.falseAlarms > sets.thresholds.triageFalseAlarms) below.push(`triage.${t.name}.falseAlarms ${t.falseAlarms.toFixed(3)} > ${sets.thresholds.triageFalseAlarms}`);
       }
+      // Locked question sets through the whole bot: figures only (never tuned against).
+      const locked = loadLocked(kbDir, new Set(index.cardsById.keys()));
+      for (const p of locked.problems) console.error(p);
+      const lockedReport = locked.items.length ? await evaluateLocked(index, locked.items, asOf ?? today()) : undefined;
+      if (lockedReport) {
+        const l = lockedReport;
+        out(`\nTập khóa (knowledge/eval/locked-*.yaml, ${l.n} câu, ${l.answerable} có thẻ đúng, ${l.noCard} không có thẻ):`);
+        out(`  thẻ đầu đúng ${pct(l.top1)}; trả lời đúng hoặc có trong lựa chọn ${pct(l.answeredOrChoices)}; trả lời sai chắc chắn ${pct(l.confidentlyWrong)}`);
+        out(`  câu không có thẻ được từ chối/chỉ nơi hỏi ${pct(l.noCardDeclined)}; nhất quán có dấu/không dấu ${pct(l.accentConsistency)}`);
+        for (const [section, s] of Object.entries(l.bySection)) out(`  ${section}: ${s.n} câu, thẻ đầu đúng ${pct(s.top1)}, đúng hoặc trong lựa chọn ${pct(s.answeredOrChoices)}, sai chắc chắn ${pct(s.confidentlyWrong)}`);
+        const t = sets.thresholds;
+        if (t) {
+          if (l.top1 < t.lockedTop1) below.push(`locked.top1 ${l.top1.toFixed(3)} < ${t.lockedTop1}`);
+          if (l.answeredOrChoices < t.lockedAnsweredOrChoices) below.push(`locked.answeredOrChoices ${l.answeredOrChoices.toFixed(3)} < ${t.lockedAnsweredOrChoices}`);
+          if (l.confidentlyWrong > t.lockedConfidentlyWrong) below.push(`locked.confidentlyWrong ${l.confidentlyWrong.toFixed(3)} > ${t.lockedConfidentlyWrong}`);
+          if (l.noCardDeclined < t.lockedNoCardDeclined) below.push(`locked.noCardDeclined ${l.noCardDeclined.toFixed(3)} < ${t.lockedNoCardDeclined}`);
+          if (l.accentConsistency < t.lockedAccentConsistency) below.push(`locked.accentConsistency ${l.accentConsistency.toFixed(3)} < ${t.lockedAccentConsistency}`);
+        }
+      }
       if (below.length) out(`\nDưới ngưỡng: ${below.join('; ')}`);
       if (json) {
         console.log(
@@ -153,6 +174,7 @@ async function main(argv: string[]): Promise<number> {
             mrr: report.mrr,
             oosDeclined: report.oosDeclined,
             dev: { n: report.dev.n, top1: report.dev.top1, top1Unaccented: report.dev.top1Unaccented },
+            locked: lockedReport && { n: lockedReport.n, top1: lockedReport.top1, answeredOrChoices: lockedReport.answeredOrChoices, confidentlyWrong: lockedReport.confidentlyWrong, noCardDeclined: lockedReport.noCardDeclined, accentConsistency: lockedReport.accentConsistency },
             triage: Object.fromEntries(triageReports.map((t) => [t.name, { alarming: t.alarming, calm: t.calm, recall: t.recall, falseAlarms: t.falseAlarms }])),
           }),
         );

@@ -73,7 +73,7 @@ describeRedis('Redis state (REDIS_URL)', () => {
     const lock = new RedisTurnLock(redis, { prefix });
     let turn = 0;
     const bots = [0, 1].map(
-      () => new CovidBot({ index: () => index, conversationState: new ConversationState(storage), userState: new UserState(storage), gaps: new MemoryGapRecorder(), today: () => AS_OF }),
+      () => new CovidBot({ index: () => index, conversationState: new ConversationState(storage), userState: new UserState(storage), gaps: new MemoryGapRecorder(), today: () => '2022-01-10' }),
     );
     // Turns alternate between the two instances, as behind a load balancer.
     const adapter = new TestAdapter((ctx) => bots[turn++ % 2]!.run(ctx), { channelId: 'webchat', conversation: { id: `conv-${randomUUID()}`, isGroup: false, conversationType: 'personal', name: '' } });

@@ -153,6 +153,13 @@ export const ThresholdsSchema = z.strictObject({
   triageRecall: z.number().min(0).max(1).default(1),
   /** Emergency triage: share of calm messages flagged, at most. */
   triageFalseAlarms: z.number().min(0).max(1).default(0.02),
+  /** Locked question sets (eval/locked-*.yaml), through the whole bot. */
+  lockedTop1: z.number().min(0).max(1).default(0.9),
+  lockedAnsweredOrChoices: z.number().min(0).max(1).default(0.97),
+  /** At most this share answered with a wrong card. */
+  lockedConfidentlyWrong: z.number().min(0).max(1).default(0.03),
+  lockedNoCardDeclined: z.number().min(0).max(1).default(0.9),
+  lockedAccentConsistency: z.number().min(0).max(1).default(0.95),
 });
 export type Thresholds = z.infer<typeof ThresholdsSchema>;
 
