@@ -14,7 +14,7 @@ import { ActionTypes, ActivityHandler, ActivityTypes, CardFactory, ConversationS
 import { DialogSet, DialogTurnStatus, type DialogContext, type DialogState } from 'botbuilder-dialogs';
 import type { CardRecord, KnowledgeIndex, SearchResult } from '../knowledge/engine/search';
 import { today as todayIso } from '../knowledge/engine/search';
-import { normalizeVietnamese } from '../knowledge/text/vietnamese';
+import { foldVietnamese, normalizeVietnamese } from '../knowledge/text/vietnamese';
 import { TRAVEL_DIALOG, TravelDialog, type TravelOptions } from './dialogs/travel-dialog';
 import type { GapRecorder } from './gaps';
 import type { TrafficRecorder } from './traffic';
@@ -50,6 +50,8 @@ const DEFAULT_MAX = (channelId: string): number => (['zalo', 'facebook', 'messen
 
 interface ConversationFlags {
   welcomed?: boolean;
+  /** The last question answered or clarified (redacted), for follow-ups and the "none of these" record. */
+  lastQuestion?: string;
   /** Turns left in which a message is read in the context of the emergency just answered. */
   afterEmergency?: number;
 }
@@ -185,6 +187,10 @@ export class CovidBot extends ActivityHandler {
       await dc.cancelAllDialogs();
       await this.travelOrOverview(ctx, dc, { asOf: this.today() });
       return;
+    } else if (payload?.type === 'none') {
+      await this.options.gaps.record({ time: new Date().toISOString(), kind: 'clarify_none', channel: ctx.activity.channelId, text: flags.lastQuestion ?? '(không rõ)' });
+      await this.send(ctx, conv.none_of_these.reply, [callAction(conv, 'vi'), ...this.hotlineButton()], this.simple('handoff'));
+      return;
     } else if (payload?.type === 'feedback') {
       if (!payload.up) {
         await this.options.gaps.record({ time: new Date().toISOString(), kind: 'feedback_down', channel: ctx.activity.channelId, text: `👎 ${payload.cardId}`, entries: [payload.cardId], topic: this.d.index.cardsById.get(payload.cardId)?.topic });
@@ -258,10 +264,30 @@ export class CovidBot extends ActivityHandler {
       return;
     }
 
-    // 6. Knowledge question. A reading under the thresholds is answered directly, never with the fallback.
-    const result = await search();
+    // 6. Knowledge question. A follow-up that leans on the previous question ("còn bé nhà em thì sao?") is read
+    // together with it. A reading under the thresholds is answered directly, never with the fallback.
+    let result = await search();
+    let asked = text;
+    if (flags.lastQuestion && this.followUp(text, result)) {
+      const together = `${flags.lastQuestion} ${text}`;
+      const joined = await this.d.index.search(together, { asOf: this.today() });
+      if (joined.decision !== 'out_of_scope' && (result.decision !== 'answer' || joined.confidence > result.confidence)) {
+        result = joined;
+        asked = together;
+      }
+    }
+    if (result.decision !== 'out_of_scope') flags.lastQuestion = (await this.language.redact(asked)).slice(-300);
     if (triage.readings.length) return this.answerReadings(ctx, triage, result);
     await this.answerSearch(ctx, text, result);
+  }
+
+  /** A short message with a follow-up cue, or a short one the search is not sure of on its own. */
+  private followUp(text: string, alone: SearchResult): boolean {
+    const f = this.d.index.data.conversation.follow_up;
+    const words = text.split(/\s+/).filter(Boolean);
+    if (words.length > f.max_words) return false;
+    const folded = ` ${foldVietnamese(text.toLowerCase()).replace(/[^a-z0-9]+/g, ' ')} `;
+    return alone.decision !== 'answer' || f.cues.some((c) => folded.includes(` ${foldVietnamese(normalizeVietnamese(c)).replace(/[^a-z0-9]+/g, ' ').trim()} `));
   }
 
   private hotlineButton(): CardAction[] {
@@ -348,12 +374,19 @@ export class CovidBot extends ActivityHandler {
       const choices = r.hits.slice(0, this.d.index.options.clarifyMax);
       await this.options.gaps.record({ time: new Date().toISOString(), kind: 'clarify', channel, text, topic: top.card.topic, entries: choices.map((h) => h.card.id) });
       const list = choices.map((h, i) => `${i + 1}. ${h.card.title}`).join('\n');
-      await this.send(ctx, `${conv.clarify_prompt}\n${list}`, choices.map((h) => cardButton(h.card)), {
+      const none: CardAction = { type: ActionTypes.PostBack, title: conv.none_of_these.label, value: PAYLOAD.noneOfThese };
+      await this.send(ctx, `${conv.clarify_prompt}\n${list}`, [...choices.map((h) => cardButton(h.card)), none], {
         kind: 'clarify',
         sources: [],
         entries: choices.map((h) => h.card.id),
         score: r.confidence,
       });
+      return;
+    }
+    // A COVID question no card answers gets who can answer; anything else the "please rephrase" fallback.
+    if (r.domain.signal === 'strong' && !r.domain.offTopic) {
+      await this.options.gaps.record({ time: new Date().toISOString(), kind: 'no_card', channel, text, topic: top?.card.topic });
+      await this.send(ctx, conv.no_card, [...this.hotlineButton(), ...this.menuActions().slice(0, 2)], { kind: 'referral', sources: [], entries: [], score: r.confidence });
       return;
     }
     await this.options.gaps.record({ time: new Date().toISOString(), kind: 'fallback', channel, text, topic: top?.card.topic });

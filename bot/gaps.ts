@@ -9,7 +9,7 @@ import { redact } from './privacy';
 
 export interface GapRecord {
   time: string;
-  kind: 'fallback' | 'clarify' | 'feedback_down';
+  kind: 'fallback' | 'clarify' | 'feedback_down' | 'no_card' | 'clarify_none';
   channel: string;
   text: string;
   /** Best-guess topic (from the nearest card), if any. */

@@ -6,7 +6,7 @@ import { ActionTypes, ActivityTypes, type Activity, type CardAction } from 'botb
 import type { Conversation } from '../knowledge/content/schema';
 import { cardStatus, type CardRecord, type KnowledgeIndex } from '../knowledge/engine/search';
 
-export type ReplyKind = 'answer' | 'clarify' | 'fallback' | 'emergency' | 'smalltalk' | 'handoff' | 'prompt';
+export type ReplyKind = 'answer' | 'clarify' | 'fallback' | 'referral' | 'emergency' | 'smalltalk' | 'handoff' | 'prompt';
 
 export interface SourceRef {
   doc: string;
@@ -25,17 +25,20 @@ export const PAYLOAD = {
   card: (id: string) => `card:${id}`,
   travel: 'menu:travel',
   feedback: (up: boolean, cardId: string) => `feedback:${up ? 'up' : 'down'}:${cardId}`,
+  noneOfThese: 'none:clarify',
 };
 
 export function parsePayload(text: string):
   | { type: 'card'; id: string }
   | { type: 'travel' }
   | { type: 'feedback'; up: boolean; cardId: string }
+  | { type: 'none' }
   | undefined {
   const t = text.trim();
   let m = /^card:([a-z0-9-]+)$/.exec(t);
   if (m) return { type: 'card', id: m[1]! };
   if (t === PAYLOAD.travel) return { type: 'travel' };
+  if (t === PAYLOAD.noneOfThese) return { type: 'none' };
   m = /^feedback:(up|down):([a-z0-9-]+)$/.exec(t);
   if (m) return { type: 'feedback', up: m[1] === 'up', cardId: m[2]! };
   return undefined;

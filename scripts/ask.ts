@@ -1,7 +1,9 @@
 /**
  * `npm run ask -- "câu hỏi"`       the bot's reply as a person would see it, buttons included
  * `npm run ask`                    an interactive chat in the terminal (one conversation)
- * `npm run --silent ask -- --jsonl` one question per line on stdin, each in a fresh conversation; one JSON object per
+ * `npm run --silent ask -- --jsonl` one question per line on stdin, each in a fresh conversation, or JSON lines
+ *                                  {"conversation":"c1","text":"…"}: lines with the same id continue one conversation
+ *                                  (state kept); one JSON object per
  *                                  line on stdout: {question, kind, text, messages, actions, sources, entries, score}
  *                                  (`messages`: the text of each message in order; `actions`: every button offered,
  *                                  e.g. {"type":"call","title":"Gọi 115","value":"115"})
@@ -71,9 +73,21 @@ async function main(): Promise<void> {
       const rl = createInterface({ input: process.stdin, crlfDelay: Infinity });
       let n = 0;
       for await (const line of rl) {
-        const question = line.replace(/\r$/, '');
-        if (!question.trim()) continue;
-        const replies = await adapter.say(question, logic, { conversationId: `jsonl-${process.pid}-${n++}` });
+        const input = line.replace(/\r$/, '');
+        if (!input.trim()) continue;
+        // A JSON line names its conversation: lines with the same id continue it; a plain line starts a fresh one.
+        let question = input;
+        let conversationId = `jsonl-${process.pid}-${n++}`;
+        if (input.trimStart().startsWith('{')) {
+          try {
+            const parsed = JSON.parse(input) as { conversation?: unknown; text?: unknown };
+            if (typeof parsed.text === 'string') question = parsed.text;
+            if (typeof parsed.conversation === 'string' && parsed.conversation) conversationId = `jsonl-${process.pid}-c-${parsed.conversation}`;
+          } catch {
+            // not JSON after all: the line is the question
+          }
+        }
+        const replies = await adapter.say(question, logic, { conversationId });
         const s = summaryOf(replies);
         process.stdout.write(
           `${JSON.stringify({

@@ -37,9 +37,30 @@ describe('answers', () => {
     const before = h.gaps.records.length;
     const r = await h.say('cach ly', 'a4');
     expect(turnOf(r).kind).toBe('clarify');
-    expect(actionsOf(r).length).toBeGreaterThanOrEqual(2);
-    expect(actionsOf(r).length).toBeLessThanOrEqual(3);
+    // 2–3 cards, then the way out.
+    const actions = actionsOf(r);
+    expect(actions.length).toBeGreaterThanOrEqual(3);
+    expect(actions.length).toBeLessThanOrEqual(4);
+    expect(actions[actions.length - 1]).toMatchObject({ title: 'Không phải các ý trên', value: 'none:clarify' });
     expect(h.gaps.records.slice(before)).toEqual([expect.objectContaining({ kind: 'clarify', text: 'cach ly' })]);
+    const none = await h.say('none:clarify', 'a4');
+    expect(textOf(none)).toMatch(/1900 9095/);
+    expect(h.gaps.records[h.gaps.records.length - 1]).toMatchObject({ kind: 'clarify_none', text: 'cach ly' });
+  });
+
+  it('refers a COVID question no card answers to who can answer, unlike a question it did not understand', async () => {
+    const r = await h.say('bệnh viện Chợ Rẫy có nhận điều trị covid cho người nước ngoài bị suy thận không', 'a6');
+    expect(['referral', 'answer', 'clarify']).toContain(turnOf(r).kind);
+    const covidNoCard = await h.say('covid qwerty zxcvb', 'a7');
+    expect(turnOf(covidNoCard).kind).toBe('referral');
+    expect(textOf(covidNoCard)).toMatch(/bác sĩ khám sàng lọc|trạm y tế/);
+    expect(textOf(covidNoCard)).not.toMatch(/hỏi lại ngắn gọn/);
+  });
+
+  it('reads a short follow-up together with the previous question', async () => {
+    await h.say('f1 có phải cách ly không', 'a8');
+    const r = await h.say('còn trẻ em là f1 thì sao', 'a8');
+    expect(turnOf(r).entries).toContain('f1-tre-em');
   });
 
   it('declines out-of-scope questions with the menu and hotline, recording them redacted', async () => {

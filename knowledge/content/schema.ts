@@ -296,6 +296,10 @@ export const ConversationSchema = z.strictObject({
     .min(1),
   fallback: z.string().min(10).includes('115', 'Câu trả lời dự phòng phải luôn có một dòng gọi 115 khi cấp cứu'),
   clarify_prompt: z.string().min(2),
+  follow_up: z.strictObject({ max_words: z.number().int().min(1).max(40), cues: z.array(z.string().min(1)).min(1) }),
+  none_of_these: z.strictObject({ label: z.string().min(2).max(24), reply: z.string().includes('115') }),
+  /** Reply to a COVID question no card answers: who can answer (a referral), not "please rephrase". */
+  no_card: z.string().min(10).includes('115'),
   max_message_chars: z.number().int().min(100).max(4000).default(1000),
   too_long: z.string().min(10),
   /** Short English reply for messages in another language. */

@@ -360,7 +360,7 @@ export class KnowledgeIndex {
     if (top < o.outOfScopeBelow) {
       decision = domain.signal === 'strong' && !domain.offTopic && top >= o.strongClarifyFloor && hits.length > 1 ? 'clarify' : 'out_of_scope';
     }
-    else if (top - second < o.clarifyMargin && second >= o.outOfScopeBelow) decision = 'clarify';
+    else if (top - second < (top >= o.confidentAbove ? o.confidentMargin : o.clarifyMargin) && second >= o.outOfScopeBelow) decision = 'clarify';
     else decision = 'answer';
     return {
       query: text,
