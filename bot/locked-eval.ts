@@ -28,7 +28,8 @@ const LockedSetSchema = z.strictObject({
 const LabelsSchema = z.strictObject({
   labels: z.array(
     z.strictObject({
-      file: z.string(),
+      /** The set the item belongs to; may be left out when the labels file covers one set. */
+      file: z.string().optional(),
       section: z.enum(['long', 'short', 'followups', 'no_card']),
       index: z.number().int().min(0),
       expect: z.array(z.string()),
@@ -61,19 +62,31 @@ export interface LockedReport {
   bySection: Record<string, { n: number; answerable: number; top1: number; answeredOrChoices: number; confidentlyWrong: number }>;
 }
 
-/** Reads the locked sets and their labels; problems (unlabelled items, unknown cards) are returned, not thrown. */
-export function loadLocked(root: string, cardIds: Set<string>): { items: LockedItem[]; problems: string[] } {
+/**
+ * Reads question sets in this format and their labels: the locked sets (`locked-*.yaml` + `locked-labels.yaml`, the
+ * default) or the development conversations (`{ sets: /^devconv-questions$/, labels: 'devconv-labels.yaml' }`).
+ * Problems (unlabelled items, unknown cards) are returned, not thrown.
+ */
+export function loadLocked(
+  root: string,
+  cardIds: Set<string>,
+  which: { sets: RegExp; labels: string } = { sets: /^locked-(?!labels)[a-z0-9]+$/, labels: 'locked-labels.yaml' },
+): { items: LockedItem[]; problems: string[] } {
   const dir = join(root, 'eval');
   const problems: string[] = [];
-  const labelsFile = join(dir, 'locked-labels.yaml');
+  const labelsFile = join(dir, which.labels);
   if (!existsSync(labelsFile)) return { items: [], problems };
   const labels = LabelsSchema.parse(parse(readFileSync(labelsFile, 'utf8')));
   const key = (file: string, section: string, index: number) => `${file}|${section}|${index}`;
-  const byKey = new Map(labels.labels.map((l) => [key(l.file, l.section, l.index), l.expect]));
   const items: LockedItem[] = [];
-  for (const name of readdirSync(dir).sort()) {
-    const m = /^(locked-[a-z0-9]+)\.ya?ml$/.exec(name);
-    if (!m || m[1] === 'locked-labels') continue;
+  const names = readdirSync(dir)
+    .sort()
+    .map((name) => /^([a-z0-9-]+)\.ya?ml$/.exec(name)?.[1])
+    .filter((n): n is string => !!n && which.sets.test(n));
+  const byKey = new Map(labels.labels.map((l) => [key(l.file ?? names[0] ?? '', l.section, l.index), l.expect]));
+  for (const base of names) {
+    const name = `${base}.yaml`;
+    const m = [base, base] as const;
     const set = LockedSetSchema.parse(parse(readFileSync(join(dir, name), 'utf8')));
     for (const section of ['long', 'short', 'followups', 'no_card'] as const) {
       set[section].forEach((entry, index) => {

@@ -145,6 +145,14 @@ async function main(argv: string[]): Promise<number> {
         if (sets.thresholds && t.recall < sets.thresholds.triageRecall) below.push(`triage.${t.name}.recall ${t.recall.toFixed(3)} < ${sets.thresholds.triageRecall}`);
         if (sets.thresholds && t.falseAlarms > sets.thresholds.triageFalseAlarms) below.push(`triage.${t.name}.falseAlarms ${t.falseAlarms.toFixed(3)} > ${sets.thresholds.triageFalseAlarms}`);
       }
+      // Development conversations (long stories, short, follow-ups, no card), through the whole bot: for tuning.
+      const devconv = loadLocked(kbDir, new Set(index.cardsById.keys()), { sets: /^devconv-questions$/, labels: 'devconv-labels.yaml' });
+      for (const p of devconv.problems) console.error(p);
+      if (devconv.items.length) {
+        const d = await evaluateLocked(index, devconv.items, asOf ?? today());
+        out(`\nHội thoại phát triển (knowledge/eval/devconv-*.yaml, ${d.n} câu): thẻ đầu đúng ${pct(d.top1)}; đúng hoặc trong lựa chọn ${pct(d.answeredOrChoices)}; sai chắc chắn ${pct(d.confidentlyWrong)}; không có thẻ được từ chối ${pct(d.noCardDeclined)}; nhất quán dấu ${pct(d.accentConsistency)}`);
+        for (const [section, s] of Object.entries(d.bySection)) out(`  ${section}: ${s.n} câu, thẻ đầu đúng ${pct(s.top1)}, đúng hoặc trong lựa chọn ${pct(s.answeredOrChoices)}, sai chắc chắn ${pct(s.confidentlyWrong)}`);
+      }
       // Locked question sets through the whole bot: figures only (never tuned against).
       const locked = loadLocked(kbDir, new Set(index.cardsById.keys()));
       for (const p of locked.problems) console.error(p);
