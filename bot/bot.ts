@@ -252,7 +252,7 @@ export class CovidBot extends ActivityHandler {
       const stated = statedOrigin(text);
       const named = dateMentioned(text);
       const asOf = named && named < this.today() ? named : this.today();
-      await this.travelOrOverview(ctx, dc, {
+      const travel: TravelOptions = {
         asOf,
         mode: travelMode(text),
         origin: slots.origin?.id,
@@ -260,7 +260,8 @@ export class CovidBot extends ActivityHandler {
         vaccination: recognizeVaccination(text),
         statedLevel: stated.level,
         lockdown: stated.lockdown,
-      });
+      };
+      await this.travelOrOverview(ctx, dc, travel, text);
       return;
     }
 
@@ -277,7 +278,8 @@ export class CovidBot extends ActivityHandler {
       }
     }
     if (result.decision !== 'out_of_scope') flags.lastQuestion = (await this.language.redact(asked)).slice(-300);
-    if (triage.readings.length) return this.answerReadings(ctx, triage, result);
+    // A reading is answered on its own only in a short message; in a longer one the question is what matters.
+    if (triage.readings.length && (result.decision === 'answer' || text.split(/\s+/).length <= conv.follow_up.max_words)) return this.answerReadings(ctx, triage, result);
     await this.answerSearch(ctx, text, result);
   }
 
@@ -315,13 +317,21 @@ export class CovidBot extends ActivityHandler {
    * The travel advisor when a travel rule was in force on the date asked about; otherwise (the rules by level
    * ended) the travel overview, opening with its period and what ended it.
    */
-  private async travelOrOverview(ctx: TurnContext, dc: DialogContext, slots: TravelOptions): Promise<void> {
+  private async travelOrOverview(ctx: TurnContext, dc: DialogContext, slots: TravelOptions, text?: string): Promise<void> {
     const asOf = slots.asOf;
-    const overview = this.d.index.cardsById.get('travel-tong-quan');
-    if (overview && !this.d.index.data.travel.rules.some((r) => r.valid_from <= asOf && (!r.valid_to || asOf <= r.valid_to))) {
-      return this.answerCard(ctx, overview, { asOf, refDate: asOf < this.today() ? asOf : undefined }, 1);
+    const index = this.d.index;
+    if (index.data.travel.rules.some((r) => r.valid_from <= asOf && (!r.valid_to || asOf <= r.valid_to))) {
+      await dc.beginDialog(TRAVEL_DIALOG, slots);
+      return;
     }
-    await dc.beginDialog(TRAVEL_DIALOG, slots);
+    // No travel rule by level was in force on that date: the question is searched like any other (coach, plane,
+    // testing before a trip…); the travel overview, opening with its period, when the search is not sure.
+    if (text) {
+      const r = await index.search(text, { asOf });
+      if (r.decision === 'answer') return this.answerSearch(ctx, text, r);
+    }
+    const overview = index.cardsById.get('travel-tong-quan');
+    if (overview) return this.answerCard(ctx, overview, { asOf, refDate: asOf < this.today() ? asOf : undefined }, 1);
   }
 
   /** Two messages: "⚠️ Gọi ngay 115: <sign>" with a call button (≤ 160 characters), then the details. */

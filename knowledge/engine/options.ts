@@ -40,6 +40,12 @@ export interface SearchOptions {
   /** Below this fused score the question is out of scope. Default 0.22. */
   outOfScopeBelow: number;
   /**
+   * Between `outOfScopeBelow` and this score the bot does not answer: it offers the closest cards (with a way out).
+   * Default 0.36, calibrated on the development sets: answers given with a wrong card fall from 14.7 % to 4.6 % of
+   * the development conversations and from 2.6 % to 1.7 % of the development questions.
+   */
+  answerAbove: number;
+  /**
    * A question below `outOfScopeBelow` that still uses the guidance's own words (a strong domain term) gets the closest
    * cards to choose from instead of a refusal, if its score reaches this floor. Default 0.14.
    */
@@ -77,6 +83,7 @@ export const DEFAULT_SEARCH_OPTIONS: Readonly<SearchOptions> = Object.freeze({
   offTopicFactor: 0.4,
   rumourBoost: 0.04,
   outOfScopeBelow: 0.22,
+  answerAbove: 0.36,
   strongClarifyFloor: 0.14,
   clarifyMargin: 0.05,
   confidentAbove: 0.8,

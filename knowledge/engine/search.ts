@@ -14,7 +14,7 @@ import type { Passage } from '../content/sources';
 import type { Card, Conversation, Domain, LevelRow, OfficialDocument, Province, TravelRules, TriageRules } from '../content/schema';
 import { analyze, compileLexicon, contentTokens, termsOf, withoutFillers, type Lexicon, type SynonymGroup } from '../text/analyze';
 import { dateMentioned, documentNumbersMentioned } from '../text/dates';
-import { isUnaccented } from '../text/vietnamese';
+import { foldVietnamese, isUnaccented, normalizeVietnamese } from '../text/vietnamese';
 import { buildBm25, scoreFamily, type Bm25Index, type FieldTerms, type QueryTerm } from './bm25f';
 import { compileDomain, readDomain, type DomainMatcher, type DomainReading } from './domain';
 import type { IndexEmbeddings } from './embeddings';
@@ -44,6 +44,25 @@ export interface IndexData {
 }
 
 /** current; superseded (a newer card states the rule that replaced it); ended (stopped applying, nothing replaced it); not_yet. */
+/** Words that mark a sentence as a question ("… có phải cách ly không", "… làm sao", "bao nhiêu ngày"). */
+const QUESTION_CUES = /\b(khong|ko|k|hok|chua|sao|gi|j|nao|bao nhieu|bn|may|duoc khong|co phai|the nao|ntn|lam sao|hay khong|o dau|bao lau|khi nao|nhu the nao|phai lam gi|can gi)\b/;
+
+/**
+ * The question sentences of a long message (at least two sentences and 15 words): the sentences with a question
+ * mark or a question word, or undefined when the message is short or has none.
+ *
+ * @example
+ * questionSentences('Con em học lớp 3. Hôm nay cô báo lớp có bạn dương tính. Bé có phải nghỉ học không?')
+ * // 'Bé có phải nghỉ học không?'
+ */
+export function questionSentences(text: string): string | undefined {
+  const sentences = text.split(/(?<=[.?!\n])\s+/).map((s) => s.trim()).filter(Boolean);
+  if (sentences.length < 2 || text.split(/\s+/).length < 15) return undefined;
+  const asked = sentences.filter((s) => s.includes('?') || QUESTION_CUES.test(` ${foldVietnamese(normalizeVietnamese(s.toLowerCase())).replace(/[^a-z0-9]+/g, ' ')} `));
+  if (!asked.length || asked.length === sentences.length) return undefined;
+  return asked.join(' ');
+}
+
 export type CardStatus = 'current' | 'superseded' | 'ended' | 'not_yet';
 export type Decision = 'answer' | 'clarify' | 'out_of_scope';
 
@@ -300,8 +319,19 @@ export class KnowledgeIndex {
     return readDomain(analyze(text, this.lexicon), text, this.domainMatcher);
   }
 
-  /** Searches the cards and decides what to do with the question. */
+  /**
+   * Searches the cards and decides what to do with the question. A long message (a story with the question inside)
+   * is also searched on its question sentences alone; the more confident reading wins.
+   */
   async search(query: string, params: SearchParams = {}): Promise<SearchResult> {
+    const whole = await this.searchOnce(query, params);
+    const focus = typeof query === 'string' ? questionSentences(query) : undefined;
+    if (!focus) return whole;
+    const part = await this.searchOnce(focus, params, whole.domain);
+    return part.confidence > whole.confidence ? { ...part, query: whole.query } : whole;
+  }
+
+  private async searchOnce(query: string, params: SearchParams, domainOfWhole?: DomainReading): Promise<SearchResult> {
     const o = this.options;
     const limit = params.limit ?? 5;
     const text = typeof query === 'string' ? query.slice(0, 2000) : '';
@@ -318,7 +348,8 @@ export class KnowledgeIndex {
         if (sim > (vector.get(id) ?? -1)) vector.set(id, sim);
       }
     }
-    const domain = readDomain(analysis, text, this.domainMatcher);
+    // A question sentence keeps the domain of its whole message ("covid" may be said in the story before it).
+    const domain = domainOfWhole ?? readDomain(analysis, text, this.domainMatcher);
     const domainFactor =
       domain.offTopic && !domain.strongAsTyped
         ? o.offTopicFactor
@@ -361,6 +392,7 @@ export class KnowledgeIndex {
       decision = domain.signal === 'strong' && !domain.offTopic && top >= o.strongClarifyFloor && hits.length > 1 ? 'clarify' : 'out_of_scope';
     }
     else if (top - second < (top >= o.confidentAbove ? o.confidentMargin : o.clarifyMargin) && second >= o.outOfScopeBelow) decision = 'clarify';
+    else if (top < o.answerAbove && hits.length > 1) decision = 'clarify';
     else decision = 'answer';
     return {
       query: text,
