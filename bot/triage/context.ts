@@ -24,7 +24,9 @@ export class ContextRules {
   private readonly contexts: PhraseSet;
   private readonly medical: PhraseSet;
   private readonly hyperbole: PhraseSet;
+  private readonly stories: PhraseSet;
   private readonly pastMarkers: PhraseSet;
+  private readonly history: PhraseSet;
   private readonly resolved: PhraseSet;
   readonly patient: PhraseSet;
   private readonly humour: string[];
@@ -49,8 +51,10 @@ export class ContextRules {
     this.contexts = PhraseSet.of(rules.figurative.contexts);
     this.medical = PhraseSet.of(rules.figurative.medical);
     this.hyperbole = PhraseSet.of(rules.figurative.hyperbole);
+    this.stories = PhraseSet.of(rules.figurative.stories);
     this.humour = rules.figurative.humour.map((h) => h.toLowerCase());
     this.pastMarkers = PhraseSet.of(rules.past.markers);
+    this.history = PhraseSet.of(rules.past.history);
     this.resolved = PhraseSet.of(rules.past.resolved);
     this.patient = PhraseSet.of(rules.people.patient);
   }
@@ -102,6 +106,15 @@ export class ContextRules {
   undone(tokens: readonly Token[], from: number, to: number): boolean {
     for (let j = from; j < to; j++) if (this.not.at(tokens, j) || this.isRelief(tokens, j)) return true;
     return false;
+  }
+
+  /** True when the part of the message (between commas) around `at` carries a past marker ("tuần trước"). */
+  pastPart(tokens: readonly Token[], clause: readonly number[], at: number): boolean {
+    let from = at;
+    while (from > 0 && clause[from - 1] === clause[at] && tokens[from - 1]!.kind !== 'comma') from--;
+    let to = at;
+    while (to < tokens.length && clause[to] === clause[at] && tokens[to]!.kind !== 'comma') to++;
+    return this.history.anyIn(tokens, from, to) || this.pastMarkers.anyIn(tokens, from, to);
   }
 
   /** A message asking "what if": a general-question cue ("nếu", "khi nào") somewhere in it. */
@@ -159,9 +172,14 @@ export class ContextRules {
     return this.cuesMessage.anyIn(tokens, 0, tokens.length) && !this.patient.anyIn(tokens, 0, tokens.length);
   }
 
+  /** Someone else's story, a film, the news, a game, with nobody of the family in it: nothing is alarming. */
+  story(tokens: readonly Token[]): boolean {
+    return this.stories.anyIn(tokens, 0, tokens.length) && !this.patient.anyIn(tokens, 0, tokens.length);
+  }
+
   /** Numbers given as the normal range in general ("SpO2 95–100% là bình thường"), not as someone's reading. */
   generalReadings(tokens: readonly Token[]): boolean {
-    return this.cuesReadings.anyIn(tokens, 0, tokens.length) && !this.patient.anyIn(tokens, 0, tokens.length);
+    return (this.cuesReadings.anyIn(tokens, 0, tokens.length) && !this.patient.anyIn(tokens, 0, tokens.length)) || this.story(tokens);
   }
 
   /** "muốn xỉu", "suýt ngất": the word just before the finding makes it figurative. */
@@ -175,6 +193,7 @@ export class ContextRules {
     const lower = raw.toLowerCase();
     if (this.humour.some((h) => lower.includes(h))) return true;
     const all = tokens.length;
+    if (this.story(tokens)) return true;
     if (!this.contexts.anyIn(tokens, 0, all) || this.medical.anyIn(tokens, 0, all)) return false;
     return !this.patient.anyIn(tokens, 0, all) || this.hyperbole.anyIn(tokens, 0, all);
   }
@@ -187,8 +206,10 @@ export class ContextRules {
     while (from > 0 && clause[from - 1] === c && tokens[from - 1]!.kind !== 'comma') from--;
     let to = start;
     while (to < tokens.length && clause[to] === c && tokens[to]!.kind !== 'comma') to++;
-    // A past marker, or a year before today's guidance ("bị đột quỵ năm 2019").
-    const year = tokens.slice(from, to).some((t) => t.kind === 'num' && Number(t.a) >= 1990 && Number(t.a) <= 2025);
+    // History ("bé từng co giật", "mũi trước bị phản vệ"): in the past, whatever follows.
+    if (this.history.anyIn(tokens, from, start)) return true;
+    // A past marker, a year before today's guidance ("bị đột quỵ năm 2019") or a month ("tháng 2").
+    const year = tokens.slice(from, to).some((t, k) => t.kind === 'num' && ((Number(t.a) >= 1990 && Number(t.a) <= 2025) || (tokens[from + k - 1]?.f === 'thang' && Number(t.a) <= 12)));
     if (!year && !this.pastMarkers.anyIn(tokens, from, to)) return false;
     for (const r of this.resolved.positions(tokens, to)) {
       const rc = clause[r.at];

@@ -96,7 +96,7 @@ export class Triage {
     const tokens = this.tokens(raw);
     const clause = this.ctx.clauses(tokens);
     const sentence = this.ctx.sentences(tokens);
-    const readings = this.ctx.generalReadings(tokens) ? [] : this.measures.readings(tokens, sentence, this.ctx.hypothetical(tokens));
+    const readings = this.ctx.generalReadings(tokens) ? [] : this.measures.readings(tokens, sentence, this.ctx.hypothetical(tokens), (at) => this.ctx.pastPart(tokens, clause, at));
     const signs = this.findSigns(raw, tokens, clause, readings);
     const alarming = readings.filter((r) => r.alarming);
     const reasons = [...alarming.map((r) => `${r.label} (${r.threshold})`), ...signs.map((s) => s.label)];
@@ -144,7 +144,7 @@ export class Triage {
       if (found.has(s.id) || (figurativeMessage && !s.literal)) continue;
       if (s.requires === 'child' && !child) continue;
       if (s.requires === 'pregnant' && !pregnant) continue;
-      if (s.requires === 'fever' && !(fever && child)) continue;
+      if (s.requires === 'fever' && !fever) continue;
       const next = this.unlessNext.get(s.id) ?? [];
       if (next.some((keys) => keys.every((k, j) => keyMatches(tokens[c.end + j], k)))) continue;
       if (!this.ctx.affirmed(tokens, clause, c.start, c.end)) continue;

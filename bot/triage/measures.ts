@@ -113,7 +113,7 @@ export class Measures {
       else if (WEEK_UNITS.has(unit) && (old || owned)) out.push({ at: i, months: (n * 7) / 30.4 });
       else if (DAY_UNITS.has(unit) && (old || owned)) out.push({ at: i, months: n / 30.4 });
       // "my daughter is 6", "con tôi 5": an owner, then (is) a bare number.
-      else if (!unit || !/^[a-z]/.test(unit) || unit === 'breathing') {
+      else if (!unit || !/^[a-z]/.test(unit) || !(MONTH_UNITS.has(unit) || WEEK_UNITS.has(unit) || DAY_UNITS.has(unit) || HOUR_UNITS.has(unit))) {
         const prev = tokens[i - 1]?.f === 'is' ? i - 2 : i - 1;
         if (n < 18 && this.owners.at(tokens, prev)) out.push({ at: i, months: n * 12 });
       }
@@ -153,6 +153,8 @@ export class Measures {
   /** Numbers after a measure word, up to the next measure word or the end of the sentence. */
   /** True while reading a hypothetical question: a bound ("dưới 95") is then a threshold, not a reading. */
   private hypothetical = false;
+  /** Tells whether the token at a position lies in a part of the message said to be past. */
+  private pastAt?: (at: number) => boolean;
 
   private numbersAfter(tokens: readonly Token[], from: number, reach: number, sentence: readonly number[], skip: ReadonlySet<string> = AGE_TIME_UNITS): { at: number; value: number; raw: string }[] {
     const out: { at: number; value: number; raw: string }[] = [];
@@ -165,7 +167,10 @@ export class Measures {
       if (v === undefined) continue;
       if (this.hypothetical && BOUND_WORDS.has(tokens[k - 1]?.f ?? '')) continue;
       const next = tokens[k + 1]?.f ?? '';
-      if (skip.has(next) && tokens[k + 1]?.kind === 'word') continue;
+      // "93 lần" is a count and "78 bpm" a pulse; "93 nhịp tim 105" is a value followed by the next measure.
+      const nextMeasure = this.all.at(tokens, k + 1);
+      const valueFollows = nextMeasure !== undefined && num(tokens[k + 1 + nextMeasure.length]) !== undefined;
+      if (skip.has(next) && tokens[k + 1]?.kind === 'word' && !valueFollows) continue;
       out.push({ at: k, value: v, raw: t.a });
     }
     return out;
@@ -175,8 +180,9 @@ export class Measures {
    * Every measurement of the message. `hypothetical`: the message asks "what if" (a general-question cue comes
    * first), so bounds such as "dưới 95" are thresholds, not readings.
    */
-  readings(tokens: readonly Token[], sentence: readonly number[], hypothetical = false): Reading[] {
+  readings(tokens: readonly Token[], sentence: readonly number[], hypothetical = false, pastAt?: (at: number) => boolean): Reading[] {
     this.hypothetical = hypothetical;
+    this.pastAt = pastAt;
     const m = this.rules.measures;
     const out: Reading[] = [];
     const ages = this.ages(tokens);
@@ -196,6 +202,25 @@ export class Measures {
         }
       }
     }
+    // "94% oxygen", "93% spo2": the value before the word.
+    for (const p of this.w.spo2.positions(tokens)) {
+      const pct = tokens[p.at - 1]?.kind === 'pct' ? p.at - 2 : p.at - 1;
+      const v = num(tokens[pct]);
+      if (v !== undefined && v >= m.spo2.plausible[0] && v <= m.spo2.plausible[1] && tokens[pct + 1]?.kind === 'pct') spo2Values.push({ at: pct, value: v });
+    }
+    // A value in a part of the message said to be past ("tuần trước SpO2 93, giờ đo 98") gives way to the others.
+    if (this.pastAt && spo2Values.length) {
+      let now = spo2Values.filter((v) => !this.pastAt!(v.at));
+      // "mấy bữa trước SpO2 còn 94, …, giờ đo 98": today's value may follow a plain "đo".
+      if (!now.length) {
+        for (const p of this.w.spo2Weak.positions(tokens)) {
+          for (const n of this.numbersAfter(tokens, p.at + p.length, 5, sentence, NOT_PERCENT)) {
+            if (n.value >= m.spo2.weak_plausible[0] && n.value <= m.spo2.weak_plausible[1] && !this.pastAt(n.at)) now.push(n);
+          }
+        }
+      }
+      if (now.length) spo2Values = now;
+    }
     // "đo lại": the guidance asks to measure again after 30 s–1 min; a value measured again replaces the earlier ones.
     const again = tokens.findIndex((t, i) => t.f === 'lai' && tokens[i - 1]?.f === 'do');
     if (again >= 0 && spo2Values.some((v) => v.at > again)) spo2Values = spo2Values.filter((v) => v.at > again);
@@ -212,7 +237,7 @@ export class Measures {
     // "đếm được 56 nhịp thở": the number before "nhịp thở" / "lần thở".
     for (let i = 0; i + 2 < tokens.length; i++) {
       const v = num(tokens[i]);
-      if (v !== undefined && (tokens[i + 1]?.f === 'nhip' || tokens[i + 1]?.f === 'lan') && tokens[i + 2]?.f === 'tho') rates.push({ at: i, value: v });
+      if (v !== undefined && ['nhip', 'lan', 'hoi'].includes(tokens[i + 1]?.f ?? '') && tokens[i + 2]?.f === 'tho') rates.push({ at: i, value: v });
     }
     for (const p of this.w.breathingBare.positions(tokens)) {
       if (this.w.breathing.anyIn(tokens, p.at - 2, p.at + 1)) continue;
@@ -352,8 +377,9 @@ export class Measures {
     for (let i = 0; i < tokens.length; i++) {
       if (MANY_DAYS.some((w) => w.every((x, k) => tokens[i + k]?.f === x))) hours = Math.max(hours, 48);
       // "từ thứ hai tới thứ năm": the days between two weekdays.
-      if (tokens[i]?.f === 'thu' && WEEKDAY[tokens[i + 1]?.f ?? ''] && (tokens[i + 2]?.f === 'toi' || tokens[i + 2]?.f === 'den') && tokens[i + 3]?.f === 'thu') {
-        const d = (WEEKDAY[tokens[i + 4]?.f ?? ''] ?? 0) - WEEKDAY[tokens[i + 1]!.f]!;
+      const gap = tokens[i + 3]?.f === 'nay' ? 1 : 0; // "từ thứ hai tới nay thứ năm"
+      if (tokens[i]?.f === 'thu' && WEEKDAY[tokens[i + 1]?.f ?? ''] && (tokens[i + 2]?.f === 'toi' || tokens[i + 2]?.f === 'den') && tokens[i + 3 + gap]?.f === 'thu') {
+        const d = (WEEKDAY[tokens[i + 4 + gap]?.f ?? ''] ?? 0) - WEEKDAY[tokens[i + 1]!.f]!;
         if (d > 0) hours = Math.max(hours, d * 24);
       }
     }

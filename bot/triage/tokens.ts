@@ -49,8 +49,10 @@ export function prepare(text: string): string {
   let t = String(text ?? '').normalize('NFKC').replace(FORMAT, '').toLowerCase();
   t = normalizeVietnamese(t);
   t = expandContractions(t);
-  // "42l/p", "4t", "35w", "20p": a number glued to its unit is split from it (never "spo2", "f0": letters first).
+  // "42l/p", "4t", "35w", "20p": a number glued to its unit is split from it; "tho40", "mach130": a word glued to
+  // its value too, except words that carry a digit ("spo2", "f0", "covid19", "o2").
   t = t.replace(/(\d)([\p{L}])/gu, '$1 $2');
+  t = t.replace(/([\p{L}]{2,})(\d{2,3})(?!\d)/gu, (m, word: string, digits: string) => (/^(covid|sars|pm)$/.test(word) ? m : `${word} ${digits}`));
   return t;
 }
 
@@ -129,6 +131,16 @@ export function numberWords(tokens: Token[]): Token[] {
       if (unit !== undefined) {
         value += unit;
         j++;
+      }
+    }
+    // "chín ba", "tám chín", "chín lăm": a reading said as two digits (70–99).
+    if (!read) {
+      const first = digitOf(tokens[i]);
+      const second = tokens[i + 1]?.f === 'lam' ? 5 : tokens[i + 1]?.f === 'mot' ? 1 : digitOf(tokens[i + 1]);
+      if (first !== undefined && first >= 7 && second !== undefined && tokens[i + 1]?.kind === 'word' && !(tokens[i + 2]?.f === 'muoi' || tokens[i + 2]?.f === 'tram')) {
+        out.push({ a: String(first * 10 + second), f: String(first * 10 + second), plain: true, kind: 'num' });
+        i += 2;
+        continue;
       }
     }
     if (read && j > i) {

@@ -198,11 +198,12 @@ export const TriageSchema = z.strictObject({
   figurative: z.strictObject({
     before: words.default([]),
     humour: words.default([]),
+    stories: words.default([]),
     contexts: words.default([]),
     hyperbole: words.default([]),
     medical: words.default([]),
   }),
-  past: z.strictObject({ markers: words.default([]), resolved: words.default([]) }),
+  past: z.strictObject({ history: words.default([]), markers: words.default([]), resolved: words.default([]) }),
   people: z.strictObject({
     patient: words.default([]),
     adult: words.default([]),
