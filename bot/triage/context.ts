@@ -174,6 +174,8 @@ export class ContextRules {
 
   /** Someone else's story, a film, the news, a game, with nobody of the family in it: nothing is alarming. */
   story(tokens: readonly Token[]): boolean {
+    // Opening with the story ("Đọc báo thấy…", "Nhóm Zalo share bài…") tells about others, even with family words.
+    if (this.stories.anyIn(tokens, 0, 3)) return true;
     return this.stories.anyIn(tokens, 0, tokens.length) && !this.patient.anyIn(tokens, 0, tokens.length);
   }
 

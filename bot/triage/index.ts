@@ -40,6 +40,14 @@ export interface TriageResult {
 
 type Sign = TriageRules['signs'][number];
 
+/** A phrase or pair found in the message; `tail` is where the second word of a pair starts. */
+interface Candidate {
+  sign: Sign;
+  start: number;
+  end: number;
+  tail?: number;
+}
+
 interface CompiledPair {
   first: PhraseSet;
   then: PhraseSet;
@@ -103,8 +111,8 @@ export class Triage {
     return { emergency: reasons.length > 0, reasons: [...new Set(reasons)], signs, readings };
   }
 
-  private candidates(tokens: readonly Token[], clause: readonly number[]): { sign: Sign; start: number; end: number }[] {
-    const out: { sign: Sign; start: number; end: number }[] = [];
+  private candidates(tokens: readonly Token[], sentence: readonly number[]): Candidate[] {
+    const out: Candidate[] = [];
     for (let i = 0; i < tokens.length; i++) {
       const m = this.phrases.at(tokens, i);
       if (m) out.push({ sign: m.value, start: i, end: i + m.length });
@@ -116,11 +124,12 @@ export class Triage {
     for (const { sign, pair } of this.pairs) {
       for (const f of pair.first.positions(tokens)) {
         const from = f.at + f.length;
-        for (let k = from; k <= Math.min(tokens.length - 1, from + pair.within) && clause[k] === clause[f.at]; k++) {
+        // Within the sentence: "con đạp liên tục mà hôm nay chỉ 1 2 lần" pairs across "mà".
+        for (let k = from; k <= Math.min(tokens.length - 1, from + pair.within) && sentence[k] === sentence[f.at]; k++) {
           const t = pair.then.at(tokens, k);
           if (t) {
             // "môi không tím": a negation between the two words undoes the pair (unless the tail itself is negative).
-            if (!this.ctx.undone(tokens, from, k)) out.push({ sign, start: f.at, end: k + t.length });
+            if (!this.ctx.undone(tokens, from, k)) out.push({ sign, start: f.at, end: k + t.length, tail: k });
             break;
           }
         }
@@ -132,7 +141,7 @@ export class Triage {
 
   private findSigns(raw: string, tokens: Token[], clause: number[], readings: Reading[]): Finding[] {
     const found = new Map<string, Finding>();
-    const cands = this.candidates(tokens, clause);
+    const cands = this.candidates(tokens, this.ctx.sentences(tokens));
     if (!cands.length) return [];
     const figurativeMessage = this.ctx.figurativeMessage(raw, tokens);
     const all = tokens.length;
@@ -149,7 +158,7 @@ export class Triage {
       if (next.some((keys) => keys.every((k, j) => keyMatches(tokens[c.end + j], k)))) continue;
       if (!this.ctx.affirmed(tokens, clause, c.start, c.end)) continue;
       if (!s.literal && this.ctx.general(tokens, clause, c.start, c.end)) continue;
-      if (!s.literal && this.ctx.figurativeBefore(tokens, c.start)) continue;
+      if (!s.literal && (this.ctx.figurativeBefore(tokens, c.start) || (c.tail !== undefined && this.ctx.figurativeBefore(tokens, c.tail)))) continue;
       if (this.ctx.passed(tokens, clause, c.start)) continue;
       found.set(s.id, { id: s.id, label: s.label, labelEn: s.label_en, basis: s.basis, evidence: tokens.slice(c.start, c.end).map((t) => t.f).join(' ') });
     }
