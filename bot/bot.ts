@@ -381,7 +381,9 @@ export class CovidBot extends ActivityHandler {
     const top = r.hits[0];
     if (r.decision === 'answer' && top) return this.answerCard(ctx, top.card, r, r.confidence);
     if (r.decision === 'clarify' && top) {
-      const choices = r.hits.slice(0, this.d.index.options.clarifyMax);
+      // Only plausible choices: cards close to the best one, not whatever came next.
+      const o = this.d.index.options;
+      const choices = r.hits.slice(0, o.clarifyMax).filter((h, i) => i === 0 || h.score >= top.score * o.clarifyRatio);
       await this.options.gaps.record({ time: new Date().toISOString(), kind: 'clarify', channel, text, topic: top.card.topic, entries: choices.map((h) => h.card.id) });
       const list = choices.map((h, i) => `${i + 1}. ${h.card.title}`).join('\n');
       const none: CardAction = { type: ActionTypes.PostBack, title: conv.none_of_these.label, value: PAYLOAD.noneOfThese };

@@ -64,6 +64,8 @@ export interface SearchOptions {
   confidentMargin: number;
   /** At most this many cards are offered when clarifying. Default 3. */
   clarifyMax: number;
+  /** Only cards scoring at least this share of the best are offered as choices (each plausible). Default 0.7. */
+  clarifyRatio: number;
 }
 
 export const DEFAULT_SEARCH_OPTIONS: Readonly<SearchOptions> = Object.freeze({
@@ -89,6 +91,7 @@ export const DEFAULT_SEARCH_OPTIONS: Readonly<SearchOptions> = Object.freeze({
   confidentAbove: 0.8,
   confidentMargin: 0.03,
   clarifyMax: 3,
+  clarifyRatio: 0.7,
 });
 
 /** Fills in defaults for the options a caller did not set. */
