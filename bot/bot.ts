@@ -23,6 +23,7 @@ import { PAYLOAD, cardButton, messages, parsePayload, sourcesOf, validityLine, v
 import { isTravelQuestion, parseTravel, recognizeVaccination, statedOrigin, travelMode } from './travel';
 import { dateMentioned } from '../knowledge/text/dates';
 import { Triage, type TriageResult } from './triage';
+import { mergeFacts, readFacts, riskNote, type ConversationFacts } from './facts';
 import { afterEmergencyReply, callAction, emergencyReply, readingLines, type Lang } from './emergency';
 import type { LanguageService } from './language-service';
 import { LocalLanguageService } from './language-service';
@@ -52,6 +53,8 @@ interface ConversationFlags {
   welcomed?: boolean;
   /** The last question answered or clarified (redacted), for follow-ups and the "none of these" record. */
   lastQuestion?: string;
+  /** What the citizen said about the person asked for (labels only, no text). */
+  facts?: ConversationFacts;
   /** Turns left in which a message is read in the context of the emergency just answered. */
   afterEmergency?: number;
 }
@@ -159,6 +162,7 @@ export class CovidBot extends ActivityHandler {
     // 1. Emergency triage: always first, also in the middle of a dialog, in every language.
     const triage = this.d.triage.check(text);
     const flags = await this.flags.get(ctx, {});
+    flags.facts = mergeFacts(flags.facts, readFacts(conv, text, this.d.triage.ages(text)));
     if (triage.emergency) {
       await dc.cancelAllDialogs();
       const lang: Lang = (await this.language.detect(text)) === 'en' ? 'en' : 'vi';
@@ -257,7 +261,7 @@ export class CovidBot extends ActivityHandler {
         mode: travelMode(text),
         origin: slots.origin?.id,
         destination: slots.destination?.id,
-        vaccination: recognizeVaccination(text),
+        vaccination: recognizeVaccination(text) ?? flags.facts?.vaccination,
         statedLevel: stated.level,
         lockdown: stated.lockdown,
       };
@@ -358,9 +362,13 @@ export class CovidBot extends ActivityHandler {
     const asOf = result?.asOf ?? this.today();
     // First line: the period of a rule that no longer applies on the date asked about, and what ended it.
     const validity = validityLine(index, card, asOf, conv);
+    const facts = (await this.flags.get(ctx, {})).facts;
     const parts: string[] = [validity, lead].filter((p): p is string => !!p);
     if (result?.refDate) parts.push(`_Theo quy định áp dụng vào thời điểm ${viDate(result.refDate)}:_`);
-    parts.push(card.answer, src.line);
+    parts.push(card.answer);
+    const risk = riskNote(conv, facts, card.topic);
+    if (risk) parts.push(risk);
+    parts.push(src.line);
     const actions: CardAction[] = [];
     const replaced = card.superseded_by && card.valid_to && card.valid_to < asOf;
     const follow = [...card.follow_ups, ...(replaced ? [card.superseded_by!] : [])];

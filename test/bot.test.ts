@@ -57,6 +57,14 @@ describe('answers', () => {
     expect(textOf(covidNoCard)).not.toMatch(/hỏi lại ngắn gọn/);
   });
 
+  it('remembers what the citizen said about the person and adds the high-risk note to a later answer', async () => {
+    await h.say('mẹ em 72 tuổi bị tiểu đường, mới dương tính', 'facts1');
+    const r = await h.say('card:home-dieu-kien', 'facts1');
+    expect(textOf(r)).toMatch(/72 tuổi, có bệnh nền: đây là nhóm có nguy cơ chuyển nặng/);
+    const other = await h.say('card:home-dieu-kien', 'facts2');
+    expect(textOf(other)).not.toMatch(/nguy cơ chuyển nặng/);
+  });
+
   it('reads a short follow-up together with the previous question', async () => {
     await h.say('f1 có phải cách ly không', 'a8');
     const r = await h.say('còn trẻ em là f1 thì sao', 'a8');
@@ -163,6 +171,9 @@ describe('small talk, menu and hand-off', () => {
 describe('travel advisor dialog (asked as of 10/01/2022, with the sample level table of the fixtures)', () => {
   const kind = (a: Partial<Activity>) => (a.channelData?.turn?.kind as string) ?? '';
   let t: Harness;
+  let seq = 0;
+  // Each dialog test in its own conversation: what a citizen said (facts) is kept per conversation.
+  const fresh = () => ({ id: `travel-${++seq}`, isGroup: false, conversationType: 'personal', name: '' });
   beforeAll(async () => {
     t = await harness(new MemoryStorage(), '2022-01-10');
   });
@@ -194,7 +205,7 @@ describe('travel advisor dialog (asked as of 10/01/2022, with the sample level t
   });
 
   it('asks only for what is missing, then answers with the rule and its source', async () => {
-    const adapter = new TestAdapter((ctx) => t.bot.run(ctx), { channelId: 'webchat' });
+    const adapter = new TestAdapter((ctx) => t.bot.run(ctx), { channelId: 'webchat', conversation: fresh() });
     await adapter
       .send('menu:travel')
       .assertReply((a) => {
@@ -214,7 +225,7 @@ describe('travel advisor dialog (asked as of 10/01/2022, with the sample level t
   });
 
   it('reads both provinces from free text and asks for vaccination only when the origin is level 4', async () => {
-    const adapter = new TestAdapter((ctx) => t.bot.run(ctx), { channelId: 'webchat' });
+    const adapter = new TestAdapter((ctx) => t.bot.run(ctx), { channelId: 'webchat', conversation: fresh() });
     await adapter
       .send('em từ binh duong ve thanh hoa thi can gi')
       .assertReply((a) => {
@@ -231,7 +242,7 @@ describe('travel advisor dialog (asked as of 10/01/2022, with the sample level t
   });
 
   it('is interrupted by an emergency, which is answered first and ends the dialog', async () => {
-    const adapter = new TestAdapter((ctx) => t.bot.run(ctx), { channelId: 'webchat' });
+    const adapter = new TestAdapter((ctx) => t.bot.run(ctx), { channelId: 'webchat', conversation: fresh() });
     await adapter
       .send('tu binh duong ve ha noi')
       .assertReply((a) => expect(kind(a)).toBe('prompt'))
@@ -246,7 +257,7 @@ describe('travel advisor dialog (asked as of 10/01/2022, with the sample level t
   });
 
   it('is left for a new question, which is answered', async () => {
-    const adapter = new TestAdapter((ctx) => t.bot.run(ctx), { channelId: 'webchat' });
+    const adapter = new TestAdapter((ctx) => t.bot.run(ctx), { channelId: 'webchat', conversation: fresh() });
     await adapter
       .send('menu:travel')
       .assertReply((a) => expect(kind(a)).toBe('prompt'))
@@ -276,7 +287,7 @@ describe('travel advisor dialog (asked as of 10/01/2022, with the sample level t
   });
 
   it('stops on "thôi"', async () => {
-    const adapter = new TestAdapter((ctx) => t.bot.run(ctx), { channelId: 'webchat' });
+    const adapter = new TestAdapter((ctx) => t.bot.run(ctx), { channelId: 'webchat', conversation: fresh() });
     await adapter
       .send('menu:travel')
       .assertReply((a) => expect(kind(a)).toBe('prompt'))

@@ -93,6 +93,11 @@ export class Triage {
     return this.rules.source;
   }
 
+  /** Ages stated in a message, in months ("bé 10 tháng", "mẹ em 72 tuổi"). */
+  ages(text: string): number[] {
+    return this.measures.ages(this.tokens(text)).map((a) => a.months);
+  }
+
   /** The prepared tokens of a message (rewritten, harmless phrases masked): for tests and staff tools. */
   tokens(text: string): Token[] {
     return rewrite(tokenize(text), this.rewrites, this.mask);

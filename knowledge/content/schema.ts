@@ -297,6 +297,14 @@ export const ConversationSchema = z.strictObject({
     .min(1),
   fallback: z.string().min(10).includes('115', 'Câu trả lời dự phòng phải luôn có một dòng gọi 115 khi cấp cứu'),
   clarify_prompt: z.string().min(2),
+  facts: z.strictObject({
+    pregnant: z.array(z.string().min(2)).min(1),
+    chronic: z.array(z.string().min(2)).min(1),
+    elderly_from: z.number().int().min(40).max(100),
+    note_topics: z.array(z.enum(TOPICS)).default([]),
+    labels: z.strictObject({ elderly: z.string().includes('{age}'), chronic: z.string().min(2), pregnant: z.string().min(2) }),
+    high_risk_note: z.string().includes('{who}'),
+  }),
   follow_up: z.strictObject({ max_words: z.number().int().min(1).max(40), cues: z.array(z.string().min(1)).min(1) }),
   none_of_these: z.strictObject({ label: z.string().min(2).max(24), reply: z.string().includes('115') }),
   /** Reply to a COVID question no card answers: who can answer (a referral), not "please rephrase". */
