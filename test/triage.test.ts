@@ -145,18 +145,23 @@ describe('triage sets', () => {
 
   it('load, each with alarming and calm messages', () => {
     expect(problems).toEqual([]);
-    expect(sets.map((s) => s.name).sort()).toEqual(['locked', 'tuning', 'tuning2', 'tuning3']);
+    expect(sets.map((s) => s.name).sort()).toEqual(['locked', 'tuning', 'tuning2', 'tuning3', 'tuning4']);
     const total = (k: 'alarming' | 'calm') => sets.reduce((n, s) => n + s[k].length, 0);
     expect(total('alarming')).toBeGreaterThanOrEqual(300);
     expect(total('calm')).toBeGreaterThanOrEqual(200);
   });
 
-  // The third tuning set arrived last and is still being worked through; `kb eval` reports it.
-  it('meet the thresholds on the first two tuning sets (recall 100 %, false alarms ≤ 2 %)', () => {
-    for (const report of evaluateTriage(triage, sets.filter((s) => s.name === 'tuning' || s.name === 'tuning2'))) {
+  // The third tuning set (written adversarially) is not yet under 2 % false alarms; `kb eval` reports it.
+  it('meet the thresholds on the tuning sets (recall 100 %, false alarms ≤ 2 %)', () => {
+    for (const report of evaluateTriage(triage, sets.filter((s) => ['tuning', 'tuning2', 'tuning4'].includes(s.name)))) {
       expect(report.missed).toEqual([]);
       expect(report.falseAlarms).toBeLessThanOrEqual(0.02);
     }
+  });
+
+  it('recognise every alarming message of the third tuning set', () => {
+    const [report] = evaluateTriage(triage, sets.filter((s) => s.name === 'tuning3'));
+    expect(report!.missed).toEqual([]);
   });
 
   it('the locked question sets of issue 12 are kept exactly as written (their hashes are in the README)', () => {

@@ -149,7 +149,9 @@ export class ContextRules {
     }
     if (flips % 2 === 1) return false;
     // After the finding, within its clause and before a comma: "khó thở hết rồi" / "khó thở không giảm".
+    // A bare "hết" right after it means "all" ("tím hết"), not "gone", unless "rồi"/"hẳn" or "đã" goes with it.
     for (let i = end; i < Math.min(tokens.length, end + 4) && clause[i] === c && tokens[i]!.kind !== 'comma'; i++) {
+      if (tokens[i]!.f === 'het' && !['roi', 'han'].includes(tokens[i + 1]?.f ?? '') && tokens[i - 1]?.f !== 'da') continue;
       if (this.isRelief(tokens, i)) {
         let negated = false;
         for (let j = end; j < i; j++) if (this.isNot(tokens, j)) negated = !negated;

@@ -109,7 +109,9 @@ export class Triage {
     const tokens = this.tokens(raw);
     const clause = this.ctx.clauses(tokens);
     const sentence = this.ctx.sentences(tokens);
-    const readings = this.ctx.generalReadings(tokens) ? [] : this.measures.readings(tokens, sentence, this.ctx.hypothetical(tokens), (at) => this.ctx.pastPart(tokens, clause, at));
+    // Readings too are set aside in a joke or a story about traffic, bills, a crush ("tim đập 200 nhịp").
+    const figurative = this.ctx.figurativeMessage(raw, tokens);
+    const readings = this.ctx.generalReadings(tokens) || figurative ? [] : this.measures.readings(tokens, sentence, this.ctx.hypothetical(tokens), (at) => this.ctx.pastPart(tokens, clause, at));
     const signs = this.findSigns(raw, tokens, clause, readings);
     const alarming = readings.filter((r) => r.alarming);
     const reasons = [...alarming.map((r) => `${r.label} (${r.threshold})`), ...signs.map((s) => s.label)];

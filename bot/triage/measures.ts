@@ -39,7 +39,9 @@ const DAY_UNITS = new Set(['ngay', 'day', 'days']);
 const HALF = new Set(['ruoi']);
 const OLD = new Set(['tuoi', 'old']);
 /** Units after a number that make it an age, a duration or a count of something else. */
-const AGE_TIME_UNITS = new Set(['tuoi', 'thang', 'ngay', 'hom', 'tuan', 'gio', 'tieng', 'h', 'kg', 'mmhg', 'mui', 'nguoi', 'year', 'years', 'days', 'hours', 'weeks', 'months', 't', 'w', 'nam']);
+const AGE_TIME_UNITS = new Set(['tuoi', 'thang', 'ngay', 'hom', 'tuan', 'gio', 'tieng', 'h', 'kg', 'mmhg', 'mui', 'nguoi', 'year', 'years', 'days', 'hours', 'weeks', 'months', 't', 'w']);
+/** A breathing rate or a pulse is never the "1" of "trong 1 phút". */
+const RATE_SKIP = AGE_TIME_UNITS;
 /** Units of a rate ("28 lần", "130 bpm"): not a percentage. */
 const RATE_UNITS = new Set(['lan', 'nhip', 'lan/phut', 'phut', 'p', 'times', 'bpm', 'minutes', 'cai']);
 const NOT_PERCENT = new Set([...AGE_TIME_UNITS, ...RATE_UNITS]);
@@ -159,7 +161,7 @@ export class Measures {
   private numbersAfter(tokens: readonly Token[], from: number, reach: number, sentence: readonly number[], skip: ReadonlySet<string> = AGE_TIME_UNITS): { at: number; value: number; raw: string }[] {
     const out: { at: number; value: number; raw: string }[] = [];
     for (let k = from; k < Math.min(tokens.length, from + reach) && sentence[k] === sentence[from - 1]; k++) {
-      if (k > from && this.all.at(tokens, k)) break;
+      if (this.all.at(tokens, k)) break;
       const t = tokens[k]!;
       // "máy hiện 98 và 88": the number after "và" is the device's other measure.
       if (out.length && AND_WORDS.has(t.f)) break;
@@ -191,12 +193,15 @@ export class Measures {
     // SpO2: every value after the word (ranges and falls: the lowest counts).
     let spo2Values: { at: number; value: number }[] = [];
     for (const p of this.w.spo2.positions(tokens)) {
-      for (const n of this.numbersAfter(tokens, p.at + p.length, 14, sentence, NOT_PERCENT)) {
+      for (const n of this.numbersAfter(tokens, p.at + p.length, 20, sentence, NOT_PERCENT)) {
         if (n.value >= m.spo2.plausible[0] && n.value <= m.spo2.plausible[1]) spo2Values.push(n);
       }
     }
-    if (!spo2Values.length && !named.has('breathing') && !named.has('pulse') && !named.has('blood_pressure') && !named.has('temperature')) {
-      for (const p of this.w.spo2Weak.positions(tokens)) {
+    // A device reading with no name ("máy đo hiện 95"): unless a blood pressure or a temperature is also named, and
+    // only before the first named pulse or breathing rate ("mạch 115, đo lại còn 84" is a pulse).
+    const firstNamed = Math.min(...this.all.positions(tokens).map((p) => p.at), tokens.length);
+    if (!spo2Values.length && !named.has('blood_pressure') && !named.has('temperature')) {
+      for (const p of this.w.spo2Weak.positions(tokens).filter((w) => w.at < firstNamed)) {
         for (const n of this.numbersAfter(tokens, p.at + p.length, 5, sentence, NOT_PERCENT)) {
           if (n.value >= m.spo2.weak_plausible[0] && n.value <= m.spo2.weak_plausible[1] && Number.isInteger(n.value)) spo2Values.push(n);
         }
@@ -232,12 +237,15 @@ export class Measures {
     // Breathing rate: after "nhịp thở"; after a bare "thở" only with a unit or "đếm".
     const rates: { value: number; at: number }[] = [];
     for (const p of this.w.breathing.positions(tokens)) {
-      for (const n of this.numbersAfter(tokens, p.at + p.length, 6, sentence).slice(0, 1)) rates.push(n);
+      const first = this.numbersAfter(tokens, p.at + p.length, 8, sentence, RATE_SKIP).find((n) => n.value >= m.breathing.plausible[0]);
+      if (first) rates.push(first);
     }
     // "đếm được 56 nhịp thở": the number before "nhịp thở" / "lần thở".
     for (let i = 0; i + 2 < tokens.length; i++) {
       const v = num(tokens[i]);
       if (v !== undefined && ['nhip', 'lan', 'hoi'].includes(tokens[i + 1]?.f ?? '') && tokens[i + 2]?.f === 'tho') rates.push({ at: i, value: v });
+      // "1 phút được 28 hơi": breaths counted.
+      else if (v !== undefined && tokens[i + 1]?.f === 'hoi' && tokens.some((t) => t.f === 'tho' || t.f === 'dem')) rates.push({ at: i, value: v });
     }
     for (const p of this.w.breathingBare.positions(tokens)) {
       if (this.w.breathing.anyIn(tokens, p.at - 2, p.at + 1)) continue;
@@ -277,7 +285,7 @@ export class Measures {
 
     // Pulse (12 years and older, or no child in the message).
     for (const p of this.w.pulse.positions(tokens)) {
-      const n = this.numbersAfter(tokens, p.at + p.length, 5, sentence)[0];
+      const n = this.numbersAfter(tokens, p.at + p.length, 6, sentence, AGE_TIME_UNITS).find((x) => x.value >= m.pulse.plausible[0]);
       const v = n?.value;
       if (v === undefined || v < m.pulse.plausible[0] || v > m.pulse.plausible[1]) continue;
       const age = this.ageFor(ages, n!.at);
@@ -324,6 +332,8 @@ export class Measures {
       for (let k = p.at + p.length; k < Math.min(tokens.length, p.at + p.length + 14) && sentence[k] === sentence[p.at]; k++) {
         const t = tokens[k]!;
         if (t.kind === 'bp') {
+          // A pressure said to be past ("đợt trước 80/50, giờ ổn định 120/80") gives way to today's.
+          if (this.pastAt?.(k) && tokens.slice(k + 1).some((x) => x.kind === 'bp')) continue;
           const [s, d] = t.a.split('/').map(Number);
           lower({ sys: s!, dia: d! });
           continue;
@@ -360,7 +370,8 @@ export class Measures {
       const v = num(tokens[i]);
       if (v === undefined || v < t.plausible[0] || v > t.plausible[1]) continue;
       const unit = tokens[i + 1]?.f ?? '';
-      const near = feverAt.some((p) => p.at < i && i - p.at <= 4 && sentence[p.at] === sentence[i]);
+      // "sốt 39,5" or "a 39.7 fever".
+      const near = feverAt.some((p) => sentence[p.at] === sentence[i] && ((p.at < i && i - p.at <= 4) || (p.at > i && p.at - i <= 2)));
       // "39 độ 7" is 39,7 °C.
       const tenth = unit === 'do' && Number.isInteger(v) ? num(tokens[i + 2]) : undefined;
       const read = tenth !== undefined && tenth < 10 ? v + tenth / 10 : v;

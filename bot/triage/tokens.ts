@@ -133,6 +133,15 @@ export function numberWords(tokens: Token[]): Token[] {
         j++;
       }
     }
+    // "ba ngày", "hai tuổi rưỡi": one digit word before a unit of time or age.
+    if (!read) {
+      const d = digitOf(tokens[i]);
+      if (d !== undefined && ['ngay', 'hom', 'tieng', 'gio', 'tuan', 'tuoi'].includes(tokens[i + 1]?.f ?? '')) {
+        out.push({ a: String(d), f: String(d), plain: true, kind: 'num' });
+        i += 1;
+        continue;
+      }
+    }
     // "chín ba", "tám chín", "chín lăm": a reading said as two digits (70–99).
     if (!read) {
       const first = digitOf(tokens[i]);
