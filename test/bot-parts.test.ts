@@ -89,6 +89,13 @@ describe('redaction', () => {
     ['mail a.b@gmail.com', 'mail [EMAIL]'],
     ['thẻ DN4010123456789', 'thẻ [MÃ BHYT]'],
     ['tổng đài 1900 9095 và 115', 'tổng đài 1900 9095 và 115'],
+    // Attempts to get around it (issue 13, item 5): glued to a word, split by a zero-width space, full-width
+    // digits, an e-mail with a Vietnamese local part.
+    ['sdt0912345678', 'sdt[SĐT]'],
+    ['cccd001203004567', 'cccd[SỐ GIẤY TỜ]'],
+    ['số 0912\u200b345\u200b678', 'số [SĐT]'],
+    ['số ０９１２３４５６７８', 'số [SĐT]'],
+    ['mail nguyễn@gmail.com nhé', 'mail [EMAIL] nhé'],
   ])('%s', (input, out) => {
     expect(redact(input)).toBe(out);
   });
