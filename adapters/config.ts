@@ -25,6 +25,8 @@ export const EnvSchema = z.object({
   ZALO_API_BASE_URL: url.default('https://openapi.zalo.me'),
   ZALO_OAUTH_BASE_URL: url.default('https://oauth.zaloapp.com'),
   ZALO_TOKEN_FILE: z.string().default('.data/zalo-token.json'),
+  /** Minutes a Zalo event's timestamp may differ from now; older (replayed) or far-future events are refused. */
+  ZALO_EVENT_WINDOW_MIN: z.coerce.number().int().min(1).max(24 * 60).default(10),
   MESSENGER_APP_SECRET: opt,
   MESSENGER_VERIFY_TOKEN: opt,
   MESSENGER_PAGE_ACCESS_TOKEN: opt,
@@ -64,6 +66,8 @@ export interface ZaloConfig {
   apiBaseUrl: string;
   oauthBaseUrl: string;
   tokenFile: string;
+  /** Milliseconds an event's timestamp may differ from now. */
+  eventWindowMs: number;
 }
 
 export interface MessengerConfig {
@@ -125,6 +129,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, log: (line: string) => void =
       apiBaseUrl: trim(e.ZALO_API_BASE_URL),
       oauthBaseUrl: trim(e.ZALO_OAUTH_BASE_URL),
       tokenFile: e.ZALO_TOKEN_FILE,
+      eventWindowMs: e.ZALO_EVENT_WINDOW_MIN * 60_000,
     };
   } else log('Zalo: tắt (cần ZALO_APP_ID, ZALO_OA_SECRET_KEY và ZALO_ACCESS_TOKEN hoặc ZALO_REFRESH_TOKEN)');
   if (e.MESSENGER_APP_SECRET && e.MESSENGER_VERIFY_TOKEN && e.MESSENGER_PAGE_ACCESS_TOKEN) {

@@ -28,7 +28,7 @@ import { messengerSignatureOk, parseMessengerEvents, type MessengerRequest } fro
 import { BullMqOutbox, MemoryOutbox, type Outbox, type OutboxEvents, type Sender } from './outbox';
 import { ZaloAdapter } from './zalo/adapter';
 import { FileTokenStore, RedisTokenStore, ZaloClient } from './zalo/client';
-import { parseZaloEvent, zaloSignatureOk, type ZaloSendRequest } from './zalo/protocol';
+import { parseZaloEvent, zaloEventFresh, zaloSignatureOk, type ZaloSendRequest } from './zalo/protocol';
 import { Metrics, observeTurns } from './observability';
 import { registerStaffRoutes, type StaffDeps } from './staff/routes';
 import { MemoryStaffStore, RedisStaffStore } from './staff/sessions';
@@ -248,6 +248,12 @@ export async function createApp(cfg: ServerConfig, deps: AppDeps): Promise<App> 
     if (!zaloSignatureOk(raw, req.header('x-zevent-signature'), cfg.zalo.appId, cfg.zalo.oaSecretKey)) {
       metrics.webhooks.inc({ channel: 'zalo', outcome: 'bad_signature' });
       res.send(401, { error: 'bad signature' });
+      return;
+    }
+    if (!zaloEventFresh(raw, Date.now(), cfg.zalo.eventWindowMs)) {
+      metrics.webhooks.inc({ channel: 'zalo', outcome: 'stale' });
+      log(`zalo: refused an event whose timestamp is outside ${cfg.zalo.eventWindowMs / 60_000} min`);
+      res.send(400, { error: 'stale event' });
       return;
     }
     const event = parseZaloEvent(req.body);

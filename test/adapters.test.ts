@@ -123,6 +123,18 @@ describe('Zalo OA', () => {
     expect(zaloApi.to('/v3.0/oa/message/cs')).toHaveLength(0);
   });
 
+  it('refuses a correctly signed event from a year ago, and a signature without its mac= prefix (issue 13, items 7 and 11)', async () => {
+    const old = zaloText('f0 cach ly may ngay', 'old-1').replace(/"timestamp":"\d+"/, `"timestamp":"${Date.now() - 365 * 86_400_000}"`);
+    expect((await post('/api/zalo', old, { 'x-zevent-signature': zaloSign(old, APP_ID, OA_SECRET) })).status).toBe(400);
+    const fresh = zaloText('f0 cach ly may ngay', 'bare-1');
+    const bare = zaloSign(fresh, APP_ID, OA_SECRET).replace(/^mac=/, '');
+    expect((await post('/api/zalo', fresh, { 'x-zevent-signature': bare })).status).toBe(401);
+    await settle();
+    expect(zaloApi.to('/v3.0/oa/message/cs')).toHaveLength(0);
+    const metrics = await (await fetch(`${base}/metrics`)).text();
+    expect(metrics).toMatch(/webhook_requests_total\{[^}]*channel="zalo"[^}]*outcome="stale"[^}]*\} 1/);
+  });
+
   it('answers malformed JSON with 400', async () => {
     const raw = '{"timestamp":"1", broken';
     const res = await post('/api/zalo', raw, { 'x-zevent-signature': zaloSign(raw, APP_ID, OA_SECRET) });

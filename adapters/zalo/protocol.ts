@@ -3,19 +3,33 @@
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 
-/** SHA-256 hex of app_id + raw body + timestamp (from the body) + OA secret key, compared in constant time. */
+const TIMESTAMP = /"timestamp"\s*:\s*"?(\d+)"?/;
+
+/**
+ * SHA-256 hex of app_id + raw body + timestamp (from the body) + OA secret key, compared in constant time. The
+ * header must have the `mac=` prefix Zalo always sends.
+ */
 export function zaloSignatureOk(raw: string, header: string | undefined, appId: string, secret: string): boolean {
   if (!header || !raw) return false;
-  const given = header.replace(/^mac=/i, '').trim().toLowerCase();
-  const m = /"timestamp"\s*:\s*"?(\d+)"?/.exec(raw);
-  if (!m) return false;
+  const h = /^mac=([0-9a-f]{64})$/i.exec(header.trim());
+  const m = TIMESTAMP.exec(raw);
+  if (!h || !m) return false;
   const want = createHash('sha256').update(appId + raw + m[1] + secret, 'utf8').digest('hex');
-  return given.length === want.length && timingSafeEqual(Buffer.from(given), Buffer.from(want));
+  return timingSafeEqual(Buffer.from(h[1]!.toLowerCase()), Buffer.from(want));
+}
+
+/**
+ * Whether the event's own timestamp (milliseconds, inside the signed body) lies within `windowMs` of `now`, so
+ * that a correctly signed event recorded earlier cannot be replayed later.
+ */
+export function zaloEventFresh(raw: string, now: number, windowMs: number): boolean {
+  const ts = Number(TIMESTAMP.exec(raw)?.[1]);
+  return Number.isFinite(ts) && Math.abs(now - ts) <= windowMs;
 }
 
 /** Signs a body as Zalo would (used by tests and the local fake). */
 export function zaloSign(raw: string, appId: string, secret: string): string {
-  const ts = /"timestamp"\s*:\s*"?(\d+)"?/.exec(raw)?.[1] ?? '';
+  const ts = TIMESTAMP.exec(raw)?.[1] ?? '';
   return `mac=${createHash('sha256').update(appId + raw + ts + secret, 'utf8').digest('hex')}`;
 }
 
