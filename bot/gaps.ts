@@ -45,7 +45,8 @@ export class JsonlGapRecorder implements GapRecorder {
     try {
       const text = await this.redactText(gap.text);
       await mkdir(dirname(this.file), { recursive: true });
-      await appendFile(this.file, `${JSON.stringify({ ...gap, text })}\n`);
+      // Created readable by the owner only: it holds citizens' (redacted) questions.
+      await appendFile(this.file, `${JSON.stringify({ ...gap, text })}\n`, { mode: 0o600 });
     } catch (err) {
       this.onError(err);
     }
@@ -80,7 +81,7 @@ export async function pruneGaps(file: string, days: number, now = Date.now()): P
   });
   if (removed === 0) return 0;
   const tmp = `${file}.${process.pid}.tmp`;
-  await writeFile(tmp, kept.length ? `${kept.join('\n')}\n` : '');
+  await writeFile(tmp, kept.length ? `${kept.join('\n')}\n` : '', { mode: 0o600 });
   await rename(tmp, file);
   return removed;
 }

@@ -316,6 +316,8 @@ describe('Web chat over Direct Line 3.0', () => {
     expect(res.status).toBe(403);
     const bad = await fetch(`${base}/v3/directline/conversations/${a.conversationId}/activities`, { headers: { authorization: 'Bearer nope.nope' } });
     expect(bad.status).toBe(403);
+    const extra = await fetch(`${base}/v3/directline/conversations/${a.conversationId}/activities`, { headers: { authorization: `Bearer ${a.token}.x` } });
+    expect(extra.status).toBe(403);
     const refreshed = await fetch(`${base}/v3/directline/tokens/refresh`, { method: 'POST', headers: { authorization: `Bearer ${a.token}` } });
     expect(((await refreshed.json()) as { conversationId: string }).conversationId).toBe(a.conversationId);
   });

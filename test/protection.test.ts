@@ -1,10 +1,10 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '../adapters/config';
 import { zaloSign } from '../adapters/zalo/protocol';
 import { createApp, type App } from '../adapters/server';
-import { pruneGaps } from '../bot/gaps';
+import { JsonlGapRecorder, pruneGaps } from '../bot/gaps';
 import { detectLanguage } from '../bot/language';
 import { MemoryTurnLock } from '../bot/state';
 import { harness, textOf, turnOf } from './helpers/bot';
@@ -166,6 +166,17 @@ describe('message content', () => {
 });
 
 describe('retention', () => {
+  it('creates the gaps file readable by its owner only (issue 13, item 11)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gaps-'));
+    const file = join(dir, 'gaps.jsonl');
+    try {
+      await new JsonlGapRecorder(file).record({ time: new Date().toISOString(), kind: 'fallback', channel: 'zalo', text: 'câu hỏi' });
+      expect(statSync(file).mode & 0o777).toBe(0o600);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('deletes recorded questions older than the retention period and keeps the rest', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'gaps-'));
     const file = join(dir, 'gaps.jsonl');

@@ -31,8 +31,10 @@ export class TokenSigner {
 
   verify(token: string | undefined): TokenClaims | undefined {
     if (!token) return undefined;
-    const [body, sig] = token.split('.');
-    if (!body || !sig) return undefined;
+    // Exactly two base64url segments: a token with an extra segment or other characters is refused.
+    const m = /^([A-Za-z0-9_-]+)\.([A-Za-z0-9_-]+)$/.exec(token);
+    if (!m) return undefined;
+    const [, body, sig] = m as unknown as [string, string, string];
     const want = createHmac('sha256', this.key).update(body).digest('base64url');
     if (sig.length !== want.length || !timingSafeEqual(Buffer.from(sig), Buffer.from(want))) return undefined;
     try {
