@@ -36,6 +36,10 @@ export const EnvSchema = z.object({
   MicrosoftAppPassword: opt,
   MicrosoftAppTenantId: opt,
   MicrosoftAppType: opt,
+  /** The public https address (e.g. https://hoidap.example.vn): staff cookie becomes __Host- and Secure; staff forms must come from it. */
+  PUBLIC_URL: url.optional(),
+  /** Staff sign-in attempts one address may make per minute. */
+  STAFF_SIGNIN_PER_MIN: z.coerce.number().int().min(1).max(10_000).default(20),
   /** Comma-separated bearer tokens for staff APIs (index reload). */
   STAFF_API_TOKENS: opt,
   /** Messages one user may send per minute before a polite notice. */
@@ -94,6 +98,8 @@ export interface ServerConfig {
   /** False: turns queued here run on other replicas (Redis only). */
   turnWorker: boolean;
   staffApiTokens: string[];
+  publicUrl?: string;
+  staffSignInPerMin: number;
 }
 
 /** Validated configuration, or a list of readable problems. */
@@ -116,6 +122,8 @@ export function loadConfig(env: NodeJS.ProcessEnv, log: (line: string) => void =
     maxConcurrentTurns: e.MAX_CONCURRENT_TURNS,
     maxWaitingTurns: e.MAX_WAITING_TURNS,
     turnWorker: e.TURN_WORKER === 'on',
+    publicUrl: e.PUBLIC_URL,
+    staffSignInPerMin: e.STAFF_SIGNIN_PER_MIN,
     staffApiTokens: (e.STAFF_API_TOKENS ?? '').split(',').map((t) => t.trim()).filter((t) => t.length >= 16),
   };
   if (e.STAFF_API_TOKENS && cfg.staffApiTokens.length === 0) log('STAFF_API_TOKENS: bỏ qua các token ngắn hơn 16 ký tự');

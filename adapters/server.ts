@@ -378,7 +378,10 @@ export async function createApp(cfg: ServerConfig, deps: AppDeps): Promise<App> 
 
   if (deps.staff) {
     const store = deps.redis ? new RedisStaffStore(deps.redis) : new MemoryStaffStore();
-    registerStaffRoutes(server, { ...deps.staff, store, apiTokens: cfg.staffApiTokens, indexStatus: deps.indexStatus, log });
+    const signInLimiter: RateLimiter = deps.redis
+      ? new RedisRateLimiter(deps.redis, cfg.staffSignInPerMin, 60_000, 'rl:signin:')
+      : new MemoryRateLimiter(cfg.staffSignInPerMin);
+    registerStaffRoutes(server, { ...deps.staff, store, signInLimiter, publicUrl: cfg.publicUrl, apiTokens: cfg.staffApiTokens, indexStatus: deps.indexStatus, log });
   }
 
   // Azure Bot Service channels, when an app id is configured.

@@ -1,7 +1,9 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { hashPassword, verifyPassword } from '../adapters/staff/accounts';
+import Redis from 'ioredis';
+import * as accounts from '../adapters/staff/accounts';
+import { addAccount, hashPassword, verifyPassword } from '../adapters/staff/accounts';
 import { STAFF_PASSWORD, STAFF_TOKEN, STAFF_USER, staffApp } from './helpers/staff-app';
 
 let ctx: Awaited<ReturnType<typeof staffApp>>;
@@ -80,5 +82,101 @@ describe('staff console', () => {
     const html = await (await fetch(`${ctx.base}/staff/gaps`, { headers: { cookie } })).text();
     expect(html).toMatch(/&lt;script&gt;/);
     expect(html).not.toMatch(/<script>alert/);
+  });
+});
+
+// Issue 13: attacks on the sign-in, each reproduced against a server of its own.
+const signInAt = (base: string, user: string, password: string, headers: Record<string, string> = {}) =>
+  fetch(`${base}/staff/login`, { method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers }, body: new URLSearchParams({ user, password }).toString() });
+
+const stores: [string, (() => Redis) | undefined][] = [['memory', undefined]];
+if (process.env.REDIS_URL) stores.push(['Redis', () => new Redis(process.env.REDIS_URL!, { maxRetriesPerRequest: 2, keyPrefix: `test-staff-${process.pid}-${Date.now()}:` })]);
+
+describe.each(stores)('sign-in under attack (%s)', (_name, makeRedis) => {
+  let app: Awaited<ReturnType<typeof staffApp>>;
+  let redis: Redis | undefined;
+  const lines: string[] = [];
+  beforeAll(async () => {
+    redis = makeRedis?.();
+    app = await staffApp({ env: { STAFF_SIGNIN_PER_MIN: '1000' }, redis, log: (l) => lines.push(l) });
+  });
+  afterAll(async () => {
+    await app.cleanup();
+    if (redis) {
+      const keys = await redis.keys('*');
+      const prefix = String(redis.options.keyPrefix);
+      if (keys.length) await redis.del(...keys.map((k) => k.slice(prefix.length)));
+      redis.disconnect();
+    }
+  });
+
+  it('60 parallel attempts (59 wrong, then the right one) do not sign in, and the account is locked afterwards', async () => {
+    await addAccount(app.accountsFile, 'tongdai30', 'dung-mat-khau-2022');
+    const tries = Array.from({ length: 60 }, (_, i) => signInAt(app.base, 'tongdai30', i === 59 ? 'dung-mat-khau-2022' : `sai-${i}`));
+    const answers = await Promise.all(tries);
+    expect(answers.filter((r) => r.headers.get('location') === '/staff')).toHaveLength(0);
+    expect(answers.filter((r) => r.headers.get('location') === '/staff/login?e=1').length).toBeLessThanOrEqual(5);
+    expect((await signInAt(app.base, 'tongdai30', 'dung-mat-khau-2022')).headers.get('location')).toBe('/staff/login?e=locked');
+    expect(lines.some((l) => /locked.*user="tongdai30" address=/.test(l))).toBe(true);
+  });
+
+  it('failures for invented names lock those names, not a real account behind the same address', async () => {
+    await addAccount(app.accountsFile, 'tongdai31', 'mat-khau-that-2022');
+    for (let i = 0; i < 60; i++) await signInAt(app.base, `khong-co-${i}`, 'doan-bua');
+    expect((await signInAt(app.base, 'khong-co-x', 'doan-bua')).headers.get('location')).toBe('/staff/login?e=locked');
+    const ok = await signInAt(app.base, 'tongdai31', 'mat-khau-that-2022');
+    expect(ok.headers.get('location')).toBe('/staff');
+    expect(lines.some((l) => l.startsWith('staff signed in: user="tongdai31" address='))).toBe(true);
+    expect(lines.join('\n')).not.toContain('mat-khau-that-2022');
+  });
+});
+
+describe('sign-in hardening', () => {
+  it('limits sign-ins per address', async () => {
+    const app = await staffApp({ env: { STAFF_SIGNIN_PER_MIN: '3' } });
+    try {
+      for (let i = 0; i < 3; i++) expect((await signInAt(app.base, 'ai-do', 'sai')).headers.get('location')).toBe('/staff/login?e=1');
+      expect((await signInAt(app.base, STAFF_USER, STAFF_PASSWORD)).headers.get('location')).toBe('/staff/login?e=busy');
+      expect(await (await fetch(`${app.base}/staff/login?e=busy`)).text()).toMatch(/thử lại sau một phút/);
+    } finally {
+      await app.cleanup();
+    }
+  });
+
+  it('checks an unknown name against a throw-away hash, so that timing does not tell which names exist', async () => {
+    const spy = jest.spyOn(accounts, 'verifyPassword');
+    try {
+      await signInAt(ctx.base, 'khong-ton-tai', 'bat-ky');
+      expect(spy).toHaveBeenCalledTimes(1);
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
+  it('refuses a sign-in or sign-out posted from another site', async () => {
+    const foreign = await signInAt(ctx.base, STAFF_USER, STAFF_PASSWORD, { origin: 'https://evil.example' });
+    expect(foreign.status).toBe(403);
+    expect(foreign.headers.get('set-cookie')).toBeNull();
+    expect((await signInAt(ctx.base, STAFF_USER, STAFF_PASSWORD, { 'sec-fetch-site': 'cross-site' })).status).toBe(403);
+    const own = await signInAt(ctx.base, STAFF_USER, STAFF_PASSWORD, { origin: ctx.base });
+    expect(own.headers.get('location')).toBe('/staff');
+    const cookie = own.headers.get('set-cookie')!.split(';')[0]!;
+    const out = await fetch(`${ctx.base}/staff/logout`, { method: 'POST', redirect: 'manual', headers: { cookie, origin: 'https://evil.example' } });
+    expect(out.status).toBe(403);
+    expect((await fetch(`${ctx.base}/api/staff/topics`, { headers: { cookie } })).status).toBe(200);
+  });
+
+  it('with an https PUBLIC_URL the cookie is __Host- prefixed and Secure, and forms must come from that origin', async () => {
+    const app = await staffApp({ env: { PUBLIC_URL: 'https://hoidap.example.vn' } });
+    try {
+      expect((await signInAt(app.base, STAFF_USER, STAFF_PASSWORD, { origin: app.base })).status).toBe(403);
+      const res = await signInAt(app.base, STAFF_USER, STAFF_PASSWORD, { origin: 'https://hoidap.example.vn' });
+      const set = res.headers.get('set-cookie') ?? '';
+      expect(set).toMatch(/^__Host-staff_session=[^;]+;.*Secure/);
+      expect(set).toMatch(/Path=\//);
+      expect(set).not.toMatch(/Domain=/i);
+    } finally {
+      await app.cleanup();
+    }
   });
 });

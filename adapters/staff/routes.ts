@@ -10,7 +10,9 @@ import type { Request, Response, Server, Next } from 'restify';
 import { escapeHtml } from '../../bot/report-render';
 import { groupGaps } from '../../bot/reporting';
 import type { GapRecord } from '../../bot/gaps';
-import { readAccounts, verifyPassword } from './accounts';
+import type { RateLimiter } from '../rate-limit';
+import { TurnQueue } from '../turn-queue';
+import { hashPassword, readAccounts, verifyPassword } from './accounts';
 import { MemoryStaffStore, type StaffStore } from './sessions';
 
 export interface StaffDeps {
@@ -28,10 +30,19 @@ export interface StaffDeps {
   readGaps(): Promise<GapRecord[]>;
   reportsDir: string;
   log?: (line: string) => void;
+  /** Sign-in attempts per address and minute (all replicas when it is Redis); unlimited when omitted. */
+  signInLimiter?: RateLimiter;
+  /**
+   * The public address of the service. When it is https the session cookie is `__Host-` prefixed and `Secure`;
+   * when set, state-changing staff requests must come from its origin (otherwise from the request's own host).
+   */
+  publicUrl?: string;
 }
 
-const COOKIE = 'staff_session';
 const SESSION_MS = 8 * 3600_000;
+/** Password checks that may run at once (scrypt uses libuv's small thread pool, shared with file I/O and DNS). */
+const SCRYPT_RUNNING = 2;
+const SCRYPT_WAITING = 50;
 
 function cookie(req: Request, name: string): string | undefined {
   for (const part of (req.header('cookie') ?? '').split(';')) {
@@ -44,8 +55,52 @@ function cookie(req: Request, name: string): string | undefined {
 const page = (title: string, body: string) =>
   `<!doctype html><html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(title)}</title><style>body{font-family:system-ui,Arial,sans-serif;max-width:860px;margin:24px auto;padding:0 12px;color:#123}form.login{max-width:340px;display:grid;gap:8px}input{padding:8px;font-size:1rem}button{padding:8px;background:#0b5cad;color:#fff;border:0;border-radius:4px;font-size:1rem}.err{color:#a00}li{margin:8px 0}small{color:#567}</style></head><body>${body}</body></html>`;
 
+/** Runs work one at a time per key, in arrival order. */
+class Serial {
+  private readonly tails = new Map<string, Promise<void>>();
+
+  run<T>(key: string, work: () => Promise<T>): Promise<T> {
+    const result = (this.tails.get(key) ?? Promise.resolve()).then(work);
+    const tail = result.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.tails.set(key, tail);
+    void tail.then(() => {
+      if (this.tails.get(key) === tail) this.tails.delete(key);
+    });
+    return result;
+  }
+}
+
 export function registerStaffRoutes(server: Server, deps: StaffDeps): void {
   const store = deps.store ?? new MemoryStaffStore();
+  const log = deps.log ?? (() => undefined);
+  const https = deps.publicUrl?.startsWith('https://') ?? false;
+  const COOKIE = https ? '__Host-staff_session' : 'staff_session';
+  const cookieFlags = `HttpOnly; SameSite=Strict; Path=/${https ? '; Secure' : ''}`;
+  const publicOrigin = deps.publicUrl ? new URL(deps.publicUrl).origin : undefined;
+  /**
+   * Cross-site request forgery: a browser names the page that sent a form in `Origin` (and `Sec-Fetch-Site`);
+   * it must be our own. Clients that send neither (scripts, tests) are not browsers acting for someone else.
+   */
+  const sameOrigin = (req: Request): boolean => {
+    const site = req.header('sec-fetch-site');
+    if (site && site !== 'same-origin' && site !== 'none') return false;
+    const origin = req.header('origin');
+    if (!origin) return true;
+    if (publicOrigin) return origin === publicOrigin;
+    try {
+      return new URL(origin).host === req.header('host');
+    } catch {
+      return false;
+    }
+  };
+  const scrypts = new TurnQueue(SCRYPT_RUNNING, SCRYPT_WAITING);
+  const serial = new Serial();
+  // Unknown user names are checked against a throw-away hash, so that the answer takes as long as for a real one.
+  let dummyHash: Promise<string> | undefined;
+  const hashFor = async (user: string): Promise<string | undefined> => (await readAccounts(deps.accountsFile)).users[user];
   // 5 failures lock an account for 15 minutes; an address (a call centre may share one) only after 50.
   const LOCK_MS = 15 * 60_000;
   const USER_MAX = 5;
@@ -86,6 +141,12 @@ export function registerStaffRoutes(server: Server, deps: StaffDeps): void {
     redirect(res, '/staff/login');
     return false;
   };
+  const foreign = (req: Request, res: Response): boolean => {
+    if (sameOrigin(req)) return false;
+    log(`staff: refused a ${req.method} ${req.getPath()} from another site (${JSON.stringify(req.header('origin') ?? '')})`);
+    res.send(403, { error: 'Yêu cầu đến từ trang khác' });
+    return true;
+  };
   const guardApi = (req: Request, res: Response): boolean => {
     if (sessionUser(req) || bearerOk(req)) return true;
     res.send(401, { error: 'Cần đăng nhập hoặc token của nhân viên' });
@@ -94,7 +155,14 @@ export function registerStaffRoutes(server: Server, deps: StaffDeps): void {
 
   server.get('/staff/login', (req: Request, res: Response, next: Next) => {
     const q = req.query as Record<string, string>;
-    const msg = q.e === 'locked' ? '<p class="err">Tài khoản tạm khóa 15 phút vì nhập sai nhiều lần.</p>' : q.e ? '<p class="err">Sai tên đăng nhập hoặc mật khẩu.</p>' : '';
+    const msg =
+      q.e === 'locked'
+        ? '<p class="err">Tài khoản tạm khóa 15 phút vì nhập sai nhiều lần.</p>'
+        : q.e === 'busy'
+          ? '<p class="err">Có quá nhiều lượt đăng nhập, xin thử lại sau một phút.</p>'
+          : q.e
+            ? '<p class="err">Sai tên đăng nhập hoặc mật khẩu.</p>'
+            : '';
     html(
       res,
       200,
@@ -107,29 +175,56 @@ export function registerStaffRoutes(server: Server, deps: StaffDeps): void {
   });
 
   server.post('/staff/login', async (req: Request, res: Response) => {
+    if (foreign(req, res)) return;
     const body = (req.body ?? {}) as Record<string, unknown>;
-    const user = typeof body.user === 'string' ? body.user.trim() : '';
-    const password = typeof body.password === 'string' ? body.password : '';
+    const user = typeof body.user === 'string' ? body.user.trim().slice(0, 100) : '';
+    const password = typeof body.password === 'string' ? body.password.slice(0, 1000) : '';
     const userKey = user.toLowerCase();
-    const ipKey = req.socket.remoteAddress ?? '';
-    if ((await store.locked(`u:${userKey}`, USER_MAX)) || (await store.locked(`ip:${ipKey}`, IP_MAX))) return redirect(res, '/staff/login?e=locked');
-    const hash = (await readAccounts(deps.accountsFile)).users[user];
-    if (!hash || !(await verifyPassword(password, hash))) {
-      await Promise.all([store.failed(`u:${userKey}`, LOCK_MS), store.failed(`ip:${ipKey}`, LOCK_MS)]);
-      deps.log?.('staff sign-in failed');
+    const ip = req.socket.remoteAddress ?? '';
+    const who = `user=${JSON.stringify(user)} address=${ip}`;
+    const limiter = deps.signInLimiter;
+    if (limiter && (await limiter.hit(`signin:${ip}`).catch(() => 0)) > limiter.limit) {
+      log(`staff sign-in refused (too many from this address): ${who}`);
+      return redirect(res, '/staff/login?e=busy');
+    }
+    if (scrypts.full) return redirect(res, '/staff/login?e=busy');
+    // One check at a time per address and per account (later attempts wait their turn); the attempt is counted
+    // before the password is checked, so parallel attempts cannot all slip under the limit.
+    const outcome = await serial.run(`ip:${ip}`, () =>
+      serial.run(`u:${userKey}`, async (): Promise<'locked' | 'failed' | 'ok'> => {
+        const count = await store.count(`u:${userKey}`, LOCK_MS);
+        if (count > USER_MAX) {
+          if (count === USER_MAX + 1) log(`staff sign-in locked for 15 min: ${who}`);
+          return 'locked';
+        }
+        // Failures from an address lock out unknown names and wrong passwords only: a real account with its right
+        // password still gets in, so invented names cannot lock out every agent behind one address.
+        const addressLocked = await store.locked(`ip:${ip}`, IP_MAX);
+        const hash = await hashFor(user);
+        dummyHash ??= hashPassword(randomBytes(16).toString('hex'));
+        const ok = await scrypts.submit(async () => verifyPassword(password, hash ?? (await dummyHash!)));
+        if (ok && hash) return 'ok';
+        await store.count(`ip:${ip}`, LOCK_MS);
+        return addressLocked ? 'locked' : 'failed';
+      }),
+    );
+    if (outcome === 'locked') return redirect(res, '/staff/login?e=locked');
+    if (outcome === 'failed') {
+      log(`staff sign-in failed: ${who}`);
       return redirect(res, '/staff/login?e=1');
     }
     await store.succeeded(`u:${userKey}`);
     const id = randomBytes(32).toString('base64url');
     await store.open(id, user, SESSION_MS);
-    const secure = req.header('x-forwarded-proto') === 'https' ? '; Secure' : '';
-    redirect(res, '/staff', { 'set-cookie': `${COOKIE}=${id}; HttpOnly; SameSite=Strict; Path=/; Max-Age=${SESSION_MS / 1000}${secure}` });
+    log(`staff signed in: ${who}`);
+    redirect(res, '/staff', { 'set-cookie': `${COOKIE}=${id}; ${cookieFlags}; Max-Age=${SESSION_MS / 1000}` });
   });
 
   server.post('/staff/logout', async (req: Request, res: Response) => {
+    if (foreign(req, res)) return;
     const id = cookie(req, COOKIE);
     if (id) await store.close(id).catch(() => undefined);
-    redirect(res, '/staff/login', { 'set-cookie': `${COOKIE}=; HttpOnly; SameSite=Strict; Path=/; Max-Age=0` });
+    redirect(res, '/staff/login', { 'set-cookie': `${COOKIE}=; ${cookieFlags}; Max-Age=0` });
   });
 
   server.get('/staff', (req: Request, res: Response, next: Next) => {

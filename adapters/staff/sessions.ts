@@ -11,10 +11,13 @@ export interface StaffStore {
   user(sessionId: string): Promise<string | undefined>;
   open(sessionId: string, user: string, ttlMs: number): Promise<void>;
   close(sessionId: string): Promise<void>;
-  /** True while `key` has `max` or more failures within the lock window. */
+  /** True while `key` has `max` or more counted attempts within the lock window. */
   locked(key: string, max: number): Promise<boolean>;
-  /** Counts a failure for `key`; the count lives `lockMs` after the last one. */
-  failed(key: string, lockMs: number): Promise<void>;
+  /**
+   * Counts an attempt for `key` and resolves with the count (atomic, so parallel attempts each see their own
+   * number); the count lives `lockMs` after the last attempt.
+   */
+  count(key: string, lockMs: number): Promise<number>;
   succeeded(key: string): Promise<void>;
 }
 
@@ -50,10 +53,12 @@ export class MemoryStaffStore implements StaffStore {
     return Boolean(f && f.count >= max && f.until > Date.now());
   }
 
-  async failed(key: string, lockMs: number): Promise<void> {
+  async count(key: string, lockMs: number): Promise<number> {
+    if (this.fails.size > 10_000) for (const [k, v] of this.fails) if (v.until <= Date.now()) this.fails.delete(k);
     const f = this.fails.get(key);
     const count = !f || f.until <= Date.now() ? 1 : f.count + 1;
     this.fails.set(key, { count, until: Date.now() + lockMs });
+    return count;
   }
 
   async succeeded(key: string): Promise<void> {
@@ -83,9 +88,10 @@ export class RedisStaffStore implements StaffStore {
     return Number(await this.redis.get(`${this.prefix}f:${key}`)) >= max;
   }
 
-  async failed(key: string, lockMs: number): Promise<void> {
+  async count(key: string, lockMs: number): Promise<number> {
     const k = `${this.prefix}f:${key}`;
-    await this.redis.multi().incr(k).pexpire(k, lockMs).exec();
+    const [[, count]] = (await this.redis.multi().incr(k).pexpire(k, lockMs).exec()) as [[Error | null, number]];
+    return count;
   }
 
   async succeeded(key: string): Promise<void> {
