@@ -6,6 +6,7 @@
  * const app = await createApp(loadConfig(process.env), { bot, lock, ready: () => true });
  * await app.listen();
  */
+import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import {
@@ -17,6 +18,7 @@ import {
 } from 'botbuilder';
 import type Redis from 'ioredis';
 import restify, { type Request, type Response } from 'restify';
+import { redact } from '../bot/privacy';
 import { serializeTurns, type TurnLock } from '../bot/state';
 import type { ServerConfig } from './config';
 import { MemoryDeduper, RedisDeduper, type Deduper } from './dedupe';
@@ -36,6 +38,10 @@ import { MemoryRateLimiter, RedisRateLimiter, limitTurns, type RateLimiter } fro
 import { MemoryInbound, RedisInbound, type Inbound, type InboundChannel, type InboundJob } from './inbound';
 
 /** Shown once per minute to a user who sends faster than the per-user limit. */
+/** Activities one web chat conversation may post per minute, and the largest `value` it may attach (JSON characters). */
+const DL_POSTS_PER_MIN = 60;
+const MAX_VALUE_CHARS = 4096;
+
 export const RATE_LIMIT_NOTICE =
   'Bạn gửi tin nhắn hơi nhanh, vui lòng chờ khoảng một phút rồi hỏi tiếp nhé. Nếu cần gấp, hãy gọi 1900 9095 (cấp cứu: 115).';
 
@@ -137,6 +143,8 @@ export async function createApp(cfg: ServerConfig, deps: AppDeps): Promise<App> 
   const zalo = cfg.zalo ? new ZaloAdapter(outbox) : undefined;
   const messenger = cfg.messenger ? new MessengerAdapter(outbox) : undefined;
   const store: ConversationLog = deps.redis ? new RedisConversationLog(deps.redis) : new MemoryConversationLog();
+  // Activities one web chat conversation may post per minute (messages, typing and events together).
+  const postLimiter: RateLimiter = deps.redis ? new RedisRateLimiter(deps.redis, DL_POSTS_PER_MIN, 60_000, 'rl:dlpost:') : new MemoryRateLimiter(DL_POSTS_PER_MIN);
   const signer = new TokenSigner(cfg.directLineSecret);
   const directLine = new DirectLineAdapter(store);
 
@@ -345,26 +353,44 @@ export async function createApp(cfg: ServerConfig, deps: AppDeps): Promise<App> 
       res.send(400, { error: { code: 'BadArgument', message: 'Activity không hợp lệ' } });
       return;
     }
+    // Every posted activity counts against the sender's budget, not only messages.
+    if ((await postLimiter.hit(claims.conversationId).catch(() => 0)) > postLimiter.limit) {
+      metrics.rateLimited.inc({ scope: 'webchat_post' });
+      res.send(429, { error: { code: 'TooManyRequests', message: 'Bạn gửi quá nhanh, xin chờ một chút rồi gửi lại.' } });
+      return;
+    }
+    const value = body.value === undefined ? undefined : JSON.stringify(body.value);
+    if (value !== undefined && value.length > MAX_VALUE_CHARS) {
+      res.send(413, { error: { code: 'BadArgument', message: 'Dữ liệu gửi kèm quá lớn' } });
+      return;
+    }
     const text = typeof body.text === 'string' ? body.text.slice(0, 4000) : undefined;
-    // The user is who the token says, whatever the browser claims.
+    const clientActivityID = (body.channelData as { clientActivityID?: unknown } | undefined)?.clientActivityID;
+    // The user is who the token says, whatever the browser claims. Of the browser's channel data only the id Web
+    // Chat uses to match its echo is kept.
     const incoming: Partial<Activity> = {
       type: body.type,
       text,
-      value: body.value,
+      value: value === undefined ? undefined : JSON.parse(value),
       locale: 'vi-VN',
       channelId: 'webchat',
-      channelData: body.channelData,
+      channelData: typeof clientActivityID === 'string' ? { clientActivityID: clientActivityID.slice(0, 100) } : undefined,
       from: { id: claims.userId, name: 'Bạn', role: 'user' },
       conversation: { id: claims.conversationId } as Activity['conversation'],
       recipient: BOT_ACCOUNT,
       serviceUrl: 'directline://',
     };
-    const isMessage = body.type === ActivityTypes.Message;
+    if (body.type !== ActivityTypes.Message) {
+      // Typing and events are not kept: the bot does not act on them and Web Chat needs no echo of them.
+      res.send(200, { id: `${claims.conversationId}|${randomUUID()}` });
+      return;
+    }
     // Refused before it is stored, so the page shows it as not sent and the user can send it again.
-    if (isMessage && inbound.full()) return busy(res, 'webchat');
-    const stored = await store.append(claims.conversationId, incoming);
+    if (inbound.full()) return busy(res, 'webchat');
+    // The echo Web Chat needs (to show the message as sent) is all that is kept, with personal data redacted.
+    const stored = await store.append(claims.conversationId, { type: incoming.type, text: text === undefined ? undefined : redact(text), channelData: incoming.channelData, from: incoming.from });
     // Queued before the 200, so a message the page shows as sent is never left without its turn.
-    if (isMessage && stored) await inbound.submit({ channel: 'webchat', activity: { ...incoming, id: stored.id, timestamp: new Date() } as Activity });
+    if (stored) await inbound.submit({ channel: 'webchat', activity: { ...incoming, id: stored.id, timestamp: new Date() } as Activity });
     res.send(200, { id: stored?.id });
   });
   server.get('/v3/directline/conversations/:id/activities', async (req: Request, res: Response) => {

@@ -49,24 +49,39 @@ export class TokenSigner {
 interface Conversation {
   userId: string;
   activities: Partial<Activity>[];
+  /** Sizes (JSON characters) of `activities`, and their sum. */
+  sizes: number[];
+  bytes: number;
   started: boolean;
   lastActive: number;
 }
 
+/** What one conversation may hold: enough for a page session, bounded so that no client can exhaust memory. */
+export const LOG_LIMITS = { activities: 100, bytes: 256 * 1024, conversations: 20_000, page: 50 };
+
 export class ConversationStore {
+  /** In order of last activity (a touched conversation moves to the end), so the first is the longest idle. */
   private readonly conversations = new Map<string, Conversation>();
-  constructor(private readonly idleMs = 24 * 3600_000, private readonly maxActivities = 500) {}
+  constructor(
+    private readonly idleMs = 24 * 3600_000,
+    private readonly limits = LOG_LIMITS,
+  ) {}
 
   create(): { conversationId: string; userId: string } {
     this.sweep();
+    if (this.conversations.size >= this.limits.conversations) this.conversations.delete(this.conversations.keys().next().value!);
     const conversationId = randomUUID().replace(/-/g, '');
     const userId = `dl_${randomUUID().replace(/-/g, '').slice(0, 16)}`;
-    this.conversations.set(conversationId, { userId, activities: [], started: false, lastActive: Date.now() });
+    this.conversations.set(conversationId, { userId, activities: [], sizes: [], bytes: 0, started: false, lastActive: Date.now() });
     return { conversationId, userId };
   }
 
   get(id: string): Conversation | undefined {
     return this.conversations.get(id);
+  }
+
+  get size(): number {
+    return this.conversations.size;
   }
 
   /** Marks the conversation started; true the first time (the bot then welcomes the user). */
@@ -77,38 +92,59 @@ export class ConversationStore {
     return true;
   }
 
-  /** Appends an activity with a server id and timestamp; returns the stored copy. */
+  /**
+   * Appends an activity with a server id and timestamp; returns the stored copy. The oldest activities give way
+   * when the conversation holds more than its limits (count and characters).
+   */
   append(id: string, activity: Partial<Activity>): Partial<Activity> | undefined {
-    const c = this.conversations.get(id);
+    const c = this.touch(id);
     if (!c) return undefined;
-    const stored = { ...activity, id: `${id}|${String(c.activities.length).padStart(7, '0')}`, timestamp: new Date() } as Partial<Activity>;
+    const seq = (c.activities.length ? Number(String(c.activities.at(-1)!.id).split('|')[1]) + 1 : 0);
+    const stored = { ...activity, id: `${id}|${String(seq).padStart(7, '0')}`, timestamp: new Date() } as Partial<Activity>;
+    const size = JSON.stringify(stored).length;
     c.activities.push(stored);
-    if (c.activities.length > this.maxActivities) c.activities.splice(0, c.activities.length - this.maxActivities);
-    c.lastActive = Date.now();
+    c.sizes.push(size);
+    c.bytes += size;
+    while (c.activities.length > 1 && (c.activities.length > this.limits.activities || c.bytes > this.limits.bytes)) {
+      c.activities.shift();
+      c.bytes -= c.sizes.shift()!;
+    }
     return stored;
   }
 
-  /** Activities after a watermark, and the new watermark (a string, as Web Chat expects). */
+  /** Activities after a watermark (at most a page of them), and the new watermark (a string, as Web Chat expects). */
   since(id: string, watermark: string | undefined): { activities: Partial<Activity>[]; watermark: string } | undefined {
+    const c = this.touch(id);
+    if (!c) return undefined;
+    const all = c.activities;
+    const base = all.length ? Number(String(all[0]!.id).split('|')[1]) : 0;
+    const start = Math.min(all.length, Math.max(0, (Number.parseInt(watermark ?? '', 10) || 0) - base));
+    const page = all.slice(start, start + this.limits.page);
+    return { activities: page, watermark: String(base + start + page.length) };
+  }
+
+  /** The conversation, moved to the end of the idle order. */
+  private touch(id: string): Conversation | undefined {
     const c = this.conversations.get(id);
     if (!c) return undefined;
     c.lastActive = Date.now();
-    const from = Math.max(0, Number.parseInt(watermark ?? '', 10) || 0);
-    const all = c.activities;
-    const base = all.length ? Number(String(all[0]!.id).split('|')[1]) : 0;
-    const start = Math.max(0, from - base);
-    return { activities: all.slice(start), watermark: String(base + all.length) };
+    this.conversations.delete(id);
+    this.conversations.set(id, c);
+    return c;
   }
 
   private lastSweep = 0;
 
-  /** Forgets idle conversations; at most once a minute, so creating a conversation stays O(1). */
+  /** Forgets idle conversations; at most once a minute, and only from the idle end, so it stays cheap. */
   private sweep(): void {
     const now = Date.now();
     if (now - this.lastSweep < 60_000) return;
     this.lastSweep = now;
     const cutoff = now - this.idleMs;
-    for (const [id, c] of this.conversations) if (c.lastActive < cutoff) this.conversations.delete(id);
+    for (const [id, c] of this.conversations) {
+      if (c.lastActive >= cutoff) break;
+      this.conversations.delete(id);
+    }
   }
 }
 
@@ -145,7 +181,7 @@ export class RedisConversationLog implements ConversationLog {
   constructor(
     private readonly redis: Redis,
     private readonly ttlSeconds = 24 * 3600,
-    private readonly maxActivities = 500,
+    private readonly limits = LOG_LIMITS,
   ) {}
 
   private meta = (id: string) => `dl:conv:${id}`;
@@ -173,19 +209,25 @@ export class RedisConversationLog implements ConversationLog {
     await this.redis
       .multi()
       .rpush(this.list(id), JSON.stringify(stored))
-      .ltrim(this.list(id), -this.maxActivities, -1)
+      .ltrim(this.list(id), -this.limits.activities, -1)
       .expire(this.list(id), this.ttlSeconds)
       .expire(this.meta(id), this.ttlSeconds)
       .exec();
     return stored;
   }
 
+  /** Reads only the activities after the watermark, a page at a time. */
   async since(id: string, watermark: string | undefined) {
-    const [[, seqRaw], [, items]] = (await this.redis.multi().hget(this.meta(id), 'seq').lrange(this.list(id), 0, -1).exec()) as [[null, string | null], [null, string[]]];
-    if (!(await this.exists(id))) return undefined;
+    const [[, exists], [, seqRaw], [, length]] = (await this.redis.multi().exists(this.meta(id)).hget(this.meta(id), 'seq').llen(this.list(id)).exec()) as [
+      [null, number],
+      [null, string | null],
+      [null, number],
+    ];
+    if (exists !== 1) return undefined;
     const total = Number(seqRaw ?? 0);
-    const base = total - items.length;
-    const from = Math.max(0, (Number.parseInt(watermark ?? '', 10) || 0) - base);
-    return { activities: items.slice(from).map((s) => JSON.parse(s) as Partial<Activity>), watermark: String(total) };
+    const base = total - length;
+    const start = Math.min(length, Math.max(0, (Number.parseInt(watermark ?? '', 10) || 0) - base));
+    const items = start < length ? await this.redis.lrange(this.list(id), start, start + this.limits.page - 1) : [];
+    return { activities: items.map((s) => JSON.parse(s) as Partial<Activity>), watermark: String(base + start + items.length) };
   }
 }
