@@ -3,7 +3,9 @@
  * none set the server runs web chat only, in memory. A channel whose credentials are missing is disabled with
  * one log line.
  */
+import type { BlockList } from 'node:net';
 import { z } from 'zod';
+import { parseTrustedProxies } from './client-address';
 
 const url = z.url({ message: 'phải là một URL (http:// hoặc https://)' });
 const opt = z
@@ -38,6 +40,14 @@ export const EnvSchema = z.object({
   MicrosoftAppType: opt,
   /** The public https address (e.g. https://hoidap.example.vn): staff cookie becomes __Host- and Secure; staff forms must come from it. */
   PUBLIC_URL: url.optional(),
+  /** Addresses or subnets of reverse proxies whose X-Forwarded-For is believed (comma-separated). */
+  TRUSTED_PROXIES: z.string().optional().superRefine((v, ctx) => {
+    try {
+      parseTrustedProxies(v ?? '');
+    } catch (err) {
+      ctx.addIssue({ code: 'custom', message: (err as Error).message });
+    }
+  }),
   /** Staff sign-in attempts one address may make per minute. */
   STAFF_SIGNIN_PER_MIN: z.coerce.number().int().min(1).max(10_000).default(20),
   /** Comma-separated bearer tokens for staff APIs (index reload). */
@@ -100,6 +110,8 @@ export interface ServerConfig {
   staffApiTokens: string[];
   publicUrl?: string;
   staffSignInPerMin: number;
+  /** Reverse proxies whose X-Forwarded-For is believed; none when unset. */
+  trustedProxies?: BlockList;
 }
 
 /** Validated configuration, or a list of readable problems. */
@@ -123,6 +135,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, log: (line: string) => void =
     maxWaitingTurns: e.MAX_WAITING_TURNS,
     turnWorker: e.TURN_WORKER === 'on',
     publicUrl: e.PUBLIC_URL,
+    trustedProxies: e.TRUSTED_PROXIES ? parseTrustedProxies(e.TRUSTED_PROXIES) : undefined,
     staffSignInPerMin: e.STAFF_SIGNIN_PER_MIN,
     staffApiTokens: (e.STAFF_API_TOKENS ?? '').split(',').map((t) => t.trim()).filter((t) => t.length >= 16),
   };

@@ -21,6 +21,7 @@ import restify, { type Request, type Response } from 'restify';
 import { redact } from '../bot/privacy';
 import { serializeTurns, type TurnLock } from '../bot/state';
 import type { ServerConfig } from './config';
+import { clientAddress } from './client-address';
 import { MemoryDeduper, RedisDeduper, type Deduper } from './dedupe';
 import { BOT_ACCOUNT, DirectLineAdapter } from './directline/adapter';
 import { MemoryConversationLog, RedisConversationLog, TokenSigner, type ConversationLog } from './directline/store';
@@ -40,6 +41,9 @@ import { MemoryInbound, RedisInbound, type Inbound, type InboundChannel, type In
 /** Shown once per minute to a user who sends faster than the per-user limit. */
 /** Activities one web chat conversation may post per minute, and the largest `value` it may attach (JSON characters). */
 const DL_POSTS_PER_MIN = 60;
+/** Polls one web chat conversation may make per minute (Web Chat polls about once a second). */
+const DL_POLLS_PER_MIN = 150;
+const POLL_PATH = /^\/v3\/directline\/conversations\/[^/]+\/activities$/;
 const MAX_VALUE_CHARS = 4096;
 
 export const RATE_LIMIT_NOTICE =
@@ -144,6 +148,7 @@ export async function createApp(cfg: ServerConfig, deps: AppDeps): Promise<App> 
   const messenger = cfg.messenger ? new MessengerAdapter(outbox) : undefined;
   const store: ConversationLog = deps.redis ? new RedisConversationLog(deps.redis) : new MemoryConversationLog();
   // Activities one web chat conversation may post per minute (messages, typing and events together).
+  const pollLimiter: RateLimiter = deps.redis ? new RedisRateLimiter(deps.redis, DL_POLLS_PER_MIN, 60_000, 'rl:dlpoll:') : new MemoryRateLimiter(DL_POLLS_PER_MIN);
   const postLimiter: RateLimiter = deps.redis ? new RedisRateLimiter(deps.redis, DL_POSTS_PER_MIN, 60_000, 'rl:dlpost:') : new MemoryRateLimiter(DL_POSTS_PER_MIN);
   const signer = new TokenSigner(cfg.directLineSecret);
   const directLine = new DirectLineAdapter(store);
@@ -185,14 +190,17 @@ export async function createApp(cfg: ServerConfig, deps: AppDeps): Promise<App> 
     a.onTurnError = onTurnError;
   }
 
+  const address = clientAddress(cfg.trustedProxies);
   const server = restify.createServer({ name: 'thich-ung-an-toan', handleUncaughtExceptions: false });
   server.use(restify.plugins.queryParser({ mapParams: false }));
   // Per-IP limit on everything but health, metrics and static files (checked before the body is read).
   server.use((req: Request, res: Response, next: restify.Next) => {
     const path = req.getPath();
     if (path === '/healthz' || path === '/readyz' || path === '/metrics' || path === '/' || path.startsWith('/webchat/') || path.startsWith('/staff') || path.startsWith('/api/staff')) return next();
+    // Web chat polling has its own budget per conversation (below): ten users behind one address poll 600 times a minute.
+    if (req.method === 'GET' && POLL_PATH.test(path)) return next();
     ipLimiter
-      .hit(req.socket.remoteAddress ?? 'unknown')
+      .hit(address(req))
       .catch(() => 0)
       .then((count) => {
         if (count <= ipLimiter.limit) return next();
@@ -397,6 +405,12 @@ export async function createApp(cfg: ServerConfig, deps: AppDeps): Promise<App> 
     const claims = await claimsFor(req, res, req.params.id);
     if (!claims) return;
     const q = req.query as Record<string, string>;
+    // Over its budget a poll reads as "nothing new" (cheap, and Web Chat keeps polling).
+    if ((await pollLimiter.hit(claims.conversationId).catch(() => 0)) > pollLimiter.limit) {
+      metrics.rateLimited.inc({ scope: 'webchat_poll' });
+      res.send(200, { activities: [], watermark: q.watermark ?? '0' });
+      return;
+    }
     // Never a 5xx on the poll (Web Chat stops polling after one): a store error reads as "nothing new".
     const page = await store.since(claims.conversationId, q.watermark).catch(() => undefined);
     res.send(200, page ?? { activities: [], watermark: q.watermark ?? '0' });
@@ -407,7 +421,7 @@ export async function createApp(cfg: ServerConfig, deps: AppDeps): Promise<App> 
     const signInLimiter: RateLimiter = deps.redis
       ? new RedisRateLimiter(deps.redis, cfg.staffSignInPerMin, 60_000, 'rl:signin:')
       : new MemoryRateLimiter(cfg.staffSignInPerMin);
-    registerStaffRoutes(server, { ...deps.staff, store, signInLimiter, publicUrl: cfg.publicUrl, apiTokens: cfg.staffApiTokens, indexStatus: deps.indexStatus, log });
+    registerStaffRoutes(server, { ...deps.staff, store, signInLimiter, clientAddress: address, publicUrl: cfg.publicUrl, apiTokens: cfg.staffApiTokens, indexStatus: deps.indexStatus, log });
   }
 
   // Azure Bot Service channels, when an app id is configured.

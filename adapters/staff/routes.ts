@@ -30,6 +30,8 @@ export interface StaffDeps {
   readGaps(): Promise<GapRecord[]>;
   reportsDir: string;
   log?: (line: string) => void;
+  /** The address a request comes from (the socket's, or the client's behind a trusted proxy). */
+  clientAddress?: (req: Request) => string;
   /** Sign-in attempts per address and minute (all replicas when it is Redis); unlimited when omitted. */
   signInLimiter?: RateLimiter;
   /**
@@ -180,7 +182,7 @@ export function registerStaffRoutes(server: Server, deps: StaffDeps): void {
     const user = typeof body.user === 'string' ? body.user.trim().slice(0, 100) : '';
     const password = typeof body.password === 'string' ? body.password.slice(0, 1000) : '';
     const userKey = user.toLowerCase();
-    const ip = req.socket.remoteAddress ?? '';
+    const ip = deps.clientAddress?.(req) ?? req.socket.remoteAddress ?? '';
     const who = `user=${JSON.stringify(user)} address=${ip}`;
     const limiter = deps.signInLimiter;
     if (limiter && (await limiter.hit(`signin:${ip}`).catch(() => 0)) > limiter.limit) {

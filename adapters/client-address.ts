@@ -1,0 +1,55 @@
+/**
+ * The address a request comes from, for limits and logs. Behind a reverse proxy every request arrives from the
+ * proxy, so `X-Forwarded-For` is believed only when the socket peer is one of `TRUSTED_PROXIES`; the header is read
+ * from the right, skipping further trusted proxies, so a client cannot put a false address in front of it.
+ *
+ * @example
+ * const address = clientAddress(['10.0.0.0/8']);
+ * address(req) // '203.0.113.7' for a request from proxy 10.0.0.2 with "X-Forwarded-For: 203.0.113.7"
+ */
+import { BlockList, isIP } from 'node:net';
+import type { Request } from 'restify';
+
+/** Strips the IPv4-mapped prefix ("::ffff:1.2.3.4" → "1.2.3.4") and brackets or a port from a header entry. */
+function plain(address: string): string {
+  let a = address.trim();
+  const bracketed = /^\[([^\]]+)\](?::\d+)?$/.exec(a);
+  if (bracketed) a = bracketed[1]!;
+  else if (/^\d+\.\d+\.\d+\.\d+:\d+$/.test(a)) a = a.slice(0, a.lastIndexOf(':'));
+  return a.toLowerCase().startsWith('::ffff:') && isIP(a.slice(7)) === 4 ? a.slice(7) : a;
+}
+
+/** Parses "10.0.0.1, 10.1.0.0/16, ::1" (throws on an entry that is not an address or a subnet). */
+export function parseTrustedProxies(list: string): BlockList {
+  const trusted = new BlockList();
+  for (const entry of list.split(',').map((e) => e.trim()).filter(Boolean)) {
+    const [address, bits] = entry.split('/');
+    const family = isIP(address ?? '');
+    if (!family || (bits !== undefined && !/^\d+$/.test(bits))) throw new Error(`TRUSTED_PROXIES: "${entry}" không phải địa chỉ IP hay dải mạng`);
+    const type = family === 4 ? 'ipv4' : 'ipv6';
+    if (bits === undefined) trusted.addAddress(address!, type);
+    else trusted.addSubnet(address!, Number(bits), type);
+  }
+  return trusted;
+}
+
+export function clientAddress(trusted: BlockList | undefined): (req: Request) => string {
+  const isTrusted = (a: string): boolean => {
+    const family = isIP(a);
+    return Boolean(trusted && family && trusted.check(a, family === 4 ? 'ipv4' : 'ipv6'));
+  };
+  return (req: Request): string => {
+    const peer = plain(req.socket.remoteAddress ?? '');
+    if (!isTrusted(peer)) return peer || 'unknown';
+    const hops = String(req.header('x-forwarded-for') ?? '')
+      .split(',')
+      .map(plain)
+      .filter(Boolean);
+    for (let i = hops.length - 1; i >= 0; i--) {
+      const hop = hops[i]!;
+      if (!isIP(hop)) return peer; // a malformed header is not believed
+      if (!isTrusted(hop)) return hop;
+    }
+    return hops[0] ?? peer;
+  };
+}
