@@ -48,6 +48,11 @@ export const EnvSchema = z.object({
       ctx.addIssue({ code: 'custom', message: (err as Error).message });
     }
   }),
+  /** Origins (space- or comma-separated) of portals allowed to show the web chat page in a frame. */
+  WEBCHAT_FRAME_ANCESTORS: z
+    .string()
+    .optional()
+    .refine((v) => (v ?? '').split(/[\s,]+/).filter(Boolean).every((o) => /^https:\/\/[a-z0-9.-]+(:\d+)?$/i.test(o)), { message: 'là các địa chỉ https://tên-miền, cách nhau bằng dấu cách' }),
   /** Staff sign-in attempts one address may make per minute. */
   STAFF_SIGNIN_PER_MIN: z.coerce.number().int().min(1).max(10_000).default(20),
   /** Comma-separated bearer tokens for staff APIs (index reload). */
@@ -110,6 +115,8 @@ export interface ServerConfig {
   staffApiTokens: string[];
   publicUrl?: string;
   staffSignInPerMin: number;
+  /** Origins allowed to frame the web chat page (besides our own). */
+  frameAncestors: string[];
   /** Reverse proxies whose X-Forwarded-For is believed; none when unset. */
   trustedProxies?: BlockList;
 }
@@ -135,6 +142,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, log: (line: string) => void =
     maxWaitingTurns: e.MAX_WAITING_TURNS,
     turnWorker: e.TURN_WORKER === 'on',
     publicUrl: e.PUBLIC_URL,
+    frameAncestors: (e.WEBCHAT_FRAME_ANCESTORS ?? '').split(/[\s,]+/).filter(Boolean),
     trustedProxies: e.TRUSTED_PROXIES ? parseTrustedProxies(e.TRUSTED_PROXIES) : undefined,
     staffSignInPerMin: e.STAFF_SIGNIN_PER_MIN,
     staffApiTokens: (e.STAFF_API_TOKENS ?? '').split(',').map((t) => t.trim()).filter((t) => t.length >= 16),

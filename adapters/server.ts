@@ -22,6 +22,7 @@ import { redact } from '../bot/privacy';
 import { serializeTurns, type TurnLock } from '../bot/state';
 import type { ServerConfig } from './config';
 import { clientAddress } from './client-address';
+import { bundleLoader, inlineScriptHashes, pickEncoding, webchatBundle } from './webchat/assets';
 import { MemoryDeduper, RedisDeduper, type Deduper } from './dedupe';
 import { BOT_ACCOUNT, DirectLineAdapter } from './directline/adapter';
 import { MemoryConversationLog, RedisConversationLog, TokenSigner, type ConversationLog } from './directline/store';
@@ -78,10 +79,6 @@ export interface App {
 }
 
 type RawRequest = Request & { rawBody?: string | Buffer };
-
-function webchatBundle(): string {
-  return join(dirname(require.resolve('botframework-webchat')), '..', 'dist', 'webchat.js');
-}
 
 export async function createApp(cfg: ServerConfig, deps: AppDeps): Promise<App> {
   const log = deps.log ?? ((line: string) => console.error(line));
@@ -192,6 +189,14 @@ export async function createApp(cfg: ServerConfig, deps: AppDeps): Promise<App> 
 
   const address = clientAddress(cfg.trustedProxies);
   const server = restify.createServer({ name: 'thich-ung-an-toan', handleUncaughtExceptions: false });
+  // Defaults for every response; the web chat page and the staff pages set their own policy.
+  server.use((_req: Request, res: Response, next: restify.Next) => {
+    res.header('x-content-type-options', 'nosniff');
+    res.header('referrer-policy', 'same-origin'); // not 'no-referrer': a browser then sends "Origin: null" with our own forms
+    res.header('x-frame-options', 'DENY');
+    res.header('content-security-policy', "default-src 'none'; frame-ancestors 'none'");
+    next();
+  });
   server.use(restify.plugins.queryParser({ mapParams: false }));
   // Per-IP limit on everything but health, metrics and static files (checked before the body is read).
   server.use((req: Request, res: Response, next: restify.Next) => {
@@ -212,17 +217,43 @@ export async function createApp(cfg: ServerConfig, deps: AppDeps): Promise<App> 
   server.use(restify.plugins.bodyParser({ mapParams: false, maxBodySize: 256 * 1024 }));
 
   // Pages and health.
-  const page = readFileSync(join(__dirname, 'webchat', 'index.html'));
+  // The page names the bundle with its version, so the bundle can be cached for a year.
+  const { version } = webchatBundle();
+  const page = readFileSync(join(__dirname, 'webchat', 'index.html'), 'utf8').replace('src="/webchat/webchat.js"', `src="/webchat/webchat.js?v=${version}"`);
+  const pageCsp = [
+    "default-src 'self'",
+    `script-src 'self' ${inlineScriptHashes(page).join(' ')}`,
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "connect-src 'self'",
+    "base-uri 'none'",
+    "form-action 'self'",
+    `frame-ancestors ${cfg.frameAncestors.length ? `'self' ${cfg.frameAncestors.join(' ')}` : "'self'"}`,
+  ].join('; ');
   server.get('/', (_req: Request, res: Response, next: restify.Next) => {
-    res.sendRaw(200, page, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-cache' });
+    // X-Frame-Options cannot name other sites: with portals allowed, frame-ancestors alone decides.
+    if (cfg.frameAncestors.length) res.removeHeader('x-frame-options');
+    else res.setHeader('x-frame-options', 'SAMEORIGIN');
+    res.sendRaw(200, page, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-cache', 'content-security-policy': pageCsp });
     next();
   });
-  const bundlePath = webchatBundle();
-  let bundle: Buffer | undefined;
-  server.get('/webchat/webchat.js', (_req: Request, res: Response, next: restify.Next) => {
-    bundle ??= readFileSync(bundlePath);
-    res.sendRaw(200, bundle, { 'content-type': 'application/javascript; charset=utf-8', 'cache-control': 'public, max-age=86400' });
-    next();
+  const bundle = bundleLoader(join(__dirname, 'webchat'));
+  server.get('/webchat/webchat.js', async (req: Request, res: Response) => {
+    const b = await bundle();
+    const headers: Record<string, string> = {
+      'content-type': 'application/javascript; charset=utf-8',
+      'cache-control': 'public, max-age=31536000, immutable',
+      etag: b.etag,
+      'last-modified': b.lastModified,
+      vary: 'Accept-Encoding',
+    };
+    const since = req.header('if-modified-since');
+    if (req.header('if-none-match') === b.etag || (!req.header('if-none-match') && since && Date.parse(since) >= Date.parse(b.lastModified))) {
+      res.sendRaw(304, '', headers);
+      return;
+    }
+    const encoding = pickEncoding(req.header('accept-encoding'));
+    res.sendRaw(200, encoding ? b[encoding] : b.raw, encoding ? { ...headers, 'content-encoding': encoding } : headers);
   });
   server.get('/healthz', (_req: Request, res: Response, next: restify.Next) => {
     res.send(200, { status: 'ok' });

@@ -5,6 +5,7 @@ import { MemoryTurnLock } from '../bot/state';
 import { loadConfig } from '../adapters/config';
 import { messengerSign } from '../adapters/messenger/protocol';
 import { createApp, type App } from '../adapters/server';
+import { get as httpGet } from 'node:http';
 import { zaloSign } from '../adapters/zalo/protocol';
 import { FakePlatform } from './helpers/fake-platform';
 import { harness } from './helpers/bot';
@@ -320,6 +321,47 @@ describe('Web chat over Direct Line 3.0', () => {
     expect(extra.status).toBe(403);
     const refreshed = await fetch(`${base}/v3/directline/tokens/refresh`, { method: 'POST', headers: { authorization: `Bearer ${a.token}` } });
     expect(((await refreshed.json()) as { conversationId: string }).conversationId).toBe(a.conversationId);
+  });
+
+  it('sends security headers, and the bundle compressed, versioned, cached and revalidated (issue 13, item 10)', async () => {
+    const pageRes = await fetch(`${base}/`);
+    const html = await pageRes.text();
+    expect(pageRes.headers.get('content-security-policy')).toMatch(/script-src 'self' 'sha256-[^']+'/);
+    expect(pageRes.headers.get('content-security-policy')).toMatch(/frame-ancestors 'self'/);
+    expect(pageRes.headers.get('x-frame-options')).toBe('SAMEORIGIN');
+    expect(pageRes.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(pageRes.headers.get('referrer-policy')).toBe('same-origin');
+    const src = /<script src="(\/webchat\/webchat\.js\?v=[^"]+)"/.exec(html)?.[1];
+    expect(src).toBeDefined();
+    const json = await fetch(`${base}/healthz`);
+    expect(json.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(json.headers.get('x-frame-options')).toBe('DENY');
+    expect(json.headers.get('content-security-policy')).toBe("default-src 'none'; frame-ancestors 'none'");
+    const raw = await fetch(`${base}${src}`, { headers: { 'accept-encoding': 'identity' } });
+    const rawBody = Buffer.from(await raw.arrayBuffer());
+    expect(raw.headers.get('content-encoding')).toBeNull();
+    expect(raw.headers.get('cache-control')).toMatch(/max-age=31536000/);
+    const etag = raw.headers.get('etag')!;
+    expect(etag).toBeTruthy();
+    expect(raw.headers.get('last-modified')).toBeTruthy();
+    for (const encoding of ['br', 'gzip']) {
+      const res = await fetch(`${base}${src}`, { headers: { 'accept-encoding': encoding } });
+      expect(res.headers.get('content-encoding')).toBe(encoding);
+      expect(res.headers.get('vary')).toMatch(/Accept-Encoding/i);
+      // fetch undoes the encoding itself: what arrives must be the bundle, byte for byte.
+      const body = Buffer.from(await res.arrayBuffer());
+      expect(body.equals(rawBody)).toBe(true);
+    }
+    const small = await new Promise<number>((resolve, reject) => {
+      const r = httpGet(`${base}${src}`, { headers: { 'accept-encoding': 'br' } }, (res) => {
+        let n = 0;
+        res.on('data', (c: Buffer) => (n += c.length));
+        res.on('end', () => resolve(n));
+      });
+      r.on('error', reject);
+    });
+    expect(small).toBeLessThan(rawBody.length / 3);
+    expect((await fetch(`${base}${src}`, { headers: { 'if-none-match': etag } })).status).toBe(304);
   });
 
   it('serves the page, the Web Chat bundle and health checks', async () => {
