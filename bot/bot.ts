@@ -16,7 +16,7 @@ import type { CardRecord, KnowledgeIndex, SearchResult } from '../knowledge/engi
 import { today as todayIso } from '../knowledge/engine/search';
 import { foldVietnamese, normalizeVietnamese } from '../knowledge/text/vietnamese';
 import { TRAVEL_DIALOG, TravelDialog, type TravelOptions } from './dialogs/travel-dialog';
-import type { GapRecorder } from './gaps';
+import type { GapRecord, GapRecorder } from './gaps';
 import type { TrafficRecorder } from './traffic';
 import { IntentRecognizer } from './intents';
 import { PAYLOAD, cardButton, messages, parsePayload, sourcesOf, validityLine, viDate, type ReplyKind, type TurnSummary } from './replies';
@@ -46,6 +46,8 @@ export interface CovidBotOptions {
 
 /** The turn-state key under which botbuilder-dialogs' DialogStateManager caches its configuration. */
 const DIALOG_STATE_CONFIG = 'DialogStateManagerConfiguration';
+/** Questions of one user a day that reach the unanswered-questions report (the rest are still answered). */
+const GAPS_PER_USER_PER_DAY = 20;
 
 const DEFAULT_MAX = (channelId: string): number => (['zalo', 'facebook', 'messenger'].includes(channelId) ? 2000 : 4000);
 
@@ -68,6 +70,7 @@ interface Derived {
 
 export class CovidBot extends ActivityHandler {
   private readonly dialogs: DialogSet;
+  private gapQuota = { day: '', counts: new Map<string, number>() };
   private readonly travel: TravelDialog;
   private readonly flags;
   private readonly maxLength: (channelId: string) => number;
@@ -192,12 +195,12 @@ export class CovidBot extends ActivityHandler {
       await this.travelOrOverview(ctx, dc, { asOf: this.today() });
       return;
     } else if (payload?.type === 'none') {
-      await this.options.gaps.record({ time: new Date().toISOString(), kind: 'clarify_none', channel: ctx.activity.channelId, text: flags.lastQuestion ?? '(không rõ)' });
+      await this.recordGap(ctx, { kind: 'clarify_none', text: flags.lastQuestion ?? '(không rõ)' });
       await this.send(ctx, conv.none_of_these.reply, [callAction(conv, 'vi'), ...this.hotlineButton()], this.simple('handoff'));
       return;
     } else if (payload?.type === 'feedback') {
       if (!payload.up) {
-        await this.options.gaps.record({ time: new Date().toISOString(), kind: 'feedback_down', channel: ctx.activity.channelId, text: `👎 ${payload.cardId}`, entries: [payload.cardId], topic: this.d.index.cardsById.get(payload.cardId)?.topic });
+        await this.recordGap(ctx, { kind: 'feedback_down', text: `👎 ${payload.cardId}`, entries: [payload.cardId], topic: this.d.index.cardsById.get(payload.cardId)?.topic });
       }
       await this.send(ctx, payload.up ? conv.feedback.thanks_up : conv.feedback.thanks_down, [], this.simple('smalltalk'));
       return;
@@ -383,16 +386,27 @@ export class CovidBot extends ActivityHandler {
     await this.send(ctx, parts.join('\n\n'), actions, { kind: 'answer', sources: src.refs, entries: [card.id], score });
   }
 
+  /** Records, for the content team, at most GAPS_PER_USER_PER_DAY questions of one user a day, so nobody can flood the report. */
+  private async recordGap(ctx: TurnContext, gap: Omit<GapRecord, 'time' | 'channel'>): Promise<void> {
+    const now = new Date().toISOString();
+    const day = now.slice(0, 10);
+    if (this.gapQuota.day !== day) this.gapQuota = { day, counts: new Map() };
+    const user = `${ctx.activity.channelId}:${ctx.activity.from?.id ?? ctx.activity.conversation?.id}`;
+    const used = this.gapQuota.counts.get(user) ?? 0;
+    if (used >= GAPS_PER_USER_PER_DAY) return;
+    this.gapQuota.counts.set(user, used + 1);
+    await this.options.gaps.record({ ...gap, time: now, channel: ctx.activity.channelId });
+  }
+
   private async answerSearch(ctx: TurnContext, text: string, r: SearchResult): Promise<void> {
     const conv = this.d.index.data.conversation;
-    const channel = ctx.activity.channelId;
     const top = r.hits[0];
     if (r.decision === 'answer' && top) return this.answerCard(ctx, top.card, r, r.confidence);
     if (r.decision === 'clarify' && top) {
       // Only plausible choices: cards close to the best one, not whatever came next.
       const o = this.d.index.options;
       const choices = r.hits.slice(0, o.clarifyMax).filter((h, i) => i === 0 || h.score >= top.score * o.clarifyRatio);
-      await this.options.gaps.record({ time: new Date().toISOString(), kind: 'clarify', channel, text, topic: top.card.topic, entries: choices.map((h) => h.card.id) });
+      await this.recordGap(ctx, { kind: 'clarify', text, topic: top.card.topic, entries: choices.map((h) => h.card.id) });
       const list = choices.map((h, i) => `${i + 1}. ${h.card.title}`).join('\n');
       const none: CardAction = { type: ActionTypes.PostBack, title: conv.none_of_these.label, value: PAYLOAD.noneOfThese };
       await this.send(ctx, `${conv.clarify_prompt}\n${list}`, [...choices.map((h) => cardButton(h.card)), none], {
@@ -405,11 +419,11 @@ export class CovidBot extends ActivityHandler {
     }
     // A COVID question no card answers gets who can answer; anything else the "please rephrase" fallback.
     if (r.domain.signal === 'strong' && !r.domain.offTopic) {
-      await this.options.gaps.record({ time: new Date().toISOString(), kind: 'no_card', channel, text, topic: top?.card.topic });
+      await this.recordGap(ctx, { kind: 'no_card', text, topic: top?.card.topic });
       await this.send(ctx, conv.no_card, [...this.hotlineButton(), ...this.menuActions().slice(0, 2)], { kind: 'referral', sources: [], entries: [], score: r.confidence });
       return;
     }
-    await this.options.gaps.record({ time: new Date().toISOString(), kind: 'fallback', channel, text, topic: top?.card.topic });
+    await this.recordGap(ctx, { kind: 'fallback', text, topic: top?.card.topic });
     await this.send(ctx, conv.fallback, this.menuActions(), { kind: 'fallback', sources: [], entries: [], score: r.confidence });
   }
 }

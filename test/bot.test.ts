@@ -33,6 +33,14 @@ describe('answers', () => {
     expect(textOf(r)).toMatch(/thời điểm 15\/01\/2022/);
   });
 
+  it('records at most 20 unanswered questions of one user a day (issue 13, item 11), and still answers them all', async () => {
+    const fresh = await harness();
+    for (let i = 0; i < 25; i++) expect(turnOf(await fresh.say(`gia vang hom nay ${i}`, 'flood')).kind).toBe('fallback');
+    expect(fresh.gaps.records).toHaveLength(20);
+    await fresh.say('gia vang hom nay', 'someone-else');
+    expect(fresh.gaps.records).toHaveLength(21);
+  });
+
   it('offers the closest cards when unsure, and records the question', async () => {
     const before = h.gaps.records.length;
     const r = await h.say('cach ly', 'a4');

@@ -83,6 +83,14 @@ describe('staff console', () => {
     expect(html).toMatch(/&lt;script&gt;/);
     expect(html).not.toMatch(/<script>alert/);
   });
+
+  it('shows recorded questions without bidi controls (issue 13, item 11)', async () => {
+    writeFileSync(join(ctx.dir, 'gaps.jsonl'), `${JSON.stringify({ time: '2026-11-25T01:00:00Z', kind: 'fallback', channel: 'zalo', text: 'gia vang \u202eabc\u202c hom nay' })}\n`);
+    const cookie = (await login(STAFF_USER, STAFF_PASSWORD)).headers.get('set-cookie')!.split(';')[0]!;
+    const html = await (await fetch(`${ctx.base}/staff/gaps`, { headers: { cookie } })).text();
+    expect(html).toMatch(/gia vang abc hom nay/);
+    expect(html).not.toMatch(/[\u202a-\u202e\u2066-\u2069]/);
+  });
 });
 
 // Issue 13: attacks on the sign-in, each reproduced against a server of its own.

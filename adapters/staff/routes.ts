@@ -258,8 +258,10 @@ export function registerStaffRoutes(server: Server, deps: StaffDeps): void {
   server.get('/staff/gaps', async (req: Request, res: Response) => {
     if (!guardPage(req, res)) return;
     const groups = groupGaps(await deps.readGaps()).slice(0, 100);
+    // Citizens' words, escaped and without direction controls (which could make one line read as another).
+    const show = (t: string) => escapeHtml(t.replace(/[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, ''));
     const items = groups
-      .map((g) => `<li><strong>${g.count}×</strong> ${escapeHtml(g.words.join(' '))}<br><small>${g.examples.map((e) => `“${escapeHtml(e)}”`).join('; ')} — gần nhất ${escapeHtml(g.lastSeen.slice(0, 16).replace('T', ' '))}</small></li>`)
+      .map((g) => `<li><strong>${g.count}×</strong> ${show(g.words.join(' '))}<br><small>${g.examples.map((e) => `“${show(e)}”`).join('; ')} — gần nhất ${show(g.lastSeen.slice(0, 16).replace('T', ' '))}</small></li>`)
       .join('');
     html(res, 200, page('Câu hỏi chưa trả lời được', `<p><a href="/staff">← Tra cứu</a></p><h1>Câu hỏi chưa trả lời được</h1>${items ? `<ol>${items}</ol>` : '<p>Chưa có.</p>'}`));
   });
