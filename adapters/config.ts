@@ -55,6 +55,8 @@ export const EnvSchema = z.object({
     .refine((v) => (v ?? '').split(/[\s,]+/).filter(Boolean).every((o) => /^https:\/\/[a-z0-9.-]+(:\d+)?$/i.test(o)), { message: 'là các địa chỉ https://tên-miền, cách nhau bằng dấu cách' }),
   /** Staff sign-in attempts one address may make per minute. */
   STAFF_SIGNIN_PER_MIN: z.coerce.number().int().min(1).max(10_000).default(20),
+  /** "on": /metrics and /readyz answer only requests with a staff API token. */
+  STATUS_PRIVATE: z.enum(['on', 'off'], { message: 'là "on" hoặc "off"' }).default('off'),
   /** Comma-separated bearer tokens for staff APIs (index reload). */
   STAFF_API_TOKENS: opt,
   /** Messages one user may send per minute before a polite notice. */
@@ -115,6 +117,8 @@ export interface ServerConfig {
   staffApiTokens: string[];
   publicUrl?: string;
   staffSignInPerMin: number;
+  /** /metrics and /readyz need a staff API token. */
+  statusPrivate: boolean;
   /** Origins allowed to frame the web chat page (besides our own). */
   frameAncestors: string[];
   /** Reverse proxies whose X-Forwarded-For is believed; none when unset. */
@@ -142,6 +146,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, log: (line: string) => void =
     maxWaitingTurns: e.MAX_WAITING_TURNS,
     turnWorker: e.TURN_WORKER === 'on',
     publicUrl: e.PUBLIC_URL,
+    statusPrivate: e.STATUS_PRIVATE === 'on',
     frameAncestors: (e.WEBCHAT_FRAME_ANCESTORS ?? '').split(/[\s,]+/).filter(Boolean),
     trustedProxies: e.TRUSTED_PROXIES ? parseTrustedProxies(e.TRUSTED_PROXIES) : undefined,
     staffSignInPerMin: e.STAFF_SIGNIN_PER_MIN,

@@ -259,19 +259,26 @@ export async function createApp(cfg: ServerConfig, deps: AppDeps): Promise<App> 
     res.send(200, { status: 'ok' });
     next();
   });
-  server.get('/metrics', async (_req: Request, res: Response) => {
-    res.sendRaw(200, await metrics.registry.metrics(), { 'content-type': metrics.registry.contentType });
-  });
-  server.get('/readyz', (_req: Request, res: Response, next: restify.Next) => {
-    res.send(deps.ready() ? 200 : 503, { ready: deps.ready(), index: deps.indexStatus?.() });
-    next();
-  });
-
-  // Staff API: rebuild the index from the content and swap to it without a restart.
   const staffToken = (req: Request): boolean => {
     const given = /^Bearer\s+(.+)$/i.exec(req.header('authorization') ?? '')?.[1];
     return Boolean(given && cfg.staffApiTokens.includes(given));
   };
+  /** With STATUS_PRIVATE=on, metrics and readiness (which describe the service) need a staff token. */
+  const statusAllowed = (req: Request, res: Response): boolean => {
+    if (!cfg.statusPrivate || staffToken(req)) return true;
+    res.send(401, { error: 'staff token required' });
+    return false;
+  };
+  server.get('/metrics', async (req: Request, res: Response) => {
+    if (!statusAllowed(req, res)) return;
+    res.sendRaw(200, await metrics.registry.metrics(), { 'content-type': metrics.registry.contentType });
+  });
+  server.get('/readyz', (req: Request, res: Response, next: restify.Next) => {
+    if (statusAllowed(req, res)) res.send(deps.ready() ? 200 : 503, { ready: deps.ready(), index: deps.indexStatus?.() });
+    next();
+  });
+
+  // Staff API: rebuild the index from the content and swap to it without a restart.
   server.post('/api/staff/reload', async (req: Request, res: Response) => {
     if (!staffToken(req)) {
       res.send(401, { error: 'staff token required' });

@@ -2,7 +2,7 @@
 import type { Request } from 'restify';
 import { loadConfig } from '../adapters/config';
 import { clientAddress, parseTrustedProxies } from '../adapters/client-address';
-import { staffApp } from './helpers/staff-app';
+import { STAFF_TOKEN, staffApp } from './helpers/staff-app';
 
 const req = (peer: string, xff?: string) => ({ socket: { remoteAddress: peer }, header: (n: string) => (n.toLowerCase() === 'x-forwarded-for' ? xff : undefined) }) as unknown as Request;
 
@@ -57,6 +57,22 @@ describe('limits behind a proxy', () => {
         const poll = await fetch(`${app.base}/v3/directline/conversations/${t.conversationId}/activities?watermark=0`, { headers: { authorization: `Bearer ${t.token}` } });
         expect(poll.status).toBe(200);
       }
+    } finally {
+      await app.cleanup();
+    }
+  });
+});
+
+describe('private status endpoints', () => {
+  it('with STATUS_PRIVATE=on, /metrics and /readyz need a staff token; /healthz stays public (issue 13, item 11)', async () => {
+    const app = await staffApp({ env: { STATUS_PRIVATE: 'on' } });
+    try {
+      expect((await fetch(`${app.base}/metrics`)).status).toBe(401);
+      expect((await fetch(`${app.base}/readyz`)).status).toBe(401);
+      expect((await fetch(`${app.base}/healthz`)).status).toBe(200);
+      const auth = { authorization: `Bearer ${STAFF_TOKEN}` };
+      expect((await fetch(`${app.base}/metrics`, { headers: auth })).status).toBe(200);
+      expect((await fetch(`${app.base}/readyz`, { headers: auth })).status).toBe(200);
     } finally {
       await app.cleanup();
     }
