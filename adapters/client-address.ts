@@ -33,11 +33,15 @@ export function parseTrustedProxies(list: string): BlockList {
   return trusted;
 }
 
+/** Whether a socket or header address is one of the trusted proxies. */
+export function isTrustedProxy(trusted: BlockList | undefined, address: string): boolean {
+  const a = plain(address);
+  const family = isIP(a);
+  return Boolean(trusted && family && trusted.check(a, family === 4 ? 'ipv4' : 'ipv6'));
+}
+
 export function clientAddress(trusted: BlockList | undefined): (req: Request) => string {
-  const isTrusted = (a: string): boolean => {
-    const family = isIP(a);
-    return Boolean(trusted && family && trusted.check(a, family === 4 ? 'ipv4' : 'ipv6'));
-  };
+  const isTrusted = (a: string): boolean => isTrustedProxy(trusted, a);
   return (req: Request): string => {
     const peer = plain(req.socket.remoteAddress ?? '');
     if (!isTrusted(peer)) return peer || 'unknown';

@@ -55,6 +55,10 @@ export const EnvSchema = z.object({
     .refine((v) => (v ?? '').split(/[\s,]+/).filter(Boolean).every((o) => /^https:\/\/[a-z0-9.-]+(:\d+)?$/i.test(o)), { message: 'là các địa chỉ https://tên-miền, cách nhau bằng dấu cách' }),
   /** Staff sign-in attempts one address may make per minute. */
   STAFF_SIGNIN_PER_MIN: z.coerce.number().int().min(1).max(10_000).default(20),
+  /** Milliseconds a client has to send a whole request (headers within 10 s at most). */
+  REQUEST_TIMEOUT_MS: z.coerce.number().int().min(500).max(300_000).default(20_000),
+  /** Open sockets one peer address may hold (trusted proxies excepted). */
+  MAX_CONNECTIONS_PER_ADDRESS: z.coerce.number().int().min(1).max(100_000).default(300),
   /** "on": /metrics and /readyz answer only requests with a staff API token. */
   STATUS_PRIVATE: z.enum(['on', 'off'], { message: 'là "on" hoặc "off"' }).default('off'),
   /** Comma-separated bearer tokens for staff APIs (index reload). */
@@ -117,6 +121,8 @@ export interface ServerConfig {
   staffApiTokens: string[];
   publicUrl?: string;
   staffSignInPerMin: number;
+  requestTimeoutMs: number;
+  maxConnectionsPerAddress: number;
   /** /metrics and /readyz need a staff API token. */
   statusPrivate: boolean;
   /** Origins allowed to frame the web chat page (besides our own). */
@@ -147,6 +153,8 @@ export function loadConfig(env: NodeJS.ProcessEnv, log: (line: string) => void =
     turnWorker: e.TURN_WORKER === 'on',
     publicUrl: e.PUBLIC_URL,
     statusPrivate: e.STATUS_PRIVATE === 'on',
+    requestTimeoutMs: e.REQUEST_TIMEOUT_MS,
+    maxConnectionsPerAddress: e.MAX_CONNECTIONS_PER_ADDRESS,
     frameAncestors: (e.WEBCHAT_FRAME_ANCESTORS ?? '').split(/[\s,]+/).filter(Boolean),
     trustedProxies: e.TRUSTED_PROXIES ? parseTrustedProxies(e.TRUSTED_PROXIES) : undefined,
     staffSignInPerMin: e.STAFF_SIGNIN_PER_MIN,

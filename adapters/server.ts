@@ -7,6 +7,8 @@
  * await app.listen();
  */
 import { randomUUID } from 'node:crypto';
+import type { Server as HttpServer } from 'node:http';
+import type { Socket } from 'node:net';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import {
@@ -21,7 +23,7 @@ import restify, { type Request, type Response } from 'restify';
 import { redact } from '../bot/privacy';
 import { serializeTurns, type TurnLock } from '../bot/state';
 import type { ServerConfig } from './config';
-import { clientAddress } from './client-address';
+import { clientAddress, isTrustedProxy } from './client-address';
 import { bundleLoader, inlineScriptHashes, pickEncoding, webchatBundle } from './webchat/assets';
 import { MemoryDeduper, RedisDeduper, type Deduper } from './dedupe';
 import { BOT_ACCOUNT, DirectLineAdapter } from './directline/adapter';
@@ -79,6 +81,36 @@ export interface App {
 }
 
 type RawRequest = Request & { rawBody?: string | Buffer };
+
+/**
+ * Slow or numerous sockets: the headers must arrive within 10 s and the whole request within REQUEST_TIMEOUT_MS
+ * (webhook bodies are small), idle keep-alive sockets close after 5 s, and one peer address (trusted proxies
+ * excepted) may hold at most MAX_CONNECTIONS_PER_ADDRESS sockets; further ones are closed at once.
+ */
+function guardSockets(http: HttpServer, cfg: ServerConfig, onRefused: () => void): void {
+  http.requestTimeout = cfg.requestTimeoutMs;
+  http.headersTimeout = Math.min(10_000, cfg.requestTimeoutMs);
+  http.keepAliveTimeout = 5_000;
+  // How often Node looks for requests past those time-outs (default 30 s); read when the server starts listening.
+  (http as HttpServer & { connectionsCheckingInterval: number }).connectionsCheckingInterval = Math.min(1_000, cfg.requestTimeoutMs);
+  const open = new Map<string, number>();
+  http.on('connection', (socket: Socket) => {
+    const peer = socket.remoteAddress ?? '';
+    if (isTrustedProxy(cfg.trustedProxies, peer)) return;
+    const n = (open.get(peer) ?? 0) + 1;
+    if (n > cfg.maxConnectionsPerAddress) {
+      onRefused();
+      socket.destroy();
+      return;
+    }
+    open.set(peer, n);
+    socket.once('close', () => {
+      const left = (open.get(peer) ?? 1) - 1;
+      if (left > 0) open.set(peer, left);
+      else open.delete(peer);
+    });
+  });
+}
 
 export async function createApp(cfg: ServerConfig, deps: AppDeps): Promise<App> {
   const log = deps.log ?? ((line: string) => console.error(line));
@@ -189,6 +221,7 @@ export async function createApp(cfg: ServerConfig, deps: AppDeps): Promise<App> 
 
   const address = clientAddress(cfg.trustedProxies);
   const server = restify.createServer({ name: 'thich-ung-an-toan', handleUncaughtExceptions: false });
+  guardSockets(server.server, cfg, () => metrics.rateLimited.inc({ scope: 'connections' }));
   // Defaults for every response; the web chat page and the staff pages set their own policy.
   server.use((_req: Request, res: Response, next: restify.Next) => {
     res.header('x-content-type-options', 'nosniff');

@@ -1,4 +1,5 @@
 /** Issue 13, item 4: limits keyed by the real client behind a trusted proxy, and web chat polling on its own budget. */
+import { connect as netConnect, type Socket } from 'node:net';
 import type { Request } from 'restify';
 import { loadConfig } from '../adapters/config';
 import { clientAddress, parseTrustedProxies } from '../adapters/client-address';
@@ -73,6 +74,52 @@ describe('private status endpoints', () => {
       const auth = { authorization: `Bearer ${STAFF_TOKEN}` };
       expect((await fetch(`${app.base}/metrics`, { headers: auth })).status).toBe(200);
       expect((await fetch(`${app.base}/readyz`, { headers: auth })).status).toBe(200);
+    } finally {
+      await app.cleanup();
+    }
+  });
+});
+
+describe('slow and numerous sockets (issue 13, item 8)', () => {
+  const connect = (base: string) =>
+    new Promise<Socket>((resolve, reject) => {
+      const u = new URL(base);
+      const s = netConnect(Number(u.port), u.hostname, () => resolve(s));
+      s.on('error', reject);
+    });
+  const closed = (s: Socket) => new Promise<void>((resolve) => (s.destroyed ? resolve() : s.once('close', () => resolve())));
+
+  it('closes connections beyond the per-address cap at once', async () => {
+    const app = await staffApp({ env: { MAX_CONNECTIONS_PER_ADDRESS: '5' } });
+    const sockets: Socket[] = [];
+    try {
+      for (let i = 0; i < 5; i++) sockets.push(await connect(app.base));
+      const extra = await connect(app.base);
+      await closed(extra);
+      expect(extra.destroyed).toBe(true);
+      expect(sockets.every((s) => !s.destroyed)).toBe(true);
+      sockets.pop()!.destroy();
+      await new Promise((r) => setTimeout(r, 50));
+      const again = await connect(app.base);
+      sockets.push(again);
+      expect(again.destroyed).toBe(false);
+    } finally {
+      for (const s of sockets) s.destroy();
+      await app.cleanup();
+    }
+  });
+
+  it('cuts off a body sent too slowly', async () => {
+    const app = await staffApp({ env: { REQUEST_TIMEOUT_MS: '1000' } });
+    try {
+      const s = await connect(app.base);
+      let reply = '';
+      s.on('data', (d: Buffer) => (reply += d.toString()));
+      s.write('POST /api/webchat/token HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"a":');
+      const drip = setInterval(() => s.writable && s.write(' '), 200);
+      await closed(s);
+      clearInterval(drip);
+      expect(reply === '' || /^HTTP\/1\.1 408/.test(reply)).toBe(true);
     } finally {
       await app.cleanup();
     }
