@@ -241,7 +241,8 @@ export function createStateBackend(env: NodeJS.ProcessEnv = process.env): StateB
   // Every key of this deployment lives under REDIS_PREFIX, so several deployments (or test runs) can share a server.
   const redis = new Redis(env.REDIS_URL, { maxRetriesPerRequest: 2, connectTimeout: 5000, keyPrefix: env.REDIS_PREFIX ?? 'tua:' });
   return {
-    storage: new RedisStorage(redis),
+    // The same idle limit as in memory: conversation state (with a redacted last question) is not kept longer.
+    storage: new RedisStorage(redis, { ttlSeconds: (Number(env.STATE_TTL_HOURS) || 24) * 3600 }),
     lock: new RedisTurnLock(redis),
     redis,
     close: async () => {

@@ -3,7 +3,7 @@ import Redis from 'ioredis';
 import { randomUUID } from 'node:crypto';
 import { CovidBot } from '../bot/bot';
 import { MemoryGapRecorder, RedisGapRecorder } from '../bot/gaps';
-import { RedisStorage, RedisTurnLock, serializeTurns } from '../bot/state';
+import { RedisStorage, RedisTurnLock, createStateBackend, serializeTurns } from '../bot/state';
 import { AS_OF } from './helpers/kb';
 import { testIndex } from './helpers/bot';
 
@@ -22,6 +22,18 @@ describeRedis('Redis state (REDIS_URL)', () => {
     const keys = await redis.keys(`${prefix}*`);
     if (keys.length) await redis.del(...keys);
     await redis.quit();
+  });
+
+  it('keeps conversation state in Redis no longer than STATE_TTL_HOURS (24 h by default), as in memory', async () => {
+    const backend = createStateBackend({ REDIS_URL: url, REDIS_PREFIX: prefix });
+    try {
+      await backend.storage.write({ 'webchat/conversations/ttl-1': { lastQuestion: 'x' } });
+      const ttl = await redis.ttl(`${prefix}bot:state:webchat/conversations/ttl-1`);
+      expect(ttl).toBeGreaterThan(0);
+      expect(ttl).toBeLessThanOrEqual(24 * 3600);
+    } finally {
+      await backend.close();
+    }
   });
 
   it('reads, writes and deletes, honouring eTags', async () => {
