@@ -125,12 +125,10 @@ export async function createApp(cfg: ServerConfig, deps: AppDeps): Promise<App> 
     res.send(503, { error: 'Hệ thống đang quá tải, vui lòng gửi lại sau ít giây.' });
   };
   const deduper: Deduper = deps.redis ? new RedisDeduper(deps.redis) : new MemoryDeduper();
-  const userLimiter: RateLimiter = deps.redis
-    ? new RedisRateLimiter(deps.redis, cfg.rateLimitUserPerMin, 60_000, 'rl:user:')
-    : new MemoryRateLimiter(cfg.rateLimitUserPerMin);
-  const ipLimiter: RateLimiter = deps.redis
-    ? new RedisRateLimiter(deps.redis, cfg.rateLimitIpPerMin, 60_000, 'rl:ip:')
-    : new MemoryRateLimiter(cfg.rateLimitIpPerMin);
+  /** A per-minute limit shared by every replica through Redis, or in this process's memory. */
+  const perMinute = (limit: number, prefix: string): RateLimiter => (deps.redis ? new RedisRateLimiter(deps.redis, limit, 60_000, prefix) : new MemoryRateLimiter(limit));
+  const userLimiter = perMinute(cfg.rateLimitUserPerMin, 'rl:user:');
+  const ipLimiter = perMinute(cfg.rateLimitIpPerMin, 'rl:ip:');
 
   // Outbound: one sender per configured platform, behind one outbox.
   const senders: Partial<Record<'zalo' | 'messenger', Sender>> = {};
@@ -177,8 +175,8 @@ export async function createApp(cfg: ServerConfig, deps: AppDeps): Promise<App> 
   const messenger = cfg.messenger ? new MessengerAdapter(outbox) : undefined;
   const store: ConversationLog = deps.redis ? new RedisConversationLog(deps.redis) : new MemoryConversationLog();
   // Activities one web chat conversation may post per minute (messages, typing and events together).
-  const pollLimiter: RateLimiter = deps.redis ? new RedisRateLimiter(deps.redis, DL_POLLS_PER_MIN, 60_000, 'rl:dlpoll:') : new MemoryRateLimiter(DL_POLLS_PER_MIN);
-  const postLimiter: RateLimiter = deps.redis ? new RedisRateLimiter(deps.redis, DL_POSTS_PER_MIN, 60_000, 'rl:dlpost:') : new MemoryRateLimiter(DL_POSTS_PER_MIN);
+  const pollLimiter = perMinute(DL_POLLS_PER_MIN, 'rl:dlpoll:');
+  const postLimiter = perMinute(DL_POSTS_PER_MIN, 'rl:dlpost:');
   const signer = new TokenSigner(cfg.directLineSecret);
   const directLine = new DirectLineAdapter(store);
 
@@ -489,10 +487,7 @@ export async function createApp(cfg: ServerConfig, deps: AppDeps): Promise<App> 
 
   if (deps.staff) {
     const store = deps.redis ? new RedisStaffStore(deps.redis) : new MemoryStaffStore();
-    const signInLimiter: RateLimiter = deps.redis
-      ? new RedisRateLimiter(deps.redis, cfg.staffSignInPerMin, 60_000, 'rl:signin:')
-      : new MemoryRateLimiter(cfg.staffSignInPerMin);
-    registerStaffRoutes(server, { ...deps.staff, store, signInLimiter, clientAddress: address, publicUrl: cfg.publicUrl, apiTokens: cfg.staffApiTokens, indexStatus: deps.indexStatus, log });
+    registerStaffRoutes(server, { ...deps.staff, store, signInLimiter: perMinute(cfg.staffSignInPerMin, 'rl:signin:'), clientAddress: address, publicUrl: cfg.publicUrl, apiTokens: cfg.staffApiTokens, indexStatus: deps.indexStatus, log });
   }
 
   // Azure Bot Service channels, when an app id is configured.

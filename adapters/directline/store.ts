@@ -49,6 +49,8 @@ export class TokenSigner {
 interface Conversation {
   userId: string;
   activities: Partial<Activity>[];
+  /** Sequence number of the next activity (the watermark after the last one). */
+  next: number;
   /** Sizes (JSON characters) of `activities`, and their sum. */
   sizes: number[];
   bytes: number;
@@ -72,7 +74,7 @@ export class ConversationStore {
     if (this.conversations.size >= this.limits.conversations) this.conversations.delete(this.conversations.keys().next().value!);
     const conversationId = randomUUID().replace(/-/g, '');
     const userId = `dl_${randomUUID().replace(/-/g, '').slice(0, 16)}`;
-    this.conversations.set(conversationId, { userId, activities: [], sizes: [], bytes: 0, started: false, lastActive: Date.now() });
+    this.conversations.set(conversationId, { userId, activities: [], next: 0, sizes: [], bytes: 0, started: false, lastActive: Date.now() });
     return { conversationId, userId };
   }
 
@@ -99,8 +101,7 @@ export class ConversationStore {
   append(id: string, activity: Partial<Activity>): Partial<Activity> | undefined {
     const c = this.touch(id);
     if (!c) return undefined;
-    const seq = (c.activities.length ? Number(String(c.activities.at(-1)!.id).split('|')[1]) + 1 : 0);
-    const stored = { ...activity, id: `${id}|${String(seq).padStart(7, '0')}`, timestamp: new Date() } as Partial<Activity>;
+    const stored = { ...activity, id: `${id}|${String(c.next++).padStart(7, '0')}`, timestamp: new Date() } as Partial<Activity>;
     const size = JSON.stringify(stored).length;
     c.activities.push(stored);
     c.sizes.push(size);
@@ -117,7 +118,7 @@ export class ConversationStore {
     const c = this.touch(id);
     if (!c) return undefined;
     const all = c.activities;
-    const base = all.length ? Number(String(all[0]!.id).split('|')[1]) : 0;
+    const base = c.next - all.length;
     const start = Math.min(all.length, Math.max(0, (Number.parseInt(watermark ?? '', 10) || 0) - base));
     const page = all.slice(start, start + this.limits.page);
     return { activities: page, watermark: String(base + start + page.length) };

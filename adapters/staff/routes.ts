@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import type { Request, Response, Server, Next } from 'restify';
 import { escapeHtml } from '../../bot/report-render';
 import { groupGaps } from '../../bot/reporting';
+import { MemoryTurnLock } from '../../bot/state';
 import type { GapRecord } from '../../bot/gaps';
 import type { RateLimiter } from '../rate-limit';
 import { TurnQueue } from '../turn-queue';
@@ -57,24 +58,6 @@ function cookie(req: Request, name: string): string | undefined {
 const page = (title: string, body: string) =>
   `<!doctype html><html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(title)}</title><style>body{font-family:system-ui,Arial,sans-serif;max-width:860px;margin:24px auto;padding:0 12px;color:#123}form.login{max-width:340px;display:grid;gap:8px}input{padding:8px;font-size:1rem}button{padding:8px;background:#0b5cad;color:#fff;border:0;border-radius:4px;font-size:1rem}.err{color:#a00}li{margin:8px 0}small{color:#567}</style></head><body>${body}</body></html>`;
 
-/** Runs work one at a time per key, in arrival order. */
-class Serial {
-  private readonly tails = new Map<string, Promise<void>>();
-
-  run<T>(key: string, work: () => Promise<T>): Promise<T> {
-    const result = (this.tails.get(key) ?? Promise.resolve()).then(work);
-    const tail = result.then(
-      () => undefined,
-      () => undefined,
-    );
-    this.tails.set(key, tail);
-    void tail.then(() => {
-      if (this.tails.get(key) === tail) this.tails.delete(key);
-    });
-    return result;
-  }
-}
-
 export function registerStaffRoutes(server: Server, deps: StaffDeps): void {
   const store = deps.store ?? new MemoryStaffStore();
   const log = deps.log ?? (() => undefined);
@@ -99,7 +82,8 @@ export function registerStaffRoutes(server: Server, deps: StaffDeps): void {
     }
   };
   const scrypts = new TurnQueue(SCRYPT_RUNNING, SCRYPT_WAITING);
-  const serial = new Serial();
+  // One password check at a time per key, in arrival order (the same promise chain that orders a conversation's turns).
+  const serial = new MemoryTurnLock();
   // Unknown user names are checked against a throw-away hash, so that the answer takes as long as for a real one.
   let dummyHash: Promise<string> | undefined;
   const hashFor = async (user: string): Promise<string | undefined> => (await readAccounts(deps.accountsFile)).users[user];
