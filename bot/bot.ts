@@ -16,7 +16,7 @@ import type { CardRecord, KnowledgeIndex, SearchResult } from '../knowledge/engi
 import { today as todayIso } from '../knowledge/engine/search';
 import { foldVietnamese, normalizeVietnamese } from '../knowledge/text/vietnamese';
 import { TRAVEL_DIALOG, TravelDialog, type TravelOptions } from './dialogs/travel-dialog';
-import type { GapRecord, GapRecorder } from './gaps';
+import { MemoryGapQuota, type GapQuota, type GapRecord, type GapRecorder } from './gaps';
 import type { TrafficRecorder } from './traffic';
 import { IntentRecognizer } from './intents';
 import { PAYLOAD, cardButton, messages, parsePayload, sourcesOf, validityLine, viDate, type ReplyKind, type TurnSummary } from './replies';
@@ -34,6 +34,8 @@ export interface CovidBotOptions {
   conversationState: ConversationState;
   userState: UserState;
   gaps: GapRecorder;
+  /** Unanswered questions of one user a day that reach the report (the rest are still answered). Default: 20, in memory. */
+  gapQuota?: GapQuota;
   /** Longest text of one message per channel. Default 2000 for Zalo and Messenger, 4000 elsewhere. */
   maxLength?: (channelId: string) => number;
   /** Today's date, YYYY-MM-DD (tests fix it). */
@@ -46,8 +48,6 @@ export interface CovidBotOptions {
 
 /** The turn-state key under which botbuilder-dialogs' DialogStateManager caches its configuration. */
 const DIALOG_STATE_CONFIG = 'DialogStateManagerConfiguration';
-/** Questions of one user a day that reach the unanswered-questions report (the rest are still answered). */
-const GAPS_PER_USER_PER_DAY = 20;
 
 const DEFAULT_MAX = (channelId: string): number => (['zalo', 'facebook', 'messenger'].includes(channelId) ? 2000 : 4000);
 
@@ -70,7 +70,7 @@ interface Derived {
 
 export class CovidBot extends ActivityHandler {
   private readonly dialogs: DialogSet;
-  private gapQuota = { day: '', counts: new Map<string, number>() };
+  private readonly gapQuota: GapQuota;
   private readonly travel: TravelDialog;
   private readonly flags;
   private readonly maxLength: (channelId: string) => number;
@@ -81,6 +81,7 @@ export class CovidBot extends ActivityHandler {
 
   constructor(private readonly options: CovidBotOptions) {
     super();
+    this.gapQuota = options.gapQuota ?? new MemoryGapQuota();
     this.maxLength = options.maxLength ?? DEFAULT_MAX;
     this.today = options.today ?? todayIso;
     this.language = options.language ?? new LocalLanguageService();
@@ -386,15 +387,12 @@ export class CovidBot extends ActivityHandler {
     await this.send(ctx, parts.join('\n\n'), actions, { kind: 'answer', sources: src.refs, entries: [card.id], score });
   }
 
-  /** Records, for the content team, at most GAPS_PER_USER_PER_DAY questions of one user a day, so nobody can flood the report. */
+  /** Records a question for the content team, within the user's daily quota (so nobody can flood the report). */
   private async recordGap(ctx: TurnContext, gap: Omit<GapRecord, 'time' | 'channel'>): Promise<void> {
     const now = new Date().toISOString();
-    const day = now.slice(0, 10);
-    if (this.gapQuota.day !== day) this.gapQuota = { day, counts: new Map() };
     const user = `${ctx.activity.channelId}:${ctx.activity.from?.id ?? ctx.activity.conversation?.id}`;
-    const used = this.gapQuota.counts.get(user) ?? 0;
-    if (used >= GAPS_PER_USER_PER_DAY) return;
-    this.gapQuota.counts.set(user, used + 1);
+    // A quota store that fails does not silence the report.
+    if (!(await this.gapQuota.take(user, now.slice(0, 10)).catch(() => true))) return;
     await this.options.gaps.record({ ...gap, time: now, channel: ctx.activity.channelId });
   }
 

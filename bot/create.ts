@@ -8,7 +8,7 @@ import { openIndex, type LoadedIndex } from '../knowledge/engine/artifact';
 import { createEmbeddings } from '../knowledge/engine/embeddings';
 import { LiveIndex, type LiveIndexStatus } from '../knowledge/engine/live-index';
 import { CovidBot } from './bot';
-import { JsonlGapRecorder, RedisGapRecorder, pruneGaps, type GapRecord, type GapRecorder } from './gaps';
+import { JsonlGapRecorder, RedisGapQuota, RedisGapRecorder, pruneGaps, type GapRecord, type GapRecorder } from './gaps';
 import { readJsonl } from './reporting';
 import { JsonlTrafficRecorder, type TrafficRecorder } from './traffic';
 import { createStateBackend, type StateBackend } from './state';
@@ -85,6 +85,7 @@ export async function createBotRuntime(o: RuntimeOptions): Promise<BotRuntime> {
     conversationState: new ConversationState(state.storage),
     userState: new UserState(state.storage),
     gaps,
+    gapQuota: state.redis ? new RedisGapQuota(state.redis) : undefined,
     language,
   });
   return {

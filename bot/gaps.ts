@@ -2,6 +2,7 @@
  * Questions the bot could not answer well (fallback, clarify, 👎), recorded for the content team.
  * Text is redacted before it is written. JSONL file by default; an in-memory recorder for tests.
  */
+import { createHash } from 'node:crypto';
 import { appendFile, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type Redis from 'ioredis';
@@ -132,5 +133,47 @@ export class RedisGapRecorder implements GapRecorder {
       removed++;
     }
     return removed;
+  }
+}
+
+/**
+ * How many unanswered questions of one user a day reach the report, so that nobody can flood it: in this process's
+ * memory, or in Redis so that the cap holds across replicas. Users are counted under a hash of their id.
+ */
+export interface GapQuota {
+  /** Counts one record for `user` on `day` (YYYY-MM-DD); false once the user is over the cap. */
+  take(user: string, day: string): Promise<boolean>;
+}
+
+const userHash = (user: string): string => createHash('sha256').update(user).digest('base64url').slice(0, 22);
+
+export class MemoryGapQuota implements GapQuota {
+  private day = '';
+  private counts = new Map<string, number>();
+  constructor(readonly perDay = 20) {}
+
+  async take(user: string, day: string): Promise<boolean> {
+    if (day !== this.day) {
+      this.day = day;
+      this.counts = new Map();
+    }
+    const key = userHash(user);
+    const n = (this.counts.get(key) ?? 0) + 1;
+    this.counts.set(key, n);
+    return n <= this.perDay;
+  }
+}
+
+export class RedisGapQuota implements GapQuota {
+  constructor(
+    private readonly redis: Redis,
+    readonly perDay = 20,
+    private readonly prefix = 'gapq:',
+  ) {}
+
+  async take(user: string, day: string): Promise<boolean> {
+    const key = `${this.prefix}${day}:${userHash(user)}`;
+    const [[, n]] = (await this.redis.multi().incr(key).expire(key, 2 * 86_400).exec()) as [[Error | null, number]];
+    return n <= this.perDay;
   }
 }

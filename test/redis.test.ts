@@ -2,7 +2,7 @@ import { ConversationState, TestAdapter, UserState } from 'botbuilder';
 import Redis from 'ioredis';
 import { randomUUID } from 'node:crypto';
 import { CovidBot } from '../bot/bot';
-import { MemoryGapRecorder, RedisGapRecorder } from '../bot/gaps';
+import { MemoryGapRecorder, RedisGapQuota, RedisGapRecorder } from '../bot/gaps';
 import { RedisStorage, RedisTurnLock, createStateBackend, serializeTurns } from '../bot/state';
 import { AS_OF } from './helpers/kb';
 import { testIndex } from './helpers/bot';
@@ -74,6 +74,26 @@ describeRedis('Redis state (REDIS_URL)', () => {
       expect((await gaps.all()).map((g) => g.text)).toEqual(['cũ', 'gọi [SĐT] giá vàng']);
       expect(await gaps.prune(30)).toBe(1);
       expect(await gaps.all()).toHaveLength(1);
+    } finally {
+      await scoped.quit();
+    }
+  });
+
+  it('caps one user\'s recorded questions per day across replicas (issue 13, item 11)', async () => {
+    const index = await testIndex();
+    const scoped = new Redis(url!, { keyPrefix: prefix });
+    try {
+      const gaps = new MemoryGapRecorder();
+      const quota = new RedisGapQuota(scoped, 20);
+      const storage = new RedisStorage(redis, { prefix, ttlSeconds: 60 });
+      const bots = [0, 1].map(() => new CovidBot({ index: () => index, conversationState: new ConversationState(storage), userState: new UserState(storage), gaps, gapQuota: quota, today: () => '2022-01-10' }));
+      let turn = 0;
+      const adapter = new TestAdapter((ctx) => bots[turn++ % 2]!.run(ctx), { channelId: 'webchat', conversation: { id: `flood-${randomUUID()}`, isGroup: false, conversationType: 'personal', name: '' } });
+      for (let i = 0; i < 30; i++) await adapter.send(`gia vang hom nay ${i}`).startTest();
+      expect(gaps.records).toHaveLength(20);
+      const keys = await scoped.keys(`${prefix}gapq:*`);
+      expect(keys).toHaveLength(1);
+      expect(keys[0]).not.toContain('user');
     } finally {
       await scoped.quit();
     }
