@@ -70,7 +70,7 @@ describe.each(stores)('Direct Line limits (%s)', (_name, makeRedis) => {
 
 describe('conversation store bounds', () => {
   it('forgets the longest idle conversation beyond its limit and trims a conversation by count and size', () => {
-    const store = new ConversationStore(24 * 3600_000, { activities: 10, bytes: 2_000, conversations: 3, page: 4 });
+    const store = new ConversationStore(24 * 3600_000, { activities: 10, bytes: 2_000, conversations: 3, redisConversations: 3, page: 4 });
     const a = store.create().conversationId;
     const b = store.create().conversationId;
     const c = store.create().conversationId;
@@ -89,7 +89,7 @@ describe('conversation store bounds', () => {
   });
 
   it('hands out activities a page at a time from the watermark', () => {
-    const store = new ConversationStore(24 * 3600_000, { activities: 100, bytes: 1e6, conversations: 10, page: 4 });
+    const store = new ConversationStore(24 * 3600_000, { activities: 100, bytes: 1e6, conversations: 10, redisConversations: 10, page: 4 });
     const id = store.create().conversationId;
     for (let i = 0; i < 10; i++) store.append(id, { type: 'message', text: `m${i}` });
     const first = store.since(id, '0')!;
@@ -105,7 +105,7 @@ describeRedis('Redis conversation log', () => {
   it('reads from the watermark, a page at a time, instead of the whole list', async () => {
     const redis = new Redis(process.env.REDIS_URL!, { maxRetriesPerRequest: 2, keyPrefix: `test-dlr-${process.pid}-${Date.now()}:` });
     try {
-      const log = new RedisConversationLog(redis, 3600, { activities: 100, bytes: 1e6, conversations: 10, page: 4 });
+      const log = new RedisConversationLog(redis, 3600, { activities: 100, bytes: 1e6, conversations: 10, redisConversations: 10, page: 4 });
       const { conversationId: id } = await log.create();
       for (let i = 0; i < 10; i++) await log.append(id, { type: 'message', text: `m${i}` });
       const first = (await log.since(id, '0'))!;
@@ -115,6 +115,34 @@ describeRedis('Redis conversation log', () => {
       expect(last.activities.map((x) => x.text)).toEqual(['m8', 'm9']);
       expect((await log.since(id, '10'))!.activities).toHaveLength(0);
       expect(await log.since('missing', '0')).toBeUndefined();
+    } finally {
+      const prefix = String(redis.options.keyPrefix);
+      const keys = await redis.keys('*');
+      if (keys.length) await redis.del(...keys.map((k) => k.slice(prefix.length)));
+      redis.disconnect();
+    }
+  });
+
+  it('bounds a conversation by count and characters, and the number of conversations (longest idle deleted)', async () => {
+    const redis = new Redis(process.env.REDIS_URL!, { maxRetriesPerRequest: 2, keyPrefix: `test-dlb-${process.pid}-${Date.now()}:` });
+    try {
+      const log = new RedisConversationLog(redis, 3600, { activities: 10, bytes: 2_000, conversations: 3, redisConversations: 3, page: 50 });
+      const a = (await log.create()).conversationId;
+      const b = (await log.create()).conversationId;
+      const c = (await log.create()).conversationId;
+      await new Promise((r) => setTimeout(r, 5));
+      await log.append(a, { type: 'message', text: 'a' }); // a is now the most recent, b the longest idle
+      await log.create();
+      expect(await log.exists(b)).toBe(false);
+      expect(await log.exists(a)).toBe(true);
+      expect(await log.exists(c)).toBe(true);
+      for (let i = 0; i < 30; i++) await log.append(c, { type: 'message', text: `tin ${i} ${'y'.repeat(300)}` });
+      const kept = await redis.lrange(`dl:log:${c}`, 0, -1);
+      expect(kept.length).toBeLessThanOrEqual(10);
+      expect(kept.join('').length).toBeLessThanOrEqual(2_000);
+      const page = (await log.since(c, '0'))!;
+      expect(page.activities.at(-1)!.text).toMatch(/^tin 29 /);
+      expect(page.watermark).toBe('30');
     } finally {
       const prefix = String(redis.options.keyPrefix);
       const keys = await redis.keys('*');

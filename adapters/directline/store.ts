@@ -59,7 +59,7 @@ interface Conversation {
 }
 
 /** What one conversation may hold: enough for a page session, bounded so that no client can exhaust memory. */
-export const LOG_LIMITS = { activities: 100, bytes: 256 * 1024, conversations: 20_000, page: 50 };
+export const LOG_LIMITS = { activities: 100, bytes: 256 * 1024, conversations: 20_000, redisConversations: 200_000, page: 50 };
 
 export class ConversationStore {
   /** In order of last activity (a touched conversation moves to the end), so the first is the longest idle. */
@@ -177,7 +177,26 @@ export class MemoryConversationLog implements ConversationLog {
   }
 }
 
-/** Conversation logs in Redis: a hash per conversation and a list of activities; idle ones expire after a day. */
+/**
+ * Appends one activity and trims the list from its oldest end until it holds at most ARGV[2] items and ARGV[3]
+ * characters (the running total lives in the conversation's hash), atomically; renews both keys' lifetime.
+ */
+const APPEND_SCRIPT = `
+redis.call('RPUSH', KEYS[1], ARGV[1])
+local bytes = redis.call('HINCRBY', KEYS[2], 'bytes', string.len(ARGV[1]))
+while redis.call('LLEN', KEYS[1]) > 1 and (redis.call('LLEN', KEYS[1]) > tonumber(ARGV[2]) or bytes > tonumber(ARGV[3])) do
+  local old = redis.call('LPOP', KEYS[1])
+  bytes = redis.call('HINCRBY', KEYS[2], 'bytes', -string.len(old))
+end
+redis.call('EXPIRE', KEYS[1], ARGV[4])
+redis.call('EXPIRE', KEYS[2], ARGV[4])
+return bytes`;
+
+/**
+ * Conversation logs in Redis: a hash per conversation and a list of activities, bounded like the memory store
+ * (count and characters per conversation); idle ones expire after a day, and beyond `redisConversations` the
+ * longest idle are deleted (a sorted set by last activity).
+ */
 export class RedisConversationLog implements ConversationLog {
   constructor(
     private readonly redis: Redis,
@@ -187,11 +206,25 @@ export class RedisConversationLog implements ConversationLog {
 
   private meta = (id: string) => `dl:conv:${id}`;
   private list = (id: string) => `dl:log:${id}`;
+  private readonly idle = 'dl:idle';
 
   async create() {
     const conversationId = randomUUID().replace(/-/g, '');
     const userId = `dl_${randomUUID().replace(/-/g, '').slice(0, 16)}`;
-    await this.redis.multi().hset(this.meta(conversationId), 'userId', userId).expire(this.meta(conversationId), this.ttlSeconds).exec();
+    const now = Date.now();
+    const res = (await this.redis
+      .multi()
+      .hset(this.meta(conversationId), 'userId', userId)
+      .expire(this.meta(conversationId), this.ttlSeconds)
+      .zadd(this.idle, now, conversationId)
+      .zremrangebyscore(this.idle, 0, now - this.ttlSeconds * 1000)
+      .zcard(this.idle)
+      .exec()) as [Error | null, unknown][];
+    const over = Number(res[4]?.[1] ?? 0) - this.limits.redisConversations;
+    if (over > 0) {
+      const oldest = (await this.redis.zpopmin(this.idle, over)).filter((_, i) => i % 2 === 0);
+      if (oldest.length) await this.redis.del(...oldest.flatMap((id) => [this.meta(id), this.list(id)]));
+    }
     return { conversationId, userId };
   }
 
@@ -209,10 +242,8 @@ export class RedisConversationLog implements ConversationLog {
     const stored = { ...activity, id: `${id}|${String(seq - 1).padStart(7, '0')}`, timestamp: new Date() } as Partial<Activity>;
     await this.redis
       .multi()
-      .rpush(this.list(id), JSON.stringify(stored))
-      .ltrim(this.list(id), -this.limits.activities, -1)
-      .expire(this.list(id), this.ttlSeconds)
-      .expire(this.meta(id), this.ttlSeconds)
+      .eval(APPEND_SCRIPT, 2, this.list(id), this.meta(id), JSON.stringify(stored), this.limits.activities, this.limits.bytes, this.ttlSeconds)
+      .zadd(this.idle, Date.now(), id)
       .exec();
     return stored;
   }
