@@ -127,11 +127,16 @@ describeRedis('Redis conversation log', () => {
     const redis = new Redis(process.env.REDIS_URL!, { maxRetriesPerRequest: 2, keyPrefix: `test-dlb-${process.pid}-${Date.now()}:` });
     try {
       const log = new RedisConversationLog(redis, 3600, { activities: 10, bytes: 2_000, conversations: 3, redisConversations: 3, page: 50 });
+      // Idle order is by millisecond: a pause between steps keeps the order strict.
+      const pause = () => new Promise((r) => setTimeout(r, 5));
       const a = (await log.create()).conversationId;
+      await pause();
       const b = (await log.create()).conversationId;
+      await pause();
       const c = (await log.create()).conversationId;
-      await new Promise((r) => setTimeout(r, 5));
+      await pause();
       await log.append(a, { type: 'message', text: 'a' }); // a is now the most recent, b the longest idle
+      await pause();
       await log.create();
       expect(await log.exists(b)).toBe(false);
       expect(await log.exists(a)).toBe(true);
