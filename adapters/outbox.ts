@@ -3,7 +3,9 @@
  * remembers how many of them were delivered, so a retry never sends a message twice.
  *
  * - {@link MemoryOutbox}: in process, one queue per conversation (keeps order), exponential backoff.
- * - {@link BullMqOutbox}: BullMQ over Redis, so a restart loses nothing.
+ * - {@link BullMqOutbox}: BullMQ over Redis, so a restart loses nothing. Jobs of one conversation carry a sequence
+ *   number; a job whose predecessor is not finished (still sending, or waiting for a retry) steps back for a moment,
+ *   so several workers and replicas still deliver one conversation in order.
  *
  * Senders classify each attempt: delivered, retry later (5xx, 429, time-out, rate limit) or permanent failure
  * (window closed, user blocked, bad request), which is logged and dropped.
@@ -21,6 +23,8 @@ export interface OutboundJob {
   requests: unknown[];
   /** How many requests were already delivered. */
   done?: number;
+  /** Position of the job in its conversation (BullMQ outbox only). */
+  seq?: number;
 }
 
 export type SendOutcome = { ok: true } | { ok: false; retry: boolean; reason: string };
@@ -101,13 +105,24 @@ export class MemoryOutbox implements Outbox {
   }
 }
 
+/** How long a job waits for its predecessor before it goes anyway (a predecessor lost with its Redis data). */
+const MAX_WAIT_FOR_TURN_MS = 120_000;
+/** How soon a job out of turn looks again. */
+const TURN_POLL_MS = 100;
+/** Sequence keys of a conversation expire a day after its last reply. */
+const SEQ_TTL_S = 86_400;
+/** Marks job `seq` of a conversation finished (delivered or dropped), never moving the mark back. */
+const FINISH_SCRIPT = `local cur = tonumber(redis.call('GET', KEYS[1]) or '0')
+if tonumber(ARGV[1]) > cur then redis.call('SET', KEYS[1], ARGV[1], 'EX', ARGV[2]) end
+return 1`;
+
 export class BullMqOutbox implements Outbox {
   private readonly queue: Queue;
   private readonly worker: Worker;
   private readonly connections: BullConnections;
 
   constructor(
-    connection: Redis,
+    private readonly connection: Redis,
     senders: Partial<Record<Channel, Sender>>,
     private readonly events: OutboxEvents = {},
     private readonly policy: RetryPolicy = DEFAULT_RETRY,
@@ -115,16 +130,20 @@ export class BullMqOutbox implements Outbox {
   ) {
     this.connections = bullConnections(connection);
     const { prefix, bullmq } = this.connections;
-    const { Queue, Worker, UnrecoverableError } = bullmq;
+    const { Queue, Worker, UnrecoverableError, DelayedError } = bullmq;
     this.queue = new Queue(name, { connection: this.connections.queue, prefix });
     this.worker = new Worker(
       name,
-      async (job: Job<OutboundJob>) => {
+      async (job: Job<OutboundJob>, token?: string) => {
         const data = job.data;
+        if (data.seq !== undefined && !(await this.inTurn(data)) && Date.now() - job.timestamp < MAX_WAIT_FOR_TURN_MS) {
+          await job.moveToDelayed(Date.now() + TURN_POLL_MS, token);
+          throw new DelayedError();
+        }
         const send = senders[data.channel];
         if (!send) throw new UnrecoverableError(`no sender for ${data.channel}`);
         const r = await sendRemaining(data, send, (done) => job.updateData({ ...data, done }));
-        if (r.ok) return;
+        if (r.ok) return this.finish(data);
         if (!r.retry) throw new UnrecoverableError(r.reason);
         this.events.onRetry?.(data, r.reason);
         throw new Error(r.reason);
@@ -140,12 +159,29 @@ export class BullMqOutbox implements Outbox {
     this.worker.on('failed', (job, err) => {
       if (!job) return;
       const final = err instanceof UnrecoverableError || job.attemptsMade >= (job.opts.attempts ?? 1);
-      if (final) this.events.onDropped?.(job.data as OutboundJob, err.message);
+      if (!final) return;
+      // A dropped job lets the next one of its conversation go.
+      void this.finish(job.data as OutboundJob).catch(() => undefined);
+      this.events.onDropped?.(job.data as OutboundJob, err.message);
     });
   }
 
+  private seqKey = (key: string, what: 'next' | 'done') => `outbox:${what}:${key}`;
+
+  /** True when every earlier job of the conversation is finished. */
+  private async inTurn(job: OutboundJob): Promise<boolean> {
+    const done = Number((await this.connection.get(this.seqKey(job.key, 'done'))) ?? 0);
+    return (job.seq ?? 0) <= done + 1;
+  }
+
+  private async finish(job: OutboundJob): Promise<void> {
+    if (job.seq !== undefined) await this.connection.eval(FINISH_SCRIPT, 1, this.seqKey(job.key, 'done'), job.seq, SEQ_TTL_S);
+  }
+
   async enqueue(job: OutboundJob): Promise<void> {
-    await this.queue.add('send', job, {
+    const next = this.seqKey(job.key, 'next');
+    const [[, seq]] = (await this.connection.multi().incr(next).expire(next, SEQ_TTL_S).exec()) as [[Error | null, number]];
+    await this.queue.add('send', { ...job, seq }, {
       attempts: this.policy.attempts,
       backoff: { type: 'custom' },
       removeOnComplete: 1000,

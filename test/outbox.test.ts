@@ -2,6 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { Queue } from 'bullmq';
 import Redis from 'ioredis';
 import { BullMqOutbox, MemoryOutbox, type SendOutcome } from '../adapters/outbox';
+import { ZaloAdapter } from '../adapters/zalo/adapter';
+import { FileTokenStore, ZaloClient } from '../adapters/zalo/client';
+import type { ZaloSendRequest } from '../adapters/zalo/protocol';
+import { FakePlatform } from './helpers/fake-platform';
 
 const fast = { attempts: 4, baseDelayMs: 20, maxDelayMs: 100 };
 
@@ -80,4 +84,37 @@ const url = process.env.REDIS_URL;
       await redis.quit();
     }
   });
+
+  it('a three-part reply reaches the platform in order, even when the first part needs a retry', async () => {
+    const redis = new Redis(url!, { maxRetriesPerRequest: null, keyPrefix: `order-${randomUUID().slice(0, 8)}:` });
+    const name = `outbox-order-${randomUUID()}`;
+    const api = await new FakePlatform().start();
+    // The first message meets a passing 502; the platform takes everything after it.
+    api.respond('/v3.0/oa/message/cs', { status: 502, body: {} }, { status: 200, body: { error: 0, message: 'Success' } });
+    const client = new ZaloClient({ appId: '1', apiBaseUrl: api.url, oauthBaseUrl: api.url, initial: { accessToken: 'AT' }, store: new FileTokenStore('/nonexistent/tokens.json') });
+    const outbox = new BullMqOutbox(redis, { zalo: (r) => client.send(r as ZaloSendRequest) }, {}, { attempts: 6, baseDelayMs: 300, maxDelayMs: 300 }, name);
+    try {
+      const adapter = new ZaloAdapter(outbox);
+      const activity = ZaloAdapter.toActivity({ kind: 'text', id: 'm1', oaId: 'oa', userId: 'u1', timestamp: String(Date.now()), text: 'chào' }, {});
+      // The bot sends its reply as three messages, each its own outbox job.
+      await adapter.processActivity(activity, async (ctx) => {
+        for (const part of ['một', 'hai', 'ba']) await ctx.sendActivity(part);
+      });
+      await api.waitFor('/v3.0/oa/message/cs', 4, 10_000);
+      const delivered = api.to('/v3.0/oa/message/cs').slice(1).map((r) => r.json?.message?.text);
+      expect(api.to('/v3.0/oa/message/cs')[0]!.json?.message?.text).toBe('một');
+      expect(delivered).toEqual(['một', 'hai', 'ba']);
+    } finally {
+      await outbox.close();
+      await api.stop();
+      const plain = redis.duplicate({ keyPrefix: '' });
+      const q = new Queue(name, { connection: plain, prefix: `${redis.options.keyPrefix}bull` });
+      await q.obliterate({ force: true });
+      await q.close();
+      const keys = await plain.keys(`${redis.options.keyPrefix}*`);
+      if (keys.length) await plain.del(...keys);
+      await plain.quit();
+      await redis.quit();
+    }
+  }, 20_000);
 });
