@@ -54,7 +54,11 @@ export const RATE_LIMIT_NOTICE =
 
 /** What the server needs from the bot side. */
 export interface AppDeps {
-  bot: { run(context: TurnContext): Promise<void> };
+  bot: {
+    run(context: TurnContext): Promise<void>;
+    /** After a turn that threw: clears what may be broken and tells the citizen (apology, hotline). */
+    recover?(context: TurnContext): Promise<void>;
+  };
   lock: TurnLock;
   /** True once the knowledge index is loaded. */
   ready: () => boolean;
@@ -115,7 +119,10 @@ function guardSockets(http: HttpServer, cfg: ServerConfig, onRefused: () => void
 export async function createApp(cfg: ServerConfig, deps: AppDeps): Promise<App> {
   const log = deps.log ?? ((line: string) => console.error(line));
   const logic = (ctx: TurnContext) => deps.bot.run(ctx);
-  const onTurnError = async (_ctx: TurnContext, err: Error): Promise<void> => log(`turn error: ${err.message}`);
+  const onTurnError = async (ctx: TurnContext, err: Error): Promise<void> => {
+    log(`turn error on ${ctx.activity.channelId} conversation ${ctx.activity.conversation?.id ?? '?'}: ${err.message}`);
+    await deps.bot.recover?.(ctx).catch((e: unknown) => log(`turn error reply failed: ${String(e)}`));
+  };
 
   const metrics = deps.metrics ?? new Metrics(false);
   /** Answers 503 + Retry-After: too many turns already wait; the platform delivers again later. */

@@ -68,6 +68,9 @@ interface Derived {
   intents: IntentRecognizer;
 }
 
+/** The apology when even the content could not be read. */
+const TURN_ERROR_TEXT = 'Xin lỗi, hệ thống vừa gặp sự cố. Bạn vui lòng gửi lại sau ít phút, hoặc gọi đường dây nóng 1900 9095. Cấp cứu: gọi ngay 115.';
+
 export class CovidBot extends ActivityHandler {
   private readonly dialogs: DialogSet;
   private readonly gapQuota: GapQuota;
@@ -116,6 +119,21 @@ export class CovidBot extends ActivityHandler {
     }
     await this.options.conversationState.saveChanges(context, false);
     await this.options.userState.saveChanges(context, false);
+  }
+
+  /**
+   * After a turn that threw: the conversation's state is dropped (a half-finished dialog may be what broke) and the
+   * citizen gets an apology with the hotline and 115. Never throws.
+   */
+  async recover(context: TurnContext): Promise<void> {
+    await this.options.conversationState.delete(context).catch(() => undefined);
+    let text = TURN_ERROR_TEXT;
+    try {
+      text = this.d.index.data.conversation.turn_error;
+    } catch {
+      // the index itself failed: the built-in words
+    }
+    await context.sendActivity({ type: ActivityTypes.Message, text }).catch(() => undefined);
   }
 
   private get d(): Derived {

@@ -9,11 +9,13 @@ import { get as httpGet } from 'node:http';
 import { zaloSign } from '../adapters/zalo/protocol';
 import { FakePlatform } from './helpers/fake-platform';
 import { harness } from './helpers/bot';
+import type { TurnContext } from 'botbuilder';
 
 const APP_ID = '3011223344556677889';
 const OA_SECRET = 'oa-secret';
 const FB_SECRET = 'fb-secret';
 const USER = '5432109876543210987'; // larger than 2^53: must stay a string
+const FAIL_TURN = 'this turn fails';
 
 let zaloApi: FakePlatform;
 let zaloOauth: FakePlatform;
@@ -46,7 +48,9 @@ beforeAll(async () => {
     GRAPH_API_VERSION: 'v25.0',
   });
   const h = await harness();
-  app = await createApp(cfg, { bot: h.bot, lock: new MemoryTurnLock(), ready: () => true, log: (l) => logs.push(l) });
+  // A message reading FAIL_TURN stands for a turn that throws inside the bot.
+  const bot = { run: (ctx: TurnContext) => (ctx.activity.text === FAIL_TURN ? Promise.reject(new Error('index exploded')) : h.bot.run(ctx)), recover: (ctx: TurnContext) => h.bot.recover(ctx) };
+  app = await createApp(cfg, { bot, lock: new MemoryTurnLock(), ready: () => true, log: (l) => logs.push(l) });
   base = await app.listen();
 });
 
@@ -103,6 +107,14 @@ describe('Zalo OA', () => {
     expect(details.text.length).toBeLessThanOrEqual(2000);
     expect(details.attachment.payload.buttons[0]).toEqual({ title: 'Gọi 115', type: 'oa.open.phone', payload: { phone_code: '115' } });
     expect(details.attachment.payload.buttons[1]).toMatchObject({ type: 'oa.query.hide', payload: 'card:hotline-115' });
+  });
+
+  it('a turn that throws gets an apology with the hotline, and a log line naming the channel and conversation (issue 14, item 6)', async () => {
+    const raw = zaloText(FAIL_TURN);
+    expect((await post('/api/zalo', raw, { 'x-zevent-signature': zaloSign(raw, APP_ID, OA_SECRET) })).status).toBe(200);
+    const sent = await zaloApi.waitFor('/v3.0/oa/message/cs', 1);
+    expect(sent[0]!.json.message.text).toMatch(/1900 9095/);
+    expect(logs.some((l) => l.includes('turn error on zalo conversation zalo:7777:' + USER) && l.includes('index exploded'))).toBe(true);
   });
 
   it('maps suggested actions to at most 5 Zalo buttons with hidden payloads', async () => {

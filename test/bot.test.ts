@@ -212,6 +212,22 @@ describe('travel advisor dialog (asked as of 10/01/2022, with the sample level t
       .startTest();
   });
 
+  it('after a failed turn the half-finished dialog is dropped and the citizen gets an apology with the hotline (issue 14, item 6)', async () => {
+    // 'lỗi' stands for a turn that threw: the adapter's onTurnError calls recover.
+    const adapter = new TestAdapter((ctx) => (ctx.activity.text === 'lỗi' ? t.bot.recover(ctx) : t.bot.run(ctx)), { channelId: 'webchat', conversation: fresh() });
+    await adapter
+      .send('menu:travel')
+      .assertReply((a) => expect(kind(a)).toBe('prompt'))
+      .send('lỗi')
+      .assertReply((a) => {
+        expect(a.text).toMatch(/1900 9095/);
+        expect(a.text).toMatch(/115/);
+      })
+      .send('sg')
+      .assertReply((a) => expect(a.text).not.toMatch(/Hồ Chí Minh \*\*đến\*\*/))
+      .startTest();
+  });
+
   it('asks only for what is missing, then answers with the rule and its source', async () => {
     const adapter = new TestAdapter((ctx) => t.bot.run(ctx), { channelId: 'webchat', conversation: fresh() });
     await adapter

@@ -296,6 +296,12 @@ export const ConversationSchema = z.strictObject({
     )
     .min(1),
   fallback: z.string().min(10).includes('115', 'Câu trả lời dự phòng phải luôn có một dòng gọi 115 khi cấp cứu'),
+  /** Sent when a turn fails: an apology, the hotline and 115. */
+  turn_error: z
+    .string()
+    .min(10)
+    .includes('1900 9095', 'Lời xin lỗi khi có lỗi phải có đường dây nóng 1900 9095')
+    .includes('115', 'Lời xin lỗi khi có lỗi phải có một dòng gọi 115 khi cấp cứu'),
   clarify_prompt: z.string().min(2),
   facts: z.strictObject({
     pregnant: z.array(z.string().min(2)).min(1),
