@@ -19,20 +19,6 @@ function plain(address: string): string {
   return a.toLowerCase().startsWith('::ffff:') && isIP(a.slice(7)) === 4 ? a.slice(7) : a;
 }
 
-/** Parses "10.0.0.1, 10.1.0.0/16, ::1" (throws on an entry that is not an address or a subnet). */
-export function parseTrustedProxies(list: string): BlockList {
-  const trusted = new BlockList();
-  for (const entry of list.split(',').map((e) => e.trim()).filter(Boolean)) {
-    const [address, bits] = entry.split('/');
-    const family = isIP(address ?? '');
-    if (!family || (bits !== undefined && !/^\d+$/.test(bits))) throw new Error(`TRUSTED_PROXIES: "${entry}" không phải địa chỉ IP hay dải mạng`);
-    const type = family === 4 ? 'ipv4' : 'ipv6';
-    if (bits === undefined) trusted.addAddress(address!, type);
-    else trusted.addSubnet(address!, Number(bits), type);
-  }
-  return trusted;
-}
-
 /** Whether a socket or header address is one of the trusted proxies. */
 export function isTrustedProxy(trusted: BlockList | undefined, address: string): boolean {
   const a = plain(address);

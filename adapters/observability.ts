@@ -26,7 +26,7 @@ const REDACT = [
   'req.headers.authorization',
 ];
 
-export function createLogger(level = process.env.LOG_LEVEL ?? 'info'): Logger {
+export function createLogger(level: string): Logger {
   return pino({ level, base: { service: 'thich-ung-an-toan' }, redact: { paths: REDACT, censor: '[redacted]' } });
 }
 

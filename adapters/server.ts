@@ -3,7 +3,7 @@
  * turn runs asynchronously; replies to Zalo and Messenger leave through the outbox; Web Chat polls Direct Line.
  *
  * @example
- * const app = await createApp(loadConfig(process.env), { bot, lock, ready: () => true });
+ * const app = await createApp(loadConfig(env), { bot, lock, ready: () => true });
  * await app.listen();
  */
 import { randomUUID } from 'node:crypto';

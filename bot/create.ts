@@ -5,13 +5,13 @@
 import { ConversationState, UserState } from 'botbuilder';
 import { formatProblem, type ContentProblem } from '../knowledge/content/load';
 import { openIndex, type LoadedIndex } from '../knowledge/engine/artifact';
-import { createEmbeddings } from '../knowledge/engine/embeddings';
+import { createEmbeddings, type EmbeddingsSettings } from '../knowledge/engine/embeddings';
 import { LiveIndex, type LiveIndexStatus } from '../knowledge/engine/live-index';
 import { CovidBot } from './bot';
 import { JsonlGapRecorder, RedisGapQuota, RedisGapRecorder, pruneGaps, type GapRecord, type GapRecorder } from './gaps';
 import { readJsonl } from './reporting';
 import { JsonlTrafficRecorder, type TrafficRecorder } from './traffic';
-import { createStateBackend, type StateBackend } from './state';
+import { createStateBackend, type StateBackend, type StateSettings } from './state';
 import { createLanguageService } from './language-service';
 
 import { guidanceAsOf } from '../knowledge/engine/search';
@@ -35,10 +35,20 @@ export interface BotRuntime {
   close(): Promise<void>;
 }
 
+/** The deployment's choices, parsed from the environment by adapters/config.ts (`config.runtime`). */
+export interface RuntimeSettings extends StateSettings {
+  gapsFile: string;
+  trafficFile: string;
+  /** Fixed date answers are judged against (YYYY-MM-DD); today when unset. */
+  guidanceAsOf?: string;
+  embeddings: EmbeddingsSettings;
+  azureLanguage?: { endpoint: string; key: string };
+}
+
 export interface RuntimeOptions {
   kbDir: string;
   indexDir: string;
-  env?: NodeJS.ProcessEnv;
+  settings: RuntimeSettings;
   gaps?: GapRecorder;
   /** Per-turn records for the daily report; a JSONL file (`TRAFFIC_FILE`) when omitted. */
   traffic?: TrafficRecorder;
@@ -48,15 +58,15 @@ export interface RuntimeOptions {
 }
 
 export async function createBotRuntime(o: RuntimeOptions): Promise<BotRuntime> {
-  const env = o.env ?? process.env;
+  const settings = o.settings;
   const log = o.log ?? ((line: string) => console.error(line));
-  const opened = await openIndex(o.kbDir, o.indexDir, createEmbeddings(env));
+  const opened = await openIndex(o.kbDir, o.indexDir, createEmbeddings(settings.embeddings));
   for (const p of opened.problems) log(formatProblem(p));
   if (!opened.loaded) throw new Error('Không mở được chỉ mục tri thức (xem các lỗi ở trên).');
   const loaded = opened.loaded;
-  const state = createStateBackend(env);
-  const channel = `${env.REDIS_PREFIX ?? 'tua:'}index-reload`;
-  const embeddings = createEmbeddings(env);
+  const state = createStateBackend(settings);
+  const channel = `${settings.redis?.prefix ?? ''}index-reload`;
+  const embeddings = createEmbeddings(settings.embeddings);
   let announce = (_version: string): void => undefined;
   const live = new LiveIndex(loaded, o.kbDir, o.indexDir, embeddings, log, (version) => announce(version));
   if (o.watch) live.watch();
@@ -72,12 +82,12 @@ export async function createBotRuntime(o: RuntimeOptions): Promise<BotRuntime> {
       });
     });
   }
-  const language = createLanguageService(env, (err) => log(`language service: ${err instanceof Error ? err.message : String(err)} (local rules used)`));
-  const gapsFile = env.GAPS_FILE ?? '.data/gaps.jsonl';
+  const language = createLanguageService(settings.azureLanguage, (err) => log(`language service: ${err instanceof Error ? err.message : String(err)} (local rules used)`));
+  const gapsFile = settings.gapsFile;
   const redisGaps = state.redis ? new RedisGapRecorder(state.redis, (t) => language.redact(t), 'gaps', (err) => log(`gap recorder: ${String(err)}`)) : undefined;
   const gaps = o.gaps ?? redisGaps ?? new JsonlGapRecorder(gapsFile, (err) => log(`gap recorder: ${String(err)}`), (t) => language.redact(t));
-  const traffic = o.traffic ?? new JsonlTrafficRecorder(env.TRAFFIC_FILE ?? '.data/traffic.jsonl', (err) => log(`traffic recorder: ${String(err)}`));
-  const asOf = guidanceAsOf(env);
+  const traffic = o.traffic ?? new JsonlTrafficRecorder(settings.trafficFile, (err) => log(`traffic recorder: ${String(err)}`));
+  const asOf = guidanceAsOf(settings.guidanceAsOf);
   const bot = new CovidBot({
     today: asOf,
     traffic,

@@ -83,10 +83,7 @@ export class AzureLanguageService implements LanguageService {
   }
 }
 
-/** Azure when configured, local otherwise. */
-export function createLanguageService(env: NodeJS.ProcessEnv = process.env, onError?: (err: unknown) => void): LanguageService {
-  if (env.AZURE_LANGUAGE_ENDPOINT && env.AZURE_LANGUAGE_KEY) {
-    return new AzureLanguageService({ endpoint: env.AZURE_LANGUAGE_ENDPOINT, key: env.AZURE_LANGUAGE_KEY, onError });
-  }
-  return new LocalLanguageService();
+/** Azure when configured (`AZURE_LANGUAGE_ENDPOINT` and `AZURE_LANGUAGE_KEY`), local otherwise. */
+export function createLanguageService(azure?: { endpoint: string; key: string }, onError?: (err: unknown) => void): LanguageService {
+  return azure ? new AzureLanguageService({ ...azure, onError }) : new LocalLanguageService();
 }

@@ -134,10 +134,10 @@ export function dailyStats(date: string, turns: TurnRecord[], gaps: GapRecord[])
   };
 }
 
-/** Recorded questions from where this deployment keeps them: Redis when REDIS_URL is set, else GAPS_FILE. */
-export async function loadGaps(env: NodeJS.ProcessEnv = process.env): Promise<GapRecord[]> {
-  if (!env.REDIS_URL) return readJsonl<GapRecord>(env.GAPS_FILE ?? '.data/gaps.jsonl');
-  const redis = new Redis(env.REDIS_URL, { keyPrefix: env.REDIS_PREFIX ?? 'tua:', maxRetriesPerRequest: 2 });
+/** Recorded questions from where this deployment keeps them: Redis when configured, else the gaps file. */
+export async function loadGaps(from: { redis?: { url: string; prefix: string }; gapsFile: string }): Promise<GapRecord[]> {
+  if (!from.redis) return readJsonl<GapRecord>(from.gapsFile);
+  const redis = new Redis(from.redis.url, { keyPrefix: from.redis.prefix, maxRetriesPerRequest: 2 });
   try {
     return await new RedisGapRecorder(redis).all();
   } finally {

@@ -229,20 +229,24 @@ export interface StateBackend {
   close(): Promise<void>;
 }
 
-/** Memory by default; Redis when `REDIS_URL` is set (keys under `REDIS_PREFIX`, default "tua:"). */
-export function createStateBackend(env: NodeJS.ProcessEnv = process.env): StateBackend {
-  if (!env.REDIS_URL) {
-    const storage = new BoundedMemoryStorage({
-      maxEntries: Number(env.STATE_MAX_ENTRIES) || undefined,
-      ttlMs: Number(env.STATE_TTL_HOURS) ? Number(env.STATE_TTL_HOURS) * 3600_000 : undefined,
-    });
+/** Where a deployment keeps its state: Redis (`REDIS_URL`, keys under `REDIS_PREFIX`) or, when none, memory. */
+export interface StateSettings {
+  redis?: { url: string; prefix: string };
+  /** Hours a conversation's state is kept after its last message; conversations kept in memory at most. */
+  state: { ttlHours: number; maxEntries: number };
+}
+
+/** Memory without Redis settings; Redis with them (every key under the deployment's prefix). */
+export function createStateBackend(settings: StateSettings): StateBackend {
+  if (!settings.redis) {
+    const storage = new BoundedMemoryStorage({ maxEntries: settings.state.maxEntries, ttlMs: settings.state.ttlHours * 3600_000 });
     return { storage, lock: new MemoryTurnLock(), close: async () => undefined };
   }
-  // Every key of this deployment lives under REDIS_PREFIX, so several deployments (or test runs) can share a server.
-  const redis = new Redis(env.REDIS_URL, { maxRetriesPerRequest: 2, connectTimeout: 5000, keyPrefix: env.REDIS_PREFIX ?? 'tua:' });
+  // Every key of this deployment lives under its prefix, so several deployments (or test runs) can share a server.
+  const redis = new Redis(settings.redis.url, { maxRetriesPerRequest: 2, connectTimeout: 5000, keyPrefix: settings.redis.prefix });
   return {
     // The same idle limit as in memory: conversation state (with a redacted last question) is not kept longer.
-    storage: new RedisStorage(redis, { ttlSeconds: (Number(env.STATE_TTL_HOURS) || 24) * 3600 }),
+    storage: new RedisStorage(redis, { ttlSeconds: settings.state.ttlHours * 3600 }),
     lock: new RedisTurnLock(redis),
     redis,
     close: async () => {

@@ -16,7 +16,8 @@ import { createBotRuntime } from '../bot/create';
 import { InProcessAdapter } from '../bot/in-process-adapter';
 import type { TurnSummary } from '../bot/replies';
 import { serializeTurns } from '../bot/state';
-import { parseArgs, paths } from './lib/cli';
+import { parseArgs } from './lib/cli';
+import { loadConfig } from '../adapters/config';
 
 function summaryOf(replies: Partial<Activity>[]): TurnSummary {
   const first = replies.find((r) => r.channelData?.turn)?.channelData?.turn as TurnSummary | undefined;
@@ -59,8 +60,8 @@ function resolveButton(input: string, last: Partial<Activity>[]): string {
 
 async function main(): Promise<void> {
   const { flags, positional } = parseArgs(process.argv.slice(2));
-  const { kbDir, indexDir } = paths();
-  const runtime = await createBotRuntime({ kbDir, indexDir });
+  const config = loadConfig(process.env);
+  const runtime = await createBotRuntime({ ...config.content, settings: config.runtime });
   const adapter = new InProcessAdapter();
   adapter.use(serializeTurns(runtime.state.lock));
   adapter.onTurnError = async (_ctx, err) => {

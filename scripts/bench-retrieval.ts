@@ -10,7 +10,8 @@ import { createEmbeddings } from '../knowledge/engine/embeddings';
 import { loadEvalSets } from '../knowledge/engine/evaluate';
 import { KnowledgeIndex, plainText } from '../knowledge/engine/search';
 import { isUnaccented } from '../knowledge/text/vietnamese';
-import { parseArgs, paths, percentile } from './lib/cli';
+import { parseArgs, percentile } from './lib/cli';
+import { loadConfig } from '../adapters/config';
 
 const AS_OF = '2026-11-26';
 
@@ -25,12 +26,13 @@ async function main(): Promise<void> {
   const { flags } = parseArgs(process.argv.slice(2));
   const json = flags.has('json');
   const log = json ? console.error : console.log;
-  const { kbDir } = paths();
+  const config = loadConfig(process.env);
+  const { kbDir } = config.content;
   const kb = loadKnowledgeBase(kbDir);
   if (!kb.value) throw new Error('Nội dung không hợp lệ: chạy npm run kb -- validate');
 
   const t0 = performance.now();
-  const index = await KnowledgeIndex.build(kb.value, createEmbeddings());
+  const index = await KnowledgeIndex.build(kb.value, createEmbeddings(config.runtime.embeddings));
   const buildMs = performance.now() - t0;
   const questions = loadEvalSets(kbDir, index).labelled.filter((l) => l.origin === 'dev');
 

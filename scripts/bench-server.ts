@@ -61,9 +61,9 @@ async function fake(): Promise<void> {
 async function app(): Promise<void> {
   const fakeUrl = process.env.BENCH_FAKE_URL;
   if (!fakeUrl) throw new Error('BENCH_FAKE_URL is required for the app role');
-  tuneHeap(); // as `npm start` does
+  tuneHeap(loadConfig(process.env).heapGrowingPercent); // as `npm start` does
   // BENCH_REDIS_URL: everything shared (state, locks, dedupe, limits, turn queue, outbox) in Redis, as replicas run.
-  const runtime = await benchRuntime(process.env.BENCH_REDIS_URL ?? '');
+  const runtime = await benchRuntime(process.env, process.env.BENCH_REDIS_URL ?? '');
   const cfg = loadConfig({
     PORT: '0',
     HOST: '127.0.0.1',

@@ -16,14 +16,14 @@ import { addAccount } from '../adapters/staff/accounts';
 import { createBotRuntime } from '../bot/create';
 import { JsonlGapRecorder, type GapRecord } from '../bot/gaps';
 import { readJsonl } from '../bot/reporting';
-import { paths, percentile } from './lib/cli';
+import { percentile } from './lib/cli';
 
 const QUESTIONS = ['gia vang hom nay bao nhieu', 'f1 co phai cach ly ko', 'test nhanh 2 vach la sao', 'xe khach di ha noi can gi'];
 
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'bench-signin-'));
-  const { kbDir, indexDir } = paths();
-  const runtime = await createBotRuntime({ kbDir, indexDir, env: { REDIS_URL: '' }, gaps: new JsonlGapRecorder(join(dir, 'gaps.jsonl')), log: () => undefined });
+  const config = loadConfig({ ...process.env, REDIS_URL: '' });
+  const runtime = await createBotRuntime({ ...config.content, settings: config.runtime, gaps: new JsonlGapRecorder(join(dir, 'gaps.jsonl')), log: () => undefined });
   const accountsFile = join(dir, 'accounts.json');
   await addAccount(accountsFile, 'tongdai01', 'mat-khau-rat-dai-2022');
   const app = await createApp(loadConfig({ PORT: '0', HOST: '127.0.0.1', STAFF_SIGNIN_PER_MIN: '10000', RATE_LIMIT_IP_PER_MIN: '100000', MAX_CONNECTIONS_PER_ADDRESS: '5000' }), {

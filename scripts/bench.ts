@@ -52,7 +52,7 @@ type Mem = { rssMB: number; heapUsedMB: number; heapTotalMB: number };
 
 /** The bot alone, in this process: microseconds per turn over the benchmark questions, 2,000 users, after warm-up. */
 async function turnCost(): Promise<number> {
-  const runtime = await benchRuntime();
+  const runtime = await benchRuntime(process.env);
   const adapter = new InProcessAdapter();
   const logic = (ctx: TurnContext) => runtime.bot.run(ctx);
   const turns = async (n: number, tag: string) => {
@@ -77,15 +77,15 @@ async function main(): Promise<void> {
 
   const procs: Proc<unknown>[] = [];
   try {
-    const fake = await startRole<{ port: number }>('fake');
+    const fake = await startRole<{ port: number }>('fake', process.env);
     procs.push(fake);
     const fakeUrl = `http://127.0.0.1:${fake.ports.port}`;
     const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
     const extra = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
     const redisEnv = redisUrl ? { BENCH_REDIS_URL: redisUrl, REDIS_PREFIX: redisPrefix } : {};
-    const app = await startRole<{ port: number; statsPort: number }>('app', { BENCH_FAKE_URL: fakeUrl, ...redisEnv }, ['--expose-gc', ...profile, ...extra]);
+    const app = await startRole<{ port: number; statsPort: number }>('app', { ...process.env, REDIS_URL: '', BENCH_FAKE_URL: fakeUrl, ...redisEnv }, ['--expose-gc', ...profile, ...extra]);
     procs.push(app);
-    const bare = await startRole<{ port: number }>('bare');
+    const bare = await startRole<{ port: number }>('bare', process.env);
     procs.push(bare);
     const memory = (gc = false) => getJson<Mem>(`http://127.0.0.1:${app.ports.statsPort}/${gc ? 'gc' : ''}`);
     const delivered = async () => (await getJson<{ delivered: number }>(`${fakeUrl}/stats`)).delivered;
@@ -188,7 +188,7 @@ async function main(): Promise<void> {
     // The same path with a bot that only echoes: what signature check, admission, dedupe, adapter, outbox and the
     // outbound HTTP call cost on their own, i.e. the ceiling for any bot on this machine.
     app.child.kill('SIGTERM');
-    const echo = await startRole<{ port: number; statsPort: number }>('app', { BENCH_FAKE_URL: fakeUrl, BENCH_ECHO: '1', ...redisEnv });
+    const echo = await startRole<{ port: number; statsPort: number }>('app', { ...process.env, REDIS_URL: '', BENCH_FAKE_URL: fakeUrl, BENCH_ECHO: '1', ...redisEnv });
     procs.push(echo);
     await offer(echo.ports.port, 500, 1, 'echo-warm');
     const e = await flood(echo.ports.port, 'echo');

@@ -23,7 +23,8 @@ import { Triage } from '../bot/triage';
 import { evaluateLocked, loadLocked } from '../bot/locked-eval';
 import { today } from '../knowledge/engine/search';
 import { evaluateTriage, loadTriageSets } from '../bot/triage/evaluate';
-import { parseArgs, paths, progressBar } from './lib/cli';
+import { parseArgs, progressBar } from './lib/cli';
+import { loadConfig } from '../adapters/config';
 import { groupGaps, loadGaps } from '../bot/reporting';
 
 const USAGE = `Cách dùng: npm run kb -- <lệnh>
@@ -47,8 +48,9 @@ function loadOrReport(kbDir: string) {
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   const { flags, positional } = parseArgs(rest, ['as-of', 'limit']);
-  const { kbDir, indexDir } = paths();
-  const asOf = typeof flags.get('as-of') === 'string' ? String(flags.get('as-of')) : process.env.GUIDANCE_AS_OF?.trim() || undefined;
+  const config = loadConfig(process.env);
+  const { kbDir, indexDir } = config.content;
+  const asOf = typeof flags.get('as-of') === 'string' ? String(flags.get('as-of')) : config.runtime.guidanceAsOf;
   if (asOf && !/^\d{4}-\d{2}-\d{2}$/.test(asOf)) {
     console.error('--as-of phải có dạng YYYY-MM-DD');
     return 2;
@@ -75,7 +77,7 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'build': {
       const t0 = performance.now();
-      const r = await buildIndexArtifact(kbDir, indexDir, createEmbeddings(), {}, progressBar('Dựng chỉ mục'));
+      const r = await buildIndexArtifact(kbDir, indexDir, createEmbeddings(config.runtime.embeddings), {}, progressBar('Dựng chỉ mục'));
       if (!r.ok) {
         for (const p of r.problems) console.error(formatProblem(p));
         console.error(`\nKhông dựng chỉ mục: ${r.problems.length} lỗi. Chỉ mục đang dùng được giữ nguyên.`);
@@ -91,7 +93,7 @@ async function main(argv: string[]): Promise<number> {
         console.error('Hãy nhập câu hỏi: npm run kb -- search "test nhanh 2 vach"');
         return 2;
       }
-      const opened = await openIndex(kbDir, indexDir, createEmbeddings());
+      const opened = await openIndex(kbDir, indexDir, createEmbeddings(config.runtime.embeddings));
       if (!opened.loaded) {
         for (const p of opened.problems) console.error(formatProblem(p));
         return 1;
@@ -107,7 +109,7 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     }
     case 'eval': {
-      const opened = await openIndex(kbDir, indexDir, createEmbeddings());
+      const opened = await openIndex(kbDir, indexDir, createEmbeddings(config.runtime.embeddings));
       if (!opened.loaded) {
         for (const p of opened.problems) console.error(formatProblem(p));
         return 1;
@@ -283,7 +285,7 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     }
     case 'gaps': {
-      const groups = groupGaps(await loadGaps());
+      const groups = groupGaps(await loadGaps(config.runtime));
       const limit = Number(flags.get('limit') ?? 30) || 30;
       if (flags.has('json')) {
         console.log(JSON.stringify(groups.slice(0, limit)));

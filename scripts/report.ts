@@ -8,6 +8,7 @@ import { renderHtml, renderMarkdown } from '../bot/report-render';
 import { dailyStats, loadGaps, readJsonl, vnDateHour } from '../bot/reporting';
 import type { TurnRecord } from '../bot/traffic';
 import { parseArgs } from './lib/cli';
+import { loadConfig } from '../adapters/config';
 
 async function main(): Promise<void> {
   const { flags } = parseArgs(process.argv.slice(2), ['date', 'out']);
@@ -17,9 +18,10 @@ async function main(): Promise<void> {
     process.exitCode = 2;
     return;
   }
-  const out = typeof flags.get('out') === 'string' ? String(flags.get('out')) : (process.env.REPORTS_DIR ?? '.data/reports');
-  const turns = await readJsonl<TurnRecord>(process.env.TRAFFIC_FILE ?? '.data/traffic.jsonl');
-  const gaps = await loadGaps();
+  const config = loadConfig(process.env);
+  const out = typeof flags.get('out') === 'string' ? String(flags.get('out')) : config.content.reportsDir;
+  const turns = await readJsonl<TurnRecord>(config.content.trafficFile);
+  const gaps = await loadGaps(config.runtime);
   const stats = dailyStats(date, turns, gaps);
   await mkdir(out, { recursive: true });
   await writeFile(join(out, `${date}.md`), renderMarkdown(stats));

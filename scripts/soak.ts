@@ -11,11 +11,11 @@ async function main(): Promise<void> {
   const minutes = Math.min(60, Math.max(0.2, Number(flags.get('minutes') ?? 10) || 10));
   const rate = Math.min(2000, Math.max(1, Number(flags.get('rate') ?? 100) || 100));
   const sampleMs = Math.max(1000, (Number(flags.get('sample') ?? 30) || 30) * 1000);
-  const fake = await startRole<{ port: number }>('fake');
+  const fake = await startRole<{ port: number }>('fake', process.env);
   const procs: Proc<unknown>[] = [fake];
   let app: Proc<{ port: number; statsPort: number }>;
   try {
-    app = await startRole<{ port: number; statsPort: number }>('app', { BENCH_FAKE_URL: `http://127.0.0.1:${fake.ports.port}` }, ['--expose-gc']);
+    app = await startRole<{ port: number; statsPort: number }>('app', { ...process.env, REDIS_URL: '', BENCH_FAKE_URL: `http://127.0.0.1:${fake.ports.port}` }, ['--expose-gc']);
   } catch (err) {
     fake.child.kill('SIGTERM');
     throw err;

@@ -5,6 +5,7 @@
 import { createInterface } from 'node:readline/promises';
 import { addAccount } from '../adapters/staff/accounts';
 import { parseArgs } from './lib/cli';
+import { loadConfig } from '../adapters/config';
 
 async function readPassword(fromStdin: boolean): Promise<string> {
   if (fromStdin || !process.stdin.isTTY) {
@@ -35,7 +36,7 @@ async function main(): Promise<void> {
     process.exitCode = 2;
     return;
   }
-  const file = process.env.STAFF_ACCOUNTS_FILE ?? '.data/staff-accounts.json';
+  const file = loadConfig(process.env).content.staffAccountsFile;
   await addAccount(file, user, await readPassword(flags.has('password-stdin')));
   console.log(`Đã lưu tài khoản "${user}" vào ${file}`);
 }

@@ -4,30 +4,31 @@
  * Logs are pino JSON lines on stdout; metrics on /metrics; recorded questions older than RETENTION_DAYS are deleted
  * every hour; SIGINT/SIGTERM drain the outbox and close Redis.
  */
-import { loadConfig } from '../adapters/config';
+import { loadConfig, type Config } from '../adapters/config';
 import { Metrics, createLogger } from '../adapters/observability';
 import { createApp } from '../adapters/server';
 import { createBotRuntime } from '../bot/create';
 import { pruneGaps } from '../bot/gaps';
 import { staffLevels, staffPassages, staffSearch, staffTopics } from '../bot/staff';
-import { paths } from './lib/cli';
 import { tuneHeap } from './lib/heap';
 
 async function main(): Promise<void> {
-  const logger = createLogger();
-  const log = (line: string) => logger.info(line);
-  let config;
+  const notes: string[] = [];
+  let config: Config;
   try {
-    config = loadConfig(process.env, log);
-    tuneHeap(process.env);
+    config = loadConfig(process.env, (line) => notes.push(line));
   } catch (err) {
-    logger.error((err as Error).message);
+    createLogger('error').error((err as Error).message);
     process.exitCode = 2;
     return;
   }
-  const { kbDir, indexDir } = paths();
+  const logger = createLogger(config.logLevel);
+  const log = (line: string) => logger.info(line);
+  notes.forEach(log);
+  tuneHeap(config.heapGrowingPercent);
+  const { kbDir, indexDir, retentionDays } = config.content;
   const t0 = performance.now();
-  const runtime = await createBotRuntime({ kbDir, indexDir, log, watch: true });
+  const runtime = await createBotRuntime({ kbDir, indexDir, settings: config.runtime, log, watch: true });
   logger.info({ index: runtime.loaded.meta.version, cards: runtime.loaded.meta.cards, ms: Math.round(performance.now() - t0) }, 'knowledge index ready');
   const metrics = new Metrics(true);
   const app = await createApp(config, {
@@ -44,17 +45,16 @@ async function main(): Promise<void> {
       passages: (q) => staffPassages(runtime.live.current.index, q),
       levels: (q) => staffLevels(runtime.live.current.index, q),
       topics: () => staffTopics(runtime.live.current.index),
-      accountsFile: process.env.STAFF_ACCOUNTS_FILE ?? '.data/staff-accounts.json',
+      accountsFile: config.content.staffAccountsFile,
       readGaps: () => runtime.readGaps(),
-      reportsDir: process.env.REPORTS_DIR ?? '.data/reports',
+      reportsDir: config.content.reportsDir,
     },
   });
   const url = await app.listen();
   logger.info({ url: `${url}/` }, 'web chat ready');
 
-  const retentionDays = Number(process.env.RETENTION_DAYS ?? 30) || 30;
   const prune = () =>
-    Promise.all([runtime.pruneGaps(retentionDays), pruneGaps(process.env.TRAFFIC_FILE ?? '.data/traffic.jsonl', retentionDays)]).then(
+    Promise.all([runtime.pruneGaps(retentionDays), pruneGaps(config.content.trafficFile, retentionDays)]).then(
       (n) => n.some(Boolean) && logger.info({ removed: n, retentionDays }, 'retention: old records deleted'),
       (err: unknown) => logger.warn({ err: String(err) }, 'retention job failed'),
     );

@@ -2,7 +2,8 @@
 import { connect as netConnect, type Socket } from 'node:net';
 import type { Request } from 'restify';
 import { loadConfig } from '../adapters/config';
-import { clientAddress, parseTrustedProxies } from '../adapters/client-address';
+import { clientAddress } from '../adapters/client-address';
+import { parseTrustedProxies } from '../adapters/config';
 import { STAFF_TOKEN, staffApp } from './helpers/staff-app';
 
 const req = (peer: string, xff?: string) => ({ socket: { remoteAddress: peer }, header: (n: string) => (n.toLowerCase() === 'x-forwarded-for' ? xff : undefined) }) as unknown as Request;

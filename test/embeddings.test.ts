@@ -1,4 +1,5 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { loadConfig } from '../adapters/config';
 import type { AddressInfo } from 'node:net';
 import { HashedNgramEmbeddings, HttpEmbeddings, createEmbeddings } from '../knowledge/engine/embeddings';
 import { HnswVectorStore } from '../knowledge/engine/vector-store';
@@ -32,17 +33,17 @@ function fakeEndpoint(): Promise<{ server: Server; url: string; requests: { auth
 
 describe('embeddings by configuration', () => {
   it('local by default, with a stable id', () => {
-    const e = createEmbeddings({});
+    const e = createEmbeddings();
     expect(e).toBeInstanceOf(HashedNgramEmbeddings);
-    expect(e.id).toBe(createEmbeddings({ EMBEDDINGS: 'local' }).id);
-    expect(() => createEmbeddings({ EMBEDDINGS: 'http' })).toThrow(/EMBEDDINGS_URL/);
-    expect(() => createEmbeddings({ EMBEDDINGS: 'magic' })).toThrow(/không được hỗ trợ/);
+    expect(e.id).toBe(createEmbeddings(loadConfig({ EMBEDDINGS: 'local' }).runtime.embeddings).id);
+    expect(() => loadConfig({ EMBEDDINGS: 'http' })).toThrow(/EMBEDDINGS_URL/);
+    expect(() => loadConfig({ EMBEDDINGS: 'magic' })).toThrow(/EMBEDDINGS: là "local" hoặc "http"/);
   });
 
   it('a hosted model over HTTP feeds the same vector store', async () => {
     const fake = await fakeEndpoint();
     try {
-      const emb = createEmbeddings({ EMBEDDINGS: 'http', EMBEDDINGS_URL: fake.url, EMBEDDINGS_MODEL: 'm1', EMBEDDINGS_API_KEY: 'k' });
+      const emb = createEmbeddings(loadConfig({ EMBEDDINGS: 'http', EMBEDDINGS_URL: fake.url, EMBEDDINGS_MODEL: 'm1', EMBEDDINGS_API_KEY: 'k' }).runtime.embeddings);
       expect(emb).toBeInstanceOf(HttpEmbeddings);
       const store = await HnswVectorStore.fromTexts(['test nhanh hai vach', 'cap do dich mau do'], [{ id: 1 }, { id: 2 }], emb);
       const hits = await store.similaritySearchWithScore('test nhanh 2 vach', 1);

@@ -1,4 +1,5 @@
 import { createServer, type Server } from 'node:http';
+import { loadConfig } from '../adapters/config';
 import type { AddressInfo } from 'node:net';
 import { AzureLanguageService, LocalLanguageService, createLanguageService } from '../bot/language-service';
 import { MemoryGapRecorder } from '../bot/gaps';
@@ -88,8 +89,8 @@ describe('Azure AI Language path (local stand-in)', () => {
   });
 
   it('is chosen by configuration, and feeds the gap recorder', async () => {
-    expect(createLanguageService({})).toBeInstanceOf(LocalLanguageService);
-    expect(createLanguageService({ AZURE_LANGUAGE_ENDPOINT: 'https://x.cognitiveservices.azure.com', AZURE_LANGUAGE_KEY: 'k' })).toBeInstanceOf(AzureLanguageService);
+    expect(createLanguageService(loadConfig({}).runtime.azureLanguage)).toBeInstanceOf(LocalLanguageService);
+    expect(createLanguageService(loadConfig({ AZURE_LANGUAGE_ENDPOINT: 'https://x.cognitiveservices.azure.com', AZURE_LANGUAGE_KEY: 'k' }).runtime.azureLanguage)).toBeInstanceOf(AzureLanguageService);
     mode.fail = false;
     const gaps = new MemoryGapRecorder((t) => azure.redact(t));
     await gaps.record({ time: new Date().toISOString(), kind: 'fallback', channel: 'zalo', text: 'Nguyễn Văn An hỏi giá vàng' });

@@ -19,7 +19,7 @@ describe('live index updates without a restart', () => {
   it('swaps to a version kb build writes, keeps serving when a change is broken, and reloads on the staff API', async () => {
     const kb = copyKnowledgeBase();
     const indexDir = join(kb.dir, '..', 'index');
-    const runtime = await createBotRuntime({ kbDir: kb.dir, indexDir, env: { REDIS_URL: '' }, gaps: new MemoryGapRecorder(), traffic: { record: async () => undefined }, log: () => undefined, watch: true });
+    const runtime = await createBotRuntime({ kbDir: kb.dir, indexDir, settings: loadConfig({}).runtime, gaps: new MemoryGapRecorder(), traffic: { record: async () => undefined }, log: () => undefined, watch: true });
     const app = await createApp(loadConfig({ PORT: '0', HOST: '127.0.0.1', STAFF_API_TOKENS: 'staff-token-0123456789' }), {
       bot: runtime.bot,
       lock: runtime.state.lock,

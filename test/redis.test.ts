@@ -1,4 +1,5 @@
 import { ConversationState, TestAdapter, UserState } from 'botbuilder';
+import { loadConfig } from '../adapters/config';
 import Redis from 'ioredis';
 import { randomUUID } from 'node:crypto';
 import { CovidBot } from '../bot/bot';
@@ -25,7 +26,7 @@ describeRedis('Redis state (REDIS_URL)', () => {
   });
 
   it('keeps conversation state in Redis no longer than STATE_TTL_HOURS (24 h by default), as in memory', async () => {
-    const backend = createStateBackend({ REDIS_URL: url, REDIS_PREFIX: prefix });
+    const backend = createStateBackend(loadConfig({ REDIS_URL: url, REDIS_PREFIX: prefix }).runtime);
     try {
       await backend.storage.write({ 'webchat/conversations/ttl-1': { lastQuestion: 'x' } });
       const ttl = await redis.ttl(`${prefix}bot:state:webchat/conversations/ttl-1`);

@@ -1,4 +1,5 @@
 import { ConversationState } from 'botbuilder';
+import { loadConfig } from '../adapters/config';
 import { BoundedMemoryStorage, createStateBackend } from '../bot/state';
 
 describe('BoundedMemoryStorage', () => {
@@ -33,7 +34,7 @@ describe('BoundedMemoryStorage', () => {
   });
 
   it('keeps a bot conversation across turns as the default backend', async () => {
-    const backend = createStateBackend({ STATE_MAX_ENTRIES: '10' });
+    const backend = createStateBackend(loadConfig({ STATE_MAX_ENTRIES: '10' }).runtime);
     expect(backend.storage).toBeInstanceOf(BoundedMemoryStorage);
     const state = new ConversationState(backend.storage);
     const prop = state.createProperty<{ n: number }>('p');

@@ -3,6 +3,7 @@
  * 1/3/2022 (GUIDANCE_AS_OF) the same questions are answered as citizens were answered that day, without that line.
  */
 import { MemoryStorage } from 'botbuilder';
+import { loadConfig } from '../adapters/config';
 import { guidanceAsOf } from '../knowledge/engine/search';
 import { harness, textOf, turnOf, type Harness } from './helpers/bot';
 
@@ -42,9 +43,9 @@ describe('answers judged as of a date', () => {
   });
 
   it('reads GUIDANCE_AS_OF, defaults to today, and names a malformed value', () => {
-    expect(guidanceAsOf({ GUIDANCE_AS_OF: '2022-03-01' })()).toBe('2022-03-01');
-    expect(guidanceAsOf({})()).toBe(new Date().toISOString().slice(0, 10));
-    expect(() => guidanceAsOf({ GUIDANCE_AS_OF: '1/3/2022' })).toThrow(/GUIDANCE_AS_OF/);
+    expect(guidanceAsOf(loadConfig({ GUIDANCE_AS_OF: '2022-03-01' }).runtime.guidanceAsOf)()).toBe('2022-03-01');
+    expect(guidanceAsOf(loadConfig({}).runtime.guidanceAsOf)()).toBe(new Date().toISOString().slice(0, 10));
+    expect(() => loadConfig({ GUIDANCE_AS_OF: '1/3/2022' })).toThrow(/GUIDANCE_AS_OF/);
   });
 
   it('never shows sample levels to citizens', async () => {

@@ -162,22 +162,14 @@ export class HttpEmbeddings extends Embeddings {
 /** What a search index needs from an embedder: LangChain's interface plus a stable id of its vector space. */
 export type IndexEmbeddings = Embeddings & { readonly id: string };
 
+/** Which embedder to use (from the configuration's `EMBEDDINGS*` variables). */
+export type EmbeddingsSettings = { kind: 'local'; dimensions?: number } | { kind: 'http'; url: string; model: string; apiKey?: string };
+
 /**
- * Chooses the embedder from configuration. `EMBEDDINGS=local` (default) is {@link HashedNgramEmbeddings};
- * `EMBEDDINGS=http` uses {@link HttpEmbeddings} with `EMBEDDINGS_URL`, `EMBEDDINGS_MODEL` and optional
- * `EMBEDDINGS_API_KEY`. Changing the embedder changes `id`, which makes start-up rebuild the index.
+ * The embedder for the settings: {@link HashedNgramEmbeddings} in process (default), or {@link HttpEmbeddings}.
+ * Changing the embedder changes `id`, which makes start-up rebuild the index.
  */
-export function createEmbeddings(env: NodeJS.ProcessEnv = process.env): IndexEmbeddings {
-  const kind = env.EMBEDDINGS ?? 'local';
-  if (kind === 'local') {
-    const dims = env.EMBEDDINGS_DIMENSIONS ? Number(env.EMBEDDINGS_DIMENSIONS) : undefined;
-    return new HashedNgramEmbeddings({ dimensions: dims && dims > 0 ? dims : undefined });
-  }
-  if (kind === 'http') {
-    if (!env.EMBEDDINGS_URL || !env.EMBEDDINGS_MODEL) {
-      throw new Error('EMBEDDINGS=http cần EMBEDDINGS_URL và EMBEDDINGS_MODEL');
-    }
-    return new HttpEmbeddings({ baseUrl: env.EMBEDDINGS_URL, model: env.EMBEDDINGS_MODEL, apiKey: env.EMBEDDINGS_API_KEY });
-  }
-  throw new Error(`EMBEDDINGS="${kind}" không được hỗ trợ; dùng "local" hoặc "http"`);
+export function createEmbeddings(settings: EmbeddingsSettings = { kind: 'local' }): IndexEmbeddings {
+  if (settings.kind === 'http') return new HttpEmbeddings({ baseUrl: settings.url, model: settings.model, apiKey: settings.apiKey });
+  return new HashedNgramEmbeddings({ dimensions: settings.dimensions });
 }

@@ -113,19 +113,14 @@ export function today(): string {
 }
 
 /**
- * The date answers are judged against: `GUIDANCE_AS_OF` (YYYY-MM-DD) when set, else today, read on every call so a
- * long-running server moves with the calendar. A malformed value throws with the variable's name.
+ * The date answers are judged against: a fixed day (YYYY-MM-DD, the configuration's `GUIDANCE_AS_OF`, validated
+ * there) or, when none, today, read on every call so a long-running server moves with the calendar.
  *
  * @example
- * guidanceAsOf({ GUIDANCE_AS_OF: '2022-03-01' })() // '2022-03-01'
+ * guidanceAsOf('2022-03-01')() // '2022-03-01'
  */
-export function guidanceAsOf(env: NodeJS.ProcessEnv = process.env): () => string {
-  const fixed = env.GUIDANCE_AS_OF?.trim();
-  if (!fixed) return today;
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(fixed) || Number.isNaN(Date.parse(fixed))) {
-    throw new Error(`GUIDANCE_AS_OF phải là một ngày dạng YYYY-MM-DD (đang là "${fixed}")`);
-  }
-  return () => fixed;
+export function guidanceAsOf(fixed?: string): () => string {
+  return fixed ? () => fixed : today;
 }
 
 export function cardStatus(card: Pick<CardRecord, 'valid_from' | 'valid_to' | 'superseded_by'>, asOf: string): CardStatus {

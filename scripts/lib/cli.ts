@@ -1,13 +1,4 @@
 /** Small helpers shared by the command-line scripts. */
-import { resolve } from 'node:path';
-
-/** Where the content lives (`KB_DIR`, default `knowledge`) and where built indexes go (`INDEX_DIR`, default `.data/index`). */
-export function paths(env: NodeJS.ProcessEnv = process.env): { kbDir: string; indexDir: string } {
-  return {
-    kbDir: resolve(env.KB_DIR ?? 'knowledge'),
-    indexDir: resolve(env.INDEX_DIR ?? '.data/index'),
-  };
-}
 
 /** A progress bar on stderr (only when stderr is a terminal, so logs and CI stay clean). */
 export function progressBar(label: string, stream: NodeJS.WriteStream = process.stderr): (done: number, total: number) => void {

@@ -10,7 +10,8 @@ import { createInterface } from 'node:readline';
 import { zaloSign } from '../../adapters/zalo/protocol';
 import { createBotRuntime, type BotRuntime } from '../../bot/create';
 import { MemoryGapRecorder } from '../../bot/gaps';
-import { paths, percentile } from './cli';
+import { percentile } from './cli';
+import { loadConfig } from '../../adapters/config';
 
 export const BENCH_APP_ID = '3011223344556677889';
 export const BENCH_SECRET = 'bench-secret';
@@ -26,9 +27,10 @@ export const QUESTIONS = [
 ];
 
 /** The bot as the bench runs it: the built index, nothing written to disk, no logs; Redis only when given. */
-export function benchRuntime(redisUrl = ''): Promise<BotRuntime> {
-  const { kbDir, indexDir } = paths();
-  return createBotRuntime({ kbDir, indexDir, env: { ...process.env, REDIS_URL: redisUrl }, gaps: new MemoryGapRecorder(), traffic: { record: async () => undefined }, log: () => undefined });
+export function benchRuntime(env: NodeJS.ProcessEnv, redisUrl = ''): Promise<BotRuntime> {
+  const config = loadConfig({ ...env, REDIS_URL: redisUrl });
+  const { kbDir, indexDir } = config.content;
+  return createBotRuntime({ kbDir, indexDir, settings: config.runtime, gaps: new MemoryGapRecorder(), traffic: { record: async () => undefined }, log: () => undefined });
 }
 
 export interface Proc<P> {
@@ -36,12 +38,12 @@ export interface Proc<P> {
   ports: P;
 }
 
-/** Starts one bench-server role in its own Node process (compiled JS when this file is compiled, tsx otherwise). */
-export function startRole<P>(role: 'app' | 'fake' | 'bare', env: NodeJS.ProcessEnv = {}, nodeArgs: string[] = []): Promise<Proc<P>> {
+/** Starts one bench-server role in its own Node process, with `env` as its whole environment (compiled JS when this file is compiled, tsx otherwise). */
+export function startRole<P>(role: 'app' | 'fake' | 'bare', env: NodeJS.ProcessEnv, nodeArgs: string[] = []): Promise<Proc<P>> {
   const compiled = __filename.endsWith('.js');
   const script = join(__dirname, '..', `bench-server.${compiled ? 'js' : 'ts'}`);
   const child = spawn(process.execPath, [...process.execArgv, ...nodeArgs, script, role], {
-    env: { ...process.env, REDIS_URL: '', ...env },
+    env: { REDIS_URL: '', ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   return new Promise((resolve, reject) => {
