@@ -152,6 +152,9 @@ export class BullMqOutbox implements Outbox {
         connection: this.connections.worker(),
         prefix,
         concurrency: 8,
+        // A reply held by a process that died is picked up by another within about 15 s (lock renewed every 5 s while alive).
+        lockDuration: 10_000,
+        stalledInterval: 5_000,
         settings: { backoffStrategy: (attempts: number) => Math.min(this.policy.maxDelayMs, this.policy.baseDelayMs * 2 ** (attempts - 1)) },
       },
     );
