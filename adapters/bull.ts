@@ -16,7 +16,10 @@ export interface BullConnections {
 
 export function bullConnections(connection: Redis): BullConnections {
   const opened: Redis[] = [];
-  const open = (r: Redis) => (opened.push(r), r);
+  const open = (r: Redis): Redis => {
+    opened.push(r);
+    return r;
+  };
   return {
     bullmq: require('bullmq') as typeof import('bullmq'),
     prefix: `${connection.options.keyPrefix ?? ''}bull`,

@@ -7,7 +7,7 @@
  * const address = clientAddress(['10.0.0.0/8']);
  * address(req) // '203.0.113.7' for a request from proxy 10.0.0.2 with "X-Forwarded-For: 203.0.113.7"
  */
-import { BlockList, isIP } from 'node:net';
+import { type BlockList, isIP } from 'node:net';
 import type { Request } from 'restify';
 
 /** Strips the IPv4-mapped prefix ("::ffff:1.2.3.4" → "1.2.3.4") and brackets or a port from a header entry. */

@@ -19,7 +19,7 @@ const url = z.url({ message: 'phải là một URL (http:// hoặc https://)' })
 const opt = z
   .string()
   .optional()
-  .transform((v) => (v && v.trim() ? v.trim() : undefined));
+  .transform((v) => (v?.trim() ? v.trim() : undefined));
 const onOff = z.enum(['on', 'off'], { message: 'là "on" hoặc "off"' });
 const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
 /** A whole number that may also be left empty (then undefined). */
@@ -28,7 +28,10 @@ const optInt = (min: number, max: number) => z.preprocess((v) => (v === '' ? und
 /** Parses "10.0.0.1, 10.1.0.0/16, ::1" (throws on an entry that is not an address or a subnet). */
 export function parseTrustedProxies(list: string): BlockList {
   const trusted = new BlockList();
-  for (const entry of list.split(',').map((e) => e.trim()).filter(Boolean)) {
+  for (const entry of list
+    .split(',')
+    .map((e) => e.trim())
+    .filter(Boolean)) {
     const [address, bits] = entry.split('/');
     const family = isIP(address ?? '');
     if (!family || (bits !== undefined && !/^\d+$/.test(bits))) throw new Error(`TRUSTED_PROXIES: "${entry}" không phải địa chỉ IP hay dải mạng`);
@@ -63,7 +66,9 @@ export const EnvSchema = z
     /** Where built indexes go. */
     INDEX_DIR: z.string().default('.data/index'),
     /** The date answers are judged against (YYYY-MM-DD); today when unset. */
-    GUIDANCE_AS_OF: opt.refine((v) => v === undefined || (/^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v))), { message: 'là một ngày dạng YYYY-MM-DD' }),
+    GUIDANCE_AS_OF: opt.refine((v) => v === undefined || (/^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v))), {
+      message: 'là một ngày dạng YYYY-MM-DD',
+    }),
     /** Questions the bot could not answer (JSONL; in Redis when REDIS_URL is set). */
     GAPS_FILE: z.string().default('.data/gaps.jsonl'),
     /** One line per turn for the daily report (JSONL). */
@@ -104,7 +109,10 @@ export const EnvSchema = z
     MESSENGER_VERIFY_TOKEN: opt,
     MESSENGER_PAGE_ACCESS_TOKEN: opt,
     GRAPH_API_BASE_URL: url.default('https://graph.facebook.com'),
-    GRAPH_API_VERSION: z.string().regex(/^v\d+\.\d+$/, 'có dạng v25.0').default('v25.0'),
+    GRAPH_API_VERSION: z
+      .string()
+      .regex(/^v\d+\.\d+$/, 'có dạng v25.0')
+      .default('v25.0'),
     MicrosoftAppId: opt,
     MicrosoftAppPassword: opt,
     MicrosoftAppTenantId: opt,
@@ -128,7 +136,14 @@ export const EnvSchema = z
     WEBCHAT_FRAME_ANCESTORS: z
       .string()
       .optional()
-      .refine((v) => (v ?? '').split(/[\s,]+/).filter(Boolean).every((o) => /^https:\/\/[a-z0-9.-]+(:\d+)?$/i.test(o)), { message: 'là các địa chỉ https://tên-miền, cách nhau bằng dấu cách' }),
+      .refine(
+        (v) =>
+          (v ?? '')
+            .split(/[\s,]+/)
+            .filter(Boolean)
+            .every((o) => /^https:\/\/[a-z0-9.-]+(:\d+)?$/i.test(o)),
+        { message: 'là các địa chỉ https://tên-miền, cách nhau bằng dấu cách' },
+      ),
     /** Staff sign-in attempts one address may make per minute. */
     STAFF_SIGNIN_PER_MIN: int(1, 10_000).default(20),
     /** Milliseconds a client has to send a whole request (headers within 10 s at most). */
@@ -156,7 +171,11 @@ export const EnvSchema = z
   })
   .superRefine((e, ctx) => {
     if (e.TURN_WORKER === 'off' && !e.REDIS_URL) {
-      ctx.addIssue({ code: 'custom', path: ['TURN_WORKER'], message: '"off" cần REDIS_URL (không có Redis thì không tiến trình nào khác chạy được lượt hội thoại)' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['TURN_WORKER'],
+        message: '"off" cần REDIS_URL (không có Redis thì không tiến trình nào khác chạy được lượt hội thoại)',
+      });
     }
     if (e.EMBEDDINGS === 'http' && (!e.EMBEDDINGS_URL || !e.EMBEDDINGS_MODEL)) {
       ctx.addIssue({ code: 'custom', path: ['EMBEDDINGS'], message: '"http" cần EMBEDDINGS_URL và EMBEDDINGS_MODEL' });
@@ -165,7 +184,11 @@ export const EnvSchema = z
 export type Env = z.output<typeof EnvSchema>;
 
 const trimSlash = (s: string): string => s.replace(/\/+$/, '');
-const list = (v: string | undefined, sep: RegExp): string[] => (v ?? '').split(sep).map((t) => t.trim()).filter(Boolean);
+const list = (v: string | undefined, sep: RegExp): string[] =>
+  (v ?? '')
+    .split(sep)
+    .map((t) => t.trim())
+    .filter(Boolean);
 
 /** The parsed values, grouped for the parts that use them. */
 export const ConfigSchema = EnvSchema.transform((e) => ({
@@ -220,7 +243,9 @@ export const ConfigSchema = EnvSchema.transform((e) => ({
           graphVersion: e.GRAPH_API_VERSION,
         }
       : undefined,
-  azureBot: e.MicrosoftAppId ? { appId: e.MicrosoftAppId, password: e.MicrosoftAppPassword, tenantId: e.MicrosoftAppTenantId, appType: e.MicrosoftAppType } : undefined,
+  azureBot: e.MicrosoftAppId
+    ? { appId: e.MicrosoftAppId, password: e.MicrosoftAppPassword, tenantId: e.MicrosoftAppTenantId, appType: e.MicrosoftAppType }
+    : undefined,
   /** Content and the files the running service writes. */
   content: {
     kbDir: resolve(e.KB_DIR),

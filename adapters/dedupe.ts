@@ -11,7 +11,10 @@ export interface Deduper {
 
 export class MemoryDeduper implements Deduper {
   private readonly seen = new Map<string, number>();
-  constructor(private readonly ttlMs = 24 * 3600_000, private readonly max = 100_000) {}
+  constructor(
+    private readonly ttlMs = 24 * 3600_000,
+    private readonly max = 100_000,
+  ) {}
 
   async firstTime(key: string): Promise<boolean> {
     const now = Date.now();
@@ -34,7 +37,11 @@ export class MemoryDeduper implements Deduper {
 }
 
 export class RedisDeduper implements Deduper {
-  constructor(private readonly redis: Redis, private readonly ttlSeconds = 36 * 3600, private readonly prefix = 'dedupe:') {}
+  constructor(
+    private readonly redis: Redis,
+    private readonly ttlSeconds = 36 * 3600,
+    private readonly prefix = 'dedupe:',
+  ) {}
 
   async firstTime(key: string): Promise<boolean> {
     return (await this.redis.set(this.prefix + key, '1', 'EX', this.ttlSeconds, 'NX')) === 'OK';

@@ -40,7 +40,6 @@ export function guardSockets(http: HttpServer, cfg: ServerConfig, onRefused: () 
   });
 }
 
-
 /** Routes outside the per-address limit: health, metrics, pages, staff (which has its own sign-in limit). */
 const UNLIMITED = /^\/(healthz|readyz|metrics)?$|^\/webchat\/|^\/staff|^\/api\/staff/;
 /** Web chat polling has its own budget per conversation: ten users behind one address poll 600 times a minute. */

@@ -116,7 +116,9 @@ export class RedisInbound implements Inbound {
     // The waiting count decides 503s; reading it on every delivery would cost a round trip, so it is refreshed.
     const refresh = () =>
       this.queue.getWaitingCount().then(
-        (n) => void (this.waiting = n),
+        (n) => {
+          this.waiting = n;
+        },
         () => undefined,
       );
     this.timer = setInterval(refresh, 250);

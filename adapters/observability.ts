@@ -32,7 +32,12 @@ export function createLogger(level: string): Logger {
 
 export class Metrics {
   readonly registry = new Registry();
-  readonly turns = new Counter({ name: 'bot_turns_total', help: 'Bot turns by channel and reply kind', labelNames: ['channel', 'kind'], registers: [this.registry] });
+  readonly turns = new Counter({
+    name: 'bot_turns_total',
+    help: 'Bot turns by channel and reply kind',
+    labelNames: ['channel', 'kind'],
+    registers: [this.registry],
+  });
   readonly latency = new Histogram({
     name: 'bot_reply_latency_seconds',
     help: 'Time from the start of a turn to its first reply',
@@ -48,11 +53,36 @@ export class Metrics {
     registers: [this.registry],
   });
   readonly outboxRetries = new Counter({ name: 'outbox_retries_total', help: 'Outbound sends retried', labelNames: ['channel'], registers: [this.registry] });
-  readonly outboxFailures = new Counter({ name: 'outbox_failures_total', help: 'Outbound replies dropped', labelNames: ['channel'], registers: [this.registry] });
-  readonly outboxDelivered = new Counter({ name: 'outbox_delivered_total', help: 'Outbound replies delivered', labelNames: ['channel'], registers: [this.registry] });
-  readonly tokenRefreshes = new Counter({ name: 'zalo_token_refreshes_total', help: 'Zalo OAuth token refreshes', labelNames: ['result'], registers: [this.registry] });
-  readonly rateLimited = new Counter({ name: 'rate_limited_total', help: 'Requests refused by a rate limit', labelNames: ['scope'], registers: [this.registry] });
-  readonly webhooks = new Counter({ name: 'webhook_requests_total', help: 'Webhook requests by channel and outcome', labelNames: ['channel', 'outcome'], registers: [this.registry] });
+  readonly outboxFailures = new Counter({
+    name: 'outbox_failures_total',
+    help: 'Outbound replies dropped',
+    labelNames: ['channel'],
+    registers: [this.registry],
+  });
+  readonly outboxDelivered = new Counter({
+    name: 'outbox_delivered_total',
+    help: 'Outbound replies delivered',
+    labelNames: ['channel'],
+    registers: [this.registry],
+  });
+  readonly tokenRefreshes = new Counter({
+    name: 'zalo_token_refreshes_total',
+    help: 'Zalo OAuth token refreshes',
+    labelNames: ['result'],
+    registers: [this.registry],
+  });
+  readonly rateLimited = new Counter({
+    name: 'rate_limited_total',
+    help: 'Requests refused by a rate limit',
+    labelNames: ['scope'],
+    registers: [this.registry],
+  });
+  readonly webhooks = new Counter({
+    name: 'webhook_requests_total',
+    help: 'Webhook requests by channel and outcome',
+    labelNames: ['channel', 'outcome'],
+    registers: [this.registry],
+  });
   private turnQueue?: () => { running: number; queued: number };
   readonly turnsInProcess = new Gauge({
     name: 'turn_queue_turns',

@@ -184,12 +184,16 @@ export class BullMqOutbox implements Outbox {
   async enqueue(job: OutboundJob): Promise<void> {
     const next = this.seqKey(job.key, 'next');
     const [[, seq]] = (await this.connection.multi().incr(next).expire(next, SEQ_TTL_S).exec()) as [[Error | null, number]];
-    await this.queue.add('send', { ...job, seq }, {
-      attempts: this.policy.attempts,
-      backoff: { type: 'custom' },
-      removeOnComplete: 1000,
-      removeOnFail: 1000,
-    });
+    await this.queue.add(
+      'send',
+      { ...job, seq },
+      {
+        attempts: this.policy.attempts,
+        backoff: { type: 'custom' },
+        removeOnComplete: 1000,
+        removeOnFail: 1000,
+      },
+    );
   }
 
   async close(): Promise<void> {

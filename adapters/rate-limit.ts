@@ -14,7 +14,10 @@ export interface RateLimiter {
 export class MemoryRateLimiter implements RateLimiter {
   private readonly windows = new Map<string, { count: number; resetAt: number }>();
   private lastSweep = Date.now();
-  constructor(readonly limit: number, private readonly windowMs = 60_000) {}
+  constructor(
+    readonly limit: number,
+    private readonly windowMs = 60_000,
+  ) {}
 
   async hit(key: string): Promise<number> {
     const now = Date.now();
@@ -32,7 +35,12 @@ export class MemoryRateLimiter implements RateLimiter {
 }
 
 export class RedisRateLimiter implements RateLimiter {
-  constructor(private readonly redis: Redis, readonly limit: number, private readonly windowMs = 60_000, private readonly prefix = 'rl:') {}
+  constructor(
+    private readonly redis: Redis,
+    readonly limit: number,
+    private readonly windowMs = 60_000,
+    private readonly prefix = 'rl:',
+  ) {}
 
   async hit(key: string): Promise<number> {
     const k = this.prefix + key;

@@ -10,7 +10,12 @@ import type { Channel, OutboxEvents, Sender } from './outbox';
 import { ZaloClient, type TokenStore } from './zalo/client';
 import type { ZaloSendRequest } from './zalo/protocol';
 
-export function platformSenders(cfg: ServerConfig, zaloTokens: (file: string) => TokenStore, metrics: Metrics, log: (line: string) => void): Partial<Record<Channel, Sender>> {
+export function platformSenders(
+  cfg: ServerConfig,
+  zaloTokens: (file: string) => TokenStore,
+  metrics: Metrics,
+  log: (line: string) => void,
+): Partial<Record<Channel, Sender>> {
   const senders: Partial<Record<Channel, Sender>> = {};
   if (cfg.zalo) {
     const zalo = cfg.zalo;

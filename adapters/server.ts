@@ -37,8 +37,7 @@ const DL_POSTS_PER_MIN = 60;
 const DL_POLLS_PER_MIN = 150;
 
 /** Shown once per minute to a user who sends faster than the per-user limit. */
-export const RATE_LIMIT_NOTICE =
-  'Bạn gửi tin nhắn hơi nhanh, vui lòng chờ khoảng một phút rồi hỏi tiếp nhé. Nếu cần gấp, hãy gọi 1900 9095 (cấp cứu: 115).';
+export const RATE_LIMIT_NOTICE = 'Bạn gửi tin nhắn hơi nhanh, vui lòng chờ khoảng một phút rồi hỏi tiếp nhé. Nếu cần gấp, hãy gọi 1900 9095 (cấp cứu: 115).';
 
 /** What the server needs from the bot side. */
 export interface AppDeps extends Omit<StatusDeps, 'metrics'> {
@@ -145,7 +144,16 @@ export async function createApp(cfg: ServerConfig, deps: AppDeps): Promise<App> 
   // Azure Bot Service channels, when an app id is configured.
   if (cfg.azureBot) {
     const { appId, password, tenantId, appType } = cfg.azureBot;
-    const cloud = prepare(new CloudAdapter(new ConfigurationBotFrameworkAuthentication({ MicrosoftAppId: appId, MicrosoftAppPassword: password, MicrosoftAppTenantId: tenantId, MicrosoftAppType: appType })));
+    const cloud = prepare(
+      new CloudAdapter(
+        new ConfigurationBotFrameworkAuthentication({
+          MicrosoftAppId: appId,
+          MicrosoftAppPassword: password,
+          MicrosoftAppTenantId: tenantId,
+          MicrosoftAppType: appType,
+        }),
+      ),
+    );
     server.post('/api/messages', async (req: Request, res: Response) => {
       await cloud.process(req, res, logic);
     });
@@ -160,7 +168,8 @@ export async function createApp(cfg: ServerConfig, deps: AppDeps): Promise<App> 
     server,
     metrics,
     idle: () => inbound.idle(),
-    listen: () => new Promise((resolve) => server.listen(cfg.port, cfg.host, () => resolve(server.url.replace('[::]', 'localhost').replace('0.0.0.0', 'localhost')))),
+    listen: () =>
+      new Promise((resolve) => server.listen(cfg.port, cfg.host, () => resolve(server.url.replace('[::]', 'localhost').replace('0.0.0.0', 'localhost')))),
     close: async () => {
       await new Promise<void>((r) => server.close(() => r()));
       await inbound.close();

@@ -66,7 +66,13 @@ export function acceptor(inbound: Inbound, deduper: Deduper, metrics: Metrics): 
 }
 
 /** POST (and, with a handshake, GET) routes of one platform; `hook` undefined when the channel is off. */
-export function registerWebhook<E>(server: restify.Server, path: string, channel: InboundChannel, hook: Webhook<E> | undefined, deps: { accept: Accept; metrics: Metrics; log: (line: string) => void }): void {
+export function registerWebhook<E>(
+  server: restify.Server,
+  path: string,
+  channel: InboundChannel,
+  hook: Webhook<E> | undefined,
+  deps: { accept: Accept; metrics: Metrics; log: (line: string) => void },
+): void {
   server.post(path, async (req: RawRequest, res: Response) => {
     if (!hook) {
       res.send(404, { error: `${channel} disabled` });

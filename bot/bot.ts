@@ -10,7 +10,17 @@
  * const bot = new CovidBot({ index: () => index, conversationState, userState, gaps });
  * const adapter = new TestAdapter((ctx) => bot.run(ctx));
  */
-import { ActionTypes, ActivityHandler, ActivityTypes, CardFactory, ConversationState, UserState, type Activity, type CardAction, type TurnContext } from 'botbuilder';
+import {
+  ActionTypes,
+  ActivityHandler,
+  ActivityTypes,
+  CardFactory,
+  type ConversationState,
+  type UserState,
+  type Activity,
+  type CardAction,
+  type TurnContext,
+} from 'botbuilder';
 import { DialogSet, DialogTurnStatus, type DialogContext, type DialogState } from 'botbuilder-dialogs';
 import type { CardRecord, KnowledgeIndex, SearchResult } from '../knowledge/engine/search';
 import { today as todayIso } from '../knowledge/engine/search';
@@ -115,7 +125,14 @@ export class CovidBot extends ActivityHandler {
     await super.run(context);
     if (summary && this.options.traffic) {
       const topic = summary.entries[0] ? this.d.index.cardsById.get(summary.entries[0])?.topic : undefined;
-      await this.options.traffic.record({ time: new Date().toISOString(), channel: context.activity.channelId, kind: summary.kind, topic, entries: summary.entries, score: summary.score });
+      await this.options.traffic.record({
+        time: new Date().toISOString(),
+        channel: context.activity.channelId,
+        kind: summary.kind,
+        topic,
+        entries: summary.entries,
+        score: summary.score,
+      });
     }
     await this.options.conversationState.saveChanges(context, false);
     await this.options.userState.saveChanges(context, false);
@@ -219,7 +236,12 @@ export class CovidBot extends ActivityHandler {
       return;
     } else if (payload?.type === 'feedback') {
       if (!payload.up) {
-        await this.recordGap(ctx, { kind: 'feedback_down', text: `👎 ${payload.cardId}`, entries: [payload.cardId], topic: this.d.index.cardsById.get(payload.cardId)?.topic });
+        await this.recordGap(ctx, {
+          kind: 'feedback_down',
+          text: `👎 ${payload.cardId}`,
+          entries: [payload.cardId],
+          topic: this.d.index.cardsById.get(payload.cardId)?.topic,
+        });
       }
       await this.send(ctx, payload.up ? conv.feedback.thanks_up : conv.feedback.thanks_down, [], this.simple('smalltalk'));
       return;
@@ -264,7 +286,13 @@ export class CovidBot extends ActivityHandler {
     // Just after an emergency: "cannot get through", "what now", "a little better" are about reaching help.
     if (!payload && flags.afterEmergency) {
       flags.afterEmergency--;
-      const after = afterEmergencyReply(conv, this.d.triage.tokens(text).map((t) => t.f).join(' '));
+      const after = afterEmergencyReply(
+        conv,
+        this.d.triage
+          .tokens(text)
+          .map((t) => t.f)
+          .join(' '),
+      );
       if (after.matched || (await search()).decision !== 'answer') {
         await this.send(ctx, after.text, [callAction(conv, 'vi'), ...this.hotlineButton()], this.simple('emergency'));
         return;
@@ -305,7 +333,8 @@ export class CovidBot extends ActivityHandler {
     }
     if (result.decision !== 'out_of_scope') flags.lastQuestion = (await this.language.redact(asked)).slice(-300);
     // A reading is answered on its own only in a short message; in a longer one the question is what matters.
-    if (triage.readings.length && (result.decision === 'answer' || text.split(/\s+/).length <= conv.follow_up.max_words)) return this.answerReadings(ctx, triage, result);
+    if (triage.readings.length && (result.decision === 'answer' || text.split(/\s+/).length <= conv.follow_up.max_words))
+      return this.answerReadings(ctx, triage, result);
     await this.answerSearch(ctx, text, result);
   }
 
@@ -315,7 +344,16 @@ export class CovidBot extends ActivityHandler {
     const words = text.split(/\s+/).filter(Boolean);
     if (words.length > f.max_words) return false;
     const folded = ` ${foldVietnamese(text.toLowerCase()).replace(/[^a-z0-9]+/g, ' ')} `;
-    return alone.decision !== 'answer' || f.cues.some((c) => folded.includes(` ${foldVietnamese(normalizeVietnamese(c)).replace(/[^a-z0-9]+/g, ' ').trim()} `));
+    return (
+      alone.decision !== 'answer' ||
+      f.cues.some((c) =>
+        folded.includes(
+          ` ${foldVietnamese(normalizeVietnamese(c))
+            .replace(/[^a-z0-9]+/g, ' ')
+            .trim()} `,
+        ),
+      )
+    );
   }
 
   private hotlineButton(): CardAction[] {
@@ -336,7 +374,12 @@ export class CovidBot extends ActivityHandler {
     const signs = index.cardsById.get(this.d.triage.card);
     const src = signs ? sourcesOf(index, signs) : { line: '', refs: [] };
     const actions = [signs, index.cardsById.get('home-theo-doi')].filter((c): c is CardRecord => !!c).map(cardButton);
-    await this.send(ctx, [lines, conv.reading_advice, src.line].filter(Boolean).join('\n\n'), actions, { kind: 'answer', sources: src.refs, entries: signs ? [signs.id] : [], score: 1 });
+    await this.send(ctx, [lines, conv.reading_advice, src.line].filter(Boolean).join('\n\n'), actions, {
+      kind: 'answer',
+      sources: src.refs,
+      entries: signs ? [signs.id] : [],
+      score: 1,
+    });
   }
 
   /**
@@ -372,12 +415,20 @@ export class CovidBot extends ActivityHandler {
     const activities: Partial<Activity>[] = [
       // The call button rides on a card, so it stays beside the first line after the details arrive.
       { ...base, text: first.text, attachments: [CardFactory.heroCard('', undefined, first.actions)] },
-      ...messages(details.text, [...details.actions, ...(lang === 'vi' ? this.hotlineButton() : [])], summary, this.maxLength(ctx.activity.channelId)).map((a) => ({ ...a, locale: base.locale })),
+      ...messages(details.text, [...details.actions, ...(lang === 'vi' ? this.hotlineButton() : [])], summary, this.maxLength(ctx.activity.channelId)).map(
+        (a) => ({ ...a, locale: base.locale }),
+      ),
     ];
     await ctx.sendActivities(activities);
   }
 
-  private async answerCard(ctx: TurnContext, card: CardRecord, result: Pick<SearchResult, 'asOf' | 'refDate'> | undefined, score: number, lead?: string): Promise<void> {
+  private async answerCard(
+    ctx: TurnContext,
+    card: CardRecord,
+    result: Pick<SearchResult, 'asOf' | 'refDate'> | undefined,
+    score: number,
+    lead?: string,
+  ): Promise<void> {
     const index = this.d.index;
     const conv = index.data.conversation;
     const src = sourcesOf(index, card);
@@ -436,7 +487,12 @@ export class CovidBot extends ActivityHandler {
     // A COVID question no card answers gets who can answer; anything else the "please rephrase" fallback.
     if (r.domain.signal === 'strong' && !r.domain.offTopic) {
       await this.recordGap(ctx, { kind: 'no_card', text, topic: top?.card.topic });
-      await this.send(ctx, conv.no_card, [...this.hotlineButton(), ...this.menuActions().slice(0, 2)], { kind: 'referral', sources: [], entries: [], score: r.confidence });
+      await this.send(ctx, conv.no_card, [...this.hotlineButton(), ...this.menuActions().slice(0, 2)], {
+        kind: 'referral',
+        sources: [],
+        entries: [],
+        score: r.confidence,
+      });
       return;
     }
     await this.recordGap(ctx, { kind: 'fallback', text, topic: top?.card.topic });

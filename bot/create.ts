@@ -82,10 +82,26 @@ export async function createBotRuntime(o: RuntimeOptions): Promise<BotRuntime> {
       });
     });
   }
-  const language = createLanguageService(settings.azureLanguage, (err) => log(`language service: ${err instanceof Error ? err.message : String(err)} (local rules used)`));
+  const language = createLanguageService(settings.azureLanguage, (err) =>
+    log(`language service: ${err instanceof Error ? err.message : String(err)} (local rules used)`),
+  );
   const gapsFile = settings.gapsFile;
-  const redisGaps = state.redis ? new RedisGapRecorder(state.redis, (t) => language.redact(t), 'gaps', (err) => log(`gap recorder: ${String(err)}`)) : undefined;
-  const gaps = o.gaps ?? redisGaps ?? new JsonlGapRecorder(gapsFile, (err) => log(`gap recorder: ${String(err)}`), (t) => language.redact(t));
+  const redisGaps = state.redis
+    ? new RedisGapRecorder(
+        state.redis,
+        (t) => language.redact(t),
+        'gaps',
+        (err) => log(`gap recorder: ${String(err)}`),
+      )
+    : undefined;
+  const gaps =
+    o.gaps ??
+    redisGaps ??
+    new JsonlGapRecorder(
+      gapsFile,
+      (err) => log(`gap recorder: ${String(err)}`),
+      (t) => language.redact(t),
+    );
   const traffic = o.traffic ?? new JsonlTrafficRecorder(settings.trafficFile, (err) => log(`traffic recorder: ${String(err)}`));
   const asOf = guidanceAsOf(settings.guidanceAsOf);
   const bot = new CovidBot({

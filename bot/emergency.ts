@@ -51,7 +51,12 @@ export function firstMessage(conv: Conversation, result: TriageResult, lang: Lan
  * Two messages: the short call to action with its button, then what to do while waiting and the warning signs
  * (`signs`: the warning-sign card's text and source line, when a COVID warning sign or a reading was found).
  */
-export function emergencyReply(conv: Conversation, result: TriageResult, lang: Lang, signs?: { answer: string; source: string }): [EmergencyMessage, EmergencyMessage] {
+export function emergencyReply(
+  conv: Conversation,
+  result: TriageResult,
+  lang: Lang,
+  signs?: { answer: string; source: string },
+): [EmergencyMessage, EmergencyMessage] {
   const call = callAction(conv, lang);
   const covidSign = result.readings.some((r) => r.alarming) || result.signs.some((s) => 'doc' in s.basis);
   const details =
@@ -71,7 +76,14 @@ export function emergencyReply(conv: Conversation, result: TriageResult, lang: L
 export function afterEmergencyReply(conv: Conversation, text: string): { text: string; matched: boolean } {
   const a = conv.emergency.after;
   const folded = ` ${foldVietnamese(normalizeVietnamese(text)).replace(/[^a-z0-9]+/g, ' ')} `;
-  const has = (patterns: string[]): boolean => patterns.some((p) => folded.includes(` ${foldVietnamese(normalizeVietnamese(p)).replace(/[^a-z0-9]+/g, ' ').trim()} `));
+  const has = (patterns: string[]): boolean =>
+    patterns.some((p) =>
+      folded.includes(
+        ` ${foldVietnamese(normalizeVietnamese(p))
+          .replace(/[^a-z0-9]+/g, ' ')
+          .trim()} `,
+      ),
+    );
   if (has(a.cannot_reach.patterns)) return { text: a.cannot_reach.reply, matched: true };
   if (has(a.better.patterns)) return { text: a.better.reply, matched: true };
   if (has(a.waiting.patterns)) return { text: a.waiting.reply, matched: true };

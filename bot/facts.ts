@@ -19,7 +19,10 @@ export interface ConversationFacts {
   vaccination?: Vaccination;
 }
 
-const folded = (s: string): string => ` ${foldVietnamese(normalizeVietnamese(s.toLowerCase())).replace(/[^a-z0-9]+/g, ' ').trim()} `;
+const folded = (s: string): string =>
+  ` ${foldVietnamese(normalizeVietnamese(s.toLowerCase()))
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim()} `;
 const has = (text: string, words: string[]): boolean => words.some((w) => text.includes(folded(w)));
 
 /** The facts a message states; `ages` are the ages (in months) triage read from it. */

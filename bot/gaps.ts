@@ -173,7 +173,11 @@ export class RedisGapQuota implements GapQuota {
 
   async take(user: string, day: string): Promise<boolean> {
     const key = `${this.prefix}${day}:${userHash(user)}`;
-    const [[, n]] = (await this.redis.multi().incr(key).expire(key, 2 * 86_400).exec()) as [[Error | null, number]];
+    const [[, n]] = (await this.redis
+      .multi()
+      .incr(key)
+      .expire(key, 2 * 86_400)
+      .exec()) as [[Error | null, number]];
     return n <= this.perDay;
   }
 }

@@ -12,7 +12,6 @@ export type IntentName = keyof Conversation['intents'];
 
 const fold = (s: string): string[] => tokenize(normalizeVietnamese(s)).map(foldVietnamese);
 
-
 export class IntentRecognizer {
   private readonly intents: { name: IntentName; patterns: string[][]; contains: boolean }[];
   private readonly fillers: Set<string>;

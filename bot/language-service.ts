@@ -36,7 +36,17 @@ export interface AzureLanguageOptions {
 }
 
 /** PII categories replaced by their label (others, such as dates or organisations, are kept). */
-const PII_CATEGORIES = new Set(['Person', 'PersonType', 'Address', 'PhoneNumber', 'Email', 'IPAddress', 'URL', 'CreditCardNumber', 'InternationalBankingAccountNumber']);
+const PII_CATEGORIES = new Set([
+  'Person',
+  'PersonType',
+  'Address',
+  'PhoneNumber',
+  'Email',
+  'IPAddress',
+  'URL',
+  'CreditCardNumber',
+  'InternationalBankingAccountNumber',
+]);
 
 export class AzureLanguageService implements LanguageService {
   private readonly client: TextAnalysisClient;
@@ -70,6 +80,7 @@ export class AzureLanguageService implements LanguageService {
 
   async detect(text: string): Promise<Language> {
     const local = detectLanguage(text);
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: the range is "any non-ASCII character"
     if (local === 'vi' && /[^\x00-\x7f]/.test(text)) return 'vi'; // Vietnamese letters settle it
     try {
       const [doc] = await this.client.analyze('LanguageDetection', [text], 'vn', { abortSignal: AbortSignal.timeout(this.o.timeoutMs ?? 1500) });

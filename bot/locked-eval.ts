@@ -91,7 +91,10 @@ export function loadLocked(
     for (const section of ['long', 'short', 'followups', 'no_card'] as const) {
       set[section].forEach((entry, index) => {
         const expect = byKey.get(key(m[1]!, section, index));
-        if (!expect) return void problems.push(`${name}: ${section}[${index}] chưa có nhãn`);
+        if (!expect) {
+          problems.push(`${name}: ${section}[${index}] chưa có nhãn`);
+          return;
+        }
         for (const id of expect) if (!cardIds.has(id)) problems.push(`${name}: ${section}[${index}] nhãn "${id}" không phải thẻ`);
         items.push({ file: m[1]!, section, index, turns: Array.isArray(entry) ? entry : [entry], expect });
       });
@@ -132,7 +135,8 @@ export async function evaluateLocked(index: KnowledgeIndex, items: LockedItem[],
     const entries = summary?.entries ?? [];
     const right = (id: string | undefined) => !!id && item.expect.includes(id);
     const referral = (id: string | undefined) => !!id && index.cardsById.get(id)?.topic === 'referral';
-    const s = (bySection[item.section] ??= { n: 0, answerable: 0, top1: 0, answeredOrChoices: 0, confidentlyWrong: 0 });
+    bySection[item.section] ??= { n: 0, answerable: 0, top1: 0, answeredOrChoices: 0, confidentlyWrong: 0 };
+    const s = bySection[item.section]!;
     n++;
     s.n++;
     const answered = kind === 'answer';

@@ -15,7 +15,10 @@ export function findAll(tokens: readonly string[], p: readonly string[]): readon
   if (p.length === 0) return NONE;
   let out: number[] | undefined;
   for (let i = 0; i + p.length <= tokens.length; i++) {
-    if (tokens[i] === p[0] && matchesAt(tokens, p, i)) (out ??= []).push(i);
+    if (tokens[i] === p[0] && matchesAt(tokens, p, i)) {
+      out ??= [];
+      out.push(i);
+    }
   }
   return out ?? NONE;
 }

@@ -19,7 +19,9 @@ const RULES: [RegExp, string][] = [
 export function redact(text: string): string {
   // NFKC turns full-width digits into ASCII ones; format characters (zero-width spaces and joiners) are removed
   // so that they cannot split a number.
-  let out = String(text ?? '').normalize('NFKC').replace(/\p{Cf}/gu, '');
+  let out = String(text ?? '')
+    .normalize('NFKC')
+    .replace(/\p{Cf}/gu, '');
   for (const [re, label] of RULES) out = out.replace(re, label);
   return out;
 }

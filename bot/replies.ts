@@ -28,12 +28,9 @@ export const PAYLOAD = {
   noneOfThese: 'none:clarify',
 };
 
-export function parsePayload(text: string):
-  | { type: 'card'; id: string }
-  | { type: 'travel' }
-  | { type: 'feedback'; up: boolean; cardId: string }
-  | { type: 'none' }
-  | undefined {
+export function parsePayload(
+  text: string,
+): { type: 'card'; id: string } | { type: 'travel' } | { type: 'feedback'; up: boolean; cardId: string } | { type: 'none' } | undefined {
   const t = text.trim();
   let m = /^card:([a-z0-9-]+)$/.exec(t);
   if (m) return { type: 'card', id: m[1]! };
@@ -138,10 +135,16 @@ export function validityLine(index: KnowledgeIndex, card: CardRecord, asOf: stri
   const to = viDate(card.valid_to);
   if (status === 'superseded') {
     const newer = card.superseded_by ? index.cardsById.get(card.superseded_by) : undefined;
-    return v.superseded.replace('{from}', from).replace('{to}', to).replace('{newer}', newer?.title ?? '');
+    return v.superseded
+      .replace('{from}', from)
+      .replace('{to}', to)
+      .replace('{newer}', newer?.title ?? '');
   }
   const by = card.ended_by ? index.documentsById.get(card.ended_by) : undefined;
   const special = card.ended_by ? v.ended_by[card.ended_by] : undefined;
   if (special) return special.replace('{from}', from).replace('{to}', to);
-  return v.ended.replace('{from}', from).replace('{to}', to).replace('{ended}', by ? `${by.number}${dateLabel(by.issued)}` : '');
+  return v.ended
+    .replace('{from}', from)
+    .replace('{to}', to)
+    .replace('{ended}', by ? `${by.number}${dateLabel(by.issued)}` : '');
 }

@@ -23,16 +23,30 @@ export function renderMarkdown(s: DailyStats): string {
   const lines: string[] = [];
   lines.push(`# Báo cáo ngày ${s.date.split('-').reverse().join('/')}`, '');
   lines.push(`- Số lượt hỏi: **${s.turns}**`);
-  lines.push(`- Tỷ lệ trả lời: **${pct(s.rates.answered)}**, hỏi lại: ${pct(s.rates.clarified)}, từ chối: ${pct(s.rates.declined)} (trên các câu hỏi nội dung)`);
+  lines.push(
+    `- Tỷ lệ trả lời: **${pct(s.rates.answered)}**, hỏi lại: ${pct(s.rates.clarified)}, từ chối: ${pct(s.rates.declined)} (trên các câu hỏi nội dung)`,
+  );
   lines.push(`- Phát hiện dấu hiệu cấp cứu: **${s.emergencies}**`, '');
   const table = (title: string, rows: [string, number][]) => {
     lines.push(`## ${title}`, '', '| | Số lượt |', '|---|---:|', ...rows.map(([k, v]) => `| ${k} | ${v} |`), '');
   };
-  table('Theo loại trả lời', sorted(s.byKind).map(([k, v]) => [KIND_LABEL[k] ?? k, v]));
+  table(
+    'Theo loại trả lời',
+    sorted(s.byKind).map(([k, v]) => [KIND_LABEL[k] ?? k, v]),
+  );
   table('Theo chủ đề', sorted(s.byTopic));
   table('Theo kênh', sorted(s.byChannel));
-  const busiest = s.byHour.map((v, h) => [h, v] as const).sort((a, b) => b[1] - a[1]).slice(0, 3).filter(([, v]) => v > 0);
-  lines.push('## Giờ cao điểm (giờ Việt Nam)', '', busiest.length ? busiest.map(([h, v]) => `- ${h}:00–${h}:59: ${v} lượt`).join('\n') : '- Không có dữ liệu', '');
+  const busiest = s.byHour
+    .map((v, h) => [h, v] as const)
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 3)
+    .filter(([, v]) => v > 0);
+  lines.push(
+    '## Giờ cao điểm (giờ Việt Nam)',
+    '',
+    busiest.length ? busiest.map(([h, v]) => `- ${h}:00–${h}:59: ${v} lượt`).join('\n') : '- Không có dữ liệu',
+    '',
+  );
   lines.push('## Nhóm câu hỏi chưa trả lời được nhiều nhất', '');
   if (s.topGaps.length === 0) lines.push('- Không có', '');
   for (const g of s.topGaps) lines.push(`- **${g.count}×** ${g.words.join(' ')} — ví dụ: ${g.examples.map((e) => `“${e}”`).join('; ')}`);

@@ -29,7 +29,9 @@ export async function readJsonl<T>(file: string): Promise<T[]> {
   return out;
 }
 
-const FILLER = new Set('a ad ah ak anh ban bot cho chi co cua da di duoc em gi giup ha hoi khong ko la lam minh nao nha nhe oi roi sao the thi toi tui va vay voi xin'.split(' '));
+const FILLER = new Set(
+  'a ad ah ak anh ban bot cho chi co cua da di duoc em gi giup ha hoi khong ko la lam minh nao nha nhe oi roi sao the thi toi tui va vay voi xin'.split(' '),
+);
 
 /** Content words of a question, accent-folded, without fillers or redaction labels. */
 export function gapKey(text: string): string[] {

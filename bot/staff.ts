@@ -25,7 +25,9 @@ export interface StaffResult {
 }
 
 export function staffSearch(index: KnowledgeIndex, q: string, opts: { topic?: string; limit?: number; asOf?: string } = {}): Promise<StaffResult[]> {
-  const query = String(q ?? '').trim().slice(0, 300);
+  const query = String(q ?? '')
+    .trim()
+    .slice(0, 300);
   if (!query) return Promise.resolve([]);
   return index.search(query, { limit: 40, asOf: opts.asOf ?? today() }).then((r) =>
     r.hits
@@ -71,13 +73,20 @@ export interface StaffLevel {
  * before `asOf` and the list it comes from (staff see its date; the bot itself uses a list only inside its window).
  */
 export function staffLevels(index: KnowledgeIndex, q: string, asOf = new Date().toISOString().slice(0, 10)): StaffLevel[] {
-  const fold = (s: string) => foldVietnamese(normalizeVietnamese(s)).replace(/[^a-z0-9 ]+/g, ' ').trim();
+  const fold = (s: string) =>
+    foldVietnamese(normalizeVietnamese(s))
+      .replace(/[^a-z0-9 ]+/g, ' ')
+      .trim();
   const query = fold(String(q ?? ''));
   return index.data.provinces
     .filter((p) => !query || [p.name, ...p.aliases].some((n) => fold(n).includes(query)))
     .map((p) => {
       const row = latestLevel(index.data.levels, p.id, asOf);
-      return { province: p.id, name: p.name, ...(row ? { level: row.level, validFrom: row.valid_from, validTo: row.valid_to, source: row.source, sample: row.sample === 'yes' } : {}) };
+      return {
+        province: p.id,
+        name: p.name,
+        ...(row ? { level: row.level, validFrom: row.valid_from, validTo: row.valid_to, source: row.source, sample: row.sample === 'yes' } : {}),
+      };
     });
 }
 
@@ -98,6 +107,13 @@ export interface StaffPassage {
 export function staffPassages(index: KnowledgeIndex, q: string, limit = 5): StaffPassage[] {
   return index.searchPassages(q, limit).map(({ passage, score }) => {
     const d = index.documentsById.get(passage.doc);
-    return { doc: passage.doc, number: d?.number ?? passage.doc, date: d?.issued ?? null, location: passage.location, text: passage.text, score: Math.round(score * 1000) / 1000 };
+    return {
+      doc: passage.doc,
+      number: d?.number ?? passage.doc,
+      date: d?.issued ?? null,
+      location: passage.location,
+      text: passage.text,
+      score: Math.round(score * 1000) / 1000,
+    };
   });
 }

@@ -7,7 +7,7 @@
  *   so two replicas never run two turns of one conversation at once.
  */
 import { randomUUID } from 'node:crypto';
-import { type Middleware, type Storage, type StoreItems, type TurnContext } from 'botbuilder';
+import type { Middleware, Storage, StoreItems, TurnContext } from 'botbuilder';
 import Redis from 'ioredis';
 
 const CAS_SCRIPT = `
@@ -216,8 +216,7 @@ export class RedisTurnLock implements TurnLock {
 /** Middleware that serialises turns of the same conversation. */
 export function serializeTurns(lock: TurnLock): Middleware {
   return {
-    onTurn: (ctx: TurnContext, next: () => Promise<void>) =>
-      lock.run(`${ctx.activity.channelId}:${ctx.activity.conversation?.id ?? 'none'}`, next),
+    onTurn: (ctx: TurnContext, next: () => Promise<void>) => lock.run(`${ctx.activity.channelId}:${ctx.activity.conversation?.id ?? 'none'}`, next),
   };
 }
 

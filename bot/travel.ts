@@ -105,7 +105,9 @@ export const VACCINATION_CHOICES: { value: Vaccination; label: string }[] = [
 
 /** Reads a vaccination status from an answer ("đủ 2 mũi", "chua tiem", "2", "đã khỏi"). */
 export function recognizeVaccination(text: string): Vaccination | undefined {
-  const t = ` ${foldVietnamese(normalizeVietnamese(String(text ?? ''))).replace(/[^a-z0-9]+/g, ' ').trim()} `;
+  const t = ` ${foldVietnamese(normalizeVietnamese(String(text ?? '')))
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim()} `;
   if (/^ [1-4] $/.test(t)) return VACCINATION_CHOICES[Number(t.trim()) - 1]!.value;
   if (/ (chua|khong|ko|k) (duoc )?(tiem|chich)( mui nao| gi)? /.test(t) || / chua tiem/.test(t)) return 'chua_tiem';
   if (/ chua du| 1 mui | mot mui | moi tiem (1|mot) | tiem (1|mot) mui /.test(t)) return 'chua_du_lieu';

@@ -10,7 +10,7 @@
  * The real bot runs in this process (no HTTP).
  */
 import { createInterface } from 'node:readline';
-import type { Activity, CardAction, TurnContext } from 'botbuilder';
+import type { Activity, TurnContext } from 'botbuilder';
 import { buttonsOf } from '../adapters/channel-adapter';
 import { createBotRuntime } from '../bot/create';
 import { InProcessAdapter } from '../bot/in-process-adapter';

@@ -37,9 +37,7 @@ async function main(): Promise<void> {
   const questions = loadEvalSets(kbDir, index).labelled.filter((l) => l.origin === 'dev');
 
   const mini = new MiniSearch({ fields: ['questions', 'title', 'answer'], storeFields: ['id'] });
-  mini.addAll(
-    kb.value.cards.map((c) => ({ id: c.id, questions: c.questions.join('\n'), title: c.title, answer: plainText(c.answer) })),
-  );
+  mini.addAll(kb.value.cards.map((c) => ({ id: c.id, questions: c.questions.join('\n'), title: c.title, answer: plainText(c.answer) })));
 
   // One full warm-up pass for both engines: the figures are steady-state latency, as in a running server.
   for (const q of questions) {
@@ -80,7 +78,9 @@ async function main(): Promise<void> {
   log(`Câu hỏi: ${questions.length} (có dấu ${engine.accented.length}, không dấu ${engine.unaccented.length})`);
   log(`                 top-1   có dấu   không dấu`);
   log(`Engine        ${pct(result.engine.top1).padStart(7)}  ${pct(result.engine.top1Accented).padStart(7)}  ${pct(result.engine.top1Unaccented).padStart(9)}`);
-  log(`MiniSearch    ${pct(result.minisearch.top1).padStart(7)}  ${pct(result.minisearch.top1Accented).padStart(7)}  ${pct(result.minisearch.top1Unaccented).padStart(9)}`);
+  log(
+    `MiniSearch    ${pct(result.minisearch.top1).padStart(7)}  ${pct(result.minisearch.top1Accented).padStart(7)}  ${pct(result.minisearch.top1Unaccented).padStart(9)}`,
+  );
   log(`Chênh lệch không dấu: ${((result.engine.top1Unaccented - result.minisearch.top1Unaccented) * 100).toFixed(1)} điểm`);
   log(`Độ trễ mỗi câu (engine): p50 ${result.engine.p50ms.toFixed(3)} ms, p99 ${result.engine.p99ms.toFixed(3)} ms`);
   if (json) {

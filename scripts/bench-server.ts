@@ -78,7 +78,13 @@ async function app(): Promise<void> {
     ...(process.env.MAX_CONCURRENT_TURNS ? { MAX_CONCURRENT_TURNS: process.env.MAX_CONCURRENT_TURNS } : {}),
   });
   const echo = { run: async (ctx: TurnContext) => void (ctx.activity.type === 'message' && (await ctx.sendActivity(ctx.activity.text ?? ''))) };
-  const server = await createApp(cfg, { bot: process.env.BENCH_ECHO === '1' ? echo : runtime.bot, lock: runtime.state.lock, redis: runtime.state.redis, ready: () => true, log: () => undefined });
+  const server = await createApp(cfg, {
+    bot: process.env.BENCH_ECHO === '1' ? echo : runtime.bot,
+    lock: runtime.state.lock,
+    redis: runtime.state.redis,
+    ready: () => true,
+    log: () => undefined,
+  });
   const appPort = Number(new URL(await server.listen()).port);
   const stats = createServer((req, res) => {
     if (req.url === '/gc') global.gc?.();

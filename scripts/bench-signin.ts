@@ -23,16 +23,31 @@ const QUESTIONS = ['gia vang hom nay bao nhieu', 'f1 co phai cach ly ko', 'test 
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'bench-signin-'));
   const config = loadConfig({ ...process.env, REDIS_URL: '' });
-  const runtime = await createBotRuntime({ ...config.content, settings: config.runtime, gaps: new JsonlGapRecorder(join(dir, 'gaps.jsonl')), log: () => undefined });
+  const runtime = await createBotRuntime({
+    ...config.content,
+    settings: config.runtime,
+    gaps: new JsonlGapRecorder(join(dir, 'gaps.jsonl')),
+    log: () => undefined,
+  });
   const accountsFile = join(dir, 'accounts.json');
   await addAccount(accountsFile, 'tongdai01', 'mat-khau-rat-dai-2022');
-  const app = await createApp(loadConfig({ PORT: '0', HOST: '127.0.0.1', STAFF_SIGNIN_PER_MIN: '10000', RATE_LIMIT_IP_PER_MIN: '100000', MAX_CONNECTIONS_PER_ADDRESS: '5000' }), {
-    bot: runtime.bot,
-    lock: runtime.state.lock,
-    ready: () => true,
-    log: () => undefined,
-    staff: { search: async () => [], levels: () => [], topics: () => [], accountsFile, readGaps: () => readJsonl<GapRecord>(join(dir, 'gaps.jsonl')), reportsDir: join(dir, 'reports') },
-  });
+  const app = await createApp(
+    loadConfig({ PORT: '0', HOST: '127.0.0.1', STAFF_SIGNIN_PER_MIN: '10000', RATE_LIMIT_IP_PER_MIN: '100000', MAX_CONNECTIONS_PER_ADDRESS: '5000' }),
+    {
+      bot: runtime.bot,
+      lock: runtime.state.lock,
+      ready: () => true,
+      log: () => undefined,
+      staff: {
+        search: async () => [],
+        levels: () => [],
+        topics: () => [],
+        accountsFile,
+        readGaps: () => readJsonl<GapRecord>(join(dir, 'gaps.jsonl')),
+        reportsDir: join(dir, 'reports'),
+      },
+    },
+  );
   const base = await app.listen();
   try {
     /**
@@ -47,7 +62,10 @@ async function main(): Promise<void> {
       const t0 = performance.now();
       await fetch(url, { method: 'POST', headers, body: JSON.stringify({ type: 'message', text }) });
       for (;;) {
-        const page = (await (await fetch(`${url}?watermark=${watermark}`, { headers })).json()) as { activities: { from: { role?: string } }[]; watermark: string };
+        const page = (await (await fetch(`${url}?watermark=${watermark}`, { headers })).json()) as {
+          activities: { from: { role?: string } }[];
+          watermark: string;
+        };
         watermark = page.watermark;
         if (page.activities.some((a) => a.from.role === 'bot')) return performance.now() - t0;
         await new Promise((r) => setTimeout(r, 5));
@@ -59,14 +77,21 @@ async function main(): Promise<void> {
       return times.sort((a, b) => a - b);
     };
     const show = (label: string, xs: number[]) =>
-      console.log(`${label.padEnd(34)} p50 ${percentile(xs, 50).toFixed(1)} ms  p95 ${percentile(xs, 95).toFixed(1)} ms  max ${xs.at(-1)!.toFixed(1)} ms  (${xs.length} questions)`);
+      console.log(
+        `${label.padEnd(34)} p50 ${percentile(xs, 50).toFixed(1)} ms  p95 ${percentile(xs, 95).toFixed(1)} ms  max ${xs.at(-1)!.toFixed(1)} ms  (${xs.length} questions)`,
+      );
 
     await phase(4); // warm-up
     show('citizen alone', await phase(40));
     const f0 = performance.now();
     const flood = Promise.all(
       Array.from({ length: 300 }, (_, i) =>
-        fetch(`${base}/staff/login`, { method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: `user=ai-do-${i}&password=sai` }).then((r) => r.headers.get('location')),
+        fetch(`${base}/staff/login`, {
+          method: 'POST',
+          redirect: 'manual',
+          headers: { 'content-type': 'application/x-www-form-urlencoded' },
+          body: `user=ai-do-${i}&password=sai`,
+        }).then((r) => r.headers.get('location')),
       ),
     );
     const during = await phase(40);

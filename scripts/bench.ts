@@ -56,7 +56,8 @@ async function turnCost(): Promise<number> {
   const adapter = new InProcessAdapter();
   const logic = (ctx: TurnContext) => runtime.bot.run(ctx);
   const turns = async (n: number, tag: string) => {
-    for (let i = 0; i < n; i++) await adapter.say(QUESTIONS[i % QUESTIONS.length]!, logic, { conversationId: `${tag}${i % 2000}`, userId: `${tag}${i % 2000}` });
+    for (let i = 0; i < n; i++)
+      await adapter.say(QUESTIONS[i % QUESTIONS.length]!, logic, { conversationId: `${tag}${i % 2000}`, userId: `${tag}${i % 2000}` });
   };
   await turns(4000, 'warm');
   const t0 = performance.now();
@@ -72,7 +73,7 @@ async function main(): Promise<void> {
   const out = json ? console.error : console.log;
   const seconds = Math.min(30, Math.max(2, Number(flags.get('seconds') ?? 5) || 5));
   // --redis: the server keeps state, locks, dedupe, limits and its outbox in Redis (REDIS_URL, default local).
-  const redisUrl = flags.has('redis') ? (process.env.REDIS_URL || 'redis://127.0.0.1:6379') : '';
+  const redisUrl = flags.has('redis') ? process.env.REDIS_URL || 'redis://127.0.0.1:6379' : '';
   const redisPrefix = `bench-${process.pid}:`;
 
   const procs: Proc<unknown>[] = [];
@@ -83,7 +84,11 @@ async function main(): Promise<void> {
     const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
     const extra = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
     const redisEnv = redisUrl ? { BENCH_REDIS_URL: redisUrl, REDIS_PREFIX: redisPrefix } : {};
-    const app = await startRole<{ port: number; statsPort: number }>('app', { ...process.env, REDIS_URL: '', BENCH_FAKE_URL: fakeUrl, ...redisEnv }, ['--expose-gc', ...profile, ...extra]);
+    const app = await startRole<{ port: number; statsPort: number }>('app', { ...process.env, REDIS_URL: '', BENCH_FAKE_URL: fakeUrl, ...redisEnv }, [
+      '--expose-gc',
+      ...profile,
+      ...extra,
+    ]);
     procs.push(app);
     const bare = await startRole<{ port: number }>('bare', process.env);
     procs.push(bare);
@@ -117,8 +122,12 @@ async function main(): Promise<void> {
       ],
     });
 
-    out(`Máy: ${process.platform} ${process.arch}, ${cpus()[0]?.model ?? '?'}, ${cpus().length} lõi, tải ${loadavg()[0]!.toFixed(2)}; Node ${process.version}${__filename.endsWith('.js') ? ' (JS đã biên dịch)' : ' (tsx)'}`);
-    out(`Tiến trình: máy chủ thử, API Zalo giả, restify trần, bộ tạo tải (này); mỗi lượt đo ${seconds} s; ${redisUrl ? `trạng thái, khóa, chống trùng, hàng đợi gửi trên Redis (${redisUrl})` : 'mọi thứ trong bộ nhớ tiến trình (không Redis)'}`);
+    out(
+      `Máy: ${process.platform} ${process.arch}, ${cpus()[0]?.model ?? '?'}, ${cpus().length} lõi, tải ${loadavg()[0]!.toFixed(2)}; Node ${process.version}${__filename.endsWith('.js') ? ' (JS đã biên dịch)' : ' (tsx)'}`,
+    );
+    out(
+      `Tiến trình: máy chủ thử, API Zalo giả, restify trần, bộ tạo tải (này); mỗi lượt đo ${seconds} s; ${redisUrl ? `trạng thái, khóa, chống trùng, hàng đợi gửi trên Redis (${redisUrl})` : 'mọi thứ trong bộ nhớ tiến trình (không Redis)'}`,
+    );
     const start = await memory(true);
     out(`Một lượt bot (không HTTP, trong tiến trình này): ${(await turnCost()).toFixed(0)} µs`);
 
@@ -138,7 +147,9 @@ async function main(): Promise<void> {
     // Memory: 10,000 messages from 2,000 users at 800/s, every reply delivered, then GC.
     const mem = await offer(port, 800, 12.5, 'mem');
     const after = await memory(true);
-    out(`RSS sau khởi động ${start.rssMB} MB (heap ${start.heapUsedMB}); sau 10.000 tin (800 tin/s) ${after.rssMB} MB (heap ${after.heapUsedMB}/${after.heapTotalMB}); trả lời tới API giả ${mem.answered}/${mem.sent}`);
+    out(
+      `RSS sau khởi động ${start.rssMB} MB (heap ${start.heapUsedMB}); sau 10.000 tin (800 tin/s) ${after.rssMB} MB (heap ${after.heapUsedMB}/${after.heapTotalMB}); trả lời tới API giả ${mem.answered}/${mem.sent}`,
+    );
 
     await cannon({ url: `http://127.0.0.1:${bare.ports.port}/hello`, connections: 10, duration: 1 });
     const bareRun = await cannon({ url: `http://127.0.0.1:${bare.ports.port}/hello`, connections: 50, duration: seconds });
@@ -150,7 +161,9 @@ async function main(): Promise<void> {
     for (let rate = 600; rate <= 4000; rate += 200) {
       const r = await offer(port, rate, 3, `cap${rate}`);
       const ok = r.refused === 0 && r.answered >= r.sent && r.lagMs < 500 && r.ack.p99 < 1000;
-      out(`  ${rate} tin/s × 3 s: trả lời ${r.answered}/${r.sent}, từ chối ${r.refused}, trả lời cuối sau tin cuối ${r.lagMs.toFixed(0)} ms, webhook p99 ${r.ack.p99} ms ${ok ? '✓' : '✗'}`);
+      out(
+        `  ${rate} tin/s × 3 s: trả lời ${r.answered}/${r.sent}, từ chối ${r.refused}, trả lời cuối sau tin cuối ${r.lagMs.toFixed(0)} ms, webhook p99 ${r.ack.p99} ms ${ok ? '✓' : '✗'}`,
+      );
       if (!ok) break;
       capacity = rate;
     }
@@ -167,7 +180,9 @@ async function main(): Promise<void> {
     };
     const f = await flood(port, 'flood');
     const afterFlood = await memory(true);
-    out(`Ngập tải (50 kết nối dồn dập ${seconds} s): ${f.answeredRps.toFixed(0)} tin/s có trả lời; ${f.refused}/${f.requests} yêu cầu nhận 503 (nền tảng gửi lại sau); RSS ${afterFlood.rssMB} MB`);
+    out(
+      `Ngập tải (50 kết nối dồn dập ${seconds} s): ${f.answeredRps.toFixed(0)} tin/s có trả lời; ${f.refused}/${f.requests} yêu cầu nhận 503 (nền tảng gửi lại sau); RSS ${afterFlood.rssMB} MB`,
+    );
 
     await getJson(`${fakeUrl}/reset`);
     const beforePaced = await delivered();
@@ -179,7 +194,9 @@ async function main(): Promise<void> {
     const ack = pcts(p.ackMs);
     const reply = pcts(replyMs);
     const statuses = [...p.status].map(([s, c]) => `${s}×${c}`).join(', ');
-    out(`/api/zalo ở 500 tin/s đều (${p.sent} tin, ${statuses}${p.errors ? `, lỗi ${p.errors}` : ''}): webhook p50 ${ack.p50} ms, p95 ${ack.p95} ms, p99 ${ack.p99} ms`);
+    out(
+      `/api/zalo ở 500 tin/s đều (${p.sent} tin, ${statuses}${p.errors ? `, lỗi ${p.errors}` : ''}): webhook p50 ${ack.p50} ms, p95 ${ack.p95} ms, p99 ${ack.p99} ms`,
+    );
     out(`  → trả lời tới API giả: p50 ${reply.p50} ms, p95 ${reply.p95} ms, p99 ${reply.p99} ms${missing ? `, ${missing} không có trả lời` : ''}`);
     const end = await memory(true);
     const ratio = capacity / bareRun.rps;
@@ -188,11 +205,19 @@ async function main(): Promise<void> {
     // The same path with a bot that only echoes: what signature check, admission, dedupe, adapter, outbox and the
     // outbound HTTP call cost on their own, i.e. the ceiling for any bot on this machine.
     app.child.kill('SIGTERM');
-    const echo = await startRole<{ port: number; statsPort: number }>('app', { ...process.env, REDIS_URL: '', BENCH_FAKE_URL: fakeUrl, BENCH_ECHO: '1', ...redisEnv });
+    const echo = await startRole<{ port: number; statsPort: number }>('app', {
+      ...process.env,
+      REDIS_URL: '',
+      BENCH_FAKE_URL: fakeUrl,
+      BENCH_ECHO: '1',
+      ...redisEnv,
+    });
     procs.push(echo);
     await offer(echo.ports.port, 500, 1, 'echo-warm');
     const e = await flood(echo.ports.port, 'echo');
-    out(`Cùng đường đi với bot chỉ nhắc lại tin (không tra cứu), ngập tải: ${e.answeredRps.toFixed(0)} tin/s có trả lời (${e.refused} yêu cầu 503), tỷ lệ ${(e.answeredRps / bareRun.rps).toFixed(3)} — trần của đường webhook → API gửi trên máy này`);
+    out(
+      `Cùng đường đi với bot chỉ nhắc lại tin (không tra cứu), ngập tải: ${e.answeredRps.toFixed(0)} tin/s có trả lời (${e.refused} yêu cầu 503), tỷ lệ ${(e.answeredRps / bareRun.rps).toFixed(3)} — trần của đường webhook → API gửi trên máy này`,
+    );
     if (json) {
       console.log(
         JSON.stringify({

@@ -72,7 +72,9 @@ async function main(argv: string[]): Promise<number> {
       }
       const warnings = contentWarnings(v);
       for (const w of warnings) console.error(`Cảnh báo: ${formatProblem(w)}`);
-      console.log(`Hợp lệ: ${sources.passages.length} đoạn văn bản gốc, ${v.cards.length} thẻ, ${v.documents.size} văn bản, ${v.lexicon.synonyms.length} nhóm từ đồng nghĩa, ${v.lexicon.provinces.length} tỉnh, ${v.levels.length} dòng cấp độ.`);
+      console.log(
+        `Hợp lệ: ${sources.passages.length} đoạn văn bản gốc, ${v.cards.length} thẻ, ${v.documents.size} văn bản, ${v.lexicon.synonyms.length} nhóm từ đồng nghĩa, ${v.lexicon.provinces.length} tỉnh, ${v.levels.length} dòng cấp độ.`,
+      );
       return 0;
     }
     case 'build': {
@@ -104,7 +106,9 @@ async function main(argv: string[]): Promise<number> {
       r.hits.slice(0, limit).forEach((h, i) => {
         const label = { current: '', superseded: ' [đã được thay thế]', ended: ' [hết áp dụng]', not_yet: ' [chưa áp dụng]' }[h.status];
         const validity = validityLine(opened.loaded!.index, h.card, r.asOf);
-        console.log(`${i + 1}. ${h.score.toFixed(3)}  ${h.card.id}${label}  (lex ${h.lexical.toFixed(3)}, vec ${h.vector.toFixed(3)})\n   ${h.card.title}${validity ? `\n   ${validity}` : ''}`);
+        console.log(
+          `${i + 1}. ${h.score.toFixed(3)}  ${h.card.id}${label}  (lex ${h.lexical.toFixed(3)}, vec ${h.vector.toFixed(3)})\n   ${h.card.title}${validity ? `\n   ${validity}` : ''}`,
+        );
       });
       return 0;
     }
@@ -126,7 +130,9 @@ async function main(argv: string[]): Promise<number> {
       const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
       out(`Câu hỏi có nhãn: ${report.n} (thẻ + tập phát triển)`);
       out(`  top-1 ${pct(report.top1)}  top-3 ${pct(report.top3)}  MRR ${report.mrr.toFixed(3)}`);
-      out(`Tập phát triển: ${report.dev.n} câu, top-1 ${pct(report.dev.top1)} (có dấu ${pct(report.dev.top1Accented)}, không dấu ${pct(report.dev.top1Unaccented)} trên ${report.dev.nUnaccented} câu)`);
+      out(
+        `Tập phát triển: ${report.dev.n} câu, top-1 ${pct(report.dev.top1)} (có dấu ${pct(report.dev.top1Accented)}, không dấu ${pct(report.dev.top1Unaccented)} trên ${report.dev.nUnaccented} câu)`,
+      );
       out(`Ngoài phạm vi: ${report.oosN} câu, từ chối đúng ${pct(report.oosDeclined)}; câu trong phạm vi bị từ chối nhầm ${pct(report.inScopeDeclined)}`);
       if (report.failures.length) {
         out(`\nCâu sai (${report.failures.length}):`);
@@ -144,16 +150,23 @@ async function main(argv: string[]): Promise<number> {
           for (const m of t.missed) out(`    bỏ sót [${m.kind}] "${m.text}"`);
           for (const f of t.flagged) out(`    báo nhầm [${f.kind}] "${f.text}" → ${f.reasons.join('; ')}`);
         }
-        if (sets.thresholds && t.recall < sets.thresholds.triageRecall) below.push(`triage.${t.name}.recall ${t.recall.toFixed(3)} < ${sets.thresholds.triageRecall}`);
-        if (sets.thresholds && t.falseAlarms > sets.thresholds.triageFalseAlarms) below.push(`triage.${t.name}.falseAlarms ${t.falseAlarms.toFixed(3)} > ${sets.thresholds.triageFalseAlarms}`);
+        if (sets.thresholds && t.recall < sets.thresholds.triageRecall)
+          below.push(`triage.${t.name}.recall ${t.recall.toFixed(3)} < ${sets.thresholds.triageRecall}`);
+        if (sets.thresholds && t.falseAlarms > sets.thresholds.triageFalseAlarms)
+          below.push(`triage.${t.name}.falseAlarms ${t.falseAlarms.toFixed(3)} > ${sets.thresholds.triageFalseAlarms}`);
       }
       // Development conversations (long stories, short, follow-ups, no card), through the whole bot: for tuning.
       const devconv = loadLocked(kbDir, new Set(index.cardsById.keys()), { sets: /^devconv-questions$/, labels: 'devconv-labels.yaml' });
       for (const p of devconv.problems) console.error(p);
       if (devconv.items.length) {
         const d = await evaluateLocked(index, devconv.items, asOf ?? today());
-        out(`\nHội thoại phát triển (knowledge/eval/devconv-*.yaml, ${d.n} câu): thẻ đầu đúng ${pct(d.top1)}; đúng hoặc trong lựa chọn ${pct(d.answeredOrChoices)}; sai chắc chắn ${pct(d.confidentlyWrong)}; không có thẻ được từ chối ${pct(d.noCardDeclined)}; nhất quán dấu ${pct(d.accentConsistency)}`);
-        for (const [section, s] of Object.entries(d.bySection)) out(`  ${section}: ${s.n} câu, thẻ đầu đúng ${pct(s.top1)}, đúng hoặc trong lựa chọn ${pct(s.answeredOrChoices)}, sai chắc chắn ${pct(s.confidentlyWrong)}`);
+        out(
+          `\nHội thoại phát triển (knowledge/eval/devconv-*.yaml, ${d.n} câu): thẻ đầu đúng ${pct(d.top1)}; đúng hoặc trong lựa chọn ${pct(d.answeredOrChoices)}; sai chắc chắn ${pct(d.confidentlyWrong)}; không có thẻ được từ chối ${pct(d.noCardDeclined)}; nhất quán dấu ${pct(d.accentConsistency)}`,
+        );
+        for (const [section, s] of Object.entries(d.bySection))
+          out(
+            `  ${section}: ${s.n} câu, thẻ đầu đúng ${pct(s.top1)}, đúng hoặc trong lựa chọn ${pct(s.answeredOrChoices)}, sai chắc chắn ${pct(s.confidentlyWrong)}`,
+          );
       }
       // Locked question sets through the whole bot: figures only (never tuned against).
       const locked = loadLocked(kbDir, new Set(index.cardsById.keys()));
@@ -164,14 +177,20 @@ async function main(argv: string[]): Promise<number> {
         out(`\nTập khóa (knowledge/eval/locked-*.yaml, ${l.n} câu, ${l.answerable} có thẻ đúng, ${l.noCard} không có thẻ):`);
         out(`  thẻ đầu đúng ${pct(l.top1)}; trả lời đúng hoặc có trong lựa chọn ${pct(l.answeredOrChoices)}; trả lời sai chắc chắn ${pct(l.confidentlyWrong)}`);
         out(`  câu không có thẻ được từ chối/chỉ nơi hỏi ${pct(l.noCardDeclined)}; nhất quán có dấu/không dấu ${pct(l.accentConsistency)}`);
-        for (const [section, s] of Object.entries(l.bySection)) out(`  ${section}: ${s.n} câu, thẻ đầu đúng ${pct(s.top1)}, đúng hoặc trong lựa chọn ${pct(s.answeredOrChoices)}, sai chắc chắn ${pct(s.confidentlyWrong)}`);
+        for (const [section, s] of Object.entries(l.bySection))
+          out(
+            `  ${section}: ${s.n} câu, thẻ đầu đúng ${pct(s.top1)}, đúng hoặc trong lựa chọn ${pct(s.answeredOrChoices)}, sai chắc chắn ${pct(s.confidentlyWrong)}`,
+          );
         const t = sets.thresholds;
         if (t) {
           if (l.top1 < t.lockedTop1) below.push(`locked.top1 ${l.top1.toFixed(3)} < ${t.lockedTop1}`);
-          if (l.answeredOrChoices < t.lockedAnsweredOrChoices) below.push(`locked.answeredOrChoices ${l.answeredOrChoices.toFixed(3)} < ${t.lockedAnsweredOrChoices}`);
-          if (l.confidentlyWrong > t.lockedConfidentlyWrong) below.push(`locked.confidentlyWrong ${l.confidentlyWrong.toFixed(3)} > ${t.lockedConfidentlyWrong}`);
+          if (l.answeredOrChoices < t.lockedAnsweredOrChoices)
+            below.push(`locked.answeredOrChoices ${l.answeredOrChoices.toFixed(3)} < ${t.lockedAnsweredOrChoices}`);
+          if (l.confidentlyWrong > t.lockedConfidentlyWrong)
+            below.push(`locked.confidentlyWrong ${l.confidentlyWrong.toFixed(3)} > ${t.lockedConfidentlyWrong}`);
           if (l.noCardDeclined < t.lockedNoCardDeclined) below.push(`locked.noCardDeclined ${l.noCardDeclined.toFixed(3)} < ${t.lockedNoCardDeclined}`);
-          if (l.accentConsistency < t.lockedAccentConsistency) below.push(`locked.accentConsistency ${l.accentConsistency.toFixed(3)} < ${t.lockedAccentConsistency}`);
+          if (l.accentConsistency < t.lockedAccentConsistency)
+            below.push(`locked.accentConsistency ${l.accentConsistency.toFixed(3)} < ${t.lockedAccentConsistency}`);
         }
       }
       if (below.length) out(`\nDưới ngưỡng: ${below.join('; ')}`);
@@ -184,8 +203,17 @@ async function main(argv: string[]): Promise<number> {
             mrr: report.mrr,
             oosDeclined: report.oosDeclined,
             dev: { n: report.dev.n, top1: report.dev.top1, top1Unaccented: report.dev.top1Unaccented },
-            locked: lockedReport && { n: lockedReport.n, top1: lockedReport.top1, answeredOrChoices: lockedReport.answeredOrChoices, confidentlyWrong: lockedReport.confidentlyWrong, noCardDeclined: lockedReport.noCardDeclined, accentConsistency: lockedReport.accentConsistency },
-            triage: Object.fromEntries(triageReports.map((t) => [t.name, { alarming: t.alarming, calm: t.calm, recall: t.recall, falseAlarms: t.falseAlarms }])),
+            locked: lockedReport && {
+              n: lockedReport.n,
+              top1: lockedReport.top1,
+              answeredOrChoices: lockedReport.answeredOrChoices,
+              confidentlyWrong: lockedReport.confidentlyWrong,
+              noCardDeclined: lockedReport.noCardDeclined,
+              accentConsistency: lockedReport.accentConsistency,
+            },
+            triage: Object.fromEntries(
+              triageReports.map((t) => [t.name, { alarming: t.alarming, calm: t.calm, recall: t.recall, falseAlarms: t.falseAlarms }]),
+            ),
           }),
         );
       }
@@ -213,7 +241,10 @@ async function main(argv: string[]): Promise<number> {
         console.error(`\nKhông nhập: ${problems.length} lỗi trong ${rows.length} dòng. Chưa tệp nào bị thay đổi.`);
         return 1;
       }
-      const written = await writeCards(kbDir, ok.map((x) => x.card));
+      const written = await writeCards(
+        kbDir,
+        ok.map((x) => x.card),
+      );
       const after = loadKnowledgeBase(kbDir);
       for (const p of after.problems) console.error(formatProblem(p));
       console.log(`Đã nhập ${written.length} thẻ. Chạy "npm run kb -- build" để cập nhật chỉ mục.`);
@@ -278,7 +309,11 @@ async function main(argv: string[]): Promise<number> {
       };
       if (flags.has('json')) console.log(JSON.stringify(stats));
       else {
-        console.log(`Thẻ: ${stats.cards} (${Object.entries(byTopic).map(([t, n]) => `${t} ${n}`).join(', ')})`);
+        console.log(
+          `Thẻ: ${stats.cards} (${Object.entries(byTopic)
+            .map(([t, n]) => `${t} ${n}`)
+            .join(', ')})`,
+        );
         console.log(`Văn bản: ${stats.documents}, trong đó ${stats.ended} đã bị thay thế hoặc hết hiệu lực`);
         console.log(`Dòng cấp độ: ${stats.levelsRows} (số liệu mẫu: ${stats.levelsSample})`);
       }
@@ -293,7 +328,11 @@ async function main(argv: string[]): Promise<number> {
       }
       if (groups.length === 0) console.log('Chưa có câu hỏi nào cần bổ sung.');
       groups.slice(0, limit).forEach((g, i) => {
-        console.log(`${String(i + 1).padStart(2)}. ${String(g.count).padStart(4)}×  ${g.words.join(' ')}   (${Object.entries(g.kinds).map(([k, v]) => `${k} ${v}`).join(', ')}; gần nhất ${g.lastSeen.slice(0, 16).replace('T', ' ')})`);
+        console.log(
+          `${String(i + 1).padStart(2)}. ${String(g.count).padStart(4)}×  ${g.words.join(' ')}   (${Object.entries(g.kinds)
+            .map(([k, v]) => `${k} ${v}`)
+            .join(', ')}; gần nhất ${g.lastSeen.slice(0, 16).replace('T', ' ')})`,
+        );
         for (const e of g.examples) console.log(`           “${e}”`);
       });
       return 0;

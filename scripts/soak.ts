@@ -15,7 +15,11 @@ async function main(): Promise<void> {
   const procs: Proc<unknown>[] = [fake];
   let app: Proc<{ port: number; statsPort: number }>;
   try {
-    app = await startRole<{ port: number; statsPort: number }>('app', { ...process.env, REDIS_URL: '', BENCH_FAKE_URL: `http://127.0.0.1:${fake.ports.port}` }, ['--expose-gc']);
+    app = await startRole<{ port: number; statsPort: number }>(
+      'app',
+      { ...process.env, REDIS_URL: '', BENCH_FAKE_URL: `http://127.0.0.1:${fake.ports.port}` },
+      ['--expose-gc'],
+    );
   } catch (err) {
     fake.child.kill('SIGTERM');
     throw err;
@@ -49,7 +53,9 @@ async function main(): Promise<void> {
     if (Date.now() >= nextSample) {
       const s = await stats(true);
       samples.push({ min: (Date.now() - t0) / 60_000, rssMB: s.rssMB, delivered: s.delivered });
-      console.log(`${((Date.now() - t0) / 60_000).toFixed(1).padStart(5)} phút  RSS ${s.rssMB} MB (heap ${s.heapUsedMB})  đã gửi ${sent}  trả lời ${s.delivered}  lỗi ${errors}`);
+      console.log(
+        `${((Date.now() - t0) / 60_000).toFixed(1).padStart(5)} phút  RSS ${s.rssMB} MB (heap ${s.heapUsedMB})  đã gửi ${sent}  trả lời ${s.delivered}  lỗi ${errors}`,
+      );
       nextSample += sampleMs;
     }
     await new Promise((r) => setTimeout(r, Math.max(0, 100 - (Date.now() - tick))));

@@ -17,7 +17,7 @@ async function readPassword(fromStdin: boolean): Promise<string> {
   const out = process.stdout as NodeJS.WriteStream & { _write?: unknown };
   const write = out.write.bind(out);
   let muted = false;
-  out.write = ((chunk: string | Uint8Array, ...rest: unknown[]) => (muted ? true : write(chunk as string, ...(rest as []))) ) as typeof out.write;
+  out.write = ((chunk: string | Uint8Array, ...rest: unknown[]) => (muted ? true : write(chunk as string, ...(rest as [])))) as typeof out.write;
   const p = rl.question('Mật khẩu (ít nhất 10 ký tự): ');
   muted = true;
   const password = await p;

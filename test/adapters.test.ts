@@ -49,7 +49,10 @@ beforeAll(async () => {
   });
   const h = await harness();
   // A message reading FAIL_TURN stands for a turn that throws inside the bot.
-  const bot = { run: (ctx: TurnContext) => (ctx.activity.text === FAIL_TURN ? Promise.reject(new Error('index exploded')) : h.bot.run(ctx)), recover: (ctx: TurnContext) => h.bot.recover(ctx) };
+  const bot = {
+    run: (ctx: TurnContext) => (ctx.activity.text === FAIL_TURN ? Promise.reject(new Error('index exploded')) : h.bot.run(ctx)),
+    recover: (ctx: TurnContext) => h.bot.recover(ctx),
+  };
   app = await createApp(cfg, { bot, lock: new MemoryTurnLock(), ready: () => true, log: (l) => logs.push(l) });
   base = await app.listen();
 });
@@ -93,7 +96,7 @@ describe('Zalo OA', () => {
     expect(all).toHaveLength(2);
     const req = sent[0]!;
     expect(req.method).toBe('POST');
-    expect(req.headers['access_token']).toBe('AT1');
+    expect(req.headers.access_token).toBe('AT1');
     expect(req.body).toContain(`"user_id":"${USER}"`);
     expect(req.json).toEqual({
       recipient: { user_id: USER },
@@ -114,7 +117,7 @@ describe('Zalo OA', () => {
     expect((await post('/api/zalo', raw, { 'x-zevent-signature': zaloSign(raw, APP_ID, OA_SECRET) })).status).toBe(200);
     const sent = await zaloApi.waitFor('/v3.0/oa/message/cs', 1);
     expect(sent[0]!.json.message.text).toMatch(/1900 9095/);
-    expect(logs.some((l) => l.includes('turn error on zalo conversation zalo:7777:' + USER) && l.includes('index exploded'))).toBe(true);
+    expect(logs.some((l) => l.includes(`turn error on zalo conversation zalo:7777:${USER}`) && l.includes('index exploded'))).toBe(true);
   });
 
   it('maps suggested actions to at most 5 Zalo buttons with hidden payloads', async () => {
@@ -179,10 +182,10 @@ describe('Zalo OA', () => {
     const raw = zaloText('cảm ơn');
     await post('/api/zalo', raw, { 'x-zevent-signature': zaloSign(raw, APP_ID, OA_SECRET) });
     const sent = await zaloApi.waitFor('/v3.0/oa/message/cs', 2);
-    expect(sent.map((r) => r.headers['access_token'])).toEqual(['AT1', 'AT2']);
+    expect(sent.map((r) => r.headers.access_token)).toEqual(['AT1', 'AT2']);
     const refresh = zaloOauth.to('/v4/oa/access_token');
     expect(refresh).toHaveLength(1);
-    expect(refresh[0]!.headers['secret_key']).toBe('app-secret');
+    expect(refresh[0]!.headers.secret_key).toBe('app-secret');
     expect(refresh[0]!.body).toBe(`refresh_token=RT1&app_id=${APP_ID}&grant_type=refresh_token`);
     expect(JSON.parse(readFileSync(join(dir, 'zalo-token.json'), 'utf8'))).toMatchObject({ accessToken: 'AT2', refreshToken: 'RT2' });
   });
@@ -259,7 +262,10 @@ describe('Messenger', () => {
         },
       },
     });
-    const details = graph.to('/v25.0/me/messages').map((r) => r.json).filter((j) => j.message);
+    const details = graph
+      .to('/v25.0/me/messages')
+      .map((r) => r.json)
+      .filter((j) => j.message);
     expect(details.length).toBeGreaterThanOrEqual(2);
     expect(JSON.stringify(details.slice(1))).toMatch(/Trong lúc chờ cấp cứu/);
   });
@@ -308,7 +314,14 @@ describe('Web chat over Direct Line 3.0', () => {
     expect(posted.status).toBe(200);
     await app.idle();
     const poll = (await (await fetch(`${base}/v3/directline/conversations/${t.conversationId}/activities?watermark=`, { headers: auth })).json()) as {
-      activities: { type: string; text?: string; from: { id: string; role: string }; channelData?: { clientActivityID?: string }; id: string; timestamp: string }[];
+      activities: {
+        type: string;
+        text?: string;
+        from: { id: string; role: string };
+        channelData?: { clientActivityID?: string };
+        id: string;
+        timestamp: string;
+      }[];
       watermark: string;
     };
     expect(typeof poll.watermark).toBe('string');
@@ -318,7 +331,9 @@ describe('Web chat over Direct Line 3.0', () => {
     const answer = poll.activities[poll.activities.length - 1]!;
     expect(answer.from.role).toBe('bot');
     expect(answer.text).toMatch(/Nguồn:/);
-    const again = (await (await fetch(`${base}/v3/directline/conversations/${t.conversationId}/activities?watermark=${poll.watermark}`, { headers: auth })).json()) as { activities: unknown[] };
+    const again = (await (
+      await fetch(`${base}/v3/directline/conversations/${t.conversationId}/activities?watermark=${poll.watermark}`, { headers: auth })
+    ).json()) as { activities: unknown[] };
     expect(again.activities).toHaveLength(0);
   });
 

@@ -14,7 +14,10 @@ describe('npm run ask -- --jsonl', () => {
         env: { ...process.env, INDEX_DIR: join(dir, 'index'), GAPS_FILE: join(dir, 'gaps.jsonl'), TRAFFIC_FILE: join(dir, 'traffic.jsonl'), REDIS_URL: '' },
         stdio: ['pipe', 'pipe', 'pipe'],
       });
-      const lines = out.trim().split('\n').map((l) => JSON.parse(l));
+      const lines = out
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l));
       expect(lines.map((l) => l.question)).toEqual(input.split('\n'));
       expect(lines.map((l) => l.kind)).toEqual([expect.stringMatching(/^(answer|clarify)$/), 'emergency', 'fallback', 'smalltalk', 'handoff']);
       for (const l of lines) {

@@ -2,7 +2,6 @@ import { ActivityTypes, ConversationState, MemoryStorage, TestAdapter, UserState
 import { CovidBot } from '../bot/bot';
 import { MemoryGapRecorder } from '../bot/gaps';
 import { splitMessage } from '../bot/replies';
-import { AS_OF } from './helpers/kb';
 import { actionsOf, harness, testIndex, textOf, turnOf, type Harness } from './helpers/bot';
 
 let h: Harness;
@@ -214,7 +213,10 @@ describe('travel advisor dialog (asked as of 10/01/2022, with the sample level t
 
   it('after a failed turn the half-finished dialog is dropped and the citizen gets an apology with the hotline (issue 14, item 6)', async () => {
     // 'lỗi' stands for a turn that threw: the adapter's onTurnError calls recover.
-    const adapter = new TestAdapter((ctx) => (ctx.activity.text === 'lỗi' ? t.bot.recover(ctx) : t.bot.run(ctx)), { channelId: 'webchat', conversation: fresh() });
+    const adapter = new TestAdapter((ctx) => (ctx.activity.text === 'lỗi' ? t.bot.recover(ctx) : t.bot.run(ctx)), {
+      channelId: 'webchat',
+      conversation: fresh(),
+    });
     await adapter
       .send('menu:travel')
       .assertReply((a) => expect(kind(a)).toBe('prompt'))
@@ -328,8 +330,17 @@ describe('state', () => {
     const storage = new MemoryStorage();
     const index = await testIndex();
     const make = () =>
-      new CovidBot({ index: () => index, conversationState: new ConversationState(storage), userState: new UserState(storage), gaps: new MemoryGapRecorder(), today: () => '2022-01-10' });
-    const a = new TestAdapter((ctx) => make().run(ctx), { channelId: 'webchat', conversation: { id: 'shared', isGroup: false, conversationType: 'personal', name: '' } });
+      new CovidBot({
+        index: () => index,
+        conversationState: new ConversationState(storage),
+        userState: new UserState(storage),
+        gaps: new MemoryGapRecorder(),
+        today: () => '2022-01-10',
+      });
+    const a = new TestAdapter((ctx) => make().run(ctx), {
+      channelId: 'webchat',
+      conversation: { id: 'shared', isGroup: false, conversationType: 'personal', name: '' },
+    });
     await a
       .send('menu:travel')
       .assertReply((x) => expect(x.text).toMatch(/đi \*\*từ\*\*/))

@@ -18,7 +18,14 @@ describe('the compiled server (npm start)', () => {
     expect(existsSync('dist/scripts/start.js')).toBe(true);
     expect(existsSync('dist/adapters/webchat/index.html')).toBe(true);
 
-    const env: NodeJS.ProcessEnv = { ...process.env, PORT: '0', HOST: '127.0.0.1', INDEX_DIR: join(dir, 'index'), GAPS_FILE: join(dir, 'gaps.jsonl'), TRAFFIC_FILE: join(dir, 'traffic.jsonl') };
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      INDEX_DIR: join(dir, 'index'),
+      GAPS_FILE: join(dir, 'gaps.jsonl'),
+      TRAFFIC_FILE: join(dir, 'traffic.jsonl'),
+    };
     delete env.REDIS_URL;
     const child = spawn(process.execPath, ['dist/scripts/start.js'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
     try {
@@ -41,7 +48,9 @@ describe('the compiled server (npm start)', () => {
       const headers = { authorization: `Bearer ${t.token}`, 'content-type': 'application/json' };
       await fetch(`${base}/v3/directline/conversations`, { method: 'POST', headers });
       const url = `${base}/v3/directline/conversations/${t.conversationId}/activities`;
-      expect((await fetch(url, { method: 'POST', headers, body: JSON.stringify({ type: 'message', text: 'test nhanh 2 vach phai lam gi' }) })).status).toBe(200);
+      expect((await fetch(url, { method: 'POST', headers, body: JSON.stringify({ type: 'message', text: 'test nhanh 2 vach phai lam gi' }) })).status).toBe(
+        200,
+      );
       let answer: string | undefined;
       for (let i = 0; i < 100 && !answer; i++) {
         const page = (await (await fetch(`${url}?watermark=`, { headers })).json()) as { activities: { text?: string; from: { role?: string } }[] };

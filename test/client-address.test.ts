@@ -6,7 +6,8 @@ import { clientAddress } from '../adapters/client-address';
 import { parseTrustedProxies } from '../adapters/config';
 import { STAFF_TOKEN, staffApp } from './helpers/staff-app';
 
-const req = (peer: string, xff?: string) => ({ socket: { remoteAddress: peer }, header: (n: string) => (n.toLowerCase() === 'x-forwarded-for' ? xff : undefined) }) as unknown as Request;
+const req = (peer: string, xff?: string) =>
+  ({ socket: { remoteAddress: peer }, header: (n: string) => (n.toLowerCase() === 'x-forwarded-for' ? xff : undefined) }) as unknown as Request;
 
 describe('client address', () => {
   const address = clientAddress(parseTrustedProxies('127.0.0.1, 10.0.0.0/8'));
@@ -56,7 +57,9 @@ describe('limits behind a proxy', () => {
     try {
       const t = (await (await token(app.base, '')).json()) as { token: string; conversationId: string };
       for (let i = 0; i < 20; i++) {
-        const poll = await fetch(`${app.base}/v3/directline/conversations/${t.conversationId}/activities?watermark=0`, { headers: { authorization: `Bearer ${t.token}` } });
+        const poll = await fetch(`${app.base}/v3/directline/conversations/${t.conversationId}/activities?watermark=0`, {
+          headers: { authorization: `Bearer ${t.token}` },
+        });
         expect(poll.status).toBe(200);
       }
     } finally {

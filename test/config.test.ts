@@ -23,7 +23,11 @@ describe('configuration (issue 14, item 2)', () => {
     const readers = ['adapters', 'bot', 'knowledge', 'scripts/lib']
       .flatMap((dir) => sources(join(ROOT, dir)))
       .filter((file) => !file.endsWith(join('adapters', 'config.ts')))
-      .filter((file) => readFileSync(file, 'utf8').split('\n').some((line) => /process\.env/.test(line) && !/^\s*(\*|\/\/)/.test(line)))
+      .filter((file) =>
+        readFileSync(file, 'utf8')
+          .split('\n')
+          .some((line) => /process\.env/.test(line) && !/^\s*(\*|\/\/)/.test(line)),
+      )
       .map((file) => relative(ROOT, file));
     expect(readers).toEqual([]);
   });
@@ -31,7 +35,12 @@ describe('configuration (issue 14, item 2)', () => {
   it('gives the embedded defaults with nothing set', () => {
     const config = loadConfig({});
     expect(config).toMatchObject({ port: 3978, zalo: undefined, messenger: undefined, redisUrl: undefined });
-    expect(config.runtime).toMatchObject({ redis: undefined, state: { ttlHours: 24, maxEntries: 50_000 }, gapsFile: '.data/gaps.jsonl', embeddings: { kind: 'local' } });
+    expect(config.runtime).toMatchObject({
+      redis: undefined,
+      state: { ttlHours: 24, maxEntries: 50_000 },
+      gapsFile: '.data/gaps.jsonl',
+      embeddings: { kind: 'local' },
+    });
     expect(config.content.kbDir).toBe(join(process.cwd(), 'knowledge'));
   });
 

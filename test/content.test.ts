@@ -92,7 +92,10 @@ describe('broken content is reported with file, line and field', () => {
 
   it('duplicate id', () => {
     const problems = problemsAfter((dir) => {
-      writeFileSync(join(dir, 'cards/selftest/copy.md'), readFileSync(join(dir, CARD), 'utf8').replace(/questions:[\s\S]*?sources:/, 'questions: [a1 a, b2 b, c3 c, d4 d, e5 e]\nsources:'));
+      writeFileSync(
+        join(dir, 'cards/selftest/copy.md'),
+        readFileSync(join(dir, CARD), 'utf8').replace(/questions:[\s\S]*?sources:/, 'questions: [a1 a, b2 b, c3 c, d4 d, e5 e]\nsources:'),
+      );
     });
     expect(problems.join('\n')).toMatch(/(copy\.md|selftest-doc-ket-qua\.md): id: Trùng id "selftest-doc-ket-qua"/);
   });
@@ -108,13 +111,16 @@ describe('broken content is reported with file, line and field', () => {
   });
 
   it('an answer too long for one chat message', () => {
-    const r = parseCard(readFileSync(join(KB_DIR, CARD), 'utf8') + '\n' + 'Thêm chữ. '.repeat(100), 'x.md');
+    const r = parseCard(`${readFileSync(join(KB_DIR, CARD), 'utf8')}\n${'Thêm chữ. '.repeat(100)}`, 'x.md');
     expect(r.problems[0]).toMatchObject({ file: 'x.md', field: 'answer' });
     expect(r.problems[0]!.line).toBeGreaterThan(10);
   });
 
   it('a level table row with a bad level names its line', () => {
-    const r = parseLevels('province,level,valid_from,valid_to,source,sample\nha-noi,2,2021-10-22,2021-11-04,danh sách ngày 22/10,no\nhai-phong,7,2021-10-22,2021-11-04,danh sách ngày 22/10,no\n', 'levels.csv');
+    const r = parseLevels(
+      'province,level,valid_from,valid_to,source,sample\nha-noi,2,2021-10-22,2021-11-04,danh sách ngày 22/10,no\nhai-phong,7,2021-10-22,2021-11-04,danh sách ngày 22/10,no\n',
+      'levels.csv',
+    );
     expect(r.problems).toEqual([expect.objectContaining({ file: 'levels.csv', line: 3, field: 'level' })]);
     const noSource = parseLevels('province,level,valid_from,valid_to,source,sample\nha-noi,2,2021-10-22,2021-11-04,,no\n', 'levels.csv');
     expect(noSource.problems).toEqual([expect.objectContaining({ line: 2, field: 'source' })]);
@@ -123,11 +129,18 @@ describe('broken content is reported with file, line and field', () => {
   it('`kb validate` exits 1 and names the file and field', () => {
     const kb = copyKnowledgeBase();
     try {
-      appendFileSync(join(kb.dir, 'documents.yaml'), '  - id: nq-128\n    number: NQ 128/NQ-CP\n    title: Trùng\n    issuer: Chính phủ\n    issued: 2021-10-11\n    effective: 2021-10-11\n    status: in_force\n');
+      appendFileSync(
+        join(kb.dir, 'documents.yaml'),
+        '  - id: nq-128\n    number: NQ 128/NQ-CP\n    title: Trùng\n    issuer: Chính phủ\n    issued: 2021-10-11\n    effective: 2021-10-11\n    status: in_force\n',
+      );
       let out = '';
       let code = 0;
       try {
-        execFileSync(resolve('node_modules/.bin/tsx'), ['scripts/kb.ts', 'validate'], { env: { ...process.env, KB_DIR: kb.dir }, encoding: 'utf8', stdio: 'pipe' });
+        execFileSync(resolve('node_modules/.bin/tsx'), ['scripts/kb.ts', 'validate'], {
+          env: { ...process.env, KB_DIR: kb.dir },
+          encoding: 'utf8',
+          stdio: 'pipe',
+        });
       } catch (e) {
         const err = e as { status: number; stderr: string };
         code = err.status;

@@ -7,7 +7,8 @@ import { ConversationStore, RedisConversationLog } from '../adapters/directline/
 import { staffApp } from './helpers/staff-app';
 
 const stores: [string, (() => Redis) | undefined][] = [['memory', undefined]];
-if (process.env.REDIS_URL) stores.push(['Redis', () => new Redis(process.env.REDIS_URL!, { maxRetriesPerRequest: 2, keyPrefix: `test-dl-${process.pid}-${Date.now()}:` })]);
+if (process.env.REDIS_URL)
+  stores.push(['Redis', () => new Redis(process.env.REDIS_URL!, { maxRetriesPerRequest: 2, keyPrefix: `test-dl-${process.pid}-${Date.now()}:` })]);
 
 describe.each(stores)('Direct Line limits (%s)', (_name, makeRedis) => {
   let app: Awaited<ReturnType<typeof staffApp>>;
@@ -39,7 +40,9 @@ describe.each(stores)('Direct Line limits (%s)', (_name, makeRedis) => {
     expect((await c.post({ type: 'event', name: 'x', value: { big } })).status).toBe(413);
     expect((await c.post({ type: 'event', name: 'x', value: { small: 1 } })).status).toBe(200);
     expect((await c.post({ type: 'message', text: 'xin chao', channelData: { clientActivityID: 'c-9', junk: big.slice(0, 60_000) } })).status).toBe(200);
-    const poll = (await (await fetch(`${c.url}?watermark=0`, { headers: c.headers })).json()) as { activities: { type: string; channelData?: Record<string, unknown> }[] };
+    const poll = (await (await fetch(`${c.url}?watermark=0`, { headers: c.headers })).json()) as {
+      activities: { type: string; channelData?: Record<string, unknown> }[];
+    };
     expect(poll.activities.filter((a) => a.type === 'event')).toHaveLength(0);
     expect(poll.activities.find((a) => a.channelData?.clientActivityID === 'c-9')?.channelData).toEqual({ clientActivityID: 'c-9' });
     expect(JSON.stringify(poll).length).toBeLessThan(20_000);
@@ -57,7 +60,9 @@ describe.each(stores)('Direct Line limits (%s)', (_name, makeRedis) => {
     const c = await open();
     await c.post({ type: 'message', text: 'so em 0912345678, cccd 001203004567', channelData: { clientActivityID: 'p-1' } });
     await app.app.idle();
-    const poll = (await (await fetch(`${c.url}?watermark=0`, { headers: c.headers })).json()) as { activities: { text?: string; channelData?: { clientActivityID?: string } }[] };
+    const poll = (await (await fetch(`${c.url}?watermark=0`, { headers: c.headers })).json()) as {
+      activities: { text?: string; channelData?: { clientActivityID?: string } }[];
+    };
     const echo = poll.activities.find((a) => a.channelData?.clientActivityID === 'p-1')!;
     expect(echo.text).toBe('so em [SĐT], cccd [SỐ GIẤY TỜ]');
     if (redis) {

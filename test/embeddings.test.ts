@@ -43,7 +43,9 @@ describe('embeddings by configuration', () => {
   it('a hosted model over HTTP feeds the same vector store', async () => {
     const fake = await fakeEndpoint();
     try {
-      const emb = createEmbeddings(loadConfig({ EMBEDDINGS: 'http', EMBEDDINGS_URL: fake.url, EMBEDDINGS_MODEL: 'm1', EMBEDDINGS_API_KEY: 'k' }).runtime.embeddings);
+      const emb = createEmbeddings(
+        loadConfig({ EMBEDDINGS: 'http', EMBEDDINGS_URL: fake.url, EMBEDDINGS_MODEL: 'm1', EMBEDDINGS_API_KEY: 'k' }).runtime.embeddings,
+      );
       expect(emb).toBeInstanceOf(HttpEmbeddings);
       const store = await HnswVectorStore.fromTexts(['test nhanh hai vach', 'cap do dich mau do'], [{ id: 1 }, { id: 2 }], emb);
       const hits = await store.similaritySearchWithScore('test nhanh 2 vach', 1);

@@ -11,7 +11,7 @@ beforeAll(async () => {
   h = await harness();
 });
 
-const cardButtons = (a: Partial<Activity>): CardAction[] => (a.attachments ?? []).flatMap((x) => ((x.content as { buttons?: CardAction[] }).buttons ?? []));
+const cardButtons = (a: Partial<Activity>): CardAction[] => (a.attachments ?? []).flatMap((x) => (x.content as { buttons?: CardAction[] }).buttons ?? []);
 
 describe('the emergency reply', () => {
   it('opens with one short line and a call button, then gives the details', async () => {

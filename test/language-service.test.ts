@@ -5,7 +5,9 @@ import { AzureLanguageService, LocalLanguageService, createLanguageService } fro
 import { MemoryGapRecorder } from '../bot/gaps';
 
 /** A local stand-in of Azure AI Language `POST /language/:analyze-text` (shape captured from the SDK). */
-function standIn(mode: { fail: boolean }): Promise<{ server: Server; url: string; calls: { kind: string; key?: string; docs: { text: string; language?: string }[] }[] }> {
+function standIn(mode: {
+  fail: boolean;
+}): Promise<{ server: Server; url: string; calls: { kind: string; key?: string; docs: { text: string; language?: string }[] }[] }> {
   const calls: { kind: string; key?: string; docs: { text: string; language?: string }[] }[] = [];
   const server = createServer((req, res) => {
     let body = '';
@@ -39,7 +41,13 @@ function standIn(mode: { fail: boolean }): Promise<{ server: Server; url: string
           results: {
             modelVersion: '2023-09-01',
             errors: [],
-            documents: docs.map((d) => ({ id: d.id, warnings: [], detectedLanguage: /bonjour/i.test(d.text) ? { name: 'French', iso6391Name: 'fr', confidenceScore: 0.9 } : { name: 'Vietnamese', iso6391Name: 'vi', confidenceScore: 0.8 } })),
+            documents: docs.map((d) => ({
+              id: d.id,
+              warnings: [],
+              detectedLanguage: /bonjour/i.test(d.text)
+                ? { name: 'French', iso6391Name: 'fr', confidenceScore: 0.9 }
+                : { name: 'Vietnamese', iso6391Name: 'vi', confidenceScore: 0.8 },
+            })),
           },
         };
       }
@@ -58,7 +66,14 @@ describe('Azure AI Language path (local stand-in)', () => {
 
   beforeAll(async () => {
     stand = await standIn(mode);
-    azure = new AzureLanguageService({ endpoint: stand.url, key: 'k1', maxRetries: 0, allowInsecureConnection: true, timeoutMs: 2000, onError: (e) => errors.push(e) });
+    azure = new AzureLanguageService({
+      endpoint: stand.url,
+      key: 'k1',
+      maxRetries: 0,
+      allowInsecureConnection: true,
+      timeoutMs: 2000,
+      onError: (e) => errors.push(e),
+    });
   });
   afterAll(() => new Promise<void>((r) => stand.server.close(() => r())));
 
@@ -90,7 +105,9 @@ describe('Azure AI Language path (local stand-in)', () => {
 
   it('is chosen by configuration, and feeds the gap recorder', async () => {
     expect(createLanguageService(loadConfig({}).runtime.azureLanguage)).toBeInstanceOf(LocalLanguageService);
-    expect(createLanguageService(loadConfig({ AZURE_LANGUAGE_ENDPOINT: 'https://x.cognitiveservices.azure.com', AZURE_LANGUAGE_KEY: 'k' }).runtime.azureLanguage)).toBeInstanceOf(AzureLanguageService);
+    expect(
+      createLanguageService(loadConfig({ AZURE_LANGUAGE_ENDPOINT: 'https://x.cognitiveservices.azure.com', AZURE_LANGUAGE_KEY: 'k' }).runtime.azureLanguage),
+    ).toBeInstanceOf(AzureLanguageService);
     mode.fail = false;
     const gaps = new MemoryGapRecorder((t) => azure.redact(t));
     await gaps.record({ time: new Date().toISOString(), kind: 'fallback', channel: 'zalo', text: 'Nguyễn Văn An hỏi giá vàng' });

@@ -19,7 +19,15 @@ describe('live index updates without a restart', () => {
   it('swaps to a version kb build writes, keeps serving when a change is broken, and reloads on the staff API', async () => {
     const kb = copyKnowledgeBase();
     const indexDir = join(kb.dir, '..', 'index');
-    const runtime = await createBotRuntime({ kbDir: kb.dir, indexDir, settings: loadConfig({}).runtime, gaps: new MemoryGapRecorder(), traffic: { record: async () => undefined }, log: () => undefined, watch: true });
+    const runtime = await createBotRuntime({
+      kbDir: kb.dir,
+      indexDir,
+      settings: loadConfig({}).runtime,
+      gaps: new MemoryGapRecorder(),
+      traffic: { record: async () => undefined },
+      log: () => undefined,
+      watch: true,
+    });
     const app = await createApp(loadConfig({ PORT: '0', HOST: '127.0.0.1', STAFF_API_TOKENS: 'staff-token-0123456789' }), {
       bot: runtime.bot,
       lock: runtime.state.lock,
@@ -49,7 +57,10 @@ describe('live index updates without a restart', () => {
       const failed = await fetch(`${base}/api/staff/reload`, { method: 'POST', headers: { authorization: 'Bearer staff-token-0123456789' } });
       expect(failed.status).toBe(422);
       expect(runtime.status().version).toBe(v2);
-      const ready = (await (await fetch(`${base}/readyz`)).json()) as { ready: boolean; index: { version: string; lastError?: { problems: { file: string }[] } } };
+      const ready = (await (await fetch(`${base}/readyz`)).json()) as {
+        ready: boolean;
+        index: { version: string; lastError?: { problems: { file: string }[] } };
+      };
       expect(ready.ready).toBe(true);
       expect(ready.index.lastError!.problems[0]!.file).toMatch(/selftest-doc-ket-qua\.md$/);
 

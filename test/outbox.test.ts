@@ -62,7 +62,18 @@ const url = process.env.REDIS_URL;
     try {
       // First process: the platform is down; the reply waits in Redis.
       let attempts = 0;
-      const first = new BullMqOutbox(redis, { zalo: async () => (attempts++, { ok: false, retry: true, reason: 'HTTP 502' }) }, {}, { attempts: 20, baseDelayMs: 200, maxDelayMs: 200 }, name);
+      const first = new BullMqOutbox(
+        redis,
+        {
+          zalo: async () => {
+            attempts++;
+            return { ok: false, retry: true, reason: 'HTTP 502' };
+          },
+        },
+        {},
+        { attempts: 20, baseDelayMs: 200, maxDelayMs: 200 },
+        name,
+      );
       await first.enqueue({ channel: 'zalo', key: 'conv', requests: [{ text: 'xin chào' }] });
       const deadline = Date.now() + 5000;
       while (attempts === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
@@ -71,7 +82,18 @@ const url = process.env.REDIS_URL;
 
       // Second process: the platform is back.
       const delivered: unknown[] = [];
-      const second = new BullMqOutbox(redis, { zalo: async (r) => (delivered.push(r), { ok: true }) }, {}, { attempts: 20, baseDelayMs: 200, maxDelayMs: 200 }, name);
+      const second = new BullMqOutbox(
+        redis,
+        {
+          zalo: async (r) => {
+            delivered.push(r);
+            return { ok: true };
+          },
+        },
+        {},
+        { attempts: 20, baseDelayMs: 200, maxDelayMs: 200 },
+        name,
+      );
       const until = Date.now() + 8000;
       while (delivered.length === 0 && Date.now() < until) await new Promise((r) => setTimeout(r, 50));
       await new Promise((r) => setTimeout(r, 300));
@@ -91,7 +113,13 @@ const url = process.env.REDIS_URL;
     const api = await new FakePlatform().start();
     // The first message meets a passing 502; the platform takes everything after it.
     api.respond('/v3.0/oa/message/cs', { status: 502, body: {} }, { status: 200, body: { error: 0, message: 'Success' } });
-    const client = new ZaloClient({ appId: '1', apiBaseUrl: api.url, oauthBaseUrl: api.url, initial: { accessToken: 'AT' }, store: new FileTokenStore('/nonexistent/tokens.json') });
+    const client = new ZaloClient({
+      appId: '1',
+      apiBaseUrl: api.url,
+      oauthBaseUrl: api.url,
+      initial: { accessToken: 'AT' },
+      store: new FileTokenStore('/nonexistent/tokens.json'),
+    });
     const outbox = new BullMqOutbox(redis, { zalo: (r) => client.send(r as ZaloSendRequest) }, {}, { attempts: 6, baseDelayMs: 300, maxDelayMs: 300 }, name);
     try {
       const adapter = new ZaloAdapter(outbox);
@@ -101,7 +129,10 @@ const url = process.env.REDIS_URL;
         for (const part of ['một', 'hai', 'ba']) await ctx.sendActivity(part);
       });
       await api.waitFor('/v3.0/oa/message/cs', 4, 10_000);
-      const delivered = api.to('/v3.0/oa/message/cs').slice(1).map((r) => r.json?.message?.text);
+      const delivered = api
+        .to('/v3.0/oa/message/cs')
+        .slice(1)
+        .map((r) => r.json?.message?.text);
       expect(api.to('/v3.0/oa/message/cs')[0]!.json?.message?.text).toBe('một');
       expect(delivered).toEqual(['một', 'hai', 'ba']);
     } finally {

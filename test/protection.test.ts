@@ -30,7 +30,8 @@ describe('limits and metrics on the server', () => {
         await fetch(url, { method: 'POST', headers, body: JSON.stringify({ type: 'message', text }) });
         await app.idle();
       },
-      poll: async () => ((await (await fetch(`${url}?watermark=`, { headers })).json()) as { activities: { text?: string; from: { role: string } }[] }).activities,
+      poll: async () =>
+        ((await (await fetch(`${url}?watermark=`, { headers })).json()) as { activities: { text?: string; from: { role: string } }[] }).activities,
     };
   }
 
@@ -47,7 +48,11 @@ describe('limits and metrics on the server', () => {
   });
 
   it('refuses a body over the limit with 413', async () => {
-    const res = await fetch(`${base}/api/zalo`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ x: 'a'.repeat(300 * 1024) }) });
+    const res = await fetch(`${base}/api/zalo`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ x: 'a'.repeat(300 * 1024) }),
+    });
     expect(res.status).toBe(413);
   });
 
@@ -114,12 +119,33 @@ describe('admission control for Zalo', () => {
     };
     const APP_ID = '3011223344556677889';
     const SECRET = 'oa-secret';
-    const cfg = loadConfig({ PORT: '0', HOST: '127.0.0.1', ZALO_APP_ID: APP_ID, ZALO_OA_SECRET_KEY: SECRET, ZALO_ACCESS_TOKEN: 'AT', ZALO_API_BASE_URL: 'http://127.0.0.1:9', ZALO_TOKEN_FILE: join(mkdtempSync(join(tmpdir(), 'tua-zalo-')), 't.json'), MAX_CONCURRENT_TURNS: '2', MAX_WAITING_TURNS: '3' });
+    const cfg = loadConfig({
+      PORT: '0',
+      HOST: '127.0.0.1',
+      ZALO_APP_ID: APP_ID,
+      ZALO_OA_SECRET_KEY: SECRET,
+      ZALO_ACCESS_TOKEN: 'AT',
+      ZALO_API_BASE_URL: 'http://127.0.0.1:9',
+      ZALO_TOKEN_FILE: join(mkdtempSync(join(tmpdir(), 'tua-zalo-')), 't.json'),
+      MAX_CONCURRENT_TURNS: '2',
+      MAX_WAITING_TURNS: '3',
+    });
     const app = await createApp(cfg, { bot: bot as never, lock: new MemoryTurnLock(), ready: () => true, log: () => undefined });
     const base = await app.listen();
     const deliver = (n: number) => {
-      const body = JSON.stringify({ app_id: APP_ID, event_name: 'user_send_text', timestamp: String(Date.now()), sender: { id: `${n}` }, recipient: { id: '7777' }, message: { msg_id: `m-${n}`, text: 'f1 co phai cach ly ko' } });
-      return fetch(`${base}/api/zalo`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-zevent-signature': zaloSign(body, APP_ID, SECRET) }, body });
+      const body = JSON.stringify({
+        app_id: APP_ID,
+        event_name: 'user_send_text',
+        timestamp: String(Date.now()),
+        sender: { id: `${n}` },
+        recipient: { id: '7777' },
+        message: { msg_id: `m-${n}`, text: 'f1 co phai cach ly ko' },
+      });
+      return fetch(`${base}/api/zalo`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-zevent-signature': zaloSign(body, APP_ID, SECRET) },
+        body,
+      });
     };
     try {
       const statuses: number[] = [];
@@ -181,7 +207,8 @@ describe('retention', () => {
     const dir = mkdtempSync(join(tmpdir(), 'gaps-'));
     const file = join(dir, 'gaps.jsonl');
     const now = Date.parse('2026-11-26T00:00:00Z');
-    const rec = (days: number) => JSON.stringify({ time: new Date(now - days * 86_400_000).toISOString(), kind: 'fallback', channel: 'zalo', text: `q${days}` });
+    const rec = (days: number) =>
+      JSON.stringify({ time: new Date(now - days * 86_400_000).toISOString(), kind: 'fallback', channel: 'zalo', text: `q${days}` });
     writeFileSync(file, `${rec(40)}\n${rec(31)}\n${rec(2)}\nnot json\n`);
     try {
       expect(await pruneGaps(file, 30, now)).toBe(2);

@@ -5,7 +5,6 @@ import { randomUUID } from 'node:crypto';
 import { CovidBot } from '../bot/bot';
 import { MemoryGapRecorder, RedisGapQuota, RedisGapRecorder } from '../bot/gaps';
 import { RedisStorage, RedisTurnLock, createStateBackend, serializeTurns } from '../bot/state';
-import { AS_OF } from './helpers/kb';
 import { testIndex } from './helpers/bot';
 
 /** Integration tests against a real Redis; they run when REDIS_URL is set (`.ci/run` sets it). */
@@ -40,13 +39,13 @@ describeRedis('Redis state (REDIS_URL)', () => {
   it('reads, writes and deletes, honouring eTags', async () => {
     const storage = new RedisStorage(redis, { prefix, ttlSeconds: 60 });
     await storage.write({ k1: { n: 1 } });
-    const first = (await storage.read(['k1', 'missing']))['k1'];
+    const first = (await storage.read(['k1', 'missing'])).k1;
     expect(first).toMatchObject({ n: 1 });
     expect(typeof first.eTag).toBe('string');
     await storage.write({ k1: { ...first, n: 2 } });
     await expect(storage.write({ k1: { ...first, n: 3 } })).rejects.toThrow(/eTag conflict/);
     await storage.write({ k1: { n: 4, eTag: '*' } });
-    expect((await storage.read(['k1']))['k1']).toMatchObject({ n: 4 });
+    expect((await storage.read(['k1'])).k1).toMatchObject({ n: 4 });
     expect(await redis.ttl(`${prefix}k1`)).toBeGreaterThan(0);
     await storage.delete(['k1']);
     expect(await storage.read(['k1'])).toEqual({});
@@ -80,16 +79,29 @@ describeRedis('Redis state (REDIS_URL)', () => {
     }
   });
 
-  it('caps one user\'s recorded questions per day across replicas (issue 13, item 11)', async () => {
+  it("caps one user's recorded questions per day across replicas (issue 13, item 11)", async () => {
     const index = await testIndex();
     const scoped = new Redis(url!, { keyPrefix: prefix });
     try {
       const gaps = new MemoryGapRecorder();
       const quota = new RedisGapQuota(scoped, 20);
       const storage = new RedisStorage(redis, { prefix, ttlSeconds: 60 });
-      const bots = [0, 1].map(() => new CovidBot({ index: () => index, conversationState: new ConversationState(storage), userState: new UserState(storage), gaps, gapQuota: quota, today: () => '2022-01-10' }));
+      const bots = [0, 1].map(
+        () =>
+          new CovidBot({
+            index: () => index,
+            conversationState: new ConversationState(storage),
+            userState: new UserState(storage),
+            gaps,
+            gapQuota: quota,
+            today: () => '2022-01-10',
+          }),
+      );
       let turn = 0;
-      const adapter = new TestAdapter((ctx) => bots[turn++ % 2]!.run(ctx), { channelId: 'webchat', conversation: { id: `flood-${randomUUID()}`, isGroup: false, conversationType: 'personal', name: '' } });
+      const adapter = new TestAdapter((ctx) => bots[turn++ % 2]!.run(ctx), {
+        channelId: 'webchat',
+        conversation: { id: `flood-${randomUUID()}`, isGroup: false, conversationType: 'personal', name: '' },
+      });
       for (let i = 0; i < 30; i++) await adapter.send(`gia vang hom nay ${i}`).startTest();
       expect(gaps.records).toHaveLength(20);
       const keys = await scoped.keys(`${prefix}gapq:*`);
@@ -106,10 +118,20 @@ describeRedis('Redis state (REDIS_URL)', () => {
     const lock = new RedisTurnLock(redis, { prefix });
     let turn = 0;
     const bots = [0, 1].map(
-      () => new CovidBot({ index: () => index, conversationState: new ConversationState(storage), userState: new UserState(storage), gaps: new MemoryGapRecorder(), today: () => '2022-01-10' }),
+      () =>
+        new CovidBot({
+          index: () => index,
+          conversationState: new ConversationState(storage),
+          userState: new UserState(storage),
+          gaps: new MemoryGapRecorder(),
+          today: () => '2022-01-10',
+        }),
     );
     // Turns alternate between the two instances, as behind a load balancer.
-    const adapter = new TestAdapter((ctx) => bots[turn++ % 2]!.run(ctx), { channelId: 'webchat', conversation: { id: `conv-${randomUUID()}`, isGroup: false, conversationType: 'personal', name: '' } });
+    const adapter = new TestAdapter((ctx) => bots[turn++ % 2]!.run(ctx), {
+      channelId: 'webchat',
+      conversation: { id: `conv-${randomUUID()}`, isGroup: false, conversationType: 'personal', name: '' },
+    });
     adapter.use(serializeTurns(lock));
     await adapter
       .send('menu:travel')

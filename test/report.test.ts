@@ -28,7 +28,15 @@ describe('gaps and the daily report from real traffic', () => {
     await say('thoi tiet ha noi mai', 'f');
     await say('feedback:down:f1-cach-ly-hien-hanh', 'a');
 
-    expect(traffic.records.map((r) => r.kind)).toEqual(['answer', expect.stringMatching(/answer|clarify/), 'emergency', 'fallback', 'fallback', 'fallback', 'smalltalk']);
+    expect(traffic.records.map((r) => r.kind)).toEqual([
+      'answer',
+      expect.stringMatching(/answer|clarify/),
+      'emergency',
+      'fallback',
+      'fallback',
+      'fallback',
+      'smalltalk',
+    ]);
     const groups = groupGaps(gaps.records);
     expect(groups[0]).toMatchObject({ count: 2 });
     expect(groups[0]!.words).toEqual(expect.arrayContaining(['gia', 'vang']));
@@ -55,7 +63,10 @@ describe('gaps and the daily report from real traffic', () => {
     const dir = mkdtempSync(join(tmpdir(), 'report-'));
     try {
       const time = '2026-11-25T03:00:00.000Z';
-      writeFileSync(join(dir, 'traffic.jsonl'), `${JSON.stringify({ time, channel: 'zalo', kind: 'fallback', entries: [], score: 0.1 })}\n${JSON.stringify({ time, channel: 'zalo', kind: 'answer', topic: 'f1', entries: ['f1-cach-ly-hien-hanh'], score: 0.9 })}\n`);
+      writeFileSync(
+        join(dir, 'traffic.jsonl'),
+        `${JSON.stringify({ time, channel: 'zalo', kind: 'fallback', entries: [], score: 0.1 })}\n${JSON.stringify({ time, channel: 'zalo', kind: 'answer', topic: 'f1', entries: ['f1-cach-ly-hien-hanh'], score: 0.9 })}\n`,
+      );
       writeFileSync(join(dir, 'gaps.jsonl'), `${JSON.stringify({ time, kind: 'fallback', channel: 'zalo', text: 'giá vàng hôm nay' })}\n`);
       const env = { ...process.env, REDIS_URL: '', TRAFFIC_FILE: join(dir, 'traffic.jsonl'), GAPS_FILE: join(dir, 'gaps.jsonl') };
       execFileSync(resolve('node_modules/.bin/tsx'), ['scripts/report.ts', '--date', '2026-11-25', '--out', dir], { env, stdio: 'pipe' });

@@ -20,12 +20,18 @@ const hostile = fc.oneof(
 
 describe('robustness (fast-check)', () => {
   it('normaliser and analysis', () => {
-    fc.assert(fc.property(hostile, (s) => void analyze(normalizeVietnamese(s))), { numRuns: RUNS });
+    fc.assert(
+      fc.property(hostile, (s) => void analyze(normalizeVietnamese(s))),
+      { numRuns: RUNS },
+    );
   });
 
   it('triage', async () => {
     const triage = new Triage((await testIndex()).data.triage);
-    fc.assert(fc.property(hostile, (s) => typeof triage.check(s).emergency === 'boolean'), { numRuns: RUNS });
+    fc.assert(
+      fc.property(hostile, (s) => typeof triage.check(s).emergency === 'boolean'),
+      { numRuns: RUNS },
+    );
   });
 
   it('search', async () => {
@@ -40,9 +46,19 @@ describe('robustness (fast-check)', () => {
   }, 120_000);
 
   it('webhook parsers', () => {
-    const anyJson = fc.oneof(fc.jsonValue(), fc.anything(), fc.record({ event_name: fc.string(), sender: fc.anything(), message: fc.anything(), entry: fc.anything(), object: fc.constantFrom('page', 'x') }));
-    fc.assert(fc.property(anyJson, (v) => void parseZaloEvent(v)), { numRuns: RUNS });
-    fc.assert(fc.property(anyJson, (v) => Array.isArray(parseMessengerEvents(v))), { numRuns: RUNS });
+    const anyJson = fc.oneof(
+      fc.jsonValue(),
+      fc.anything(),
+      fc.record({ event_name: fc.string(), sender: fc.anything(), message: fc.anything(), entry: fc.anything(), object: fc.constantFrom('page', 'x') }),
+    );
+    fc.assert(
+      fc.property(anyJson, (v) => void parseZaloEvent(v)),
+      { numRuns: RUNS },
+    );
+    fc.assert(
+      fc.property(anyJson, (v) => Array.isArray(parseMessengerEvents(v))),
+      { numRuns: RUNS },
+    );
   });
 });
 
@@ -74,8 +90,16 @@ describe('robustness over HTTP', () => {
     const t = (await (await fetch(`${base}/api/webchat/token`, { method: 'POST' })).json()) as { token: string; conversationId: string };
     await fc.assert(
       fc.asyncProperty(fc.oneof(fc.json(), fc.string({ maxLength: 200 })), fc.string({ maxLength: 100 }), async (body, text) => {
-        const zalo = await fetch(`${base}/api/zalo`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-zevent-signature': zaloSign(body, '1', 's') }, body });
-        const fb = await fetch(`${base}/api/messenger`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-hub-signature-256': messengerSign(body, 'm') }, body });
+        const zalo = await fetch(`${base}/api/zalo`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-zevent-signature': zaloSign(body, '1', 's') },
+          body,
+        });
+        const fb = await fetch(`${base}/api/messenger`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-hub-signature-256': messengerSign(body, 'm') },
+          body,
+        });
         const dl = await fetch(`${base}/v3/directline/conversations/${t.conversationId}/activities`, {
           method: 'POST',
           headers: { authorization: `Bearer ${t.token}`, 'content-type': 'application/json' },

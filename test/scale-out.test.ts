@@ -75,7 +75,11 @@ const url = process.env.REDIS_URL;
   const event = (user: string, text: string, msgId = `s-${++seq}`) =>
     `{"app_id":"${APP_ID}","event_name":"user_send_text","timestamp":"${Date.now()}","sender":{"id":"${user}"},"recipient":{"id":"7777"},"message":{"msg_id":"${msgId}","text":${JSON.stringify(text)}}}`;
   const deliver = (base: string, raw: string) =>
-    fetch(`${base}/api/zalo`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-zevent-signature': zaloSign(raw, APP_ID, SECRET) }, body: raw });
+    fetch(`${base}/api/zalo`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-zevent-signature': zaloSign(raw, APP_ID, SECRET) },
+      body: raw,
+    });
   const sentTo = (user: string) => api.to('/v3.0/oa/message/cs').filter((r) => r.json?.recipient?.user_id === user);
   const waitFor = async (user: string, n: number, ms = 8000) => {
     const until = Date.now() + ms;
@@ -124,7 +128,12 @@ const url = process.env.REDIS_URL;
   it('a hotline agent signed in on one process is signed in on the other; sign-out and lock-out are shared too', async () => {
     const [a, b] = [procs[0]!.base, procs[1]!.base];
     const signIn = (base: string, password: string) =>
-      fetch(`${base}/staff/login`, { method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: `user=lan&password=${password}` });
+      fetch(`${base}/staff/login`, {
+        method: 'POST',
+        redirect: 'manual',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: `user=lan&password=${password}`,
+      });
     const res = await signIn(a, 'mat-khau-dai-0123');
     expect(res.status).toBe(303);
     const cookie = /staff_session=[^;]+/.exec(res.headers.get('set-cookie') ?? '')?.[0];
@@ -144,11 +153,17 @@ const url = process.env.REDIS_URL;
     const t = (await (await fetch(`${a}/api/webchat/token`, { method: 'POST' })).json()) as { token: string; conversationId: string };
     const headers = { authorization: `Bearer ${t.token}`, 'content-type': 'application/json' };
     expect((await fetch(`${b}/v3/directline/conversations`, { method: 'POST', headers })).status).toBe(201);
-    await fetch(`${a}/v3/directline/conversations/${t.conversationId}/activities`, { method: 'POST', headers, body: JSON.stringify({ type: 'message', text: 'f1 co phai cach ly ko', channelData: { clientActivityID: 'x1' } }) });
+    await fetch(`${a}/v3/directline/conversations/${t.conversationId}/activities`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ type: 'message', text: 'f1 co phai cach ly ko', channelData: { clientActivityID: 'x1' } }),
+    });
     let texts: string[] = [];
     const end = Date.now() + 8000;
     while (Date.now() < end) {
-      const poll = (await (await fetch(`${b}/v3/directline/conversations/${t.conversationId}/activities?watermark=`, { headers })).json()) as { activities: { text?: string; channelData?: { clientActivityID?: string } }[] };
+      const poll = (await (await fetch(`${b}/v3/directline/conversations/${t.conversationId}/activities?watermark=`, { headers })).json()) as {
+        activities: { text?: string; channelData?: { clientActivityID?: string } }[];
+      };
       texts = poll.activities.map((x) => x.text ?? '');
       if (texts.some((x) => /Nguồn: /.test(x))) break;
       await new Promise((r) => setTimeout(r, 100));
@@ -209,7 +224,9 @@ const url = process.env.REDIS_URL;
         if (jobs.length) await new Promise((r) => setTimeout(r, 100));
       } while (jobs.length && Date.now() < until);
       expect(jobs).toEqual([]);
-      const values = await Promise.all((await redis.keys(`${prefix}bull:inbound:*`)).map(async (k) => ((await redis.type(k)) === 'string' ? await redis.get(k) : '')));
+      const values = await Promise.all(
+        (await redis.keys(`${prefix}bull:inbound:*`)).map(async (k) => ((await redis.type(k)) === 'string' ? await redis.get(k) : '')),
+      );
       expect(values.join(' ')).not.toMatch(/cach ly/);
     } finally {
       await redis.quit();

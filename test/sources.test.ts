@@ -10,7 +10,10 @@ const FIXTURE = resolve(__dirname, 'fixtures/sources/qd-261.md');
 
 describe('source documents for staff', () => {
   it('splits at chapters, articles, clauses and points, keeping the exact location', async () => {
-    const passages = await splitDocument('qd-261', 'Chương I. A\nĐiều 5. Tên điều\n1. Khoản một.\n2. Khoản hai:\na) điểm a;\nb) điểm b.\nĐiều 6. Khác\nNội dung.');
+    const passages = await splitDocument(
+      'qd-261',
+      'Chương I. A\nĐiều 5. Tên điều\n1. Khoản một.\n2. Khoản hai:\na) điểm a;\nb) điểm b.\nĐiều 6. Khác\nNội dung.',
+    );
     expect(passages.map((p) => p.location)).toEqual([
       'Chương I',
       'Chương I › Điều 5',

@@ -7,7 +7,10 @@ import { KB_DIR, copyKnowledgeBase } from './helpers/kb';
 
 const kbCli = (args: string[], env: NodeJS.ProcessEnv) => {
   try {
-    return { code: 0, out: execFileSync(resolve('node_modules/.bin/tsx'), ['scripts/kb.ts', ...args], { env: { ...process.env, ...env }, encoding: 'utf8', stdio: 'pipe' }) };
+    return {
+      code: 0,
+      out: execFileSync(resolve('node_modules/.bin/tsx'), ['scripts/kb.ts', ...args], { env: { ...process.env, ...env }, encoding: 'utf8', stdio: 'pipe' }),
+    };
   } catch (e) {
     const err = e as { status: number; stdout: string; stderr: string };
     return { code: err.status, out: `${err.stdout}${err.stderr}` };
@@ -15,25 +18,29 @@ const kbCli = (args: string[], env: NodeJS.ProcessEnv) => {
 };
 
 describe('spreadsheets', () => {
-  it.each(['xlsx', 'csv'])('export then import (%s) round-trips every card', async (ext) => {
-    const kb = copyKnowledgeBase();
-    try {
-      const before = loadKnowledgeBase(kb.dir).value!.cards.map(({ file: _f, ...c }) => c);
-      const file = join(kb.dir, '..', `cards.${ext}`);
-      await writeRows(file, before.map(cardToRow));
-      const rows = await readRows(file);
-      expect(rows).toHaveLength(before.length);
-      const cards = rows.map(({ row, line }) => rowToCard(row, file, line).card!);
-      expect(cards).toEqual(before);
-      const r = kbCli(['import', file], { KB_DIR: kb.dir });
-      expect(r.code).toBe(0);
-      const after = loadKnowledgeBase(kb.dir);
-      expect(after.problems).toEqual([]);
-      expect(after.value!.cards.map(({ file: _f, ...c }) => c)).toEqual(before);
-    } finally {
-      kb.cleanup();
-    }
-  }, 60_000);
+  it.each(['xlsx', 'csv'])(
+    'export then import (%s) round-trips every card',
+    async (ext) => {
+      const kb = copyKnowledgeBase();
+      try {
+        const before = loadKnowledgeBase(kb.dir).value!.cards.map(({ file: _f, ...c }) => c);
+        const file = join(kb.dir, '..', `cards.${ext}`);
+        await writeRows(file, before.map(cardToRow));
+        const rows = await readRows(file);
+        expect(rows).toHaveLength(before.length);
+        const cards = rows.map(({ row, line }) => rowToCard(row, file, line).card!);
+        expect(cards).toEqual(before);
+        const r = kbCli(['import', file], { KB_DIR: kb.dir });
+        expect(r.code).toBe(0);
+        const after = loadKnowledgeBase(kb.dir);
+        expect(after.problems).toEqual([]);
+        expect(after.value!.cards.map(({ file: _f, ...c }) => c)).toEqual(before);
+      } finally {
+        kb.cleanup();
+      }
+    },
+    60_000,
+  );
 
   it('reports errors per row and changes nothing when a row is wrong', () => {
     const kb = copyKnowledgeBase();
@@ -68,7 +75,11 @@ describe('spreadsheets', () => {
       expect(ok.code).toBe(0);
       expect(readFileSync(join(kb.dir, 'levels.csv'), 'utf8')).toMatch(/^ha-noi,4,/m);
 
-      const bad = good.replace('hai-phong,2,', 'hai-phong,7,').split('\n').filter((l) => !l.startsWith('ca-mau')).join('\n');
+      const bad = good
+        .replace('hai-phong,2,', 'hai-phong,7,')
+        .split('\n')
+        .filter((l) => !l.startsWith('ca-mau'))
+        .join('\n');
       const badFile = join(kb.dir, '..', 'bad.csv');
       writeFileSync(badFile, bad);
       const r = kbCli(['levels', 'import', badFile], { KB_DIR: kb.dir });

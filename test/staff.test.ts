@@ -13,7 +13,12 @@ beforeAll(async () => {
 afterAll(() => ctx.cleanup());
 
 const login = (user: string, password: string) =>
-  fetch(`${ctx.base}/staff/login`, { method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ user, password }).toString() });
+  fetch(`${ctx.base}/staff/login`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ user, password }).toString(),
+  });
 
 describe('staff console', () => {
   it('hashes passwords with scrypt', async () => {
@@ -25,7 +30,11 @@ describe('staff console', () => {
 
   it('npm run staff -- add writes an account that can sign in', async () => {
     const file = join(ctx.dir, 'accounts.json');
-    execFileSync(resolve('node_modules/.bin/tsx'), ['scripts/staff.ts', 'add', 'tongdai09', '--password-stdin'], { input: 'mot-mat-khau-moi-2022\n', env: { ...process.env, STAFF_ACCOUNTS_FILE: file }, stdio: ['pipe', 'pipe', 'pipe'] });
+    execFileSync(resolve('node_modules/.bin/tsx'), ['scripts/staff.ts', 'add', 'tongdai09', '--password-stdin'], {
+      input: 'mot-mat-khau-moi-2022\n',
+      env: { ...process.env, STAFF_ACCOUNTS_FILE: file },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
     const stored = JSON.parse(readFileSync(file, 'utf8')) as { users: Record<string, string> };
     expect(stored.users.tongdai09).toMatch(/^scrypt\$/);
     expect(JSON.stringify(stored)).not.toMatch(/mot-mat-khau-moi/);
@@ -51,7 +60,10 @@ describe('staff console', () => {
     expect(setCookie).toMatch(/HttpOnly/);
     expect(setCookie).toMatch(/SameSite=Strict/);
     const cookie = setCookie.split(';')[0]!;
-    const search = (await (await fetch(`${ctx.base}/api/staff/search?q=test+nhanh+2+vach`, { headers: { cookie } })).json()) as { results: { id: string; reply: string; sources: { number: string }[] }[]; ms: number };
+    const search = (await (await fetch(`${ctx.base}/api/staff/search?q=test+nhanh+2+vach`, { headers: { cookie } })).json()) as {
+      results: { id: string; reply: string; sources: { number: string }[] }[];
+      ms: number;
+    };
     expect(search.results.map((r) => r.id)).toContain('selftest-doc-ket-qua');
     expect(search.ms).toBeLessThan(100);
     const card = search.results.find((r) => r.id === 'selftest-doc-ket-qua')!;
@@ -63,7 +75,9 @@ describe('staff console', () => {
 
   it('accepts staff API tokens, filters by topic, shows superseded rules and the latest published level with its date', async () => {
     const auth = { authorization: `Bearer ${STAFF_TOKEN}` };
-    const r = (await (await fetch(`${ctx.base}/api/staff/search?q=f1+cach+ly&topic=f1`, { headers: auth })).json()) as { results: { topic: string; status: string; id: string }[] };
+    const r = (await (await fetch(`${ctx.base}/api/staff/search?q=f1+cach+ly&topic=f1`, { headers: auth })).json()) as {
+      results: { topic: string; status: string; id: string }[];
+    };
     expect(r.results.length).toBeGreaterThan(1);
     expect(r.results.every((x) => x.topic === 'f1')).toBe(true);
     expect(r.results.find((x) => x.id === 'f1-cach-ly-762')?.status).toBe('superseded');
@@ -77,7 +91,10 @@ describe('staff console', () => {
   });
 
   it('shows recorded questions escaped (no HTML injection)', async () => {
-    writeFileSync(join(ctx.dir, 'gaps.jsonl'), `${JSON.stringify({ time: '2026-11-25T01:00:00Z', kind: 'fallback', channel: 'zalo', text: '<script>alert(1)</script> giá vàng' })}\n`);
+    writeFileSync(
+      join(ctx.dir, 'gaps.jsonl'),
+      `${JSON.stringify({ time: '2026-11-25T01:00:00Z', kind: 'fallback', channel: 'zalo', text: '<script>alert(1)</script> giá vàng' })}\n`,
+    );
     const cookie = (await login(STAFF_USER, STAFF_PASSWORD)).headers.get('set-cookie')!.split(';')[0]!;
     const html = await (await fetch(`${ctx.base}/staff/gaps`, { headers: { cookie } })).text();
     expect(html).toMatch(/&lt;script&gt;/);
@@ -85,7 +102,10 @@ describe('staff console', () => {
   });
 
   it('shows recorded questions without bidi controls (issue 13, item 11)', async () => {
-    writeFileSync(join(ctx.dir, 'gaps.jsonl'), `${JSON.stringify({ time: '2026-11-25T01:00:00Z', kind: 'fallback', channel: 'zalo', text: 'gia vang \u202eabc\u202c hom nay' })}\n`);
+    writeFileSync(
+      join(ctx.dir, 'gaps.jsonl'),
+      `${JSON.stringify({ time: '2026-11-25T01:00:00Z', kind: 'fallback', channel: 'zalo', text: 'gia vang \u202eabc\u202c hom nay' })}\n`,
+    );
     const cookie = (await login(STAFF_USER, STAFF_PASSWORD)).headers.get('set-cookie')!.split(';')[0]!;
     const html = await (await fetch(`${ctx.base}/staff/gaps`, { headers: { cookie } })).text();
     expect(html).toMatch(/gia vang abc hom nay/);
@@ -95,10 +115,16 @@ describe('staff console', () => {
 
 // Issue 13: attacks on the sign-in, each reproduced against a server of its own.
 const signInAt = (base: string, user: string, password: string, headers: Record<string, string> = {}) =>
-  fetch(`${base}/staff/login`, { method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers }, body: new URLSearchParams({ user, password }).toString() });
+  fetch(`${base}/staff/login`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
+    body: new URLSearchParams({ user, password }).toString(),
+  });
 
 const stores: [string, (() => Redis) | undefined][] = [['memory', undefined]];
-if (process.env.REDIS_URL) stores.push(['Redis', () => new Redis(process.env.REDIS_URL!, { maxRetriesPerRequest: 2, keyPrefix: `test-staff-${process.pid}-${Date.now()}:` })]);
+if (process.env.REDIS_URL)
+  stores.push(['Redis', () => new Redis(process.env.REDIS_URL!, { maxRetriesPerRequest: 2, keyPrefix: `test-staff-${process.pid}-${Date.now()}:` })]);
 
 describe.each(stores)('sign-in under attack (%s)', (_name, makeRedis) => {
   let app: Awaited<ReturnType<typeof staffApp>>;

@@ -6,15 +6,15 @@ describe('BoundedMemoryStorage', () => {
   it('reads, writes and deletes with the eTag rules of botbuilder storage', async () => {
     const storage = new BoundedMemoryStorage();
     await storage.write({ k1: { n: 1 } });
-    const first = (await storage.read(['k1', 'missing']))['k1'];
+    const first = (await storage.read(['k1', 'missing'])).k1;
     expect(first).toMatchObject({ n: 1 });
     expect(typeof first.eTag).toBe('string');
     first.n = 99; // callers never hold the stored object
-    expect((await storage.read(['k1']))['k1']).toMatchObject({ n: 1 });
+    expect((await storage.read(['k1'])).k1).toMatchObject({ n: 1 });
     await storage.write({ k1: { ...first, n: 2 } });
     await expect(storage.write({ k1: { ...first, n: 3 } })).rejects.toThrow(/eTag conflict/);
     await storage.write({ k1: { n: 4, eTag: '*' } });
-    expect((await storage.read(['k1']))['k1']).toMatchObject({ n: 4 });
+    expect((await storage.read(['k1'])).k1).toMatchObject({ n: 4 });
     await storage.delete(['k1']);
     expect(await storage.read(['k1'])).toEqual({});
     expect(storage.size).toBe(0);

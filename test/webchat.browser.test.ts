@@ -59,6 +59,7 @@ run('web chat in headless Chromium', () => {
     const before = await page.getByText('Nguồn:', { exact: false }).count();
     await page.getByRole('button', { name: 'F1 (người tiếp xúc gần) là ai?' }).first().click();
     await page.waitForFunction(
+      // biome-ignore lint/performance/useDomNodeTextContent: only the rendered (visible) answers are counted
       (n) => (((globalThis as unknown as { document: { body: { innerText: string } } }).document.body.innerText.match(/Nguồn:/g) ?? []) as string[]).length > n,
       before,
       { timeout: 20_000 },
@@ -113,7 +114,9 @@ run('web chat in headless Chromium', () => {
       const item = page.locator('li.r', { hasText: 'Cách đọc kết quả test nhanh' }).first();
       await item.getByRole('button', { name: 'Sao chép câu trả lời' }).click();
       await item.getByText('Đã sao chép').waitFor();
-      const copied = await page.evaluate(() => (globalThis as unknown as { navigator: { clipboard: { readText(): Promise<string> } } }).navigator.clipboard.readText());
+      const copied = await page.evaluate(() =>
+        (globalThis as unknown as { navigator: { clipboard: { readText(): Promise<string> } } }).navigator.clipboard.readText(),
+      );
       expect(copied).toMatch(/vạch C/);
       expect(copied).toMatch(/Nguồn: /);
       await page.screenshot({ path: join(tmpdir(), 'staff-e2e.png') });

@@ -122,7 +122,12 @@ export function registerDirectLineRoutes(server: restify.Server, { store, signer
     // Refused before it is stored, so the page shows it as not sent and the user can send it again.
     if (inbound.full()) return answerBusy(res, 'webchat', metrics);
     // The echo Web Chat needs (to show the message as sent) is all that is kept, with personal data redacted.
-    const stored = await store.append(claims.conversationId, { type: incoming.type, text: text === undefined ? undefined : redact(text), channelData: incoming.channelData, from: incoming.from });
+    const stored = await store.append(claims.conversationId, {
+      type: incoming.type,
+      text: text === undefined ? undefined : redact(text),
+      channelData: incoming.channelData,
+      from: incoming.from,
+    });
     // Queued before the 200, so a message the page shows as sent is never left without its turn.
     if (stored) await inbound.submit({ channel: 'webchat', activity: { ...incoming, id: stored.id, timestamp: new Date() } as Activity });
     res.send(200, { id: stored?.id });

@@ -18,7 +18,10 @@ const b64 = (s: string): string => Buffer.from(s).toString('base64url');
 /** HMAC-signed tokens: `base64url(claims).signature`. */
 export class TokenSigner {
   private readonly key: Buffer;
-  constructor(secret?: string, readonly ttlSeconds = 3600) {
+  constructor(
+    secret?: string,
+    readonly ttlSeconds = 3600,
+  ) {
     this.key = secret ? Buffer.from(secret) : randomBytes(32);
   }
 

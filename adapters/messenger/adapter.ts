@@ -2,7 +2,15 @@
 import { ActivityTypes, type Activity, type ConversationReference } from 'botbuilder';
 import { ChannelAdapter, actionsOf, callsOf, chunkText, plain } from '../channel-adapter';
 import type { Outbox } from '../outbox';
-import { MESSENGER_COUNTRY_CODE, MESSENGER_MAX_QUICK_REPLIES, MESSENGER_MAX_TEMPLATE_TEXT, MESSENGER_MAX_TEXT, MESSENGER_MAX_TITLE, type MessengerEvent, type MessengerRequest } from './protocol';
+import {
+  MESSENGER_COUNTRY_CODE,
+  MESSENGER_MAX_QUICK_REPLIES,
+  MESSENGER_MAX_TEMPLATE_TEXT,
+  MESSENGER_MAX_TEXT,
+  MESSENGER_MAX_TITLE,
+  type MessengerEvent,
+  type MessengerRequest,
+} from './protocol';
 
 export class MessengerAdapter extends ChannelAdapter {
   constructor(outbox: Outbox) {
@@ -48,7 +56,11 @@ export class MessengerAdapter extends ChannelAdapter {
           title: c.title.slice(0, MESSENGER_MAX_TITLE),
           payload: c.number.startsWith('+') ? c.number : `${MESSENGER_COUNTRY_CODE}${c.number.replace(/^0/, '')}`,
         }));
-        return { recipient, messaging_type: 'RESPONSE' as const, message: { attachment: { type: 'template' as const, payload: { template_type: 'button' as const, text, buttons } }, ...quickReplies } };
+        return {
+          recipient,
+          messaging_type: 'RESPONSE' as const,
+          message: { attachment: { type: 'template' as const, payload: { template_type: 'button' as const, text, buttons } }, ...quickReplies },
+        };
       }
       return { recipient, messaging_type: 'RESPONSE' as const, message: { text, ...quickReplies } };
     });

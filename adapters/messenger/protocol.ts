@@ -6,7 +6,10 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 /** HMAC-SHA256 of the raw body with the app secret, header `X-Hub-Signature-256: sha256=<hex>`. */
 export function messengerSignatureOk(raw: string | Buffer, header: string | undefined, appSecret: string): boolean {
   if (!header) return false;
-  const given = header.replace(/^sha256=/i, '').trim().toLowerCase();
+  const given = header
+    .replace(/^sha256=/i, '')
+    .trim()
+    .toLowerCase();
   const want = createHmac('sha256', appSecret).update(raw).digest('hex');
   return given.length === want.length && timingSafeEqual(Buffer.from(given), Buffer.from(want));
 }
@@ -23,8 +26,9 @@ export type MessengerEvent =
 export function parseMessengerEvents(body: unknown): MessengerEvent[] {
   const out: MessengerEvent[] = [];
   const b = body as { object?: string; entry?: unknown[] } | null;
-  if (!b || b.object !== 'page' || !Array.isArray(b.entry)) return out;
+  if (b?.object !== 'page' || !Array.isArray(b.entry)) return out;
   for (const entry of b.entry as { id?: unknown; messaging?: unknown[] }[]) {
+    // biome-ignore lint/suspicious/noExplicitAny: untyped platform JSON; every field read is checked with typeof
     for (const ev of (Array.isArray(entry?.messaging) ? entry.messaging : []) as Record<string, any>[]) {
       const psid = typeof ev?.sender?.id === 'string' ? ev.sender.id : undefined;
       const pageId = String(ev?.recipient?.id ?? entry.id ?? '');
@@ -68,7 +72,10 @@ export type MessengerRequest =
       message:
         | { text: string; quick_replies?: QuickReply[] }
         | {
-            attachment: { type: 'template'; payload: { template_type: 'button'; text: string; buttons: { type: 'phone_number'; title: string; payload: string }[] } };
+            attachment: {
+              type: 'template';
+              payload: { template_type: 'button'; text: string; buttons: { type: 'phone_number'; title: string; payload: string }[] };
+            };
             quick_replies?: QuickReply[];
           };
     };

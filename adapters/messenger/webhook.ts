@@ -10,7 +10,10 @@ import { messengerSignatureOk, parseMessengerEvents, type MessengerEvent } from 
 export function messengerWebhook(cfg: MessengerConfig): Webhook<MessengerEvent> {
   return {
     channel: 'messenger',
-    verify: (req) => (messengerSignatureOk(req.rawBody ?? '', req.header('x-hub-signature-256'), cfg.appSecret) ? undefined : { status: 401, error: 'bad signature', outcome: 'bad_signature' }),
+    verify: (req) =>
+      messengerSignatureOk(req.rawBody ?? '', req.header('x-hub-signature-256'), cfg.appSecret)
+        ? undefined
+        : { status: 401, error: 'bad signature', outcome: 'bad_signature' },
     parse: parseMessengerEvents,
     deliveryId: (event) => `fb:${event.id}`,
     toActivity: (event, body) => MessengerAdapter.toActivity(event, body),

@@ -115,7 +115,12 @@ export function registerStaffRoutes(server: Server, deps: StaffDeps): void {
     return Boolean(t && deps.apiTokens.includes(t));
   };
   const html = (res: Response, status: number, body: string | Buffer) =>
-    res.sendRaw(status, body, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', 'x-frame-options': 'DENY', 'content-security-policy': "default-src 'self'; style-src 'self' 'unsafe-inline'" });
+    res.sendRaw(status, body, {
+      'content-type': 'text/html; charset=utf-8',
+      'cache-control': 'no-store',
+      'x-frame-options': 'DENY',
+      'content-security-policy': "default-src 'self'; style-src 'self' 'unsafe-inline'",
+    });
   const redirect = (res: Response, to: string, extra: Record<string, string> = {}) => {
     res.header('location', to);
     for (const [k, v] of Object.entries(extra)) res.header(k, v);
@@ -245,16 +250,38 @@ export function registerStaffRoutes(server: Server, deps: StaffDeps): void {
     // Citizens' words, escaped and without direction controls (which could make one line read as another).
     const show = (t: string) => escapeHtml(t.replace(/[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, ''));
     const items = groups
-      .map((g) => `<li><strong>${g.count}×</strong> ${show(g.words.join(' '))}<br><small>${g.examples.map((e) => `“${show(e)}”`).join('; ')} — gần nhất ${show(g.lastSeen.slice(0, 16).replace('T', ' '))}</small></li>`)
+      .map(
+        (g) =>
+          `<li><strong>${g.count}×</strong> ${show(g.words.join(' '))}<br><small>${g.examples.map((e) => `“${show(e)}”`).join('; ')} — gần nhất ${show(g.lastSeen.slice(0, 16).replace('T', ' '))}</small></li>`,
+      )
       .join('');
-    html(res, 200, page('Câu hỏi chưa trả lời được', `<p><a href="/staff">← Tra cứu</a></p><h1>Câu hỏi chưa trả lời được</h1>${items ? `<ol>${items}</ol>` : '<p>Chưa có.</p>'}`));
+    html(
+      res,
+      200,
+      page(
+        'Câu hỏi chưa trả lời được',
+        `<p><a href="/staff">← Tra cứu</a></p><h1>Câu hỏi chưa trả lời được</h1>${items ? `<ol>${items}</ol>` : '<p>Chưa có.</p>'}`,
+      ),
+    );
   });
 
   server.get('/staff/reports', (req: Request, res: Response, next: Next) => {
     if (!guardPage(req, res)) return next();
-    const files = existsSync(deps.reportsDir) ? readdirSync(deps.reportsDir).filter((f) => /^\d{4}-\d{2}-\d{2}\.html$/.test(f)).sort().reverse() : [];
+    const files = existsSync(deps.reportsDir)
+      ? readdirSync(deps.reportsDir)
+          .filter((f) => /^\d{4}-\d{2}-\d{2}\.html$/.test(f))
+          .sort()
+          .reverse()
+      : [];
     const items = files.map((f) => `<li><a href="/staff/reports/${f}">${escapeHtml(f.replace('.html', '').split('-').reverse().join('/'))}</a></li>`).join('');
-    html(res, 200, page('Báo cáo ngày', `<p><a href="/staff">← Tra cứu</a></p><h1>Báo cáo ngày</h1>${items ? `<ul>${items}</ul>` : '<p>Chưa có báo cáo. Chạy <code>npm run report</code>.</p>'}`));
+    html(
+      res,
+      200,
+      page(
+        'Báo cáo ngày',
+        `<p><a href="/staff">← Tra cứu</a></p><h1>Báo cáo ngày</h1>${items ? `<ul>${items}</ul>` : '<p>Chưa có báo cáo. Chạy <code>npm run report</code>.</p>'}`,
+      ),
+    );
     next();
   });
   server.get('/staff/reports/:name', (req: Request, res: Response, next: Next) => {

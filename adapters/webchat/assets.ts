@@ -22,7 +22,10 @@ const gz = promisify(gzip);
 
 /** Compresses the bundle (used by the build, and at run time when the build's copies are missing). */
 export async function compressBundle(raw: Buffer): Promise<{ br: Buffer; gzip: Buffer }> {
-  const [br, gzipped] = await Promise.all([brotli(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 9, [constants.BROTLI_PARAM_SIZE_HINT]: raw.length } }), gz(raw, { level: 9 })]);
+  const [br, gzipped] = await Promise.all([
+    brotli(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 9, [constants.BROTLI_PARAM_SIZE_HINT]: raw.length } }),
+    gz(raw, { level: 9 }),
+  ]);
   return { br, gzip: gzipped };
 }
 
@@ -43,7 +46,9 @@ export function bundleLoader(dir: string): () => Promise<BundleVariants> {
       const raw = await readFile(path);
       const built = join(dir, 'webchat.js');
       const { br, gzip: gzipped } =
-        existsSync(`${built}.br`) && existsSync(`${built}.gz`) ? { br: await readFile(`${built}.br`), gzip: await readFile(`${built}.gz`) } : await compressBundle(raw);
+        existsSync(`${built}.br`) && existsSync(`${built}.gz`)
+          ? { br: await readFile(`${built}.br`), gzip: await readFile(`${built}.gz`) }
+          : await compressBundle(raw);
       const etag = `"${version}-${createHash('sha256').update(raw).digest('base64url').slice(0, 16)}"`;
       return { raw, br, gzip: gzipped, etag, lastModified: statSync(path).mtime.toUTCString() };
     })());

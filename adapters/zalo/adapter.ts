@@ -34,7 +34,9 @@ export class ZaloAdapter extends ChannelAdapter {
     const chunks = chunkText(plain(activity.text), ZALO_MAX_TEXT);
     // A call button comes first: `oa.open.phone` dials the number from the chat.
     const buttons: ZaloButton[] = [
-      ...callsOf(activity).map((c): ZaloButton => ({ title: c.title.slice(0, ZALO_MAX_BUTTON_TITLE), type: 'oa.open.phone', payload: { phone_code: c.number } })),
+      ...callsOf(activity).map(
+        (c): ZaloButton => ({ title: c.title.slice(0, ZALO_MAX_BUTTON_TITLE), type: 'oa.open.phone', payload: { phone_code: c.number } }),
+      ),
       ...actionsOf(activity).map((a): ZaloButton => ({ title: a.title.slice(0, ZALO_MAX_BUTTON_TITLE), type: 'oa.query.hide', payload: a.value })),
     ].slice(0, ZALO_MAX_BUTTONS);
     return chunks.map((text, i) => ({

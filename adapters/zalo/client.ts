@@ -48,7 +48,10 @@ export class FileTokenStore implements TokenStore {
 }
 
 export class RedisTokenStore implements TokenStore {
-  constructor(private readonly redis: Redis, private readonly key = 'zalo:tokens') {}
+  constructor(
+    private readonly redis: Redis,
+    private readonly key = 'zalo:tokens',
+  ) {}
 
   async load(): Promise<ZaloTokens | undefined> {
     const v = await this.redis.get(this.key);
@@ -123,7 +126,13 @@ export class ZaloClient {
           body: new URLSearchParams({ refresh_token: latest.refreshToken, app_id: this.o.appId, grant_type: 'refresh_token' }).toString(),
           signal: AbortSignal.timeout(this.o.timeoutMs ?? 10_000),
         });
-        const body = (await res.json().catch(() => ({}))) as { access_token?: string; refresh_token?: string; expires_in?: string | number; error?: number; message?: string };
+        const body = (await res.json().catch(() => ({}))) as {
+          access_token?: string;
+          refresh_token?: string;
+          expires_in?: string | number;
+          error?: number;
+          message?: string;
+        };
         if (!res.ok || !body.access_token || !body.refresh_token) {
           throw new Error(`Zalo token refresh failed: HTTP ${res.status} ${JSON.stringify(body).slice(0, 200)}`);
         }
@@ -163,7 +172,12 @@ export class ZaloClient {
       }
       let res: { status: number; body: unknown };
       try {
-        res = await postJson(`${this.o.apiBaseUrl}/v3.0/oa/message/cs`, JSON.stringify(request), { 'content-type': 'application/json', access_token: token }, this.o.timeoutMs ?? 10_000);
+        res = await postJson(
+          `${this.o.apiBaseUrl}/v3.0/oa/message/cs`,
+          JSON.stringify(request),
+          { 'content-type': 'application/json', access_token: token },
+          this.o.timeoutMs ?? 10_000,
+        );
       } catch (err) {
         return { ok: false, retry: true, reason: `zalo: ${String(err)}` };
       }

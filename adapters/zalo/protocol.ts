@@ -14,7 +14,9 @@ export function zaloSignatureOk(raw: string, header: string | undefined, appId: 
   const h = /^mac=([0-9a-f]{64})$/i.exec(header.trim());
   const m = TIMESTAMP.exec(raw);
   if (!h || !m) return false;
-  const want = createHash('sha256').update(appId + raw + m[1] + secret, 'utf8').digest('hex');
+  const want = createHash('sha256')
+    .update(appId + raw + m[1] + secret, 'utf8')
+    .digest('hex');
   return timingSafeEqual(Buffer.from(h[1]!.toLowerCase()), Buffer.from(want));
 }
 
@@ -30,7 +32,9 @@ export function zaloEventFresh(raw: string, now: number, windowMs: number): bool
 /** Signs a body as Zalo would (used by tests and the local fake). */
 export function zaloSign(raw: string, appId: string, secret: string): string {
   const ts = TIMESTAMP.exec(raw)?.[1] ?? '';
-  return `mac=${createHash('sha256').update(appId + raw + ts + secret, 'utf8').digest('hex')}`;
+  return `mac=${createHash('sha256')
+    .update(appId + raw + ts + secret, 'utf8')
+    .digest('hex')}`;
 }
 
 export type ZaloEvent =
@@ -44,6 +48,7 @@ const str = (v: unknown): string | undefined => (typeof v === 'string' && v ? v 
 /** Reads one webhook body. Unknown or incomplete events are ignored, never thrown. */
 export function parseZaloEvent(body: unknown): ZaloEvent {
   if (!body || typeof body !== 'object') return { kind: 'ignore', reason: 'not an object' };
+  // biome-ignore lint/suspicious/noExplicitAny: untyped platform JSON; every field read is checked with typeof or str()
   const b = body as Record<string, any>;
   const name = str(b.event_name) ?? '';
   const timestamp = str(b.timestamp) ?? '';

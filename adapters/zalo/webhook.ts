@@ -14,9 +14,15 @@ export function zaloWebhook(cfg: ZaloConfig): Webhook<ZaloTurnEvent> {
     channel: 'zalo',
     verify(req, now) {
       const raw = rawText(req);
-      if (!zaloSignatureOk(raw, req.header('x-zevent-signature'), cfg.appId, cfg.oaSecretKey)) return { status: 401, error: 'bad signature', outcome: 'bad_signature' };
+      if (!zaloSignatureOk(raw, req.header('x-zevent-signature'), cfg.appId, cfg.oaSecretKey))
+        return { status: 401, error: 'bad signature', outcome: 'bad_signature' };
       if (!zaloEventFresh(raw, now, cfg.eventWindowMs)) {
-        return { status: 400, error: 'stale event', outcome: 'stale', log: `zalo: refused an event whose timestamp is outside ${cfg.eventWindowMs / 60_000} min` };
+        return {
+          status: 400,
+          error: 'stale event',
+          outcome: 'stale',
+          log: `zalo: refused an event whose timestamp is outside ${cfg.eventWindowMs / 60_000} min`,
+        };
       }
       return undefined;
     },

@@ -116,7 +116,14 @@ export class TravelDialog extends ComponentDialog {
     v.vaccination = o.vaccination;
     // Leaving a locked-down area: the rule does not depend on the province.
     if (v.origin || o.lockdown) return step.next();
-    return step.prompt(PROVINCE_PROMPT, this.prompt(step, 'Bạn đi **từ** tỉnh, thành phố nào? (ví dụ: Hà Nội, TP.HCM, Đà Nẵng)', 'Tôi chưa nhận ra tên tỉnh, thành phố. Bạn gõ lại giúp tôi nơi đi nhé (ví dụ: "hcm", "ha noi"), hoặc gõ "thôi" để dừng.'));
+    return step.prompt(
+      PROVINCE_PROMPT,
+      this.prompt(
+        step,
+        'Bạn đi **từ** tỉnh, thành phố nào? (ví dụ: Hà Nội, TP.HCM, Đà Nẵng)',
+        'Tôi chưa nhận ra tên tỉnh, thành phố. Bạn gõ lại giúp tôi nơi đi nhé (ví dụ: "hcm", "ha noi"), hoặc gõ "thôi" để dừng.',
+      ),
+    );
   }
 
   private async askDestination(step: WaterfallStepContext): Promise<DialogTurnResult> {
@@ -125,7 +132,14 @@ export class TravelDialog extends ComponentDialog {
     if (!v.origin && !o.lockdown) v.origin = this.find(String(step.result ?? ''))[0];
     // The rules depend on where people leave from: a destination is asked for only when the user gave no place.
     if (v.destination || o.origin || o.destination) return step.next();
-    return step.prompt(PROVINCE_PROMPT, this.prompt(step, `Bạn đi từ ${v.origin?.name ?? 'đó'} **đến** tỉnh, thành phố nào?`, 'Tôi chưa nhận ra nơi đến. Bạn gõ lại tên tỉnh, thành phố giúp tôi, hoặc gõ "thôi" để dừng.'));
+    return step.prompt(
+      PROVINCE_PROMPT,
+      this.prompt(
+        step,
+        `Bạn đi từ ${v.origin?.name ?? 'đó'} **đến** tỉnh, thành phố nào?`,
+        'Tôi chưa nhận ra nơi đến. Bạn gõ lại tên tỉnh, thành phố giúp tôi, hoặc gõ "thôi" để dừng.',
+      ),
+    );
   }
 
   /** No published list covers the date: the citizen is asked for the level, never given a guess. */
@@ -136,7 +150,10 @@ export class TravelDialog extends ComponentDialog {
     if (!v.origin || o.lockdown || this.originLevel(v.origin, o, v)) return step.next();
     const text = `Tôi không có danh sách cấp độ dịch đã công bố của **${v.origin.name}** vào ngày ${viDate(o.asOf)}. Khi đó ${v.origin.name} ở **cấp mấy** (1, 2, 3 hay 4), hay bạn đi từ **vùng phong tỏa**? Cấp độ do UBND tỉnh công bố và được Bộ Y tế tổng hợp trên bản đồ cấp độ dịch.`;
     const actions: CardAction[] = ['Cấp 1', 'Cấp 2', 'Cấp 3', 'Cấp 4', 'Vùng phong tỏa'].map((t) => ({ type: ActionTypes.ImBack, title: t, value: t }));
-    return step.prompt(LEVEL_PROMPT, this.prompt(step, text, 'Bạn gõ giúp tôi cấp độ nơi đi: "cấp 1", "cấp 2", "cấp 3", "cấp 4" hoặc "vùng phong tỏa"; gõ "thôi" để dừng.', actions));
+    return step.prompt(
+      LEVEL_PROMPT,
+      this.prompt(step, text, 'Bạn gõ giúp tôi cấp độ nơi đi: "cấp 1", "cấp 2", "cấp 3", "cấp 4" hoặc "vùng phong tỏa"; gõ "thôi" để dừng.', actions),
+    );
   }
 
   private async askVaccination(step: WaterfallStepContext): Promise<DialogTurnResult> {
@@ -154,7 +171,12 @@ export class TravelDialog extends ComponentDialog {
     const actions: CardAction[] = VACCINATION_CHOICES.map((c) => ({ type: ActionTypes.ImBack, title: c.label, value: c.label }));
     return step.prompt(
       VACCINATION_PROMPT,
-      this.prompt(step, `${v.origin!.name} đang ở cấp ${level.level}, nên quy định phụ thuộc vào việc tiêm vắc xin. Bạn (người đi) đã tiêm vắc xin COVID-19 thế nào?`, 'Bạn chọn một trong các mục: đã tiêm đủ liều, chưa đủ liều, chưa tiêm, hoặc đã khỏi bệnh.', actions),
+      this.prompt(
+        step,
+        `${v.origin!.name} đang ở cấp ${level.level}, nên quy định phụ thuộc vào việc tiêm vắc xin. Bạn (người đi) đã tiêm vắc xin COVID-19 thế nào?`,
+        'Bạn chọn một trong các mục: đã tiêm đủ liều, chưa đủ liều, chưa tiêm, hoặc đã khỏi bệnh.',
+        actions,
+      ),
     );
   }
 
@@ -190,7 +212,11 @@ export class TravelDialog extends ComponentDialog {
           : `**${name}** (cấp ${row.level} theo danh sách ngày ${viDate(row.valid_from)}${lockdown ? ', vùng phong tỏa' : ''})`;
     const from = origin ? levelText(origin.name, level) : lockdown ? '**vùng phong tỏa**' : 'nơi bạn đi';
     lines.push(`Từ ${from} đến ${dest ? levelText(dest.name, destLevel) : 'nơi bạn đến'}:`);
-    lines.push(rule ? rule.summary : 'Tôi chưa có quy tắc cho trường hợp này. Theo NQ 128, việc đi lại được áp dụng thống nhất theo cấp độ dịch; bạn nên hỏi trạm y tế nơi đến.');
+    lines.push(
+      rule
+        ? rule.summary
+        : 'Tôi chưa có quy tắc cho trường hợp này. Theo NQ 128, việc đi lại được áp dụng thống nhất theo cấp độ dịch; bạn nên hỏi trạm y tế nơi đến.',
+    );
     if (level && level.source !== 'user') lines.push(`Cấp độ nơi đi theo: ${level.source}.`);
     lines.push(index.data.travel.local_rules_note);
     const refs = (rule?.sources ?? ['nq-128']).flatMap((id) => {

@@ -62,12 +62,7 @@ export interface LoadResult<T> {
 }
 
 /** Parses YAML text and validates it; `lineOffset` shifts line numbers (front matter starts on line 2). */
-export function parseYaml<S extends z.ZodType>(
-  text: string,
-  schema: S,
-  file: string,
-  lineOffset = 0,
-): LoadResult<z.infer<S>> {
+export function parseYaml<S extends z.ZodType>(text: string, schema: S, file: string, lineOffset = 0): LoadResult<z.infer<S>> {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, uniqueKeys: true });
   const problems: ContentProblem[] = [];
@@ -206,7 +201,9 @@ function listFiles(dir: string, ext: string): string[] {
 
 /** Key used to find the same question on two cards: case, accents and punctuation ignored. */
 export function questionKey(q: string): string {
-  return foldVietnamese(normalizeVietnamese(q)).replace(/[^a-z0-9]+/g, ' ').trim();
+  return foldVietnamese(normalizeVietnamese(q))
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
 }
 
 /**
@@ -228,11 +225,15 @@ export function loadKnowledgeBase(root: string): LoadResult<KnowledgeBase> {
   }
   for (const d of documents.values()) {
     const field = (f: string): string => `${d.id}.${f}`;
-    if (d.superseded_by && !documents.has(d.superseded_by)) problems.push({ file: rel(docsFile), field: field('superseded_by'), message: `Không có văn bản "${d.superseded_by}"` });
+    if (d.superseded_by && !documents.has(d.superseded_by))
+      problems.push({ file: rel(docsFile), field: field('superseded_by'), message: `Không có văn bản "${d.superseded_by}"` });
     if (d.ended_by && !documents.has(d.ended_by)) problems.push({ file: rel(docsFile), field: field('ended_by'), message: `Không có văn bản "${d.ended_by}"` });
-    if (d.status === 'superseded' && !d.superseded_by) problems.push({ file: rel(docsFile), field: field('superseded_by'), message: 'Văn bản đã bị thay thế phải ghi văn bản thay nó' });
-    if (d.status === 'ended' && !d.ended_by) problems.push({ file: rel(docsFile), field: field('ended_by'), message: 'Văn bản đã hết hiệu lực phải ghi văn bản chấm dứt nó (ended_by)' });
-    if (d.status !== 'in_force' && !d.valid_to) problems.push({ file: rel(docsFile), field: field('valid_to'), message: 'Văn bản không còn hiệu lực phải ghi ngày cuối áp dụng (valid_to)' });
+    if (d.status === 'superseded' && !d.superseded_by)
+      problems.push({ file: rel(docsFile), field: field('superseded_by'), message: 'Văn bản đã bị thay thế phải ghi văn bản thay nó' });
+    if (d.status === 'ended' && !d.ended_by)
+      problems.push({ file: rel(docsFile), field: field('ended_by'), message: 'Văn bản đã hết hiệu lực phải ghi văn bản chấm dứt nó (ended_by)' });
+    if (d.status !== 'in_force' && !d.valid_to)
+      problems.push({ file: rel(docsFile), field: field('valid_to'), message: 'Văn bản không còn hiệu lực phải ghi ngày cuối áp dụng (valid_to)' });
   }
 
   const lexFile = join(root, 'lexicon.yaml');
@@ -274,7 +275,11 @@ export function loadKnowledgeBase(root: string): LoadResult<KnowledgeBase> {
       problems.push({ file: card.file, field: 'superseded_by', message: `Không có thẻ "${card.superseded_by}"` });
     }
     if (card.valid_to && !card.superseded_by && !card.ended_by) {
-      problems.push({ file: card.file, field: 'superseded_by', message: 'Thẻ có valid_to phải chỉ ra thẻ nêu quy định mới (superseded_by) hoặc văn bản chấm dứt nó (ended_by)' });
+      problems.push({
+        file: card.file,
+        field: 'superseded_by',
+        message: 'Thẻ có valid_to phải chỉ ra thẻ nêu quy định mới (superseded_by) hoặc văn bản chấm dứt nó (ended_by)',
+      });
     }
     if (card.ended_by && !documents.has(card.ended_by)) {
       problems.push({ file: card.file, field: 'ended_by', message: `Văn bản "${card.ended_by}" không có trong documents.yaml` });
@@ -282,7 +287,11 @@ export function loadKnowledgeBase(root: string): LoadResult<KnowledgeBase> {
     // A rule whose every document has stopped applying cannot be presented as current.
     const docsOf = card.sources.map((s) => documents.get(s.doc)).filter((d): d is OfficialDocument => !!d);
     if (!card.valid_to && docsOf.length > 0 && docsOf.every((d) => d.status !== 'in_force')) {
-      problems.push({ file: card.file, field: 'valid_to', message: `Mọi văn bản nguồn đã hết hiệu lực (${docsOf.map((d) => d.number).join(', ')}): thẻ cần valid_to` });
+      problems.push({
+        file: card.file,
+        field: 'valid_to',
+        message: `Mọi văn bản nguồn đã hết hiệu lực (${docsOf.map((d) => d.number).join(', ')}): thẻ cần valid_to`,
+      });
     }
     if (card.valid_to && card.valid_to < card.valid_from) {
       problems.push({ file: card.file, field: 'valid_to', message: 'valid_to đứng trước valid_from' });
@@ -303,9 +312,15 @@ export function loadKnowledgeBase(root: string): LoadResult<KnowledgeBase> {
   if (lex?.value && levels?.value) {
     const provinceIds = new Set(lex.value.provinces.map((p) => p.id));
     for (const row of levels.value) {
-      if (!provinceIds.has(row.province)) problems.push({ file: rel(levelsFile), field: 'province', message: `Không có tỉnh "${row.province}" trong lexicon.yaml` });
+      if (!provinceIds.has(row.province))
+        problems.push({ file: rel(levelsFile), field: 'province', message: `Không có tỉnh "${row.province}" trong lexicon.yaml` });
       // Nothing invented reaches a citizen: sample levels live in test fixtures only.
-      if (row.sample === 'yes') problems.push({ file: rel(levelsFile), field: 'sample', message: `Dòng số liệu mẫu (${row.province}, ${row.valid_from}): chỉ được để trong test/fixtures` });
+      if (row.sample === 'yes')
+        problems.push({
+          file: rel(levelsFile),
+          field: 'sample',
+          message: `Dòng số liệu mẫu (${row.province}, ${row.valid_from}): chỉ được để trong test/fixtures`,
+        });
     }
   }
 
@@ -314,7 +329,8 @@ export function loadKnowledgeBase(root: string): LoadResult<KnowledgeBase> {
   const triage = triageText === undefined ? undefined : parseYaml(triageText, TriageSchema, rel(triageFile));
   problems.push(...(triage?.problems ?? []));
   if (triage?.value) {
-    if (!documents.has(triage.value.source)) problems.push({ file: rel(triageFile), field: 'source', message: `Văn bản "${triage.value.source}" không có trong documents.yaml` });
+    if (!documents.has(triage.value.source))
+      problems.push({ file: rel(triageFile), field: 'source', message: `Văn bản "${triage.value.source}" không có trong documents.yaml` });
     if (!byId.has(triage.value.card)) problems.push({ file: rel(triageFile), field: 'card', message: `Không có thẻ "${triage.value.card}"` });
     const t = triage.value;
     const bases: [string, TriageBasis][] = [
@@ -323,13 +339,15 @@ export function loadKnowledgeBase(root: string): LoadResult<KnowledgeBase> {
       ...t.measures.breathing.by_age.map((b, i): [string, TriageBasis] => [`measures.breathing.by_age.${i}.basis`, b.basis]),
     ];
     for (const [field, basis] of bases) {
-      if ('doc' in basis && !documents.has(basis.doc)) problems.push({ file: rel(triageFile), field, message: `Văn bản "${basis.doc}" không có trong documents.yaml` });
+      if ('doc' in basis && !documents.has(basis.doc))
+        problems.push({ file: rel(triageFile), field, message: `Văn bản "${basis.doc}" không có trong documents.yaml` });
     }
   }
 
   const conversation = loadYaml(join(root, 'conversation.yaml'), ConversationSchema, problems);
   conversation?.menu.forEach((m, i) => {
-    if ('card' in m && !byId.has(m.card)) problems.push({ file: rel(join(root, 'conversation.yaml')), field: `menu.${i}.card`, message: `Không có thẻ "${m.card}"` });
+    if ('card' in m && !byId.has(m.card))
+      problems.push({ file: rel(join(root, 'conversation.yaml')), field: `menu.${i}.card`, message: `Không có thẻ "${m.card}"` });
   });
   const travel = loadYaml(join(root, 'travel-rules.yaml'), TravelRulesSchema, problems);
   travel?.rules.forEach((r, i) => {
@@ -340,7 +358,11 @@ export function loadKnowledgeBase(root: string): LoadResult<KnowledgeBase> {
     });
     const ended = r.sources.map((d) => documents.get(d)).filter((d): d is OfficialDocument => !!d && d.status !== 'in_force');
     if (!r.valid_to && ended.length === r.sources.length) {
-      problems.push({ file, field: `rules.${i}.valid_to`, message: `Văn bản của quy tắc đã hết hiệu lực (${ended.map((d) => d.number).join(', ')}): quy tắc cần valid_to` });
+      problems.push({
+        file,
+        field: `rules.${i}.valid_to`,
+        message: `Văn bản của quy tắc đã hết hiệu lực (${ended.map((d) => d.number).join(', ')}): quy tắc cần valid_to`,
+      });
     }
   });
 
@@ -352,7 +374,18 @@ export function loadKnowledgeBase(root: string): LoadResult<KnowledgeBase> {
 }
 
 /** Words that show a card hedges an uncertain fact instead of stating it as certain. */
-const HEDGES = ['chưa xác minh', 'chưa rõ', 'chưa chắc', 'chưa tìm thấy', 'một số nguồn', 'theo thông tin báo chí', 'có thể', 'nên hỏi', 'chưa được xác nhận', 'chưa có văn bản'];
+const HEDGES = [
+  'chưa xác minh',
+  'chưa rõ',
+  'chưa chắc',
+  'chưa tìm thấy',
+  'một số nguồn',
+  'theo thông tin báo chí',
+  'có thể',
+  'nên hỏi',
+  'chưa được xác nhận',
+  'chưa có văn bản',
+];
 
 /**
  * Warnings that do not stop a build: a card resting on a fact marked [?] (confidence uncertain) whose answer does not
@@ -363,9 +396,14 @@ export function contentWarnings(kb: KnowledgeBase): ContentProblem[] {
   for (const card of kb.cards) {
     const text = normalizeVietnamese(card.answer.toLowerCase());
     if (card.confidence === 'uncertain' && !HEDGES.some((h) => text.includes(h))) {
-      out.push({ file: card.file, field: 'answer', message: `Thẻ dựa trên dữ kiện chưa chắc chắn ([?]) nhưng câu trả lời không nói rõ điều đó (ví dụ: "${HEDGES[0]}", "${HEDGES[1]}")` });
+      out.push({
+        file: card.file,
+        field: 'answer',
+        message: `Thẻ dựa trên dữ kiện chưa chắc chắn ([?]) nhưng câu trả lời không nói rõ điều đó (ví dụ: "${HEDGES[0]}", "${HEDGES[1]}")`,
+      });
     }
-    if (!card.facts.length || !card.confidence) out.push({ file: card.file, field: 'facts', message: 'Thẻ chưa ghi mục dữ kiện (facts) và độ tin cậy (confidence)' });
+    if (!card.facts.length || !card.confidence)
+      out.push({ file: card.file, field: 'facts', message: 'Thẻ chưa ghi mục dữ kiện (facts) và độ tin cậy (confidence)' });
   }
   return out;
 }

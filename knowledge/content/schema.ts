@@ -43,7 +43,23 @@ export const DocumentRegisterSchema = z.strictObject({
   documents: z.array(DocumentSchema).min(1),
 });
 
-export const TOPICS = ['levels', 'travel', 'selftest', 'home', 'f1', 'general', 'apps', 'hotline', 'vaccine', 'myth', 'symptoms', 'community', 'entry', 'referral', 'now'] as const;
+export const TOPICS = [
+  'levels',
+  'travel',
+  'selftest',
+  'home',
+  'f1',
+  'general',
+  'apps',
+  'hotline',
+  'vaccine',
+  'myth',
+  'symptoms',
+  'community',
+  'entry',
+  'referral',
+  'now',
+] as const;
 export type Topic = (typeof TOPICS)[number];
 
 export const SourceRefSchema = z.strictObject({
@@ -75,11 +91,7 @@ export const CardFrontMatterSchema = z.strictObject({
 });
 
 export const CardSchema = CardFrontMatterSchema.extend({
-  answer: z
-    .string()
-    .trim()
-    .min(20, 'Câu trả lời quá ngắn')
-    .max(MAX_ANSWER_CHARS, `Câu trả lời dài quá ${MAX_ANSWER_CHARS} ký tự`),
+  answer: z.string().trim().min(20, 'Câu trả lời quá ngắn').max(MAX_ANSWER_CHARS, `Câu trả lời dài quá ${MAX_ANSWER_CHARS} ký tự`),
 });
 export type Card = z.infer<typeof CardSchema>;
 
@@ -164,10 +176,7 @@ export const ThresholdsSchema = z.strictObject({
 export type Thresholds = z.infer<typeof ThresholdsSchema>;
 
 /** Where a triage rule comes from: a document of documents.yaml and its section, or a note for general first aid. */
-const TriageBasisSchema = z.union([
-  z.strictObject({ doc: slug, section: z.string().min(2) }),
-  z.strictObject({ note: z.string().min(5) }),
-]);
+const TriageBasisSchema = z.union([z.strictObject({ doc: slug, section: z.string().min(2) }), z.strictObject({ note: z.string().min(5) })]);
 export type TriageBasis = z.infer<typeof TriageBasisSchema>;
 
 const words = z.array(z.string().min(1));
@@ -223,6 +232,7 @@ export const TriageSchema = z.strictObject({
         /** Never read as figurative or as a general question ("muốn tự tử" is alarming). */
         literal: z.boolean().default(false),
         phrases: words.default([]),
+        // biome-ignore lint/suspicious/noThenProperty: `then` is a field of triage.yaml (a pair's second phrase), not a thenable
         pairs: z.array(z.strictObject({ first: words.min(1), then: words.min(1), within: z.number().int().min(1).max(8) })).default([]),
         unless_next: words.default([]),
       }),

@@ -30,30 +30,34 @@ function locationOf(p: Position): string {
   return [head, tail].filter(Boolean).join(' › ') || 'Phần mở đầu';
 }
 
+/** Headings that open a new passage, from the largest unit down; each resets the units below it. */
+const HEADINGS: { pattern: RegExp; applies: (pos: Position) => boolean; position: (n: string) => Position }[] = [
+  {
+    pattern: /^Chương\s+([IVXLC\d]+)\b/i,
+    applies: () => true,
+    position: (n) => ({ chapter: `Chương ${n}`, section: undefined, article: undefined, clause: undefined, point: undefined }),
+  },
+  { pattern: /^Mục\s+(\d+)\b/i, applies: () => true, position: (n) => ({ section: `Mục ${n}`, article: undefined, clause: undefined, point: undefined }) },
+  { pattern: /^Điều\s+(\d+[a-z]?)\b/i, applies: () => true, position: (n) => ({ article: `Điều ${n}`, clause: undefined, point: undefined }) },
+  { pattern: /^(\d+)\.\s/, applies: (pos) => Boolean(pos.article), position: (n) => ({ clause: n, point: undefined }) },
+  { pattern: /^([a-zđ])\)\s/, applies: (pos) => Boolean(pos.clause), position: (n) => ({ point: n }) },
+];
+
 /** Splits one document's text into located passages. */
 export async function splitDocument(doc: string, text: string, maxChars = 800): Promise<Passage[]> {
-  const lines = text.replace(/<!--[\s\S]*?-->/g, '').replace(/\r\n?/g, '\n').split('\n');
+  const lines = text
+    .replace(/<!--[\s\S]*?-->/g, '')
+    .replace(/\r\n?/g, '\n')
+    .split('\n');
   const pos: Position = {};
   const raw: { location: string; lines: string[] }[] = [];
   const start = () => raw.push({ location: locationOf(pos), lines: [] });
   start();
   for (const line of lines) {
     const t = line.trim().replace(/^#+\s*/, '');
-    let m: RegExpExecArray | null;
-    if ((m = /^Chương\s+([IVXLC\d]+)\b/i.exec(t))) {
-      Object.assign(pos, { chapter: `Chương ${m[1]}`, section: undefined, article: undefined, clause: undefined, point: undefined });
-      start();
-    } else if ((m = /^Mục\s+(\d+)\b/i.exec(t))) {
-      Object.assign(pos, { section: `Mục ${m[1]}`, article: undefined, clause: undefined, point: undefined });
-      start();
-    } else if ((m = /^Điều\s+(\d+[a-z]?)\b/i.exec(t))) {
-      Object.assign(pos, { article: `Điều ${m[1]}`, clause: undefined, point: undefined });
-      start();
-    } else if (pos.article && (m = /^(\d+)\.\s/.exec(t))) {
-      Object.assign(pos, { clause: m[1], point: undefined });
-      start();
-    } else if (pos.clause && (m = /^([a-zđ])\)\s/.exec(t))) {
-      pos.point = m[1];
+    const heading = HEADINGS.find((h) => h.applies(pos) && h.pattern.test(t));
+    if (heading) {
+      Object.assign(pos, heading.position(heading.pattern.exec(t)![1]!));
       start();
     }
     if (t) raw[raw.length - 1]!.lines.push(t);
@@ -70,7 +74,11 @@ export async function splitDocument(doc: string, text: string, maxChars = 800): 
 }
 
 /** Every passage of every source file under `<root>/sources` (or `dir`). Unknown document ids are problems. */
-export async function loadSources(root: string, knownDocs: ReadonlySet<string>, dir = join(root, 'sources')): Promise<{ passages: Passage[]; problems: ContentProblem[] }> {
+export async function loadSources(
+  root: string,
+  knownDocs: ReadonlySet<string>,
+  dir = join(root, 'sources'),
+): Promise<{ passages: Passage[]; problems: ContentProblem[] }> {
   const passages: Passage[] = [];
   const problems: ContentProblem[] = [];
   if (!existsSync(dir)) return { passages, problems };

@@ -10,7 +10,22 @@ import { stringify } from 'yaml';
 import { parseCsv, type ContentProblem, type KnowledgeBase, type LoadedCard } from './load';
 import { CardSchema, type Card } from './schema';
 
-export const CARD_COLUMNS = ['id', 'topic', 'title', 'questions', 'answer', 'sources', 'valid_from', 'valid_to', 'superseded_by', 'ended_by', 'facts', 'confidence', 'follow_ups', 'tags'] as const;
+export const CARD_COLUMNS = [
+  'id',
+  'topic',
+  'title',
+  'questions',
+  'answer',
+  'sources',
+  'valid_from',
+  'valid_to',
+  'superseded_by',
+  'ended_by',
+  'facts',
+  'confidence',
+  'follow_ups',
+  'tags',
+] as const;
 const REQUIRED = ['id', 'topic', 'title', 'questions', 'answer', 'sources', 'valid_from'];
 
 export type Row = Record<string, string>;
@@ -27,7 +42,14 @@ export async function readRows(file: string): Promise<{ line: number; row: Row }
       const cells: string[] = [];
       row.eachCell({ includeEmpty: true }, (cell, col) => {
         const v = cell.value;
-        cells[col - 1] = v instanceof Date ? v.toISOString().slice(0, 10) : v === null || v === undefined ? '' : typeof v === 'object' && 'text' in v ? String(v.text) : String(v);
+        cells[col - 1] =
+          v instanceof Date
+            ? v.toISOString().slice(0, 10)
+            : v === null || v === undefined
+              ? ''
+              : typeof v === 'object' && 'text' in v
+                ? String(v.text)
+                : String(v);
       });
       table.push({ line: n, cells: Array.from(cells, (c) => c ?? '') });
     });
@@ -41,7 +63,11 @@ export async function readRows(file: string): Promise<{ line: number; row: Row }
   return table.map(({ line, cells }) => ({ line, row: Object.fromEntries(names.map((n, i) => [n, (cells[i] ?? '').trim()])) }));
 }
 
-const lines = (s: string | undefined) => (s ?? '').split(/\r?\n|;/).map((x) => x.trim()).filter(Boolean);
+const lines = (s: string | undefined) =>
+  (s ?? '')
+    .split(/\r?\n|;/)
+    .map((x) => x.trim())
+    .filter(Boolean);
 
 /** One row → a validated card, or the problems of that row. */
 export function rowToCard(row: Row, file: string, line: number): { card?: Card; problems: ContentProblem[] } {
@@ -52,12 +78,19 @@ export function rowToCard(row: Row, file: string, line: number): { card?: Card; 
     id: row.id,
     topic: row.topic,
     title: row.title,
-    questions: (row.questions ?? '').split(/\r?\n/).map((q) => q.trim()).filter(Boolean),
+    questions: (row.questions ?? '')
+      .split(/\r?\n/)
+      .map((q) => q.trim())
+      .filter(Boolean),
     // One source per line: a section may itself contain ";" ("Tiêu chí triệu chứng nhẹ; dấu hiệu cảnh báo").
-    sources: (row.sources ?? '').split(/\r?\n/).map((x) => x.trim()).filter(Boolean).map((s) => {
-      const [doc, ...section] = s.split('|').map((x) => x.trim());
-      return section.length && section.join('|') ? { doc, section: section.join(' | ') } : { doc };
-    }),
+    sources: (row.sources ?? '')
+      .split(/\r?\n/)
+      .map((x) => x.trim())
+      .filter(Boolean)
+      .map((s) => {
+        const [doc, ...section] = s.split('|').map((x) => x.trim());
+        return section.length && section.join('|') ? { doc, section: section.join(' | ') } : { doc };
+      }),
     valid_from: row.valid_from,
     ...(row.valid_to ? { valid_to: row.valid_to } : {}),
     ...(row.superseded_by ? { superseded_by: row.superseded_by } : {}),
@@ -85,7 +118,8 @@ export function checkReferences(cards: { card: Card; line: number }[], kb: Knowl
     card.sources.forEach((s, i) => {
       if (!kb.documents.has(s.doc)) problems.push({ file, line, field: `sources.${i}`, message: `Văn bản "${s.doc}" không có trong documents.yaml` });
     });
-    if (card.ended_by && !kb.documents.has(card.ended_by)) problems.push({ file, line, field: 'ended_by', message: `Văn bản "${card.ended_by}" không có trong documents.yaml` });
+    if (card.ended_by && !kb.documents.has(card.ended_by))
+      problems.push({ file, line, field: 'ended_by', message: `Văn bản "${card.ended_by}" không có trong documents.yaml` });
     for (const f of [...card.follow_ups, ...(card.superseded_by ? [card.superseded_by] : [])]) {
       if (!ids.has(f)) problems.push({ file, line, field: 'follow_ups', message: `Không có thẻ "${f}"` });
     }

@@ -75,9 +75,7 @@ export function currentVersion(indexDir: string): string | undefined {
   return v || undefined;
 }
 
-export type BuildResult =
-  | { ok: true; loaded: LoadedIndex; problems: [] }
-  | { ok: false; problems: ContentProblem[] };
+export type BuildResult = { ok: true; loaded: LoadedIndex; problems: [] } | { ok: false; problems: ContentProblem[] };
 
 /** Validates the content, builds the index, writes a new version and makes it current. */
 export async function buildIndexArtifact(
@@ -93,7 +91,10 @@ export async function buildIndexArtifact(
   const sources = await loadSources(root, new Set(kb.value.documents.keys()));
   if (sources.problems.length) return { ok: false, problems: sources.problems };
   const index = await KnowledgeIndex.build(kb.value, embeddings, options, onProgress, sources.passages);
-  const stamp = new Date().toISOString().replace(/[-:TZ.]/g, '').slice(0, 14);
+  const stamp = new Date()
+    .toISOString()
+    .replace(/[-:TZ.]/g, '')
+    .slice(0, 14);
   const version = `${stamp}-${hash.slice(0, 10)}`;
   const dir = join(indexDir, version);
   const tmpDir = `${dir}.tmp-${process.pid}`;
@@ -131,11 +132,7 @@ export function pruneOldVersions(indexDir: string, keep: number): void {
 }
 
 /** Loads one version directory. Throws if it is incomplete or unreadable. */
-export async function loadIndexVersion(
-  dir: string,
-  embeddings: IndexEmbeddings,
-  options: Partial<SearchOptions> = {},
-): Promise<LoadedIndex> {
+export async function loadIndexVersion(dir: string, embeddings: IndexEmbeddings, options: Partial<SearchOptions> = {}): Promise<LoadedIndex> {
   const meta = JSON.parse(readFileSync(join(dir, 'meta.json'), 'utf8')) as IndexMeta;
   const data = JSON.parse(readFileSync(join(dir, 'data.json'), 'utf8')) as IndexData;
   const vectors = await HnswVectorStore.load(join(dir, 'vectors'), embeddings);
@@ -153,12 +150,7 @@ export interface OpenIndexResult {
  * Start-up: load the current version if it matches the content and the embedder; otherwise build a new one.
  * When the content is broken, an older index (if any) keeps serving and the problems are returned.
  */
-export async function openIndex(
-  root: string,
-  indexDir: string,
-  embeddings: IndexEmbeddings,
-  options: Partial<SearchOptions> = {},
-): Promise<OpenIndexResult> {
+export async function openIndex(root: string, indexDir: string, embeddings: IndexEmbeddings, options: Partial<SearchOptions> = {}): Promise<OpenIndexResult> {
   mkdirSync(indexDir, { recursive: true });
   const version = currentVersion(indexDir);
   let existing: LoadedIndex | undefined;
@@ -170,10 +162,7 @@ export async function openIndex(
     }
   }
   const fresh =
-    existing &&
-    existing.meta.format === INDEX_FORMAT &&
-    existing.meta.embedder === embeddings.id &&
-    existing.meta.contentHash === contentHash(root);
+    existing && existing.meta.format === INDEX_FORMAT && existing.meta.embedder === embeddings.id && existing.meta.contentHash === contentHash(root);
   if (existing && fresh) return { loaded: existing, how: 'loaded', problems: [] };
   const built = await buildIndexArtifact(root, indexDir, embeddings, options);
   if (built.ok) return { loaded: built.loaded, how: 'built', problems: [] };

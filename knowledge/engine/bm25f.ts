@@ -31,9 +31,10 @@ const STRIDE = 1 + FIELDS.length;
 
 function buildFamily(docs: FieldTerms[]): FamilyIndex {
   const lens = Object.fromEntries(FIELDS.map((f) => [f, docs.map((d) => d[f].length)])) as Record<Field, number[]>;
-  const avgLen = Object.fromEntries(
-    FIELDS.map((f) => [f, Math.max(1, lens[f].reduce((a, b) => a + b, 0) / Math.max(1, docs.length))]),
-  ) as Record<Field, number>;
+  const avgLen = Object.fromEntries(FIELDS.map((f) => [f, Math.max(1, lens[f].reduce((a, b) => a + b, 0) / Math.max(1, docs.length))])) as Record<
+    Field,
+    number
+  >;
   const postings: Record<string, number[]> = Object.create(null);
   docs.forEach((doc, di) => {
     const tf = new Map<string, number[]>();
@@ -48,7 +49,8 @@ function buildFamily(docs: FieldTerms[]): FamilyIndex {
       }
     });
     for (const [term, row] of tf) {
-      (postings[term] ??= []).push(di, ...row);
+      postings[term] ??= [];
+      postings[term].push(di, ...row);
     }
   });
   return { avgLen, lens, postings };

@@ -80,11 +80,7 @@ export interface DomainReading {
 }
 
 /** Reads the domain signals of a question from its analysed tokens and its raw (un-rewritten) tokens. */
-export function readDomain(
-  analysed: { tokens: string[]; folded: string[] },
-  text: string,
-  matcher: DomainMatcher,
-): DomainReading {
+export function readDomain(analysed: { tokens: string[]; folded: string[] }, text: string, matcher: DomainMatcher): DomainReading {
   const raw = tokenize(normalizeVietnamese(String(text ?? '')));
   const rawFolded = raw.map(foldVietnamese);
   const signal: DomainSignal = matcher.strong.foundIn(analysed.tokens, analysed.folded)

@@ -61,7 +61,9 @@ export class HashedNgramEmbeddings extends Embeddings {
     const add = (h: number, weight: number): void => {
       v[(h >>> 1) % dims]! += h & 1 ? weight : -weight;
     };
-    const padded = ` ${foldVietnamese(normalizeVietnamese(text)).replace(/[^a-z0-9,]+/g, ' ').trim()} `;
+    const padded = ` ${foldVietnamese(normalizeVietnamese(text))
+      .replace(/[^a-z0-9,]+/g, ' ')
+      .trim()} `;
     // Word boundaries in `padded`: words are separated by single spaces.
     let prevStart = -1;
     let prevEnd = -1;

@@ -28,9 +28,7 @@ export interface EvalSets {
 export function loadEvalSets(root: string, index: KnowledgeIndex): EvalSets {
   const dir = join(root, 'eval');
   const problems: ContentProblem[] = [];
-  const labelled: LabelledQuestion[] = index.data.cards.flatMap((c) =>
-    c.questions.map((q) => ({ q, expect: c.id, origin: 'card' as const })),
-  );
+  const labelled: LabelledQuestion[] = index.data.cards.flatMap((c) => c.questions.map((q) => ({ q, expect: c.id, origin: 'card' as const })));
   const outOfScope: string[] = [];
   let thresholds: Thresholds | undefined;
   if (!existsSync(dir)) return { labelled, outOfScope, problems };

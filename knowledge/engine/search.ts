@@ -45,7 +45,8 @@ export interface IndexData {
 
 /** current; superseded (a newer card states the rule that replaced it); ended (stopped applying, nothing replaced it); not_yet. */
 /** Words that mark a sentence as a question ("… có phải cách ly không", "… làm sao", "bao nhiêu ngày"). */
-const QUESTION_CUES = /\b(khong|ko|k|hok|chua|sao|gi|j|nao|bao nhieu|bn|may|duoc khong|co phai|the nao|ntn|lam sao|hay khong|o dau|bao lau|khi nao|nhu the nao|phai lam gi|can gi)\b/;
+const QUESTION_CUES =
+  /\b(khong|ko|k|hok|chua|sao|gi|j|nao|bao nhieu|bn|may|duoc khong|co phai|the nao|ntn|lam sao|hay khong|o dau|bao lau|khi nao|nhu the nao|phai lam gi|can gi)\b/;
 
 /**
  * The question sentences of a long message (at least two sentences and 15 words): the sentences with a question
@@ -56,9 +57,14 @@ const QUESTION_CUES = /\b(khong|ko|k|hok|chua|sao|gi|j|nao|bao nhieu|bn|may|duoc
  * // 'Bé có phải nghỉ học không?'
  */
 export function questionSentences(text: string): string | undefined {
-  const sentences = text.split(/(?<=[.?!\n])\s+/).map((s) => s.trim()).filter(Boolean);
+  const sentences = text
+    .split(/(?<=[.?!\n])\s+/)
+    .map((s) => s.trim())
+    .filter(Boolean);
   if (sentences.length < 2 || text.split(/\s+/).length < 15) return undefined;
-  const asked = sentences.filter((s) => s.includes('?') || QUESTION_CUES.test(` ${foldVietnamese(normalizeVietnamese(s.toLowerCase())).replace(/[^a-z0-9]+/g, ' ')} `));
+  const asked = sentences.filter(
+    (s) => s.includes('?') || QUESTION_CUES.test(` ${foldVietnamese(normalizeVietnamese(s.toLowerCase())).replace(/[^a-z0-9]+/g, ' ')} `),
+  );
   if (!asked.length || asked.length === sentences.length) return undefined;
   return asked.join(' ');
 }
@@ -172,7 +178,9 @@ export class KnowledgeIndex {
     let refDate = dateMentioned(text);
     if (!refDate) {
       // Naming a replaced document ("theo QĐ 4800") asks about the time it applied.
-      const old = docs.map((id) => this.documentsById.get(id)).find((d) => d?.status === 'superseded' && d.effective && /^\d{4}-\d{2}-\d{2}$/.test(d.effective));
+      const old = docs
+        .map((id) => this.documentsById.get(id))
+        .find((d) => d?.status === 'superseded' && d.effective && /^\d{4}-\d{2}-\d{2}$/.test(d.effective));
       refDate = old?.effective ?? undefined;
     }
     return refDate && refDate < asOf ? { asOf: refDate, refDate, docs } : { asOf, docs };
@@ -180,9 +188,7 @@ export class KnowledgeIndex {
 
   /** Synonym groups the engine uses: the lexicon's plus one group per province (aliases → name). */
   static synonymsOf(kb: Pick<KnowledgeBase, 'lexicon'>): SynonymGroup[] {
-    const provinceGroups = kb.lexicon.provinces
-      .filter((p) => p.aliases.length > 0)
-      .map((p) => ({ canonical: p.name, variants: p.aliases }));
+    const provinceGroups = kb.lexicon.provinces.filter((p) => p.aliases.length > 0).map((p) => ({ canonical: p.name, variants: p.aliases }));
     return [...kb.lexicon.synonyms.map(({ canonical, variants }) => ({ canonical, variants })), ...provinceGroups];
   }
 
@@ -234,7 +240,11 @@ export class KnowledgeIndex {
       pa.push({ questions: [], title: termsOf(loc.tokens), answer: termsOf(txt.tokens), tags: [] });
       pf.push({ questions: [], title: termsOf(loc.folded), answer: termsOf(txt.folded), tags: [] });
     }
-    const passageBm25 = buildBm25(passages.map((_, i) => String(i)), pa, pf);
+    const passageBm25 = buildBm25(
+      passages.map((_, i) => String(i)),
+      pa,
+      pf,
+    );
     const data: IndexData = {
       cards,
       documents: [...kb.documents.values()],
@@ -385,8 +395,7 @@ export class KnowledgeIndex {
     let decision: Decision;
     if (top < o.outOfScopeBelow) {
       decision = domain.signal === 'strong' && !domain.offTopic && top >= o.strongClarifyFloor && hits.length > 1 ? 'clarify' : 'out_of_scope';
-    }
-    else if (top - second < (top >= o.confidentAbove ? o.confidentMargin : o.clarifyMargin) && second >= o.outOfScopeBelow) decision = 'clarify';
+    } else if (top - second < (top >= o.confidentAbove ? o.confidentMargin : o.clarifyMargin) && second >= o.outOfScopeBelow) decision = 'clarify';
     else if (top < o.answerAbove && hits.length > 1) decision = 'clarify';
     else decision = 'answer';
     return {

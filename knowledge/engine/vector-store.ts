@@ -72,11 +72,7 @@ export class HnswVectorStore extends SaveableVectorStore {
     return neighbors.map((label, i) => [this.docs[label]!, 1 - distances[i]!]);
   }
 
-  async similaritySearchVectorWithScore(
-    query: number[],
-    k: number,
-    filter?: this['FilterType'],
-  ): Promise<[DocumentInterface, number][]> {
+  async similaritySearchVectorWithScore(query: number[], k: number, filter?: this['FilterType']): Promise<[DocumentInterface, number][]> {
     const hits = this.searchSync(query, filter ? this.docs.length : k);
     return (filter ? hits.filter(([d]) => filter(d)) : hits).slice(0, k);
   }
@@ -87,10 +83,7 @@ export class HnswVectorStore extends SaveableVectorStore {
     this.index.writeIndexSync(join(directory, 'hnswlib.index'));
     const args: StoredArgs = { space: 'cosine', numDimensions: this.numDimensions!, count: this.docs.length };
     writeFileSync(join(directory, 'args.json'), JSON.stringify(args));
-    writeFileSync(
-      join(directory, 'docstore.json'),
-      JSON.stringify(this.docs.map((d) => ({ pageContent: d.pageContent, metadata: d.metadata }))),
-    );
+    writeFileSync(join(directory, 'docstore.json'), JSON.stringify(this.docs.map((d) => ({ pageContent: d.pageContent, metadata: d.metadata }))));
   }
 
   static override async load(directory: string, embeddings: EmbeddingsInterface): Promise<HnswVectorStore> {
@@ -107,9 +100,7 @@ export class HnswVectorStore extends SaveableVectorStore {
   }
 
   static override async fromTexts(texts: string[], metadatas: object[] | object, embeddings: EmbeddingsInterface): Promise<HnswVectorStore> {
-    const docs = texts.map(
-      (t, i) => new Document({ pageContent: t, metadata: Array.isArray(metadatas) ? metadatas[i] : metadatas }),
-    );
+    const docs = texts.map((t, i) => new Document({ pageContent: t, metadata: Array.isArray(metadatas) ? metadatas[i] : metadatas }));
     const store = new HnswVectorStore(embeddings);
     await store.addDocuments(docs);
     return store;

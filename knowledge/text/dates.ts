@@ -31,15 +31,11 @@ function dayBeforeMonth(y: number, m: number): string {
 export function dateMentioned(text: string): string | undefined {
   const t = foldVietnamese(normalizeVietnamese(String(text ?? '')));
   const before = (idx: number): boolean => /\b(truoc|trc|truoc khi)\s*(ngay|thang|nam)?\s*$/.test(t.slice(Math.max(0, idx - 16), idx));
-  let m: RegExpExecArray | null;
-
-  const full = /\b(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(20\d{2})\b/g;
-  while ((m = full.exec(t))) {
+  for (const m of t.matchAll(/\b(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(20\d{2})\b/g)) {
     const d = validDate(Number(m[3]), Number(m[2]), Number(m[1]));
     if (d) return before(m.index) ? new Date(Date.parse(d) - 86_400_000).toISOString().slice(0, 10) : d;
   }
-  const month = /\b(?:(dau|giua|cuoi)\s*)?(?:thang\s*)?(\d{1,2})\s*(?:[/.-]|\s+nam\s+)\s*(20\d{2})\b/g;
-  while ((m = month.exec(t))) {
+  for (const m of t.matchAll(/\b(?:(dau|giua|cuoi)\s*)?(?:thang\s*)?(\d{1,2})\s*(?:[/.-]|\s+nam\s+)\s*(20\d{2})\b/g)) {
     const y = Number(m[3]);
     const mo = Number(m[2]);
     if (mo < 1 || mo > 12 || !validDate(y, mo, 1)) continue;

@@ -107,7 +107,12 @@ function memo(fn: (s: string) => string, maxEntries: number, maxLength: number):
 }
 
 const normalizeMemo = memo(
-  (text) => text.normalize('NFC').toLowerCase().replace(WORD_RE, (w) => (/[^\u0000-\u007f]/.test(w) ? canonicalTone(w) : w)),
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: the range is "any non-ASCII character"
+  (text) =>
+    text
+      .normalize('NFC')
+      .toLowerCase()
+      .replace(WORD_RE, (w) => (/[^\u0000-\u007f]/.test(w) ? canonicalTone(w) : w)),
   1024,
   600,
 );
@@ -117,7 +122,17 @@ export function normalizeVietnamese(text: string): string {
   return normalizeMemo(String(text));
 }
 
-const foldMemo = memo((text) => text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').normalize('NFC'), 8192, 600);
+const foldMemo = memo(
+  (text) =>
+    text
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .replace(/đ/g, 'd')
+      .replace(/Đ/g, 'D')
+      .normalize('NFC'),
+  8192,
+  600,
+);
 
 /** Strips every diacritic and maps đ→d. The result of folding Vietnamese letters is ASCII. */
 export function foldVietnamese(text: string): string {

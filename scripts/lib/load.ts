@@ -30,7 +30,14 @@ export const QUESTIONS = [
 export function benchRuntime(env: NodeJS.ProcessEnv, redisUrl = ''): Promise<BotRuntime> {
   const config = loadConfig({ ...env, REDIS_URL: redisUrl });
   const { kbDir, indexDir } = config.content;
-  return createBotRuntime({ kbDir, indexDir, settings: config.runtime, gaps: new MemoryGapRecorder(), traffic: { record: async () => undefined }, log: () => undefined });
+  return createBotRuntime({
+    kbDir,
+    indexDir,
+    settings: config.runtime,
+    gaps: new MemoryGapRecorder(),
+    traffic: { record: async () => undefined },
+    log: () => undefined,
+  });
 }
 
 export interface Proc<P> {
@@ -91,14 +98,17 @@ export async function paced(port: number, rate: number, seconds: number, userBas
     if (!Number.isFinite(users)) result.scheduled.set(userId, due);
     inflight.push(
       new Promise<void>((resolve) => {
-        const req = request({ host: '127.0.0.1', port, method: 'POST', path: '/api/zalo', agent, headers: { ...headers, 'content-length': Buffer.byteLength(body) } }, (res) => {
-          res.resume();
-          res.on('end', () => {
-            result.ackMs.push(performance.timeOrigin + performance.now() - due);
-            result.status.set(res.statusCode ?? 0, (result.status.get(res.statusCode ?? 0) ?? 0) + 1);
-            resolve();
-          });
-        });
+        const req = request(
+          { host: '127.0.0.1', port, method: 'POST', path: '/api/zalo', agent, headers: { ...headers, 'content-length': Buffer.byteLength(body) } },
+          (res) => {
+            res.resume();
+            res.on('end', () => {
+              result.ackMs.push(performance.timeOrigin + performance.now() - due);
+              result.status.set(res.statusCode ?? 0, (result.status.get(res.statusCode ?? 0) ?? 0) + 1);
+              resolve();
+            });
+          },
+        );
         req.on('error', () => {
           result.errors++;
           resolve();

@@ -69,5 +69,4 @@ export async function harness(storage = new MemoryStorage(), today = AS_OF): Pro
 
 export const turnOf = (replies: Partial<Activity>[]): TurnSummary => replies[0]!.channelData.turn as TurnSummary;
 export const textOf = (replies: Partial<Activity>[]): string => replies.map((r) => r.text ?? '').join('\n');
-export const actionsOf = (replies: Partial<Activity>[]): CardAction[] =>
-  (replies[replies.length - 1]?.suggestedActions?.actions ?? []) as CardAction[];
+export const actionsOf = (replies: Partial<Activity>[]): CardAction[] => (replies[replies.length - 1]?.suggestedActions?.actions ?? []) as CardAction[];

@@ -6,6 +6,7 @@ export interface Recorded {
   url: string;
   headers: IncomingHttpHeaders;
   body: string;
+  // biome-ignore lint/suspicious/noExplicitAny: recorded request bodies are inspected freely by the tests
   json?: any;
 }
 

@@ -43,5 +43,14 @@ export async function staffApp(
     },
   });
   const base = await app.listen();
-  return { app, base, dir, accountsFile, cleanup: async () => { await app.close(); rmSync(dir, { recursive: true, force: true }); } };
+  return {
+    app,
+    base,
+    dir,
+    accountsFile,
+    cleanup: async () => {
+      await app.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }

@@ -11,8 +11,19 @@ const request = (raw: string, signature?: string): RawRequest =>
 const batch = JSON.stringify({
   object: 'page',
   entry: [
-    { id: 'PAGE', time: 1, messaging: [{ sender: { id: 'u1' }, recipient: { id: 'PAGE' }, timestamp: 1, message: { mid: 'mid.1', text: 'f1 cách ly mấy ngày' } }] },
-    { id: 'PAGE', time: 2, messaging: [{ sender: { id: 'u2' }, recipient: { id: 'PAGE' }, timestamp: 2, message: { mid: 'mid.2', text: 'test nhanh' } }, { sender: { id: 'u2' }, recipient: { id: 'PAGE' }, timestamp: 3, read: { watermark: 1 } }] },
+    {
+      id: 'PAGE',
+      time: 1,
+      messaging: [{ sender: { id: 'u1' }, recipient: { id: 'PAGE' }, timestamp: 1, message: { mid: 'mid.1', text: 'f1 cách ly mấy ngày' } }],
+    },
+    {
+      id: 'PAGE',
+      time: 2,
+      messaging: [
+        { sender: { id: 'u2' }, recipient: { id: 'PAGE' }, timestamp: 2, message: { mid: 'mid.2', text: 'test nhanh' } },
+        { sender: { id: 'u2' }, recipient: { id: 'PAGE' }, timestamp: 3, read: { watermark: 1 } },
+      ],
+    },
   ],
 });
 
