@@ -4,7 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { ActivityTypes, TurnContext, type Activity, type CardAction, type ConversationReference, type ResourceResponse } from 'botbuilder';
-import { BaseAdapter } from '../bot/base-adapter';
+import { BaseAdapter } from './base-adapter';
 import type { Channel, Outbox } from './outbox';
 
 export abstract class ChannelAdapter extends BaseAdapter {

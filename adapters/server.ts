@@ -11,7 +11,7 @@
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type BotAdapter, type TurnContext } from 'botbuilder';
 import type Redis from 'ioredis';
 import restify, { type Request, type Response } from 'restify';
-import { serializeTurns, type TurnLock } from '../bot/state';
+import type { TurnLock } from '../bot/state';
 import { createBackends } from './backends';
 import { clientAddress } from './client-address';
 import type { ServerConfig } from './config';
@@ -25,6 +25,7 @@ import { messengerWebhook } from './messenger/webhook';
 import { Metrics, observeTurns } from './observability';
 import type { OutboxEvents } from './outbox';
 import { limitTurns } from './rate-limit';
+import { serializeTurns } from './serialize-turns';
 import { registerPages, registerStatusRoutes, type StatusDeps } from './routes';
 import { outboxEvents, platformSenders } from './senders';
 import { registerStaffRoutes, type StaffDeps } from './staff/routes';

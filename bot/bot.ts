@@ -22,16 +22,13 @@ import {
   type TurnContext,
 } from 'botbuilder';
 import { DialogSet, DialogTurnStatus, type DialogContext, type DialogState } from 'botbuilder-dialogs';
-import type { CardRecord, KnowledgeIndex, SearchResult } from '../knowledge/engine/search';
-import { today as todayIso } from '../knowledge/engine/search';
-import { foldVietnamese, normalizeVietnamese } from '../knowledge/text/vietnamese';
+import { today as todayIso, foldVietnamese, normalizeVietnamese, dateMentioned, type CardRecord, type KnowledgeIndex, type SearchResult } from '../knowledge';
 import { TRAVEL_DIALOG, TravelDialog, type TravelOptions } from './dialogs/travel-dialog';
 import { MemoryGapQuota, type GapQuota, type GapRecord, type GapRecorder } from './gaps';
 import type { TrafficRecorder } from './traffic';
 import { IntentRecognizer } from './intents';
 import { PAYLOAD, cardButton, messages, parsePayload, sourcesOf, validityLine, viDate, type ReplyKind, type TurnSummary } from './replies';
 import { isTravelQuestion, parseTravel, recognizeVaccination, statedOrigin, travelMode } from './travel';
-import { dateMentioned } from '../knowledge/text/dates';
 import { Triage, type TriageResult } from './triage';
 import { mergeFacts, readFacts, riskNote, type ConversationFacts } from './facts';
 import { afterEmergencyReply, callAction, emergencyReply, readingLines, type Lang } from './emergency';

@@ -3,10 +3,7 @@
  * the gap recorder (JSONL file) and turn serialisation.
  */
 import { ConversationState, UserState } from 'botbuilder';
-import { formatProblem, type ContentProblem } from '../knowledge/content/load';
-import { openIndex, type LoadedIndex } from '../knowledge/engine/artifact';
-import { createEmbeddings, type EmbeddingsSettings } from '../knowledge/engine/embeddings';
-import { LiveIndex, type LiveIndexStatus } from '../knowledge/engine/live-index';
+import { formatProblem, openIndex, createEmbeddings, LiveIndex, guidanceAsOf, type ContentProblem, type LoadedIndex, type EmbeddingsSettings, type LiveIndexStatus } from '../knowledge';
 import { CovidBot } from './bot';
 import { JsonlGapRecorder, RedisGapQuota, RedisGapRecorder, pruneGaps, type GapRecord, type GapRecorder } from './gaps';
 import { readJsonl } from './reporting';
@@ -14,7 +11,6 @@ import { JsonlTrafficRecorder, type TrafficRecorder } from './traffic';
 import { createStateBackend, type StateBackend, type StateSettings } from './state';
 import { createLanguageService } from './language-service';
 
-import { guidanceAsOf } from '../knowledge/engine/search';
 
 export interface BotRuntime {
   /** The date answers are judged against (GUIDANCE_AS_OF, default today). */

@@ -9,8 +9,7 @@
  * first.actions  // [{ type: 'call', title: 'Gọi 115', value: '115' }]
  */
 import { ActionTypes, type CardAction } from 'botbuilder';
-import type { Conversation } from '../knowledge/content/schema';
-import { foldVietnamese, normalizeVietnamese } from '../knowledge/text/vietnamese';
+import { foldVietnamese, normalizeVietnamese, type Conversation } from '../knowledge';
 import type { TriageResult } from './triage';
 
 export const FIRST_MESSAGE_MAX = 160;

@@ -7,8 +7,7 @@
  * @example
  * readFacts(conv, 'mẹ em 72 tuổi bị tiểu đường, đã tiêm 3 mũi', ages) // { age: 72, chronic: true, vaccination: 'du_lieu' }
  */
-import type { Conversation, Vaccination } from '../knowledge/content/schema';
-import { foldVietnamese, normalizeVietnamese } from '../knowledge/text/vietnamese';
+import { foldVietnamese, normalizeVietnamese, type Conversation, type Vaccination } from '../knowledge';
 import { recognizeVaccination } from './travel';
 
 export interface ConversationFacts {

@@ -3,9 +3,7 @@
  * A whole-message intent needs the message to be the phrase plus filler only, so "chào bạn, test nhanh 2 vạch là
  * sao" is a question, not a greeting.
  */
-import type { Conversation } from '../knowledge/content/schema';
-import { tokenize } from '../knowledge/text/analyze';
-import { foldVietnamese, normalizeVietnamese } from '../knowledge/text/vietnamese';
+import { tokenize, foldVietnamese, normalizeVietnamese, type Conversation } from '../knowledge';
 import { indexOf } from './phrases';
 
 export type IntentName = keyof Conversation['intents'];

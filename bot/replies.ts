@@ -3,8 +3,7 @@
  * (`kind`, `sources`, `entries`, `score`) for the `ask` tool, reports and tests.
  */
 import { ActionTypes, ActivityTypes, type Activity, type CardAction } from 'botbuilder';
-import type { Conversation } from '../knowledge/content/schema';
-import { cardStatus, type CardRecord, type KnowledgeIndex } from '../knowledge/engine/search';
+import { cardStatus, type Conversation, type CardRecord, type KnowledgeIndex } from '../knowledge';
 
 export type ReplyKind = 'answer' | 'clarify' | 'fallback' | 'referral' | 'emergency' | 'smalltalk' | 'handoff' | 'prompt';
 

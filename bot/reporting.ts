@@ -3,8 +3,7 @@
  * unanswered questions grouped by their words, and one day's traffic by topic, channel, outcome and hour.
  */
 import { readFile } from 'node:fs/promises';
-import { tokenize } from '../knowledge/text/analyze';
-import { foldVietnamese, normalizeVietnamese } from '../knowledge/text/vietnamese';
+import { tokenize, foldVietnamese, normalizeVietnamese } from '../knowledge';
 import Redis from 'ioredis';
 import { RedisGapRecorder, type GapRecord } from './gaps';
 import type { TurnRecord } from './traffic';

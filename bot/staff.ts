@@ -2,8 +2,7 @@
  * The narrow search interface the hotline staff console uses: candidate cards with sources, validity and a
  * ready-to-send reply, and the province level table. Staff see candidates even when the bot would not answer.
  */
-import { today, type CardStatus, type KnowledgeIndex } from '../knowledge/engine/search';
-import { foldVietnamese, normalizeVietnamese } from '../knowledge/text/vietnamese';
+import { today, foldVietnamese, normalizeVietnamese, type CardStatus, type KnowledgeIndex } from '../knowledge';
 import { sourcesOf, validityLine } from './replies';
 import { latestLevel } from './travel';
 

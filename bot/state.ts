@@ -7,7 +7,7 @@
  *   so two replicas never run two turns of one conversation at once.
  */
 import { randomUUID } from 'node:crypto';
-import type { Middleware, Storage, StoreItems, TurnContext } from 'botbuilder';
+import type { Storage, StoreItems } from 'botbuilder';
 import Redis from 'ioredis';
 
 const CAS_SCRIPT = `
@@ -211,13 +211,6 @@ export class RedisTurnLock implements TurnLock {
       }
     });
   }
-}
-
-/** Middleware that serialises turns of the same conversation. */
-export function serializeTurns(lock: TurnLock): Middleware {
-  return {
-    onTurn: (ctx: TurnContext, next: () => Promise<void>) => lock.run(`${ctx.activity.channelId}:${ctx.activity.conversation?.id ?? 'none'}`, next),
-  };
 }
 
 export interface StateBackend {

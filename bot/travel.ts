@@ -2,10 +2,7 @@
  * The travel advisor's reasoning, as plain functions: which provinces a message names (and which is the origin),
  * the epidemic level of a province on a date, and which rule of `knowledge/travel-rules.yaml` applies.
  */
-import type { LevelRow, Province, TravelRule, TravelRules, Vaccination } from '../knowledge/content/schema';
-import { tokenize } from '../knowledge/text/analyze';
-import type { ProvinceFinder } from '../knowledge/text/provinces';
-import { foldVietnamese, normalizeVietnamese } from '../knowledge/text/vietnamese';
+import { tokenize, foldVietnamese, normalizeVietnamese, type LevelRow, type Province, type TravelRule, type TravelRules, type Vaccination, type ProvinceFinder } from '../knowledge';
 
 const ORIGIN_CUES = new Set(['tu', 'o', 'roi']);
 const DESTINATION_CUES = new Set(['ve', 'den', 'toi', 'vao', 'ra', 'sang', 'len', 'xuong', 'qua', 'di']);

@@ -13,9 +13,9 @@ import { createInterface } from 'node:readline';
 import type { Activity, TurnContext } from 'botbuilder';
 import { buttonsOf } from '../adapters/channel-adapter';
 import { createBotRuntime } from '../bot/create';
-import { InProcessAdapter } from '../bot/in-process-adapter';
+import { InProcessAdapter } from '../adapters/in-process-adapter';
 import type { TurnSummary } from '../bot/replies';
-import { serializeTurns } from '../bot/state';
+import { serializeTurns } from '../adapters/serialize-turns';
 import { parseArgs } from './lib/cli';
 import { loadConfig } from '../adapters/config';
 

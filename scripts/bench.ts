@@ -23,7 +23,7 @@ import { cpus, loadavg } from 'node:os';
 import autocannon from 'autocannon';
 import Redis from 'ioredis';
 import type { TurnContext } from 'botbuilder';
-import { InProcessAdapter } from '../bot/in-process-adapter';
+import { InProcessAdapter } from '../adapters/in-process-adapter';
 import { parseArgs } from './lib/cli';
 import { QUESTIONS, benchRuntime, getJson, paced, pcts, startRole, zaloWebhook, type Proc } from './lib/load';
 

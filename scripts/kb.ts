@@ -20,7 +20,7 @@ import { createEmbeddings } from '../knowledge/engine/embeddings';
 import { belowThresholds, evaluate, loadEvalSets } from '../knowledge/engine/evaluate';
 import { validityLine } from '../bot/replies';
 import { Triage } from '../bot/triage';
-import { evaluateLocked, loadLocked } from '../bot/locked-eval';
+import { evaluateLocked, loadLocked } from './lib/locked-eval';
 import { today } from '../knowledge/engine/search';
 import { evaluateTriage, loadTriageSets } from '../bot/triage/evaluate';
 import { parseArgs, progressBar } from './lib/cli';

@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { ConversationState, MemoryStorage, UserState } from 'botbuilder';
 import { CovidBot } from '../bot/bot';
 import { MemoryGapRecorder } from '../bot/gaps';
-import { InProcessAdapter } from '../bot/in-process-adapter';
+import { InProcessAdapter } from '../adapters/in-process-adapter';
 import { escapeHtml, renderHtml, renderMarkdown } from '../bot/report-render';
 import { dailyStats, groupGaps, vnDateHour } from '../bot/reporting';
 import { MemoryTrafficRecorder } from '../bot/traffic';

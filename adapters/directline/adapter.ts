@@ -1,7 +1,7 @@
 /** The Web Chat door: the bot's replies are appended to the Direct Line conversation log the browser polls. */
 import { randomUUID } from 'node:crypto';
 import { ActivityTypes, type Activity, type ResourceResponse, type TurnContext } from 'botbuilder';
-import { BaseAdapter } from '../../bot/base-adapter';
+import { BaseAdapter } from '../base-adapter';
 import type { ConversationLog } from './store';
 
 export const BOT_ACCOUNT = { id: 'bot', name: 'Trợ lý COVID-19', role: 'bot' };

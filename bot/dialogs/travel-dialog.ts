@@ -13,12 +13,9 @@ import {
   type PromptValidatorContext,
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
-import type { Province, Vaccination } from '../../knowledge/content/schema';
-import type { KnowledgeIndex } from '../../knowledge/engine/search';
-import { provinceFinder, type ProvinceFinder, type ProvinceMention } from '../../knowledge/text/provinces';
+import { provinceFinder, type Province, type Vaccination, type KnowledgeIndex, type ProvinceFinder, type ProvinceMention, type LevelRow } from '../../knowledge';
 import { PAYLOAD, buttonTitle, cardButton, dateLabel, messages, viDate, type TurnSummary } from '../replies';
 import { VACCINATION_CHOICES, chooseRule, levelOf, needsVaccination, recognizeVaccination, statedOrigin } from '../travel';
-import type { LevelRow } from '../../knowledge/content/schema';
 
 export const TRAVEL_DIALOG = 'travel';
 const PROVINCE_PROMPT = 'travel.province';

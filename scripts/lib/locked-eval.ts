@@ -12,12 +12,12 @@ import { join } from 'node:path';
 import { ConversationState, MemoryStorage, UserState, type Activity } from 'botbuilder';
 import { parse } from 'yaml';
 import { z } from 'zod';
-import type { KnowledgeIndex } from '../knowledge/engine/search';
-import { foldVietnamese, normalizeVietnamese } from '../knowledge/text/vietnamese';
-import { CovidBot } from './bot';
-import { MemoryGapRecorder } from './gaps';
-import { InProcessAdapter } from './in-process-adapter';
-import type { TurnSummary } from './replies';
+import type { KnowledgeIndex } from '../../knowledge/engine/search';
+import { foldVietnamese, normalizeVietnamese } from '../../knowledge/text/vietnamese';
+import { CovidBot } from '../../bot/bot';
+import { MemoryGapRecorder } from '../../bot/gaps';
+import { InProcessAdapter } from '../../adapters/in-process-adapter';
+import type { TurnSummary } from '../../bot/replies';
 
 const LockedSetSchema = z.strictObject({
   long: z.array(z.string().min(2)).default([]),
