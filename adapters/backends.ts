@@ -8,10 +8,11 @@
  * const limiter = backends.perMinute(20, 'rl:user:');
  */
 import type Redis from 'ioredis';
+import type { PushChannel } from './channels';
 import { MemoryDeduper, RedisDeduper, type Deduper } from './dedupe';
 import { MemoryConversationLog, RedisConversationLog, type ConversationLog } from './directline/store';
 import { MemoryInbound, RedisInbound, type Inbound, type InboundOptions } from './inbound';
-import { BullMqOutbox, MemoryOutbox, type Channel, type Outbox, type OutboxEvents, type Sender } from './outbox';
+import { BullMqOutbox, MemoryOutbox, type Outbox, type OutboxEvents, type Sender } from './outbox';
 import { MemoryRateLimiter, RedisRateLimiter, type RateLimiter } from './rate-limit';
 import { MemoryStaffStore, RedisStaffStore, type StaffStore } from './staff/sessions';
 import { FileTokenStore, RedisTokenStore, type TokenStore } from './zalo/client';
@@ -21,7 +22,7 @@ export interface Backends {
   deduper(): Deduper;
   /** A per-minute limit; keys under `prefix` in Redis. */
   perMinute(limit: number, prefix: string): RateLimiter;
-  outbox(senders: Partial<Record<Channel, Sender>>, events: OutboxEvents): Outbox;
+  outbox(senders: Partial<Record<PushChannel, Sender>>, events: OutboxEvents): Outbox;
   /** Acknowledged deliveries waiting for their turn; `worker: false` only queues them for other replicas. */
   inbound(options: InboundOptions & { worker: boolean }): Inbound;
   conversationLog(): ConversationLog;

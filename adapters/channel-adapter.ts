@@ -5,12 +5,15 @@
 import { randomUUID } from 'node:crypto';
 import { ActivityTypes, TurnContext, type Activity, type CardAction, type ConversationReference, type ResourceResponse } from 'botbuilder';
 import { BaseAdapter } from './base-adapter';
-import type { Channel, Outbox } from './outbox';
+import { splitLongMessages, type PushChannel } from './channels';
+import type { Outbox } from './outbox';
 
 export abstract class ChannelAdapter extends BaseAdapter {
   constructor(
     protected readonly outbox: Outbox,
-    protected readonly channel: Channel,
+    protected readonly channel: PushChannel,
+    /** Longest text one platform message may carry: longer replies are split before they become requests. */
+    private readonly maxText: number,
   ) {
     super(channel);
   }
@@ -20,27 +23,10 @@ export abstract class ChannelAdapter extends BaseAdapter {
 
   async sendActivities(context: TurnContext, activities: Partial<Activity>[]): Promise<ResourceResponse[]> {
     const ref = TurnContext.getConversationReference(context.activity) as ConversationReference;
-    const requests = activities.flatMap((a) => (a.type === ActivityTypes.Message || a.type === ActivityTypes.Typing ? this.toRequests(a, ref) : []));
+    const requests = splitLongMessages(activities, this.maxText).flatMap((a) => (a.type === ActivityTypes.Message || a.type === ActivityTypes.Typing ? this.toRequests(a, ref) : []));
     if (requests.length) await this.outbox.enqueue({ channel: this.channel, key: ref.conversation.id, requests });
     return activities.map(() => ({ id: randomUUID() }));
   }
-}
-
-/** Splits text into chunks of at most `max` characters (NFC), at sentence or line ends where possible. */
-export function chunkText(text: string, max: number): string[] {
-  const t = text.normalize('NFC');
-  if (t.length <= max) return [t];
-  const out: string[] = [];
-  let rest = t;
-  while (rest.length > max) {
-    const window = rest.slice(0, max);
-    const cut = Math.max(window.lastIndexOf('\n'), window.lastIndexOf('. '), window.lastIndexOf(' '));
-    const at = cut > max / 2 ? cut + 1 : max;
-    out.push(rest.slice(0, at).trim());
-    rest = rest.slice(at);
-  }
-  if (rest.trim()) out.push(rest.trim());
-  return out;
 }
 
 /** Suggested actions of an activity with a string value (call buttons excepted: see {@link callsOf}). */

@@ -9,6 +9,7 @@
 import { randomUUID } from 'node:crypto';
 import { ActivityTypes, TurnContext, type Activity, type ResourceResponse } from 'botbuilder';
 import { BaseAdapter } from './base-adapter';
+import { WEBCHAT_MAX_TEXT, splitLongMessages } from './channels';
 
 export interface InProcessAddress {
   conversationId: string;
@@ -27,7 +28,8 @@ export class InProcessAdapter extends BaseAdapter {
     const key = context.activity.conversation.id;
     const list = this.outbox.get(key) ?? [];
     this.outbox.set(key, list);
-    return activities.map((a) => {
+    // Split as web chat splits, so `npm run ask` and the tests see what a citizen sees.
+    return splitLongMessages(activities, WEBCHAT_MAX_TEXT).map((a) => {
       if (a.type === ActivityTypes.Message) list.push(a);
       return { id: randomUUID() };
     });

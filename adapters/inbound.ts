@@ -13,12 +13,12 @@ import type { Activity } from 'botbuilder';
 import type { Job, Queue, Worker } from 'bullmq';
 import type Redis from 'ioredis';
 import { bullConnections, type BullConnections } from './bull';
+import type { ChannelName } from './channels';
 import { TurnQueue } from './turn-queue';
 
-export type InboundChannel = 'zalo' | 'messenger' | 'webchat';
 
 export interface InboundJob {
-  channel: InboundChannel;
+  channel: ChannelName;
   activity: Activity;
 }
 

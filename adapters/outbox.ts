@@ -13,11 +13,11 @@
 import type { Job, Queue, Worker } from 'bullmq';
 import type Redis from 'ioredis';
 import { bullConnections, type BullConnections } from './bull';
+import type { PushChannel } from './channels';
 
-export type Channel = 'zalo' | 'messenger';
 
 export interface OutboundJob {
-  channel: Channel;
+  channel: PushChannel;
   /** Conversation key: jobs with the same key are delivered in order. */
   key: string;
   requests: unknown[];
@@ -72,7 +72,7 @@ export class MemoryOutbox implements Outbox {
   private closed = false;
 
   constructor(
-    private readonly senders: Partial<Record<Channel, Sender>>,
+    private readonly senders: Partial<Record<PushChannel, Sender>>,
     private readonly events: OutboxEvents = {},
     private readonly policy: RetryPolicy = DEFAULT_RETRY,
   ) {}
@@ -123,7 +123,7 @@ export class BullMqOutbox implements Outbox {
 
   constructor(
     private readonly connection: Redis,
-    senders: Partial<Record<Channel, Sender>>,
+    senders: Partial<Record<PushChannel, Sender>>,
     private readonly events: OutboxEvents = {},
     private readonly policy: RetryPolicy = DEFAULT_RETRY,
     name = 'outbox',

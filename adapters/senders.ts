@@ -6,7 +6,8 @@ import type { ServerConfig } from './config';
 import { MessengerClient } from './messenger/client';
 import type { MessengerRequest } from './messenger/protocol';
 import type { Metrics } from './observability';
-import type { Channel, OutboxEvents, Sender } from './outbox';
+import type { PushChannel } from './channels';
+import type { OutboxEvents, Sender } from './outbox';
 import { ZaloClient, type TokenStore } from './zalo/client';
 import type { ZaloSendRequest } from './zalo/protocol';
 
@@ -15,8 +16,8 @@ export function platformSenders(
   zaloTokens: (file: string) => TokenStore,
   metrics: Metrics,
   log: (line: string) => void,
-): Partial<Record<Channel, Sender>> {
-  const senders: Partial<Record<Channel, Sender>> = {};
+): Partial<Record<PushChannel, Sender>> {
+  const senders: Partial<Record<PushChannel, Sender>> = {};
   if (cfg.zalo) {
     const zalo = cfg.zalo;
     const client = new ZaloClient({

@@ -11,7 +11,8 @@ import type { Activity } from 'botbuilder';
 import type restify from 'restify';
 import type { Request, Response } from 'restify';
 import type { Deduper } from './dedupe';
-import type { Inbound, InboundChannel } from './inbound';
+import type { ChannelName } from './channels';
+import type { Inbound } from './inbound';
 import type { Metrics } from './observability';
 
 export type RawRequest = Request & { rawBody?: string | Buffer };
@@ -25,7 +26,7 @@ export interface Refusal {
 }
 
 export interface Webhook<E> {
-  channel: InboundChannel;
+  channel: ChannelName;
   /** Undefined when the delivery is the platform's, else why not. */
   verify(req: RawRequest, now: number): Refusal | undefined;
   /** The events of one delivery that need a turn (others are acknowledged and dropped). Never throws. */
@@ -46,7 +47,7 @@ export function answerBusy(res: Response, channel: string, metrics: Metrics): vo
   res.send(503, { error: 'Hệ thống đang quá tải, vui lòng gửi lại sau ít giây.' });
 }
 
-export type Accept = (res: Response, channel: InboundChannel, deliveryId: string, activity: () => Activity) => Promise<boolean>;
+export type Accept = (res: Response, channel: ChannelName, deliveryId: string, activity: () => Activity) => Promise<boolean>;
 
 /**
  * Queues the turn of a delivery that is seen for the first time (deliveries are at least once). False, after
@@ -69,7 +70,7 @@ export function acceptor(inbound: Inbound, deduper: Deduper, metrics: Metrics): 
 export function registerWebhook<E>(
   server: restify.Server,
   path: string,
-  channel: InboundChannel,
+  channel: ChannelName,
   hook: Webhook<E> | undefined,
   deps: { accept: Accept; metrics: Metrics; log: (line: string) => void },
 ): void {

@@ -27,7 +27,7 @@ import { TRAVEL_DIALOG, TravelDialog, type TravelOptions } from './dialogs/trave
 import { MemoryGapQuota, type GapQuota, type GapRecord, type GapRecorder } from './gaps';
 import type { TrafficRecorder } from './traffic';
 import { IntentRecognizer } from './intents';
-import { PAYLOAD, cardButton, messages, parsePayload, sourcesOf, validityLine, viDate, type ReplyKind, type TurnSummary } from './replies';
+import { PAYLOAD, cardButton, message, parsePayload, sourcesOf, validityLine, viDate, type ReplyKind, type TurnSummary } from './replies';
 import { isTravelQuestion, parseTravel, recognizeVaccination, statedOrigin, travelMode } from './travel';
 import { Triage, type TriageResult } from './triage';
 import { mergeFacts, readFacts, riskNote, type ConversationFacts } from './facts';
@@ -43,8 +43,6 @@ export interface CovidBotOptions {
   gaps: GapRecorder;
   /** Unanswered questions of one user a day that reach the report (the rest are still answered). Default: 20, in memory. */
   gapQuota?: GapQuota;
-  /** Longest text of one message per channel. Default 2000 for Zalo and Messenger, 4000 elsewhere. */
-  maxLength?: (channelId: string) => number;
   /** Today's date, YYYY-MM-DD (tests fix it). */
   today?: () => string;
   /** Language detection (local by default; Azure AI Language when configured). */
@@ -55,8 +53,6 @@ export interface CovidBotOptions {
 
 /** The turn-state key under which botbuilder-dialogs' DialogStateManager caches its configuration. */
 const DIALOG_STATE_CONFIG = 'DialogStateManagerConfiguration';
-
-const DEFAULT_MAX = (channelId: string): number => (['zalo', 'facebook', 'messenger'].includes(channelId) ? 2000 : 4000);
 
 interface ConversationFlags {
   welcomed?: boolean;
@@ -83,7 +79,6 @@ export class CovidBot extends ActivityHandler {
   private readonly gapQuota: GapQuota;
   private readonly travel: TravelDialog;
   private readonly flags;
-  private readonly maxLength: (channelId: string) => number;
   private readonly today: () => string;
   private derived?: Derived;
   private readonly language: LanguageService;
@@ -92,11 +87,10 @@ export class CovidBot extends ActivityHandler {
   constructor(private readonly options: CovidBotOptions) {
     super();
     this.gapQuota = options.gapQuota ?? new MemoryGapQuota();
-    this.maxLength = options.maxLength ?? DEFAULT_MAX;
     this.today = options.today ?? todayIso;
     this.language = options.language ?? new LocalLanguageService();
     this.dialogs = new DialogSet(options.conversationState.createProperty<DialogState>('dialogState'));
-    this.travel = new TravelDialog({ index: options.index, maxLength: this.maxLength });
+    this.travel = new TravelDialog({ index: options.index });
     this.dialogs.add(this.travel);
     this.flags = options.conversationState.createProperty<ConversationFlags>('flags');
 
@@ -159,7 +153,7 @@ export class CovidBot extends ActivityHandler {
   }
 
   private async send(ctx: TurnContext, text: string, actions: CardAction[], summary: TurnSummary): Promise<void> {
-    await ctx.sendActivities(messages(text, actions, summary, this.maxLength(ctx.activity.channelId)));
+    await ctx.sendActivity(message(text, actions, summary));
   }
 
   private simple(kind: ReplyKind): TurnSummary {
@@ -412,9 +406,7 @@ export class CovidBot extends ActivityHandler {
     const activities: Partial<Activity>[] = [
       // The call button rides on a card, so it stays beside the first line after the details arrive.
       { ...base, text: first.text, attachments: [CardFactory.heroCard('', undefined, first.actions)] },
-      ...messages(details.text, [...details.actions, ...(lang === 'vi' ? this.hotlineButton() : [])], summary, this.maxLength(ctx.activity.channelId)).map(
-        (a) => ({ ...a, locale: base.locale }),
-      ),
+      { ...message(details.text, [...details.actions, ...(lang === 'vi' ? this.hotlineButton() : [])], summary), locale: base.locale },
     ];
     await ctx.sendActivities(activities);
   }

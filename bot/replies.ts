@@ -79,45 +79,16 @@ export function cardButton(card: CardRecord): CardAction {
   return { type: ActionTypes.PostBack, title: buttonTitle(card.title), value: PAYLOAD.card(card.id) };
 }
 
-/**
- * Splits text into chunks of at most `max` characters, at sentence boundaries where possible,
- * then at line breaks, then at spaces.
- */
-export function splitMessage(text: string, max: number): string[] {
-  const limit = Math.max(20, max);
-  if (text.length <= limit) return [text];
-  const pieces = text.match(/[^.!?\n]+(?:[.!?]+|\n+|$)\s*/g) ?? [text];
-  const out: string[] = [];
-  let current = '';
-  const flush = (): void => {
-    if (current.trim()) out.push(current.trim());
-    current = '';
-  };
-  for (let piece of pieces) {
-    while (piece.length > limit) {
-      flush();
-      const cut = piece.lastIndexOf(' ', limit) > limit / 2 ? piece.lastIndexOf(' ', limit) : limit;
-      out.push(piece.slice(0, cut).trim());
-      piece = piece.slice(cut);
-    }
-    if (current.length + piece.length > limit) flush();
-    current += piece;
-  }
-  flush();
-  return out;
-}
-
-/** Message activities for one reply: the text split under `max`, suggested actions on the last one. */
-export function messages(text: string, actions: CardAction[], summary: TurnSummary, max: number): Partial<Activity>[] {
-  const chunks = splitMessage(text, max);
-  return chunks.map((chunk, i) => ({
+/** The message activity of one reply, whole: the channel it leaves by splits it to its platform's length. */
+export function message(text: string, actions: CardAction[], summary: TurnSummary): Partial<Activity> {
+  return {
     type: ActivityTypes.Message,
-    text: chunk,
+    text,
     textFormat: 'markdown',
     locale: 'vi-VN',
     channelData: { turn: summary },
-    ...(i === chunks.length - 1 && actions.length ? { suggestedActions: { actions, to: [] } } : {}),
-  }));
+    ...(actions.length ? { suggestedActions: { actions, to: [] } } : {}),
+  };
 }
 
 /**

@@ -1,7 +1,6 @@
 import { ActivityTypes, ConversationState, MemoryStorage, TestAdapter, UserState, type Activity } from 'botbuilder';
 import { CovidBot } from '../bot/bot';
 import { MemoryGapRecorder } from '../bot/gaps';
-import { splitMessage } from '../bot/replies';
 import { actionsOf, harness, testIndex, textOf, turnOf, type Harness } from './helpers/bot';
 
 let h: Harness;
@@ -93,16 +92,6 @@ describe('answers', () => {
     const r = await h.say('feedback:down:f1-cach-ly-hien-hanh', 'a6');
     expect(textOf(r)).toMatch(/ghi nhận/);
     expect(h.gaps.records[h.gaps.records.length - 1]).toMatchObject({ kind: 'feedback_down', entries: ['f1-cach-ly-hien-hanh'] });
-  });
-
-  it('splits long replies at sentence boundaries under the channel maximum', () => {
-    const text = 'Câu thứ nhất khá dài. '.repeat(200);
-    const parts = splitMessage(text, 2000);
-    expect(parts.length).toBeGreaterThan(1);
-    for (const p of parts) {
-      expect(p.length).toBeLessThanOrEqual(2000);
-      expect(p.endsWith('.')).toBe(true);
-    }
   });
 });
 

@@ -21,7 +21,7 @@ describe('gaps and the daily report from real traffic', () => {
     const adapter = new InProcessAdapter();
     const say = (t: string, c: string, channelId = 'zalo') => adapter.say(t, (ctx) => bot.run(ctx), { conversationId: c, channelId });
     await say('f1 co phai cach ly ko', 'a');
-    await say('test nhanh 1 vach c la sao', 'b', 'facebook');
+    await say('test nhanh 1 vach c la sao', 'b', 'messenger');
     await say('bố em spo2 93', 'c');
     await say('giá vàng hôm nay bao nhiêu, số em 0912345678', 'd');
     await say('gia vang hom nay bn', 'e', 'webchat');
@@ -46,7 +46,7 @@ describe('gaps and the daily report from real traffic', () => {
     const s = dailyStats(date, traffic.records, gaps.records);
     expect(s.turns).toBe(7);
     expect(s.emergencies).toBe(1);
-    expect(s.byChannel).toEqual({ zalo: 5, facebook: 1, webchat: 1 });
+    expect(s.byChannel).toEqual({ zalo: 5, messenger: 1, webchat: 1 });
     expect(s.byTopic.f1).toBe(1);
     expect(s.rates.declined).toBeCloseTo(3 / 5);
     expect(s.topDownvoted).toEqual([{ card: 'f1-cach-ly-hien-hanh', count: 1 }]);

@@ -1,6 +1,7 @@
 /** The Web Chat door: the bot's replies are appended to the Direct Line conversation log the browser polls. */
 import { randomUUID } from 'node:crypto';
 import { ActivityTypes, type Activity, type ResourceResponse, type TurnContext } from 'botbuilder';
+import { WEBCHAT_MAX_TEXT, splitLongMessages } from '../channels';
 import { BaseAdapter } from '../base-adapter';
 import type { ConversationLog } from './store';
 
@@ -14,7 +15,7 @@ export class DirectLineAdapter extends BaseAdapter {
   async sendActivities(context: TurnContext, activities: Partial<Activity>[]): Promise<ResourceResponse[]> {
     const conv = context.activity.conversation.id;
     const out: ResourceResponse[] = [];
-    for (const a of activities) {
+    for (const a of splitLongMessages(activities, WEBCHAT_MAX_TEXT)) {
       if (a.type !== ActivityTypes.Message && a.type !== ActivityTypes.Typing) {
         out.push({ id: randomUUID() });
         continue;

@@ -1,6 +1,6 @@
 /** Messenger door: webhook events → activities → the bot → Send API requests through the outbox. */
 import { ActivityTypes, type Activity, type ConversationReference } from 'botbuilder';
-import { ChannelAdapter, actionsOf, callsOf, chunkText, plain } from '../channel-adapter';
+import { ChannelAdapter, actionsOf, callsOf, plain } from '../channel-adapter';
 import type { Outbox } from '../outbox';
 import {
   MESSENGER_COUNTRY_CODE,
@@ -14,14 +14,14 @@ import {
 
 export class MessengerAdapter extends ChannelAdapter {
   constructor(outbox: Outbox) {
-    super(outbox, 'messenger');
+    super(outbox, 'messenger', MESSENGER_MAX_TEXT);
   }
 
   static toActivity(e: MessengerEvent, raw: unknown): Activity {
     return {
       type: ActivityTypes.Message,
       id: e.id,
-      channelId: 'facebook',
+      channelId: 'messenger',
       serviceUrl: 'messenger://',
       timestamp: new Date(e.timestamp),
       conversation: { id: `fb:${e.pageId}:${e.psid}`, isGroup: false, conversationType: 'personal', name: '' },
@@ -37,7 +37,7 @@ export class MessengerAdapter extends ChannelAdapter {
     const recipient = { id: ref.user?.id ?? '' };
     if (activity.type === ActivityTypes.Typing) return [{ recipient, sender_action: 'typing_on' }];
     if (activity.type !== ActivityTypes.Message || !activity.text) return [];
-    const chunks = chunkText(plain(activity.text), MESSENGER_MAX_TEXT);
+    const text = plain(activity.text);
     const quick = actionsOf(activity)
       .slice(0, MESSENGER_MAX_QUICK_REPLIES)
       .map((a) => ({
@@ -46,24 +46,17 @@ export class MessengerAdapter extends ChannelAdapter {
         payload: a.value.slice(0, 1000),
       }));
     const calls = callsOf(activity).slice(0, 3);
-    const messages: MessengerRequest[] = chunks.map((text, i) => {
-      const last = i === chunks.length - 1;
-      const quickReplies = last && quick.length ? { quick_replies: quick } : {};
-      // A call button needs a button template (text ≤ 640): the last part carries it.
-      if (last && calls.length && text.length <= MESSENGER_MAX_TEMPLATE_TEXT) {
-        const buttons = calls.map((c) => ({
-          type: 'phone_number' as const,
-          title: c.title.slice(0, MESSENGER_MAX_TITLE),
-          payload: c.number.startsWith('+') ? c.number : `${MESSENGER_COUNTRY_CODE}${c.number.replace(/^0/, '')}`,
-        }));
-        return {
-          recipient,
-          messaging_type: 'RESPONSE' as const,
-          message: { attachment: { type: 'template' as const, payload: { template_type: 'button' as const, text, buttons } }, ...quickReplies },
-        };
-      }
-      return { recipient, messaging_type: 'RESPONSE' as const, message: { text, ...quickReplies } };
-    });
-    return [{ recipient, sender_action: 'typing_on' }, ...messages];
+    const quickReplies = quick.length ? { quick_replies: quick } : {};
+    // A call button needs a button template (text ≤ 640).
+    if (calls.length && text.length <= MESSENGER_MAX_TEMPLATE_TEXT) {
+      const buttons = calls.map((c) => ({
+        type: 'phone_number' as const,
+        title: c.title.slice(0, MESSENGER_MAX_TITLE),
+        payload: c.number.startsWith('+') ? c.number : `${MESSENGER_COUNTRY_CODE}${c.number.replace(/^0/, '')}`,
+      }));
+      const message = { attachment: { type: 'template' as const, payload: { template_type: 'button' as const, text, buttons } }, ...quickReplies };
+      return [{ recipient, sender_action: 'typing_on' }, { recipient, messaging_type: 'RESPONSE', message }];
+    }
+    return [{ recipient, sender_action: 'typing_on' }, { recipient, messaging_type: 'RESPONSE', message: { text, ...quickReplies } }];
   }
 }

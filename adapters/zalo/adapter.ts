@@ -2,13 +2,13 @@
  * Zalo OA door: webhook events → activities → the bot → customer-service messages through the outbox.
  */
 import { ActivityTypes, type Activity, type ConversationReference } from 'botbuilder';
-import { ChannelAdapter, actionsOf, callsOf, chunkText, plain } from '../channel-adapter';
+import { ChannelAdapter, actionsOf, callsOf, plain } from '../channel-adapter';
 import type { Outbox } from '../outbox';
 import { ZALO_MAX_BUTTONS, ZALO_MAX_BUTTON_TITLE, ZALO_MAX_TEXT, type ZaloButton, type ZaloEvent, type ZaloSendRequest } from './protocol';
 
 export class ZaloAdapter extends ChannelAdapter {
   constructor(outbox: Outbox) {
-    super(outbox, 'zalo');
+    super(outbox, 'zalo', ZALO_MAX_TEXT);
   }
 
   /** The activity for a webhook event (text, follow, or a media message answered politely by the bot). */
@@ -31,7 +31,6 @@ export class ZaloAdapter extends ChannelAdapter {
   protected toRequests(activity: Partial<Activity>, ref: ConversationReference): ZaloSendRequest[] {
     if (activity.type !== ActivityTypes.Message || !activity.text) return [];
     const userId = ref.user?.id ?? '';
-    const chunks = chunkText(plain(activity.text), ZALO_MAX_TEXT);
     // A call button comes first: `oa.open.phone` dials the number from the chat.
     const buttons: ZaloButton[] = [
       ...callsOf(activity).map(
@@ -39,12 +38,7 @@ export class ZaloAdapter extends ChannelAdapter {
       ),
       ...actionsOf(activity).map((a): ZaloButton => ({ title: a.title.slice(0, ZALO_MAX_BUTTON_TITLE), type: 'oa.query.hide', payload: a.value })),
     ].slice(0, ZALO_MAX_BUTTONS);
-    return chunks.map((text, i) => ({
-      recipient: { user_id: userId },
-      message: {
-        text,
-        ...(i === chunks.length - 1 && buttons.length ? { attachment: { type: 'template' as const, payload: { buttons } } } : {}),
-      },
-    }));
+    const message = { text: plain(activity.text), ...(buttons.length ? { attachment: { type: 'template' as const, payload: { buttons } } } : {}) };
+    return [{ recipient: { user_id: userId }, message }];
   }
 }

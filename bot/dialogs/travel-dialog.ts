@@ -14,7 +14,7 @@ import {
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
 import { provinceFinder, type Province, type Vaccination, type KnowledgeIndex, type ProvinceFinder, type ProvinceMention, type LevelRow } from '../../knowledge';
-import { PAYLOAD, buttonTitle, cardButton, dateLabel, messages, viDate, type TurnSummary } from '../replies';
+import { PAYLOAD, buttonTitle, cardButton, dateLabel, message, viDate, type TurnSummary } from '../replies';
 import { VACCINATION_CHOICES, chooseRule, levelOf, needsVaccination, recognizeVaccination, statedOrigin } from '../travel';
 
 export const TRAVEL_DIALOG = 'travel';
@@ -46,7 +46,6 @@ interface TravelValues {
 
 export interface TravelDialogDeps {
   index: () => KnowledgeIndex;
-  maxLength: (channelId: string) => number;
 }
 
 export class TravelDialog extends ComponentDialog {
@@ -95,10 +94,7 @@ export class TravelDialog extends ComponentDialog {
 
   private prompt(step: WaterfallStepContext, text: string, retry: string, actions: CardAction[] = []) {
     const summary: TurnSummary = { kind: 'prompt', sources: [], entries: [], score: 0 };
-    const max = this.deps.maxLength(step.context.activity.channelId);
-    const [prompt] = messages(text, actions, summary, max);
-    const [retryPrompt] = messages(retry, actions, summary, max);
-    return { prompt, retryPrompt };
+    return { prompt: message(text, actions, summary), retryPrompt: message(retry, actions, summary) };
   }
 
   private values(step: WaterfallStepContext): TravelValues {
@@ -233,8 +229,7 @@ export class TravelDialog extends ComponentDialog {
     actions.push({ type: ActionTypes.PostBack, title: buttonTitle('Hỏi chuyến đi khác'), value: PAYLOAD.travel });
     const entries = [card?.id, modeCard?.id].filter((x): x is string => Boolean(x));
     const summary: TurnSummary = { kind: 'answer', sources: refs, entries, score: 1 };
-    const max = this.deps.maxLength(step.context.activity.channelId);
-    await step.context.sendActivities(messages(lines.join('\n\n'), actions, summary, max));
+    await step.context.sendActivity(message(lines.join('\n\n'), actions, summary));
     return step.endDialog({ origin: origin?.id, destination: dest?.id, vaccination: v.vaccination, rule: rule?.id });
   }
 }

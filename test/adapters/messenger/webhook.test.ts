@@ -41,6 +41,6 @@ describe('Messenger webhook module (no HTTP)', () => {
   it('runs one turn per user event of a batch, reads left out, each named by its mid', () => {
     const events = hook.parse(JSON.parse(batch));
     expect(events.map((e) => hook.deliveryId(e))).toEqual(['fb:mid.1', 'fb:mid.2']);
-    expect(hook.toActivity(events[0]!, JSON.parse(batch))).toMatchObject({ type: 'message', text: 'f1 cách ly mấy ngày', channelId: 'facebook' });
+    expect(hook.toActivity(events[0]!, JSON.parse(batch))).toMatchObject({ type: 'message', text: 'f1 cách ly mấy ngày', channelId: 'messenger' });
   });
 });
