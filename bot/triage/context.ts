@@ -2,9 +2,8 @@
  * The context of a phrase inside a message: its clause, the negation that applies to it, whether the clause is a
  * general question, figurative speech, or a symptom that has passed. Rules come from `knowledge/triage.yaml`.
  */
-import type { TriageRules } from '../../knowledge/content/schema';
+import type { TriageRules } from '../../knowledge';
 import { PhraseSet, type Token } from './tokens';
-
 
 export class ContextRules {
   readonly not: PhraseSet;
@@ -85,7 +84,10 @@ export class ContextRules {
   }
 
   private isRelief(tokens: readonly Token[], i: number): boolean {
-    if (!this.relief.at(tokens, i)) return false;
+    const m = this.relief.at(tokens, i);
+    if (!m) return false;
+    // "sau khi khỏi covid", "hết bệnh": the illness has passed, not the symptom.
+    if (this.notCancelledBy.at(tokens, i + m.length)) return false;
     const t = tokens[i]!;
     if (t.plain && this.ambiguousRelief.has(t.f)) {
       return this.reliefBefore.has(tokens[i - 1]?.f ?? '') || this.reliefAfter.has(tokens[i + 1]?.f ?? '');
@@ -171,33 +173,70 @@ export class ContextRules {
     if (this.cuesBefore.anyIn(tokens, from, start)) return true;
     if (this.cuesAnywhere.anyIn(tokens, from, to)) return !this.patient.anyIn(tokens, from, to);
     // "… hỏi để biết thôi": the whole message is asked in advance, unless it is about someone in particular.
-    return this.cuesMessage.anyIn(tokens, 0, tokens.length) && !this.patient.anyIn(tokens, 0, tokens.length);
+    if (!this.cuesMessage.anyIn(tokens, 0, tokens.length)) return false;
+    // Someone named after the cue in its part (up to a comma or the end of the clause) is whom it is asked for
+    // ("để phòng cho ông bà"), not a patient.
+    let forWhom = false;
+    for (let i = 0; i < tokens.length; i++) {
+      if (tokens[i]!.kind === 'comma' || (i > 0 && clause[i] !== clause[i - 1])) forWhom = false;
+      if (this.cuesMessage.at(tokens, i)) forWhom = true;
+      else if (!forWhom && this.patient.at(tokens, i)) return false;
+    }
+    return true;
   }
 
-  /** Someone else's story, a film, the news, a game, with nobody of the family in it: nothing is alarming. */
-  story(tokens: readonly Token[]): boolean {
-    // Opening with the story ("Đọc báo thấy…", "Nhóm Zalo share bài…") tells about others, even with family words.
-    if (this.stories.anyIn(tokens, 0, 3)) return true;
-    return this.stories.anyIn(tokens, 0, tokens.length) && !this.patient.anyIn(tokens, 0, tokens.length);
+  /**
+   * Someone else's story, a film, the news, a game, with nobody of the family in it: nothing in it is alarming.
+   * Returns whether the token at a position is part of the story: the whole message when it opens with the story
+   * ("Đọc báo thấy…", "Nhóm Zalo share bài…", even with family words); otherwise only the sentence that tells it
+   * ("Em có tập thở theo video trên mạng. Nhưng tối nay em đo oxy chỉ được 93").
+   */
+  storyAt(tokens: readonly Token[], sentence: readonly number[]): (at: number) => boolean {
+    if (this.stories.anyIn(tokens, 0, 3)) return () => true;
+    const told = this.stories.positions(tokens);
+    if (!told.length || this.patient.anyIn(tokens, 0, tokens.length)) return () => false;
+    const sentences = new Set(told.map((p) => sentence[p.at]));
+    return (at) => sentences.has(sentence[at]!);
   }
 
-  /** Numbers given as the normal range in general ("SpO2 95–100% là bình thường"), not as someone's reading. */
-  generalReadings(tokens: readonly Token[]): boolean {
-    return (this.cuesReadings.anyIn(tokens, 0, tokens.length) && !this.patient.anyIn(tokens, 0, tokens.length)) || this.story(tokens);
+  /**
+   * Numbers given as the normal range in general ("SpO2 95–100% là bình thường"), not as someone's reading: those
+   * in the part of the message (between commas, within its clause) that says so, unless someone in particular is
+   * named in that part ("mẹ em SpO2 95 là bình thường không"). "spo2 mình 95% thôi, bt là 99 mà": the 95 is a
+   * reading, the usual 99 is not; "ngưỡng là 96, mẹ em đo 95": the 95 is.
+   */
+  generalReadingsAt(tokens: readonly Token[], clause: readonly number[]): (at: number) => boolean {
+    const cues = this.cuesReadings.positions(tokens);
+    if (!cues.length) return () => false;
+    const part: number[] = [];
+    let n = 0;
+    for (let i = 0; i < tokens.length; i++) {
+      if (tokens[i]!.kind === 'comma' || (i > 0 && clause[i] !== clause[i - 1])) n++;
+      part.push(n);
+    }
+    const general = new Set(cues.map((c) => part[c.at]!));
+    for (const p of this.patient.positions(tokens)) general.delete(part[p.at]!);
+    return (at) => general.has(part[at]!);
   }
 
   /** "muốn xỉu", "suýt ngất": the word just before the finding makes it figurative. */
   figurativeBefore(tokens: readonly Token[], start: number): boolean {
-    for (let i = Math.max(0, start - 2); i < start; i++) if (this.figurativeWords.at(tokens, i)) return true;
+    for (let i = start - 1; i >= Math.max(0, start - 2); i--) {
+      // Not across a comma or a stop ("da đẹp, môi tím").
+      if (tokens[i]!.kind === 'comma' || tokens[i]!.kind === 'stop') return false;
+      if (this.figurativeWords.at(tokens, i)) return true;
+    }
     return false;
   }
 
-  /** The whole message is a joke, or about traffic, bills or the boss with nothing medical and nobody ill in it. */
+  /**
+   * The whole message is a joke, or about traffic, bills or the boss with nothing medical and nobody ill in it.
+   * (Someone else's story is scoped by sentence: {@link storyAt}.)
+   */
   figurativeMessage(raw: string, tokens: readonly Token[]): boolean {
     const lower = raw.toLowerCase();
     if (this.humour.some((h) => lower.includes(h))) return true;
     const all = tokens.length;
-    if (this.story(tokens)) return true;
     if (!this.contexts.anyIn(tokens, 0, all) || this.medical.anyIn(tokens, 0, all)) return false;
     return !this.patient.anyIn(tokens, 0, all) || this.hyperbole.anyIn(tokens, 0, all);
   }
@@ -213,7 +252,9 @@ export class ContextRules {
     // History ("bé từng co giật", "mũi trước bị phản vệ"): in the past, whatever follows.
     if (this.history.anyIn(tokens, from, start)) return true;
     // A past marker, a year before today's guidance ("bị đột quỵ năm 2019") or a month ("tháng 2").
-    const year = tokens.slice(from, to).some((t, k) => t.kind === 'num' && ((Number(t.a) >= 1990 && Number(t.a) <= 2025) || (tokens[from + k - 1]?.f === 'thang' && Number(t.a) <= 12)));
+    const year = tokens
+      .slice(from, to)
+      .some((t, k) => t.kind === 'num' && ((Number(t.a) >= 1990 && Number(t.a) <= 2025) || (tokens[from + k - 1]?.f === 'thang' && Number(t.a) <= 12)));
     if (!year && !this.pastMarkers.anyIn(tokens, from, to)) return false;
     for (const r of this.resolved.positions(tokens, to)) {
       const rc = clause[r.at];

@@ -10,7 +10,7 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { z } from 'zod';
-import { parseYaml, type ContentProblem } from '../../knowledge/content/load';
+import { parseYaml, type ContentProblem } from '../../knowledge';
 import type { Triage } from './index';
 
 const Item = z.strictObject({ kind: z.string().min(2), text: z.string().min(1) });
@@ -50,7 +50,8 @@ export function evaluateTriage(triage: Triage, sets: TriageSet[]): TriageSetRepo
   return sets.map((set) => {
     const byKind: Record<string, { n: number; right: number }> = {};
     const tally = (kind: string, right: boolean): void => {
-      const k = (byKind[kind] ??= { n: 0, right: 0 });
+      byKind[kind] ??= { n: 0, right: 0 };
+      const k = byKind[kind]!;
       k.n++;
       if (right) k.right++;
     };

@@ -11,7 +11,7 @@
  * triage.check('bé 8 tuổi thở 24 lần/phút').emergency            // false (threshold 30 at 5–<12)
  * triage.check('spo2 98').readings[0]                            // { label: 'SpO2 98%', alarming: false, threshold: '≤ 96%', … }
  */
-import type { TriageBasis, TriageRules } from '../../knowledge/content/schema';
+import type { TriageBasis, TriageRules } from '../../knowledge';
 import { ContextRules } from './context';
 import { Measures, type Reading } from './measures';
 import { PhraseSet, rewrite, tokenize, type Key, compile, keyMatches, type Token } from './tokens';
@@ -50,7 +50,7 @@ interface Candidate {
 
 interface CompiledPair {
   first: PhraseSet;
-  then: PhraseSet;
+  second: PhraseSet;
   within: number;
 }
 
@@ -64,8 +64,8 @@ export class Triage {
   private readonly unlessNext: Map<string, Key[][]>;
   private readonly pregnant: PhraseSet;
   private readonly fever: PhraseSet;
-  /** Multi-word phrases written as one word ("khothoquaaa"), longest first. */
-  private readonly glued: { joined: string; sign: Sign }[];
+  /** Multi-word phrases written as one word ("khothoquaaa"), by their first three letters, longest first. */
+  private readonly glued = new Map<string, { joined: string; sign: Sign }[]>();
 
   constructor(private readonly rules: TriageRules) {
     this.rewrites = new PhraseSet<string>(Object.entries(rules.rewrite).flatMap(([to, from]) => from.map((v): [string, string] => [v, to])));
@@ -73,15 +73,34 @@ export class Triage {
     this.ctx = new ContextRules(rules);
     this.measures = new Measures(rules);
     this.phrases = new PhraseSet<Sign>(rules.signs.flatMap((s) => s.phrases.map((p): [string, Sign] => [p, s])));
-    this.pairs = rules.signs.flatMap((sign) => sign.pairs.map((p) => ({ sign, pair: { first: PhraseSet.of(p.first), then: PhraseSet.of(p.then), within: p.within } })));
+    this.pairs = rules.signs.flatMap((sign) =>
+      sign.pairs.map((p) => ({ sign, pair: { first: PhraseSet.of(p.first), second: PhraseSet.of(p.then), within: p.within } })),
+    );
     this.unlessNext = new Map(rules.signs.map((s) => [s.id, s.unless_next.map(compile)]));
     this.pregnant = PhraseSet.of(rules.people.pregnant);
     this.fever = PhraseSet.of(rules.measures.temperature.words);
-    this.glued = rules.signs
+    const glued = rules.signs
       .flatMap((sign) => sign.phrases.map((p) => ({ keys: compile(p), sign })))
       .filter((g) => g.keys.length > 1)
       .map((g) => ({ joined: g.keys.map((k) => k.f).join(''), sign: g.sign }))
       .sort((x, y) => y.joined.length - x.joined.length);
+    for (const g of glued) {
+      const key = g.joined.slice(0, 3);
+      this.glued.set(key, [...(this.glued.get(key) ?? []), g]);
+    }
+  }
+
+  /**
+   * A phrase written as one word: at its start ("khothoquaaa"), or inside it when six letters or more
+   * ("metoikhothoqua").
+   */
+  private gluedIn(w: string): Sign | undefined {
+    for (let o = 0; o === 0 || o + 6 <= w.length; o++) {
+      for (const g of this.glued.get(w.slice(o, o + 3)) ?? []) {
+        if ((o === 0 || g.joined.length >= 6) && w.startsWith(g.joined, o)) return g.sign;
+      }
+    }
+    return undefined;
   }
 
   /** The card that lists the warning signs, and the document they come from. */
@@ -109,10 +128,20 @@ export class Triage {
     const tokens = this.tokens(raw);
     const clause = this.ctx.clauses(tokens);
     const sentence = this.ctx.sentences(tokens);
-    // Readings too are set aside in a joke or a story about traffic, bills, a crush ("tim đập 200 nhịp").
+    // Readings too are set aside in a joke or a story about traffic, bills, a crush ("tim đập 200 nhịp"), and in
+    // the parts of the message that tell someone else's story, state the normal range, or have passed.
     const figurative = this.ctx.figurativeMessage(raw, tokens);
-    const readings = this.ctx.generalReadings(tokens) || figurative ? [] : this.measures.readings(tokens, sentence, this.ctx.hypothetical(tokens), (at) => this.ctx.pastPart(tokens, clause, at));
-    const signs = this.findSigns(raw, tokens, clause, readings);
+    const story = this.ctx.storyAt(tokens, sentence);
+    const general = this.ctx.generalReadingsAt(tokens, clause);
+    const readings = figurative
+      ? []
+      : this.measures.readings(tokens, sentence, {
+          hypothetical: this.ctx.hypothetical(tokens),
+          pastAt: (at) => this.ctx.pastPart(tokens, clause, at),
+          passedAt: (at) => this.ctx.passed(tokens, clause, at),
+          ignoreAt: (at) => story(at) || general(at),
+        });
+    const signs = this.findSigns(raw, tokens, clause, readings, story);
     const alarming = readings.filter((r) => r.alarming);
     const reasons = [...alarming.map((r) => `${r.label} (${r.threshold})`), ...signs.map((s) => s.label)];
     return { emergency: reasons.length > 0, reasons: [...new Set(reasons)], signs, readings };
@@ -124,8 +153,8 @@ export class Triage {
       const m = this.phrases.at(tokens, i);
       if (m) out.push({ sign: m.value, start: i, end: i + m.length });
       else if (tokens[i]!.plain && tokens[i]!.kind === 'word' && tokens[i]!.f.length >= 6) {
-        const g = this.glued.find((x) => tokens[i]!.f.startsWith(x.joined));
-        if (g) out.push({ sign: g.sign, start: i, end: i + 1 });
+        const sign = this.gluedIn(tokens[i]!.f);
+        if (sign) out.push({ sign, start: i, end: i + 1 });
       }
     }
     for (const { sign, pair } of this.pairs) {
@@ -133,7 +162,7 @@ export class Triage {
         const from = f.at + f.length;
         // Within the sentence: "con đạp liên tục mà hôm nay chỉ 1 2 lần" pairs across "mà".
         for (let k = from; k <= Math.min(tokens.length - 1, from + pair.within) && sentence[k] === sentence[f.at]; k++) {
-          const t = pair.then.at(tokens, k);
+          const t = pair.second.at(tokens, k);
           if (t) {
             // "môi không tím": a negation between the two words undoes the pair (unless the tail itself is negative).
             if (!this.ctx.undone(tokens, from, k)) out.push({ sign, start: f.at, end: k + t.length, tail: k });
@@ -146,7 +175,7 @@ export class Triage {
     return out.filter((c) => !out.some((o) => o !== c && o.start <= c.start && o.end >= c.end && o.end - o.start > c.end - c.start));
   }
 
-  private findSigns(raw: string, tokens: Token[], clause: number[], readings: Reading[]): Finding[] {
+  private findSigns(raw: string, tokens: Token[], clause: number[], readings: Reading[], story: (at: number) => boolean): Finding[] {
     const found = new Map<string, Finding>();
     const cands = this.candidates(tokens, this.ctx.sentences(tokens));
     if (!cands.length) return [];
@@ -157,7 +186,7 @@ export class Triage {
     const fever = this.fever.anyIn(tokens, 0, all) || readings.some((r) => r.measure === 'temperature');
     for (const c of cands) {
       const s = c.sign;
-      if (found.has(s.id) || (figurativeMessage && !s.literal)) continue;
+      if (found.has(s.id) || ((figurativeMessage || story(c.start)) && !s.literal)) continue;
       if (s.requires === 'child' && !child) continue;
       if (s.requires === 'pregnant' && !pregnant) continue;
       if (s.requires === 'fever' && !fever) continue;
@@ -167,7 +196,16 @@ export class Triage {
       if (!s.literal && this.ctx.general(tokens, clause, c.start, c.end)) continue;
       if (!s.literal && (this.ctx.figurativeBefore(tokens, c.start) || (c.tail !== undefined && this.ctx.figurativeBefore(tokens, c.tail)))) continue;
       if (this.ctx.passed(tokens, clause, c.start)) continue;
-      found.set(s.id, { id: s.id, label: s.label, labelEn: s.label_en, basis: s.basis, evidence: tokens.slice(c.start, c.end).map((t) => t.f).join(' ') });
+      found.set(s.id, {
+        id: s.id,
+        label: s.label,
+        labelEn: s.label_en,
+        basis: s.basis,
+        evidence: tokens
+          .slice(c.start, c.end)
+          .map((t) => t.f)
+          .join(' '),
+      });
     }
     return [...found.values()];
   }

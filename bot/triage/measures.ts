@@ -6,7 +6,7 @@
  * readings(tokens('bé 10 tháng thở 55 lần/phút'))
  * // [{ measure: 'breathing', value: 55, alarming: true, threshold: '≥ 50 lần/phút (trẻ 2–11 tháng)', … }]
  */
-import type { TriageBasis, TriageRules } from '../../knowledge/content/schema';
+import type { TriageBasis, TriageRules } from '../../knowledge';
 import { PhraseSet, type Token } from './tokens';
 
 export type Measure = 'spo2' | 'breathing' | 'pulse' | 'blood_pressure' | 'temperature';
@@ -32,6 +32,28 @@ interface Age {
 
 const num = (t: Token | undefined): number | undefined => (t?.kind === 'num' ? Number(t.a.replace(',', '.')) : undefined);
 
+/** A number read after a measure word; `hi` is the top of an approximate reading ("8 mấy": 81, hi 89). */
+interface Value {
+  at: number;
+  value: number;
+  hi: number;
+  raw: string;
+}
+
+/** Where a reading is scoped out: a part said to be past, passed, or general (`readings` options). */
+export interface ReadingScope {
+  /** The message asks "what if": bounds such as "dưới 95" are thresholds, not readings. */
+  hypothetical?: boolean;
+  /** The token lies in a part of the message said to be past ("tuần trước SpO2 93"). */
+  pastAt?: (at: number) => boolean;
+  /** The token lies in a past part that a later part says has passed ("tuần trước SpO2 93 …, giờ ra viện rồi"). */
+  passedAt?: (at: number) => boolean;
+  /** The token lies in a general statement or someone else's story ("SpO2 95–100% là bình thường"). */
+  ignoreAt?: (at: number) => boolean;
+}
+
+const shown = (v: { value: number; hi: number }): string => (v.hi > v.value ? `${v.value}–${v.hi}` : String(v.value));
+
 const YEAR_UNITS = new Set(['tuoi', 't', 'year', 'years', 'yo', 'yr', 'yrs', 'y']);
 const MONTH_UNITS = new Set(['thang', 'month', 'months', 'mo', 'mos', 'm']);
 const WEEK_UNITS = new Set(['tuan', 'week', 'weeks', 'w', 'wk', 'wks']);
@@ -39,7 +61,39 @@ const DAY_UNITS = new Set(['ngay', 'day', 'days']);
 const HALF = new Set(['ruoi']);
 const OLD = new Set(['tuoi', 'old']);
 /** Units after a number that make it an age, a duration or a count of something else. */
-const AGE_TIME_UNITS = new Set(['tuoi', 'thang', 'ngay', 'hom', 'tuan', 'gio', 'tieng', 'h', 'kg', 'mmhg', 'mui', 'nguoi', 'year', 'years', 'days', 'hours', 'weeks', 'months', 't', 'w']);
+const AGE_TIME_UNITS = new Set([
+  'tuoi',
+  'thang',
+  'ngay',
+  'hom',
+  'tuan',
+  'gio',
+  'tieng',
+  'h',
+  'kg',
+  'mmhg',
+  'mui',
+  'nguoi',
+  'year',
+  'years',
+  'days',
+  'hours',
+  'weeks',
+  'months',
+  't',
+  'w',
+  'giay',
+  'second',
+  'seconds',
+  'sec',
+  'secs',
+]);
+/** Seconds after a number: a count made over part of a minute ("12 lần trong 30 giây"). */
+const SECOND_UNITS = new Set(['giay', 'second', 'seconds', 'sec', 'secs', 's']);
+/** Units that already say "per minute": a count with one of these is never converted. */
+const PER_MINUTE = new Set(['lan/phut', 'cai/phut', 'nhip/phut', 'phut', 'minute', 'minutes', 'min', '/min']);
+/** "mấy" after a number: an approximate reading ("8 mấy", "80 mấy" = 81–89). */
+const APPROX = 'may';
 /** A breathing rate or a pulse is never the "1" of "trong 1 phút". */
 const RATE_SKIP = AGE_TIME_UNITS;
 /** Units of a rate ("28 lần", "130 bpm"): not a percentage. */
@@ -47,11 +101,20 @@ const RATE_UNITS = new Set(['lan', 'nhip', 'lan/phut', 'phut', 'p', 'times', 'bp
 const NOT_PERCENT = new Set([...AGE_TIME_UNITS, ...RATE_UNITS]);
 /** Words before a number that make it a threshold in a hypothetical question ("nếu SpO2 xuống dưới 95"). */
 const BOUND_WORDS = new Set(['duoi', 'tren', 'below', 'under', 'above', 'over', 'qua']);
+/** Words before a phone number ("gọi 115"): not a reading; "số" only before an emergency number ("hiện số 93"). */
+const PHONE_WORDS = new Set(['goi', 'call', 'dial', 'hotline', 'sdt']);
+const EMERGENCY_NUMBERS = new Set(['113', '114', '115']);
 /** Words after which a device's second number is another measure ("98 và 88": SpO2, then pulse). */
 const AND_WORDS = new Set(['va', 'voi', 'and']);
 const WEEKDAY: Record<string, number> = { hai: 2, ba: 3, tu: 4, nam: 5, sau: 6, bay: 7 };
 /** Words that say a fever has lasted days ("sốt mấy ngày nay"). */
-const MANY_DAYS = [['may', 'ngay'], ['nhieu', 'ngay'], ['may', 'hom'], ['ca', 'tuan'], ['several', 'days']];
+const MANY_DAYS = [
+  ['may', 'ngay'],
+  ['nhieu', 'ngay'],
+  ['may', 'hom'],
+  ['ca', 'tuan'],
+  ['several', 'days'],
+];
 const HOUR_UNITS = new Set(['gio', 'tieng', 'h', 'hours', 'hour', 'hrs']);
 const DAYS_UNITS = new Set(['ngay', 'hom', 'days', 'day']);
 
@@ -59,11 +122,13 @@ const ageLabel = (months: number): string =>
   months < 1 ? 'trẻ sơ sinh' : months < 24 ? `trẻ ${Math.round(months * 10) / 10} tháng` : `trẻ ${Math.floor(months / 12)} tuổi`;
 
 export class Measures {
-  private readonly w: Record<'spo2' | 'spo2Weak' | 'breathing' | 'breathingBare' | 'pulse' | 'bp' | 'systolic' | 'diastolic' | 'temp' | 'persisting' | 'units', PhraseSet>;
+  private readonly w: Record<
+    'spo2' | 'spo2Weak' | 'breathing' | 'breathingBare' | 'pulse' | 'bp' | 'systolic' | 'diastolic' | 'temp' | 'persisting' | 'units',
+    PhraseSet
+  >;
   private readonly all: PhraseSet<Measure>;
   private readonly owners: PhraseSet;
   private readonly childWords: PhraseSet;
-  private readonly adultWords: PhraseSet;
   private readonly newborn: PhraseSet;
 
   constructor(private readonly rules: TriageRules) {
@@ -90,7 +155,6 @@ export class Measures {
     ]);
     this.owners = PhraseSet.of(rules.people.age_owners);
     this.childWords = PhraseSet.of(rules.people.child);
-    this.adultWords = PhraseSet.of(rules.people.adult);
     this.newborn = PhraseSet.of(rules.people.newborn);
   }
 
@@ -152,57 +216,112 @@ export class Measures {
     return this.who(tokens) === 'child';
   }
 
-  /** Numbers after a measure word, up to the next measure word or the end of the sentence. */
   /** True while reading a hypothetical question: a bound ("dưới 95") is then a threshold, not a reading. */
   private hypothetical = false;
   /** Tells whether the token at a position lies in a part of the message said to be past. */
   private pastAt?: (at: number) => boolean;
+  private ignoreAt?: (at: number) => boolean;
 
-  private numbersAfter(tokens: readonly Token[], from: number, reach: number, sentence: readonly number[], skip: ReadonlySet<string> = AGE_TIME_UNITS): { at: number; value: number; raw: string }[] {
-    const out: { at: number; value: number; raw: string }[] = [];
+  /**
+   * Numbers after a measure word, up to the next measure word or the end of the sentence. `digits`: two spaced
+   * digits are one reading ("oxi 9 3" is 93).
+   */
+  private numbersAfter(
+    tokens: readonly Token[],
+    from: number,
+    reach: number,
+    sentence: readonly number[],
+    skip: ReadonlySet<string> = AGE_TIME_UNITS,
+    digits = false,
+  ): Value[] {
+    const out: Value[] = [];
     for (let k = from; k < Math.min(tokens.length, from + reach) && sentence[k] === sentence[from - 1]; k++) {
       if (this.all.at(tokens, k)) break;
       const t = tokens[k]!;
       // "máy hiện 98 và 88": the number after "và" is the device's other measure.
       if (out.length && AND_WORDS.has(t.f)) break;
-      const v = num(t);
-      if (v === undefined) continue;
-      if (this.hypothetical && BOUND_WORDS.has(tokens[k - 1]?.f ?? '')) continue;
+      let v = num(t);
+      if (v === undefined || this.ignoreAt?.(k)) continue;
+      const prev = tokens[k - 1]?.f ?? '';
+      if (this.hypothetical && BOUND_WORDS.has(prev)) continue;
+      if ((PHONE_WORDS.has(prev) || (prev === 'so' && EMERGENCY_NUMBERS.has(t.a))) && tokens[k - 1]!.kind === 'word') continue;
+      // "có phải SpO2 dưới 96 là phải báo": a bound followed by "là" states the rule.
+      if (BOUND_WORDS.has(prev) && tokens[k + 1]?.f === 'la') continue;
+      let at = k;
+      // "oxi 9 3": two digits typed apart.
+      const second = num(tokens[k + 1]);
+      if (digits && t.a.length === 1 && v >= 5 && second !== undefined && tokens[k + 1]!.a.length === 1) {
+        v = v * 10 + second;
+        at = ++k;
+      }
       const next = tokens[k + 1]?.f ?? '';
       // "93 lần" is a count and "78 bpm" a pulse; "93 nhịp tim 105" is a value followed by the next measure.
       const nextMeasure = this.all.at(tokens, k + 1);
       const valueFollows = nextMeasure !== undefined && num(tokens[k + 1 + nextMeasure.length]) !== undefined;
-      if (skip.has(next) && tokens[k + 1]?.kind === 'word' && !valueFollows) continue;
-      out.push({ at: k, value: v, raw: t.a });
+      // "lúc sáng 96 giờ còn 93": "giờ" after a reading above a few days of hours is "now", not hours.
+      const hours = (next === 'gio' || next === 'h') && v > 72;
+      if (skip.has(next) && tokens[k + 1]?.kind === 'word' && !valueFollows && !hours) continue;
+      // "8 mấy", "80 mấy": somewhere above 80 and below 90 (81–89); "120 mấy": 121–129.
+      let hi = v;
+      if (next === APPROX && (tokens[k + 1]!.plain || tokens[k + 1]!.a === 'mấy')) {
+        if (t.a.length === 1 && v >= 5) v *= 10;
+        if (v >= 10 && v % 10 === 0) {
+          hi = v + 9;
+          v += 1;
+        }
+      }
+      out.push({ at, value: v, hi, raw: t.a });
     }
     return out;
   }
 
   /**
-   * Every measurement of the message. `hypothetical`: the message asks "what if" (a general-question cue comes
-   * first), so bounds such as "dưới 95" are thresholds, not readings.
+   * A count over part of a minute, per minute: "12 lần trong 30 giây" is 24, "đếm 10 giây được 5 cái" is 30.
+   * The seconds are looked for in the sentence of the count, unless its unit already says "per minute".
    */
-  readings(tokens: readonly Token[], sentence: readonly number[], hypothetical = false, pastAt?: (at: number) => boolean): Reading[] {
-    this.hypothetical = hypothetical;
-    this.pastAt = pastAt;
+  private perMinute(tokens: readonly Token[], sentence: readonly number[], v: Value): { value: Value; seconds?: number } {
+    if (PER_MINUTE.has(tokens[v.at + 1]?.f ?? '')) return { value: v };
+    for (let k = Math.max(0, v.at - 8); k < Math.min(tokens.length, v.at + 9); k++) {
+      if (sentence[k] !== sentence[v.at] || k === v.at) continue;
+      const s = num(tokens[k]);
+      if (s === undefined || s < 5 || s >= 60 || !SECOND_UNITS.has(tokens[k + 1]?.f ?? '')) continue;
+      // "thở 20 lần/phút, đo lại sau 30 giây": a unit per minute between them keeps the count as it is.
+      const [a, b] = k < v.at ? [k, v.at] : [v.at, k];
+      if (tokens.slice(a, b).some((t) => PER_MINUTE.has(t.f))) continue;
+      const f = 60 / s;
+      return { value: { ...v, value: Math.round(v.value * f), hi: Math.round(v.hi * f) }, seconds: s };
+    }
+    return { value: v };
+  }
+
+  /**
+   * Every measurement of the message, with the parts scoped out by `scope` (past, passed, general, stories):
+   * a bound such as "dưới 95" in a hypothetical question is a threshold, not a reading.
+   */
+  readings(tokens: readonly Token[], sentence: readonly number[], scope: ReadingScope = {}): Reading[] {
+    this.hypothetical = scope.hypothetical ?? false;
+    this.pastAt = scope.pastAt;
+    this.ignoreAt = scope.ignoreAt;
+    const passed = (v: { at: number }): boolean => !scope.passedAt?.(v.at);
     const m = this.rules.measures;
     const out: Reading[] = [];
     const ages = this.ages(tokens);
-    const named = new Set(this.all.positions(tokens).map((p) => p.value));
+    const measured = this.all.positions(tokens);
+    const named = new Set(measured.map((p) => p.value));
 
     // SpO2: every value after the word (ranges and falls: the lowest counts).
-    let spo2Values: { at: number; value: number }[] = [];
+    let spo2Values: Value[] = [];
     for (const p of this.w.spo2.positions(tokens)) {
-      for (const n of this.numbersAfter(tokens, p.at + p.length, 20, sentence, NOT_PERCENT)) {
+      for (const n of this.numbersAfter(tokens, p.at + p.length, 20, sentence, NOT_PERCENT, true)) {
         if (n.value >= m.spo2.plausible[0] && n.value <= m.spo2.plausible[1]) spo2Values.push(n);
       }
     }
     // A device reading with no name ("máy đo hiện 95"): unless a blood pressure or a temperature is also named, and
     // only before the first named pulse or breathing rate ("mạch 115, đo lại còn 84" is a pulse).
-    const firstNamed = Math.min(...this.all.positions(tokens).map((p) => p.at), tokens.length);
+    const firstNamed = Math.min(...measured.map((p) => p.at), tokens.length);
     if (!spo2Values.length && !named.has('blood_pressure') && !named.has('temperature')) {
       for (const p of this.w.spo2Weak.positions(tokens).filter((w) => w.at < firstNamed)) {
-        for (const n of this.numbersAfter(tokens, p.at + p.length, 5, sentence, NOT_PERCENT)) {
+        for (const n of this.numbersAfter(tokens, p.at + p.length, 7, sentence, NOT_PERCENT, true)) {
           if (n.value >= m.spo2.weak_plausible[0] && n.value <= m.spo2.weak_plausible[1] && Number.isInteger(n.value)) spo2Values.push(n);
         }
       }
@@ -211,53 +330,86 @@ export class Measures {
     for (const p of this.w.spo2.positions(tokens)) {
       const pct = tokens[p.at - 1]?.kind === 'pct' ? p.at - 2 : p.at - 1;
       const v = num(tokens[pct]);
-      if (v !== undefined && v >= m.spo2.plausible[0] && v <= m.spo2.plausible[1] && tokens[pct + 1]?.kind === 'pct') spo2Values.push({ at: pct, value: v });
+      if (v !== undefined && v >= m.spo2.plausible[0] && v <= m.spo2.plausible[1] && tokens[pct + 1]?.kind === 'pct' && !this.ignoreAt?.(pct))
+        spo2Values.push({ at: pct, value: v, hi: v, raw: tokens[pct]!.a });
     }
     // A value in a part of the message said to be past ("tuần trước SpO2 93, giờ đo 98") gives way to the others.
     if (this.pastAt && spo2Values.length) {
-      let now = spo2Values.filter((v) => !this.pastAt!(v.at));
+      const now = spo2Values.filter((v) => !this.pastAt!(v.at));
       // "mấy bữa trước SpO2 còn 94, …, giờ đo 98": today's value may follow a plain "đo".
       if (!now.length) {
         for (const p of this.w.spo2Weak.positions(tokens)) {
-          for (const n of this.numbersAfter(tokens, p.at + p.length, 5, sentence, NOT_PERCENT)) {
+          for (const n of this.numbersAfter(tokens, p.at + p.length, 5, sentence, NOT_PERCENT, true)) {
             if (n.value >= m.spo2.weak_plausible[0] && n.value <= m.spo2.weak_plausible[1] && !this.pastAt(n.at)) now.push(n);
           }
         }
       }
       if (now.length) spo2Values = now;
     }
+    // A past value that a later part says has passed ("tuần trước SpO2 93, giờ ra viện rồi") is not today's.
+    spo2Values = spo2Values.filter(passed);
     // "đo lại": the guidance asks to measure again after 30 s–1 min; a value measured again replaces the earlier ones.
     const again = tokens.findIndex((t, i) => t.f === 'lai' && tokens[i - 1]?.f === 'do');
     if (again >= 0 && spo2Values.some((v) => v.at > again)) spo2Values = spo2Values.filter((v) => v.at > again);
     if (spo2Values.length) {
-      const low = Math.min(...spo2Values.map((v) => v.value));
-      out.push({ measure: 'spo2', value: String(low), alarming: low <= m.spo2.alarm_at_or_below, label: `SpO2 ${low}%`, labelEn: `SpO2 ${low}%`, threshold: `≤ ${m.spo2.alarm_at_or_below}%`, basis: m.spo2.basis });
+      // An approximate value ("8 mấy") is alarming only when all of it is.
+      const low = spo2Values.reduce((a, b) => (b.hi < a.hi || (b.hi === a.hi && b.value < a.value) ? b : a));
+      const label = `SpO2 ${shown(low)}%`;
+      out.push({
+        measure: 'spo2',
+        value: shown(low),
+        alarming: low.hi <= m.spo2.alarm_at_or_below,
+        label,
+        labelEn: label,
+        threshold: `≤ ${m.spo2.alarm_at_or_below}%`,
+        basis: m.spo2.basis,
+      });
     }
 
     // Breathing rate: after "nhịp thở"; after a bare "thở" only with a unit or "đếm".
-    const rates: { value: number; at: number }[] = [];
+    const rates: Value[] = [];
+    const plausibleRate = (n: Value): boolean => n.value >= m.breathing.plausible[0];
+    // After "nhịp thở" the highest value counts ("nhịp thở tăng từ 18 lên 25"), as the lowest SpO2 does, unless it is
+    // said to be past ("hôm qua nhịp thở 24, nay 18").
     for (const p of this.w.breathing.positions(tokens)) {
-      const first = this.numbersAfter(tokens, p.at + p.length, 8, sentence, RATE_SKIP).find((n) => n.value >= m.breathing.plausible[0]);
-      if (first) rates.push(first);
+      const all = this.numbersAfter(tokens, p.at + p.length, 8, sentence, RATE_SKIP).filter(plausibleRate);
+      const now = all.filter((n) => !this.pastAt?.(n.at));
+      const high = (now.length ? now : all).reduce<Value | undefined>((a, b) => (!a || b.value > a.value ? b : a), undefined);
+      if (high) rates.push(high);
     }
-    // "đếm được 56 nhịp thở": the number before "nhịp thở" / "lần thở".
+    const counted = (from: number, to: number): boolean => tokens.slice(Math.max(0, from), to).some((t) => t.f === 'dem' || t.f === 'count');
     for (let i = 0; i + 2 < tokens.length; i++) {
       const v = num(tokens[i]);
-      if (v !== undefined && ['nhip', 'lan', 'hoi'].includes(tokens[i + 1]?.f ?? '') && tokens[i + 2]?.f === 'tho') rates.push({ at: i, value: v });
+      if (v === undefined || this.ignoreAt?.(i)) continue;
+      // "đếm được 56 nhịp thở": the number before "nhịp thở" / "lần thở".
+      if (['nhip', 'lan', 'hoi'].includes(tokens[i + 1]?.f ?? '') && tokens[i + 2]?.f === 'tho') rates.push({ at: i, value: v, hi: v, raw: tokens[i]!.a });
       // "1 phút được 28 hơi": breaths counted.
-      else if (v !== undefined && tokens[i + 1]?.f === 'hoi' && tokens.some((t) => t.f === 'tho' || t.f === 'dem')) rates.push({ at: i, value: v });
+      else if (tokens[i + 1]?.f === 'hoi' && tokens.some((t) => t.f === 'tho' || t.f === 'dem')) rates.push({ at: i, value: v, hi: v, raw: tokens[i]!.a });
     }
     for (const p of this.w.breathingBare.positions(tokens)) {
       if (this.w.breathing.anyIn(tokens, p.at - 2, p.at + 1)) continue;
-      for (const n of this.numbersAfter(tokens, p.at + p.length, 8, sentence).slice(0, 1)) {
-        const unit = this.w.units.at(tokens, n.at + 1) !== undefined;
-        const counted = tokens.slice(Math.max(0, p.at - 3), n.at).some((t) => t.f === 'dem' || t.f === 'count');
-        // "thở 28": a number right after the word is a rate even without its unit.
-        if (unit || counted || n.at <= p.at + p.length + 1) rates.push(n);
+      // The first count after the word ("đếm thở trong 1 phút ra 60 lần": not the "1" of the minute).
+      const n = this.numbersAfter(tokens, p.at + p.length, 8, sentence).find(plausibleRate);
+      if (!n) continue;
+      const unit = this.w.units.at(tokens, n.at + 1) !== undefined;
+      // "thở 28": a number right after the word is a rate even without its unit.
+      if (unit || counted(p.at - 3, n.at) || n.at <= p.at + p.length + 1) rates.push(n);
+    }
+    // "đếm được 25 lần/phút" with no measure named and no pulse in the message: breaths (a pulse that low would be
+    // alarming too).
+    if (!rates.length && !named.has('pulse')) {
+      for (let i = 0; i + 1 < tokens.length; i++) {
+        const v = num(tokens[i]);
+        if (v !== undefined && v <= 60 && tokens[i + 1]!.f === 'lan/phut' && counted(i - 4, i) && !this.ignoreAt?.(i))
+          rates.push({ at: i, value: v, hi: v, raw: tokens[i]!.a });
       }
     }
-    const rate = rates.find((r) => r.value >= m.breathing.plausible[0] && r.value <= m.breathing.plausible[1]);
-    if (rate) {
+    const rateFound = rates
+      .filter(passed)
+      .map((r) => this.perMinute(tokens, sentence, r))
+      .find((r) => r.value.value >= m.breathing.plausible[0] && r.value.value <= m.breathing.plausible[1]);
+    if (rateFound) {
+      const rate = rateFound.value;
       const age = this.ageFor(ages, rate.at);
       const child = age ? age.months < 144 : this.who(tokens) === 'child';
       let limit = m.breathing.adult_at_or_above;
@@ -272,45 +424,59 @@ export class Measures {
         limit = m.breathing.child_unknown_age_at_or_above;
         who = ' ở trẻ chưa rõ tuổi';
       } else who = ' ở người lớn';
+      const counts = rateFound.seconds ? ` (đếm trong ${rateFound.seconds} giây)` : '';
       out.push({
         measure: 'breathing',
-        value: String(rate.value),
+        value: shown(rate),
         alarming: rate.value >= limit,
-        label: `nhịp thở ${rate.value} lần/phút${age && age.months < 144 ? ` (${ageLabel(age.months)})` : ''}`,
-        labelEn: `breathing ${rate.value}/min`,
+        label: `nhịp thở ${shown(rate)} lần/phút${counts}${age && age.months < 144 ? ` (${ageLabel(age.months)})` : ''}`,
+        labelEn: `breathing ${shown(rate)}/min`,
         threshold: `≥ ${limit} lần/phút${who}`,
         basis,
       });
     }
 
     // Pulse (12 years and older, or no child in the message).
+    const pulse = (n: Value): Reading => ({
+      measure: 'pulse',
+      value: shown(n),
+      alarming: n.value > m.pulse.above || n.hi < m.pulse.below,
+      label: `mạch ${shown(n)} lần/phút`,
+      labelEn: `pulse ${shown(n)}/min`,
+      threshold: `> ${m.pulse.above} hoặc < ${m.pulse.below} lần/phút`,
+      basis: m.pulse.basis,
+    });
     for (const p of this.w.pulse.positions(tokens)) {
-      const n = this.numbersAfter(tokens, p.at + p.length, 6, sentence, AGE_TIME_UNITS).find((x) => x.value >= m.pulse.plausible[0]);
-      const v = n?.value;
-      if (v === undefined || v < m.pulse.plausible[0] || v > m.pulse.plausible[1]) continue;
-      const age = this.ageFor(ages, n!.at);
+      // "nhịp" of "nhịp thở" is the breathing rate.
+      if (this.all.at(tokens, p.at)?.value !== 'pulse') continue;
+      const first = this.numbersAfter(tokens, p.at + p.length, 6, sentence, AGE_TIME_UNITS).find((x) => x.value >= m.pulse.plausible[0]);
+      if (!first || !passed(first)) continue;
+      const { value: n } = this.perMinute(tokens, sentence, first);
+      if (n.value < m.pulse.plausible[0] || n.value > m.pulse.plausible[1]) continue;
+      const age = this.ageFor(ages, n.at);
       if (age ? age.months < m.pulse.adult_from_months : this.who(tokens) === 'child') continue;
-      out.push({ measure: 'pulse', value: String(v), alarming: v > m.pulse.above || v < m.pulse.below, label: `mạch ${v} lần/phút`, labelEn: `pulse ${v}/min`, threshold: `> ${m.pulse.above} hoặc < ${m.pulse.below} lần/phút`, basis: m.pulse.basis });
+      out.push(pulse(n));
       break;
     }
     if (!out.some((r) => r.measure === 'pulse')) {
-      const bpm = tokens.findIndex((t, i) => t.f === 'bpm' && num(tokens[i - 1]) !== undefined);
+      const bpm = tokens.findIndex((t, i) => t.f === 'bpm' && num(tokens[i - 1]) !== undefined && !this.ignoreAt?.(i - 1));
       const v = bpm > 0 ? num(tokens[bpm - 1])! : undefined;
-      if (v !== undefined && v >= m.pulse.plausible[0] && v <= m.pulse.plausible[1] && this.who(tokens) === 'adult') {
-        out.push({ measure: 'pulse', value: String(v), alarming: v > m.pulse.above || v < m.pulse.below, label: `mạch ${v} lần/phút`, labelEn: `pulse ${v}/min`, threshold: `> ${m.pulse.above} hoặc < ${m.pulse.below} lần/phút`, basis: m.pulse.basis });
+      if (v !== undefined && v >= m.pulse.plausible[0] && v <= m.pulse.plausible[1] && this.who(tokens) === 'adult' && passed({ at: bpm - 1 })) {
+        out.push(pulse({ at: bpm - 1, value: v, hi: v, raw: String(v) }));
       }
     }
 
-    // Blood pressure: "85/55", "86 trên 60", or "tâm thu 82, tâm trương 54".
-    const bp = this.bloodPressure(tokens, sentence);
+    // Blood pressure: "85/55", "86 trên 60", "tâm thu 82, tâm trương 54", or one number after the word (systolic).
+    const bp = this.bloodPressure(tokens, sentence, passed);
     if (bp) {
       const bpr = m.blood_pressure;
+      const sys = bp.sys !== undefined ? shown({ value: bp.sys, hi: bp.sysHi ?? bp.sys }) : '?';
       out.push({
         measure: 'blood_pressure',
-        value: `${bp.sys ?? '?'}/${bp.dia ?? '?'}`,
-        alarming: (bp.sys !== undefined && bp.sys < bpr.systolic_below) || (bp.dia !== undefined && bp.dia < bpr.diastolic_below),
-        label: `huyết áp ${bp.sys ?? '?'}/${bp.dia ?? '?'} mmHg`,
-        labelEn: `blood pressure ${bp.sys ?? '?'}/${bp.dia ?? '?'}`,
+        value: `${sys}/${bp.dia ?? '?'}`,
+        alarming: (bp.sys !== undefined && (bp.sysHi ?? bp.sys) < bpr.systolic_below) || (bp.dia !== undefined && bp.dia < bpr.diastolic_below),
+        label: `huyết áp ${sys}/${bp.dia ?? '?'} mmHg`,
+        labelEn: `blood pressure ${sys}/${bp.dia ?? '?'}`,
         threshold: `< ${bpr.systolic_below}/${bpr.diastolic_below} mmHg`,
         basis: bpr.basis,
       });
@@ -321,41 +487,62 @@ export class Measures {
     return out;
   }
 
-  private bloodPressure(tokens: readonly Token[], sentence: readonly number[]): { sys?: number; dia?: number } | undefined {
+  private bloodPressure(
+    tokens: readonly Token[],
+    sentence: readonly number[],
+    passed: (v: { at: number }) => boolean,
+  ): { sys?: number; sysHi?: number; dia?: number } | undefined {
     const bpr = this.rules.measures.blood_pressure;
-    // Every pressure after the word in its sentence ("120/80 mà giờ tụt xuống 80/50"): the lowest counts.
+    const plausible = (s: number, d: number): boolean => s >= 50 && s <= 250 && d >= 30 && d < s;
+    // Every pressure after the word ("120/80 mà giờ tụt xuống 80/50"; "thường 130/80. … đo lại còn 82/50"): the
+    // lowest counts.
     let found: { sys?: number; dia?: number } | undefined;
     const lower = (x: { sys: number; dia: number }): void => {
-      if (!found || x.sys < (found.sys ?? Infinity) || x.dia < (found.dia ?? Infinity)) found = x.sys < bpr.systolic_below || x.dia < bpr.diastolic_below || !found ? x : found;
+      if (!found || x.sys < (found.sys ?? Infinity) || x.dia < (found.dia ?? Infinity))
+        found = x.sys < bpr.systolic_below || x.dia < bpr.diastolic_below || !found ? x : found;
     };
-    for (const p of this.w.bp.positions(tokens)) {
-      for (let k = p.at + p.length; k < Math.min(tokens.length, p.at + p.length + 14) && sentence[k] === sentence[p.at]; k++) {
+    const words = this.w.bp.positions(tokens);
+    if (words.length) {
+      const first = words[0]!.at;
+      let last = -1;
+      for (let k = tokens.length - 1; k >= 0 && last < 0; k--) if (tokens[k]!.kind === 'bp') last = k;
+      for (let k = first; k < tokens.length; k++) {
         const t = tokens[k]!;
-        if (t.kind === 'bp') {
-          // A pressure said to be past ("đợt trước 80/50, giờ ổn định 120/80") gives way to today's.
-          if (this.pastAt?.(k) && tokens.slice(k + 1).some((x) => x.kind === 'bp')) continue;
-          const [s, d] = t.a.split('/').map(Number);
-          lower({ sys: s!, dia: d! });
-          continue;
-        }
-        const a = num(t);
-        if (a !== undefined && (tokens[k + 1]?.f === 'tren' || tokens[k + 1]?.f === 'over')) {
+        if (t.kind !== 'bp' || this.ignoreAt?.(k) || !passed({ at: k })) continue;
+        // A pressure said to be past ("đợt trước 80/50, giờ ổn định 120/80") gives way to today's.
+        if (k < last && this.pastAt?.(k)) continue;
+        const [s, d] = t.a.split('/').map(Number);
+        if (plausible(s!, d!)) lower({ sys: s!, dia: d! });
+      }
+    }
+    for (const p of words) {
+      for (let k = p.at + p.length; k < Math.min(tokens.length, p.at + p.length + 14) && sentence[k] === sentence[p.at]; k++) {
+        const a = num(tokens[k]);
+        if (a !== undefined && (tokens[k + 1]?.f === 'tren' || tokens[k + 1]?.f === 'over') && !this.ignoreAt?.(k) && passed({ at: k })) {
           const b = num(tokens[k + 2]);
-          if (b !== undefined) lower({ sys: a, dia: b });
+          if (b !== undefined && plausible(a, b)) lower({ sys: a, dia: b });
         }
       }
     }
     if (found) return found;
     let sys: number | undefined;
     let dia: number | undefined;
-    for (const p of this.w.systolic.positions(tokens)) sys ??= this.numbersAfter(tokens, p.at + p.length, 4, sentence)[0]?.value;
-    for (const p of this.w.diastolic.positions(tokens)) dia ??= this.numbersAfter(tokens, p.at + p.length, 4, sentence)[0]?.value;
+    for (const p of this.w.systolic.positions(tokens)) sys ??= this.numbersAfter(tokens, p.at + p.length, 4, sentence).filter(passed)[0]?.value;
+    for (const p of this.w.diastolic.positions(tokens)) dia ??= this.numbersAfter(tokens, p.at + p.length, 4, sentence).filter(passed)[0]?.value;
     if (sys !== undefined || dia !== undefined) return { sys, dia };
+    // "huyết áp chỉ còn 80 mấy", "huyết áp 85 55": the first number after the word is the systolic pressure (after
+    // the words in full: "ha" typed without accents is also "Hà", "hạ").
+    for (const p of words.filter((w) => w.length > 1)) {
+      const n = this.numbersAfter(tokens, p.at + p.length, 6, sentence).find((x) => x.value >= 50 && x.value <= 250);
+      if (!n || !passed(n)) continue;
+      const d = num(tokens[n.at + 1]);
+      return d !== undefined && plausible(n.value, d) ? { sys: n.value, dia: d } : { sys: n.value, sysHi: n.hi };
+    }
     // A bare "85/55" with "huyết áp" nowhere is still a blood pressure when nothing else explains it.
-    const bare = tokens.find((t) => t.kind === 'bp');
-    if (bare && !this.all.anyIn(tokens, 0, tokens.length)) {
-      const [s, d] = bare.a.split('/').map(Number);
-      if (s! >= 50 && s! <= 250 && d! >= 30 && d! < s!) return { sys: s, dia: d };
+    const bare = tokens.findIndex((t) => t.kind === 'bp');
+    if (bare >= 0 && !this.all.anyIn(tokens, 0, tokens.length) && !this.ignoreAt?.(bare) && passed({ at: bare })) {
+      const [s, d] = tokens[bare]!.a.split('/').map(Number);
+      if (plausible(s!, d!)) return { sys: s, dia: d };
     }
     return undefined;
   }
@@ -363,12 +550,12 @@ export class Measures {
   /** A young child's fever above the threshold that does not come down, or that lasts beyond the hours. */
   private temperature(tokens: readonly Token[], sentence: readonly number[], ages: Age[]): Reading | undefined {
     const t = this.rules.measures.temperature;
-    const feverAt = this.w.temp.positions(tokens);
+    const feverAt = this.w.temp.positions(tokens).filter((p) => !this.ignoreAt?.(p.at));
     if (!feverAt.length) return undefined;
     let value: number | undefined;
     for (let i = 0; i < tokens.length; i++) {
       const v = num(tokens[i]);
-      if (v === undefined || v < t.plausible[0] || v > t.plausible[1]) continue;
+      if (v === undefined || v < t.plausible[0] || v > t.plausible[1] || this.ignoreAt?.(i)) continue;
       const unit = tokens[i + 1]?.f ?? '';
       // "sốt 39,5" or "a 39.7 fever".
       const near = feverAt.some((p) => sentence[p.at] === sentence[i] && ((p.at < i && i - p.at <= 4) || (p.at > i && p.at - i <= 2)));
@@ -389,7 +576,12 @@ export class Measures {
       if (MANY_DAYS.some((w) => w.every((x, k) => tokens[i + k]?.f === x))) hours = Math.max(hours, 48);
       // "từ thứ hai tới thứ năm": the days between two weekdays.
       const gap = tokens[i + 3]?.f === 'nay' ? 1 : 0; // "từ thứ hai tới nay thứ năm"
-      if (tokens[i]?.f === 'thu' && WEEKDAY[tokens[i + 1]?.f ?? ''] && (tokens[i + 2]?.f === 'toi' || tokens[i + 2]?.f === 'den') && tokens[i + 3 + gap]?.f === 'thu') {
+      if (
+        tokens[i]?.f === 'thu' &&
+        WEEKDAY[tokens[i + 1]?.f ?? ''] &&
+        (tokens[i + 2]?.f === 'toi' || tokens[i + 2]?.f === 'den') &&
+        tokens[i + 3 + gap]?.f === 'thu'
+      ) {
         const d = (WEEKDAY[tokens[i + 4 + gap]?.f ?? ''] ?? 0) - WEEKDAY[tokens[i + 1]!.f]!;
         if (d > 0) hours = Math.max(hours, d * 24);
       }

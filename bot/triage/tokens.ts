@@ -7,7 +7,7 @@
  * const t = tokenize('Mẹ em ko thở đc, SpO2 93%');
  * t.map((x) => x.f) // ['me', 'em', 'ko', 'tho', 'dc', ',', 'spo2', '93', '%']
  */
-import { foldVietnamese, normalizeVietnamese } from '../../knowledge/text/vietnamese';
+import { foldVietnamese, normalizeVietnamese } from '../../knowledge';
 
 export type TokenKind = 'word' | 'num' | 'bp' | 'stop' | 'comma' | 'pct';
 
@@ -44,9 +44,134 @@ function expandContractions(t: string): string {
 
 const TOKEN_RE = /\d{2,3}\s?\/\s?\d{2,3}(?!\d)|\d+(?:[.,]\d+)?|[\p{L}\p{M}]+(?:\/[\p{L}\p{M}]+)?\d*|[.?!;\n]+|,|%/gu;
 
+/** Tone marks (dấu thanh) in NFD: a Vietnamese syllable carries at most one. */
+const TONE = /[\u0300\u0301\u0303\u0309\u0323]/u;
+const VOWELS = new Set(['a', 'e', 'i', 'o', 'u', 'y']);
+/** Onsets and codas of a Vietnamese syllable, accents folded (đ → d). */
+const ONSETS = new Set([
+  '',
+  'b',
+  'c',
+  'ch',
+  'd',
+  'g',
+  'gh',
+  'gi',
+  'h',
+  'k',
+  'kh',
+  'l',
+  'm',
+  'n',
+  'ng',
+  'ngh',
+  'nh',
+  'p',
+  'ph',
+  'qu',
+  'r',
+  's',
+  't',
+  'th',
+  'tr',
+  'v',
+  'x',
+]);
+const CODAS = new Set(['', 'c', 'ch', 'm', 'n', 'ng', 'nh', 'p', 't']);
+
+/**
+ * Stretched letters ("khoooo", "thởởở", "quáaaa", "emmmm"): a run of three or more of the same letter (accents
+ * aside) becomes one, keeping an accented one. A word without a vowel ("kkk", "cccd") is left as it is.
+ */
+export function unstretch(word: string): string {
+  if (word.length < 3 || !/(\p{L})\1/u.test(word)) return word;
+  const chars = [...word];
+  const base = chars.map((c) => foldVietnamese(c));
+  // "kkk", "zzz", and abbreviations without a vowel ("cccd") are not stretched words.
+  if (!base.some((b) => VOWELS.has(b))) return word;
+  let out = '';
+  for (let i = 0; i < chars.length; ) {
+    let j = i + 1;
+    while (j < chars.length && base[j] === base[i]) j++;
+    if (j - i >= 3) out += chars.slice(i, j).find((c, k) => c !== base[i + k]) ?? chars[i]!;
+    else out += chars.slice(i, j).join('');
+    i = j;
+  }
+  return out;
+}
+
+/**
+ * An accented word made of several syllables typed without spaces ("mẹtôikhóthởquá", "khôngnằmxuốngđược") is split
+ * into its syllables: consonants between two vowel groups go to the next syllable as far as they make an onset
+ * ("khóthở" → "khó thở", "khôngnằm" → "không nằm"). Returns the word unchanged unless every piece is a syllable
+ * with a valid onset and coda and at most one tone mark. Unaccented words are never split ("oxygen" stays).
+ */
+export function splitJoined(word: string): string {
+  if (word.length < 4 || /^[a-z]+$/.test(word)) return word;
+  const chars = [...word];
+  const f = chars.map((c) => foldVietnamese(c));
+  if (chars.every((c, i) => c === f[i])) return word;
+  // Vowel or consonant; the "u" of "qu" belongs to the onset.
+  const vowel = f.map((c, i) => VOWELS.has(c) && !(c === 'u' && f[i - 1] === 'q'));
+  const groups: { from: number; to: number }[] = [];
+  for (let i = 0; i < chars.length; i++) {
+    if (!vowel[i]) continue;
+    const from = i;
+    while (i + 1 < chars.length && vowel[i + 1]) i++;
+    groups.push({ from, to: i + 1 });
+  }
+  if (groups.length < 2) return word;
+  const cuts: number[] = [];
+  for (let g = 1; g < groups.length; g++) {
+    const from = groups[g - 1]!.to;
+    const to = groups[g]!.from;
+    let cut = -1;
+    for (let k = from; k <= to; k++) {
+      if (CODAS.has(f.slice(from, k).join('')) && ONSETS.has(f.slice(k, to).join(''))) {
+        cut = k;
+        break;
+      }
+    }
+    if (cut < 0) return word;
+    cuts.push(cut);
+  }
+  if (!ONSETS.has(f.slice(0, groups[0]!.from).join('')) || !CODAS.has(f.slice(groups[groups.length - 1]!.to).join(''))) return word;
+  const pieces: string[] = [];
+  let start = 0;
+  for (const c of [...cuts, chars.length]) {
+    const piece = chars.slice(start, c).join('');
+    if ((piece.normalize('NFD').match(new RegExp(TONE.source, 'gu')) ?? []).length > 1) return word;
+    pieces.push(piece);
+    start = c;
+  }
+  return pieces.join(' ');
+}
+
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the ranges are "any non-ASCII character"
+const RESHAPE = /(\p{L})\1|[^\u0000-\u007f][a-z]*(?:[bcdghklmnpqrstvx][a-z]*[^\u0000-\u007f\s\p{P}\p{S}\d]|đ)/u;
+
+/** Stretched letters and joined syllables of one word, memoised (words repeat across messages; bounded). */
+const shapes = new Map<string, string>();
+function wordShape(word: string): string {
+  if (word.length < 3) return word;
+  let v = shapes.get(word);
+  if (v === undefined) {
+    v = splitJoined(unstretch(word));
+    if (shapes.size >= 8192) shapes.clear();
+    if (word.length <= 40) shapes.set(word, v);
+  }
+  return v;
+}
+
 /** Normalised text: NFKC (full-width digits), format characters removed, lowercase, one tone placement. */
 export function prepare(text: string): string {
-  let t = String(text ?? '').normalize('NFKC').replace(FORMAT, '').toLowerCase();
+  let t = String(text ?? '')
+    .normalize('NFKC')
+    .replace(FORMAT, '')
+    .toLowerCase();
+  // Before tone placement, which treats a word as one syllable; only when a word may be stretched (a doubled
+  // letter) or joined (two accented letters with a consonant between them).
+  if (RESHAPE.test(t)) t = t.replace(/\p{L}+/gu, wordShape);
   t = normalizeVietnamese(t);
   t = expandContractions(t);
   // "42l/p", "4t", "35w", "20p": a number glued to its unit is split from it; "tho40", "mach130": a word glued to
@@ -88,7 +213,9 @@ export function compile(phrase: string): Key[] {
 }
 
 const DIGIT: Record<string, number> = { mot: 1, mốt: 1, hai: 2, ba: 3, bon: 4, tu: 4, nam: 5, lam: 5, sau: 6, bay: 7, bảy: 7, tam: 8, chin: 9 };
-const digitOf = (t: Token | undefined): number | undefined => (t && t.kind === 'word' ? DIGIT[t.f] : undefined);
+/** Digit words as written with accents: "bà" (grandmother) or "bảy" typed "bay" aside, "bà hôm nay" is no "3 hôm". */
+const DIGIT_WORDS = new Set(['một', 'mốt', 'hai', 'ba', 'bốn', 'tư', 'năm', 'lăm', 'sáu', 'bảy', 'bẩy', 'tám', 'chín']);
+const digitOf = (t: Token | undefined): number | undefined => (t && t.kind === 'word' && (t.plain || DIGIT_WORDS.has(t.a)) ? DIGIT[t.f] : undefined);
 
 /**
  * Numbers written in words become digits: "chín mươi hai" → 92, "một trăm lẻ hai" → 102, "mười lăm" → 15,
@@ -146,7 +273,13 @@ export function numberWords(tokens: Token[]): Token[] {
     if (!read) {
       const first = digitOf(tokens[i]);
       const second = tokens[i + 1]?.f === 'lam' ? 5 : tokens[i + 1]?.f === 'mot' ? 1 : digitOf(tokens[i + 1]);
-      if (first !== undefined && first >= 7 && second !== undefined && tokens[i + 1]?.kind === 'word' && !(tokens[i + 2]?.f === 'muoi' || tokens[i + 2]?.f === 'tram')) {
+      if (
+        first !== undefined &&
+        first >= 7 &&
+        second !== undefined &&
+        tokens[i + 1]?.kind === 'word' &&
+        !(tokens[i + 2]?.f === 'muoi' || tokens[i + 2]?.f === 'tram')
+      ) {
         out.push({ a: String(first * 10 + second), f: String(first * 10 + second), plain: true, kind: 'num' });
         i += 2;
         continue;

@@ -2,10 +2,10 @@ import fc from 'fast-check';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Triage } from '../bot/triage';
-import { evaluateTriage, loadTriageSets } from '../bot/triage/evaluate';
-import { loadKnowledgeBase } from '../knowledge/content/load';
-import { KB_DIR } from './helpers/kb';
+import { Triage } from '../../bot/triage';
+import { evaluateTriage, loadTriageSets } from '../../bot/triage/evaluate';
+import { loadKnowledgeBase } from '../../knowledge/content/load';
+import { KB_DIR } from '../helpers/kb';
 
 const triage = new Triage(loadKnowledgeBase(KB_DIR).value!.triage);
 
@@ -129,6 +129,85 @@ describe('emergency triage', () => {
     expect(sign).toMatchObject({ id: 'kho-tho', evidence: 'tho doc', basis: { doc: 'qd-261' } });
   });
 
+  // General behaviours added with tuning sets 5 and 6 (each of these failed before).
+  it.each([
+    // Syllables typed without spaces, with accents or without.
+    'bốtôikhóthởquá',
+    'chồngemđautứcngực',
+    'metoikhothoqua',
+    // Stretched letters.
+    'ông nội khoooong thởởở đượcccc',
+    'ba emmm tức ngựccc quáaaa',
+    // Digits typed apart, approximate readings.
+    'spo2 9 2',
+    'đo oxi cho bà được 8 mấy thôi',
+    'huyết áp chỉ còn 80 mấy',
+    // A value today after the usual one ("bình thường là 98" states the usual value, not the reading).
+    'spo2 của mình 94 thôi, bình thường là 98',
+    // A story in one sentence leaves the others alone.
+    'Em có tập thở theo video trên mạng. Tối nay em đo oxy chỉ được 92.',
+    // Everyday phrases for a sign, and non-COVID emergencies on the general first-aid basis.
+    'mẹ em lên cơn giật tay chân, giờ nằm im không nói',
+    'bầu 34 tuần nhức đầu dữ dội, nhìn mờ',
+    'bé 15 ngày tuổi sốt 38 độ',
+    'con 2 tuổi tiêu chảy nhiều, từ sáng chưa đi tiểu',
+    'ba tui bị rắn cắn ở chân',
+    'ông té đập đầu, giờ ói liên tục',
+    'bé 5 tuổi sốt 39, cứng cổ',
+  ])('flags "%s"', (text) => {
+    const r = triage.check(text);
+    expect(r.emergency).toBe(true);
+    for (const s of r.signs) expect(s.basis).toBeDefined();
+  });
+
+  it('converts a count over 10, 15 or 30 seconds to a rate per minute, with the age band', () => {
+    expect(triage.check('bé 2 tuổi đếm được 12 lần thở trong 15 giây').reasons[0]).toMatch(/nhịp thở 48 lần\/phút .*≥ 40/);
+    expect(triage.check('đếm nhịp thở của ba 15 giây được 6 lần').reasons[0]).toMatch(/nhịp thở 24 lần\/phút .*≥ 20/);
+    // 9 in 30 seconds is 18 a minute: calm for an adult.
+    expect(triage.check('chồng em thở 9 lần trong 30 giây').emergency).toBe(false);
+  });
+
+  it('reads approximate and spaced readings by their whole range', () => {
+    expect(triage.check('đo oxi cho bà được 8 mấy thôi').reasons[0]).toBe('SpO2 81–89% (≤ 96%)');
+    expect(triage.check('spo2 9 mấy').emergency).toBe(false);
+    expect(triage.check('oxi 9 8').emergency).toBe(false);
+  });
+
+  it('does not read the "nhịp" of "nhịp thở" as a pulse', () => {
+    expect(triage.check('nhịp thở 22 lần/phút').reasons).toEqual(['nhịp thở 22 lần/phút (≥ 20 lần/phút ở người lớn)']);
+  });
+
+  it.each([
+    // Figurative: football, scenery, song titles, money, news about other countries.
+    'trận đấu chung kết nghẹt thở quá',
+    'cảnh biển đẹp nghẹt thở',
+    'bài hát Nghẹt Thở của ai vậy',
+    'ví tiền tím tái luôn, tháng này cưới 5 đám',
+    'bản tin nói nước ngoài thiếu oxy',
+    // A past reading that has passed; a question about the threshold; asked in advance for someone.
+    'tuần trước SpO2 92 phải nằm viện, giờ ra viện rồi',
+    'spo2 dưới 94 là phải đi viện đúng không',
+    'cho em hỏi dấu hiệu tai biến nhận biết thế nào để phòng cho bố mẹ',
+  ])('does not flag "%s"', (text) => {
+    expect(triage.check(text)).toMatchObject({ emergency: false, reasons: [] });
+  });
+
+  it.each([
+    // Safety first: heat or spice with no setting named is not taken for a joke; a reaction after vaccination
+    // that is happening now is not taken for a past one.
+    'nóng quá ngộp thở',
+    'cay quá thở không nổi',
+    'vừa tiêm xong mũi 2 được 15 phút thì khó thở quá',
+  ])('flags "%s"', (text) => {
+    expect(triage.check(text).emergency).toBe(true);
+  });
+
+  it('does not flag a reaction after an earlier dose that went away on its own', () => {
+    expect(
+      triage.check('em 17 tuổi, tiêm xong mũi 2 thì sốt cao 2 ngày và nổi mẩn ngứa, sau đó tự hết. Giờ đến hạn mũi nhắc, có nên tiêm không').emergency,
+    ).toBe(false);
+  });
+
   it('never throws on any input (fast-check)', () => {
     fc.assert(
       fc.property(fc.oneof(fc.string(), fc.string({ unit: 'binary' })), (s) => {
@@ -153,21 +232,31 @@ describe('triage sets', () => {
 
   // The third tuning set (written adversarially) is not yet under 2 % false alarms; `kb eval` reports it.
   it('meet the thresholds on the tuning sets (recall 100 %, false alarms ≤ 2 %)', () => {
-    for (const report of evaluateTriage(triage, sets.filter((s) => ['tuning', 'tuning2', 'tuning4'].includes(s.name)))) {
+    for (const report of evaluateTriage(
+      triage,
+      sets.filter((s) => ['tuning', 'tuning2', 'tuning4', 'tuning5', 'tuning6'].includes(s.name)),
+    )) {
       expect(report.missed).toEqual([]);
       expect(report.falseAlarms).toBeLessThanOrEqual(0.02);
     }
   });
 
   it('recognise every alarming message of the third tuning set', () => {
-    const [report] = evaluateTriage(triage, sets.filter((s) => s.name === 'tuning3'));
+    const [report] = evaluateTriage(
+      triage,
+      sets.filter((s) => s.name === 'tuning3'),
+    );
     expect(report!.missed).toEqual([]);
   });
 
   it('the locked question sets of issue 12 are kept exactly as written (their hashes are in the README)', () => {
     const readme = readFileSync(join(KB_DIR, '..', 'README.md'), 'utf8');
     for (const name of ['locked-a.yaml', 'locked-b.yaml']) {
-      expect(readme).toContain(createHash('sha256').update(readFileSync(join(KB_DIR, 'eval', name))).digest('hex'));
+      expect(readme).toContain(
+        createHash('sha256')
+          .update(readFileSync(join(KB_DIR, 'eval', name)))
+          .digest('hex'),
+      );
     }
   });
 
