@@ -23,7 +23,9 @@ export abstract class ChannelAdapter extends BaseAdapter {
 
   async sendActivities(context: TurnContext, activities: Partial<Activity>[]): Promise<ResourceResponse[]> {
     const ref = TurnContext.getConversationReference(context.activity) as ConversationReference;
-    const requests = splitLongMessages(activities, this.maxText).flatMap((a) => (a.type === ActivityTypes.Message || a.type === ActivityTypes.Typing ? this.toRequests(a, ref) : []));
+    const requests = splitLongMessages(activities, this.maxText).flatMap((a) =>
+      a.type === ActivityTypes.Message || a.type === ActivityTypes.Typing ? this.toRequests(a, ref) : [],
+    );
     if (requests.length) await this.outbox.enqueue({ channel: this.channel, key: ref.conversation.id, requests });
     return activities.map(() => ({ id: randomUUID() }));
   }

@@ -16,7 +16,6 @@ import { bullConnections, type BullConnections } from './bull';
 import type { ChannelName } from './channels';
 import { TurnQueue } from './turn-queue';
 
-
 export interface InboundJob {
   channel: ChannelName;
   activity: Activity;

@@ -15,7 +15,6 @@ import type Redis from 'ioredis';
 import { bullConnections, type BullConnections } from './bull';
 import type { PushChannel } from './channels';
 
-
 export interface OutboundJob {
   channel: PushChannel;
   /** Conversation key: jobs with the same key are delivered in order. */

@@ -3,14 +3,23 @@
  * the gap recorder (JSONL file) and turn serialisation.
  */
 import { ConversationState, UserState } from 'botbuilder';
-import { formatProblem, openIndex, createEmbeddings, LiveIndex, guidanceAsOf, type ContentProblem, type LoadedIndex, type EmbeddingsSettings, type LiveIndexStatus } from '../knowledge';
+import {
+  formatProblem,
+  openIndex,
+  createEmbeddings,
+  LiveIndex,
+  guidanceAsOf,
+  type ContentProblem,
+  type LoadedIndex,
+  type EmbeddingsSettings,
+  type LiveIndexStatus,
+} from '../knowledge';
 import { CovidBot } from './bot';
 import { JsonlGapRecorder, RedisGapQuota, RedisGapRecorder, pruneGaps, type GapRecord, type GapRecorder } from './gaps';
 import { readJsonl } from './reporting';
 import { JsonlTrafficRecorder, type TrafficRecorder } from './traffic';
 import { createStateBackend, type StateBackend, type StateSettings } from './state';
 import { createLanguageService } from './language-service';
-
 
 export interface BotRuntime {
   /** The date answers are judged against (GUIDANCE_AS_OF, default today). */

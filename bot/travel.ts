@@ -2,7 +2,17 @@
  * The travel advisor's reasoning, as plain functions: which provinces a message names (and which is the origin),
  * the epidemic level of a province on a date, and which rule of `knowledge/travel-rules.yaml` applies.
  */
-import { tokenize, foldVietnamese, normalizeVietnamese, type LevelRow, type Province, type TravelRule, type TravelRules, type Vaccination, type ProvinceFinder } from '../knowledge';
+import {
+  tokenize,
+  foldVietnamese,
+  normalizeVietnamese,
+  type LevelRow,
+  type Province,
+  type TravelRule,
+  type TravelRules,
+  type Vaccination,
+  type ProvinceFinder,
+} from '../knowledge';
 
 const ORIGIN_CUES = new Set(['tu', 'o', 'roi']);
 const DESTINATION_CUES = new Set(['ve', 'den', 'toi', 'vao', 'ra', 'sang', 'len', 'xuong', 'qua', 'di']);

@@ -55,8 +55,14 @@ export class MessengerAdapter extends ChannelAdapter {
         payload: c.number.startsWith('+') ? c.number : `${MESSENGER_COUNTRY_CODE}${c.number.replace(/^0/, '')}`,
       }));
       const message = { attachment: { type: 'template' as const, payload: { template_type: 'button' as const, text, buttons } }, ...quickReplies };
-      return [{ recipient, sender_action: 'typing_on' }, { recipient, messaging_type: 'RESPONSE', message }];
+      return [
+        { recipient, sender_action: 'typing_on' },
+        { recipient, messaging_type: 'RESPONSE', message },
+      ];
     }
-    return [{ recipient, sender_action: 'typing_on' }, { recipient, messaging_type: 'RESPONSE', message: { text, ...quickReplies } }];
+    return [
+      { recipient, sender_action: 'typing_on' },
+      { recipient, messaging_type: 'RESPONSE', message: { text, ...quickReplies } },
+    ];
   }
 }

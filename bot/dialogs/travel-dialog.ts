@@ -13,7 +13,15 @@ import {
   type PromptValidatorContext,
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
-import { provinceFinder, type Province, type Vaccination, type KnowledgeIndex, type ProvinceFinder, type ProvinceMention, type LevelRow } from '../../knowledge';
+import {
+  provinceFinder,
+  type Province,
+  type Vaccination,
+  type KnowledgeIndex,
+  type ProvinceFinder,
+  type ProvinceMention,
+  type LevelRow,
+} from '../../knowledge';
 import { PAYLOAD, buttonTitle, cardButton, dateLabel, message, viDate, type TurnSummary } from '../replies';
 import { VACCINATION_CHOICES, chooseRule, levelOf, needsVaccination, recognizeVaccination, statedOrigin } from '../travel';
 
@@ -92,7 +100,7 @@ export class TravelDialog extends ComponentDialog {
     return this.find(pc.recognized.value ?? '').length > 0;
   }
 
-  private prompt(step: WaterfallStepContext, text: string, retry: string, actions: CardAction[] = []) {
+  private prompt(text: string, retry: string, actions: CardAction[] = []) {
     const summary: TurnSummary = { kind: 'prompt', sources: [], entries: [], score: 0 };
     return { prompt: message(text, actions, summary), retryPrompt: message(retry, actions, summary) };
   }
@@ -112,7 +120,6 @@ export class TravelDialog extends ComponentDialog {
     return step.prompt(
       PROVINCE_PROMPT,
       this.prompt(
-        step,
         'Bạn đi **từ** tỉnh, thành phố nào? (ví dụ: Hà Nội, TP.HCM, Đà Nẵng)',
         'Tôi chưa nhận ra tên tỉnh, thành phố. Bạn gõ lại giúp tôi nơi đi nhé (ví dụ: "hcm", "ha noi"), hoặc gõ "thôi" để dừng.',
       ),
@@ -128,7 +135,6 @@ export class TravelDialog extends ComponentDialog {
     return step.prompt(
       PROVINCE_PROMPT,
       this.prompt(
-        step,
         `Bạn đi từ ${v.origin?.name ?? 'đó'} **đến** tỉnh, thành phố nào?`,
         'Tôi chưa nhận ra nơi đến. Bạn gõ lại tên tỉnh, thành phố giúp tôi, hoặc gõ "thôi" để dừng.',
       ),
@@ -145,7 +151,7 @@ export class TravelDialog extends ComponentDialog {
     const actions: CardAction[] = ['Cấp 1', 'Cấp 2', 'Cấp 3', 'Cấp 4', 'Vùng phong tỏa'].map((t) => ({ type: ActionTypes.ImBack, title: t, value: t }));
     return step.prompt(
       LEVEL_PROMPT,
-      this.prompt(step, text, 'Bạn gõ giúp tôi cấp độ nơi đi: "cấp 1", "cấp 2", "cấp 3", "cấp 4" hoặc "vùng phong tỏa"; gõ "thôi" để dừng.', actions),
+      this.prompt(text, 'Bạn gõ giúp tôi cấp độ nơi đi: "cấp 1", "cấp 2", "cấp 3", "cấp 4" hoặc "vùng phong tỏa"; gõ "thôi" để dừng.', actions),
     );
   }
 
@@ -165,7 +171,6 @@ export class TravelDialog extends ComponentDialog {
     return step.prompt(
       VACCINATION_PROMPT,
       this.prompt(
-        step,
         `${v.origin!.name} đang ở cấp ${level.level}, nên quy định phụ thuộc vào việc tiêm vắc xin. Bạn (người đi) đã tiêm vắc xin COVID-19 thế nào?`,
         'Bạn chọn một trong các mục: đã tiêm đủ liều, chưa đủ liều, chưa tiêm, hoặc đã khỏi bệnh.',
         actions,

@@ -107,11 +107,11 @@ function memo(fn: (s: string) => string, maxEntries: number, maxLength: number):
 }
 
 const normalizeMemo = memo(
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: the range is "any non-ASCII character"
   (text) =>
     text
       .normalize('NFC')
       .toLowerCase()
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: the range is "any non-ASCII character"
       .replace(WORD_RE, (w) => (/[^\u0000-\u007f]/.test(w) ? canonicalTone(w) : w)),
   1024,
   600,

@@ -5,12 +5,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import Redis from 'ioredis';
-import { addAccount } from '../adapters/staff/accounts';
-import { zaloSign } from '../adapters/zalo/protocol';
-import { buildIndexArtifact } from '../knowledge/engine/artifact';
-import { HashedNgramEmbeddings } from '../knowledge/engine/embeddings';
-import { FakePlatform } from './helpers/fake-platform';
-import { copyKnowledgeBase } from './helpers/kb';
+import { addAccount } from '../../adapters/staff/accounts';
+import { zaloSign } from '../../adapters/zalo/protocol';
+import { buildIndexArtifact } from '../../knowledge/engine/artifact';
+import { HashedNgramEmbeddings } from '../../knowledge/engine/embeddings';
+import { FakePlatform } from '../helpers/fake-platform';
+import { copyKnowledgeBase } from '../helpers/kb';
 import { readFileSync, writeFileSync } from 'node:fs';
 
 /**

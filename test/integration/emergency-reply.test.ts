@@ -4,7 +4,7 @@
  * readings under the thresholds; and the fallback that always carries 115.
  */
 import type { Activity, CardAction } from 'botbuilder';
-import { actionsOf, harness, textOf, turnOf, type Harness } from './helpers/bot';
+import { actionsOf, harness, textOf, turnOf, type Harness } from '../helpers/bot';
 
 let h: Harness;
 beforeAll(async () => {

@@ -2,9 +2,9 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import Redis from 'ioredis';
-import * as accounts from '../adapters/staff/accounts';
-import { addAccount, hashPassword, verifyPassword } from '../adapters/staff/accounts';
-import { STAFF_PASSWORD, STAFF_TOKEN, STAFF_USER, staffApp } from './helpers/staff-app';
+import * as accounts from '../../adapters/staff/accounts';
+import { addAccount, hashPassword, verifyPassword } from '../../adapters/staff/accounts';
+import { STAFF_PASSWORD, STAFF_TOKEN, STAFF_USER, staffApp } from '../helpers/staff-app';
 
 let ctx: Awaited<ReturnType<typeof staffApp>>;
 beforeAll(async () => {

@@ -1,8 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { formatProblem, loadKnowledgeBase, parseCard, parseLevels } from '../knowledge/content/load';
-import { KB_DIR, copyKnowledgeBase } from './helpers/kb';
+import { formatProblem, loadKnowledgeBase, parseCard, parseLevels } from '../../../knowledge/content/load';
+import { KB_DIR, copyKnowledgeBase } from '../../helpers/kb';
 
 const CARD = 'cards/selftest/selftest-doc-ket-qua.md';
 

@@ -1,12 +1,12 @@
 import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { splitDocument } from '../knowledge/content/sources';
-import { buildIndexArtifact } from '../knowledge/engine/artifact';
-import { HashedNgramEmbeddings } from '../knowledge/engine/embeddings';
-import { staffPassages } from '../bot/staff';
-import { copyKnowledgeBase } from './helpers/kb';
+import { splitDocument } from '../../../knowledge/content/sources';
+import { buildIndexArtifact } from '../../../knowledge/engine/artifact';
+import { HashedNgramEmbeddings } from '../../../knowledge/engine/embeddings';
+import { staffPassages } from '../../../bot/staff';
+import { copyKnowledgeBase } from '../../helpers/kb';
 
-const FIXTURE = resolve(__dirname, 'fixtures/sources/qd-261.md');
+const FIXTURE = resolve(__dirname, '../../fixtures/sources/qd-261.md');
 
 describe('source documents for staff', () => {
   it('splits at chapters, articles, clauses and points, keeping the exact location', async () => {

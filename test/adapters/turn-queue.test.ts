@@ -1,4 +1,4 @@
-import { TurnQueue } from '../adapters/turn-queue';
+import { TurnQueue } from '../../adapters/turn-queue';
 
 // Queued work starts on a later turn of the event loop; two turns are enough for a slot to pass on.
 const tick = async () => {

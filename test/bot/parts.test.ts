@@ -1,9 +1,9 @@
-import { IntentRecognizer } from '../bot/intents';
-import { redact } from '../bot/privacy';
-import { chooseRule, isTravelQuestion, levelOf, needsVaccination, parseTravel, recognizeVaccination } from '../bot/travel';
-import { loadKnowledgeBase } from '../knowledge/content/load';
-import { provinceFinder } from '../knowledge/text/provinces';
-import { KB_DIR } from './helpers/kb';
+import { IntentRecognizer } from '../../bot/intents';
+import { redact } from '../../bot/privacy';
+import { chooseRule, isTravelQuestion, levelOf, needsVaccination, parseTravel, recognizeVaccination } from '../../bot/travel';
+import { loadKnowledgeBase } from '../../knowledge/content/load';
+import { provinceFinder } from '../../knowledge/text/provinces';
+import { KB_DIR } from '../helpers/kb';
 
 const kb = loadKnowledgeBase(KB_DIR).value!;
 const find = provinceFinder(kb.lexicon.provinces);

@@ -1,8 +1,8 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
-import { loadConfig } from '../adapters/config';
+import { loadConfig } from '../../../adapters/config';
 import type { AddressInfo } from 'node:net';
-import { HashedNgramEmbeddings, HttpEmbeddings, createEmbeddings } from '../knowledge/engine/embeddings';
-import { HnswVectorStore } from '../knowledge/engine/vector-store';
+import { HashedNgramEmbeddings, HttpEmbeddings, createEmbeddings } from '../../../knowledge/engine/embeddings';
+import { HnswVectorStore } from '../../../knowledge/engine/vector-store';
 
 /** A local stand-in of an OpenAI-compatible embeddings endpoint: embeds with the local model, records requests. */
 function fakeEndpoint(): Promise<{ server: Server; url: string; requests: { auth?: string; body: { model: string; input: string[] } }[] }> {

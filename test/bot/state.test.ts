@@ -1,6 +1,6 @@
 import { ConversationState } from 'botbuilder';
-import { loadConfig } from '../adapters/config';
-import { BoundedMemoryStorage, createStateBackend } from '../bot/state';
+import { loadConfig } from '../../adapters/config';
+import { BoundedMemoryStorage, createStateBackend } from '../../bot/state';
 
 describe('BoundedMemoryStorage', () => {
   it('reads, writes and deletes with the eTag rules of botbuilder storage', async () => {

@@ -1,4 +1,4 @@
-import { MemoryDeduper } from '../adapters/dedupe';
+import { MemoryDeduper } from '../../adapters/dedupe';
 
 describe('MemoryDeduper', () => {
   it('says "first time" once per key, and forgets the oldest keys beyond its size', async () => {

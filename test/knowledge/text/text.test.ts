@@ -1,7 +1,7 @@
 import fc from 'fast-check';
-import { analyze, compileLexicon, termsOf, tokenize } from '../knowledge/text/analyze';
-import { dateMentioned, documentNumbersMentioned } from '../knowledge/text/dates';
-import { foldVietnamese, isUnaccented, normalizeVietnamese } from '../knowledge/text/vietnamese';
+import { analyze, compileLexicon, termsOf, tokenize } from '../../../knowledge/text/analyze';
+import { dateMentioned, documentNumbersMentioned } from '../../../knowledge/text/dates';
+import { foldVietnamese, isUnaccented, normalizeVietnamese } from '../../../knowledge/text/vietnamese';
 
 describe('normalizeVietnamese', () => {
   it.each([

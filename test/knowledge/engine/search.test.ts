@@ -1,13 +1,13 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadKnowledgeBase } from '../knowledge/content/load';
-import { buildIndexArtifact, currentVersion, openIndex } from '../knowledge/engine/artifact';
-import { HashedNgramEmbeddings } from '../knowledge/engine/embeddings';
-import { belowThresholds, evaluate, loadEvalSets } from '../knowledge/engine/evaluate';
-import { KnowledgeIndex } from '../knowledge/engine/search';
-import { HnswVectorStore } from '../knowledge/engine/vector-store';
-import { AS_OF, KB_DIR, copyKnowledgeBase } from './helpers/kb';
+import { loadKnowledgeBase } from '../../../knowledge/content/load';
+import { buildIndexArtifact, currentVersion, openIndex } from '../../../knowledge/engine/artifact';
+import { HashedNgramEmbeddings } from '../../../knowledge/engine/embeddings';
+import { belowThresholds, evaluate, loadEvalSets } from '../../../knowledge/engine/evaluate';
+import { KnowledgeIndex } from '../../../knowledge/engine/search';
+import { HnswVectorStore } from '../../../knowledge/engine/vector-store';
+import { AS_OF, KB_DIR, copyKnowledgeBase } from '../../helpers/kb';
 
 let index: KnowledgeIndex;
 

@@ -1,12 +1,12 @@
 import { ConversationState, TestAdapter, UserState } from 'botbuilder';
-import { loadConfig } from '../adapters/config';
+import { loadConfig } from '../../adapters/config';
 import Redis from 'ioredis';
 import { randomUUID } from 'node:crypto';
-import { CovidBot } from '../bot/bot';
-import { MemoryGapRecorder, RedisGapQuota, RedisGapRecorder } from '../bot/gaps';
-import { RedisStorage, RedisTurnLock, createStateBackend } from '../bot/state';
-import { serializeTurns } from '../adapters/serialize-turns';
-import { testIndex } from './helpers/bot';
+import { CovidBot } from '../../bot/bot';
+import { MemoryGapRecorder, RedisGapQuota, RedisGapRecorder } from '../../bot/gaps';
+import { RedisStorage, RedisTurnLock, createStateBackend } from '../../bot/state';
+import { serializeTurns } from '../../adapters/serialize-turns';
+import { testIndex } from '../helpers/bot';
 
 /** Integration tests against a real Redis; they run when REDIS_URL is set (`.ci/run` sets it). */
 const url = process.env.REDIS_URL;

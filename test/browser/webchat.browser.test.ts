@@ -2,11 +2,11 @@ import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
-import { loadConfig } from '../adapters/config';
-import { createApp, type App } from '../adapters/server';
-import { MemoryTurnLock } from '../bot/state';
-import { harness } from './helpers/bot';
-import { STAFF_PASSWORD, STAFF_USER, staffApp } from './helpers/staff-app';
+import { loadConfig } from '../../adapters/config';
+import { createApp, type App } from '../../adapters/server';
+import { MemoryTurnLock } from '../../bot/state';
+import { harness } from '../helpers/bot';
+import { STAFF_PASSWORD, STAFF_USER, staffApp } from '../helpers/staff-app';
 
 /**
  * Debian's Chromium (`.ci/run` installs it when missing). Outside CI the test is skipped if it is absent.

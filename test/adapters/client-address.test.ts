@@ -1,10 +1,10 @@
 /** Issue 13, item 4: limits keyed by the real client behind a trusted proxy, and web chat polling on its own budget. */
 import { connect as netConnect, type Socket } from 'node:net';
 import type { Request } from 'restify';
-import { loadConfig } from '../adapters/config';
-import { clientAddress } from '../adapters/client-address';
-import { parseTrustedProxies } from '../adapters/config';
-import { STAFF_TOKEN, staffApp } from './helpers/staff-app';
+import { loadConfig } from '../../adapters/config';
+import { clientAddress } from '../../adapters/client-address';
+import { parseTrustedProxies } from '../../adapters/config';
+import { STAFF_TOKEN, staffApp } from '../helpers/staff-app';
 
 const req = (peer: string, xff?: string) =>
   ({ socket: { remoteAddress: peer }, header: (n: string) => (n.toLowerCase() === 'x-forwarded-for' ? xff : undefined) }) as unknown as Request;

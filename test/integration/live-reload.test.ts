@@ -1,12 +1,12 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadConfig } from '../adapters/config';
-import { createApp } from '../adapters/server';
-import { createBotRuntime } from '../bot/create';
-import { MemoryGapRecorder } from '../bot/gaps';
-import { buildIndexArtifact } from '../knowledge/engine/artifact';
-import { HashedNgramEmbeddings } from '../knowledge/engine/embeddings';
-import { copyKnowledgeBase } from './helpers/kb';
+import { loadConfig } from '../../adapters/config';
+import { createApp } from '../../adapters/server';
+import { createBotRuntime } from '../../bot/create';
+import { MemoryGapRecorder } from '../../bot/gaps';
+import { buildIndexArtifact } from '../../knowledge/engine/artifact';
+import { HashedNgramEmbeddings } from '../../knowledge/engine/embeddings';
+import { copyKnowledgeBase } from '../helpers/kb';
 
 const CARD = 'cards/selftest/selftest-doc-ket-qua.md';
 const until = async (cond: () => boolean, ms = 5000) => {

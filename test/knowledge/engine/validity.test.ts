@@ -3,9 +3,9 @@
  * 1/3/2022 (GUIDANCE_AS_OF) the same questions are answered as citizens were answered that day, without that line.
  */
 import { MemoryStorage } from 'botbuilder';
-import { loadConfig } from '../adapters/config';
-import { guidanceAsOf } from '../knowledge/engine/search';
-import { harness, textOf, turnOf, type Harness } from './helpers/bot';
+import { loadConfig } from '../../../adapters/config';
+import { guidanceAsOf } from '../../../knowledge/engine/search';
+import { harness, textOf, turnOf, type Harness } from '../../helpers/bot';
 
 let today: Harness;
 let march2022: Harness;

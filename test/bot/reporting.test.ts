@@ -3,13 +3,13 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { ConversationState, MemoryStorage, UserState } from 'botbuilder';
-import { CovidBot } from '../bot/bot';
-import { MemoryGapRecorder } from '../bot/gaps';
-import { InProcessAdapter } from '../adapters/in-process-adapter';
-import { escapeHtml, renderHtml, renderMarkdown } from '../bot/report-render';
-import { dailyStats, groupGaps, vnDateHour } from '../bot/reporting';
-import { MemoryTrafficRecorder } from '../bot/traffic';
-import { testIndex } from './helpers/bot';
+import { CovidBot } from '../../bot/bot';
+import { MemoryGapRecorder } from '../../bot/gaps';
+import { InProcessAdapter } from '../../adapters/in-process-adapter';
+import { escapeHtml, renderHtml, renderMarkdown } from '../../bot/report-render';
+import { dailyStats, groupGaps, vnDateHour } from '../../bot/reporting';
+import { MemoryTrafficRecorder } from '../../bot/traffic';
+import { testIndex } from '../helpers/bot';
 
 describe('gaps and the daily report from real traffic', () => {
   it('records every turn, groups unanswered questions, and reports by topic, channel, outcome and hour', async () => {

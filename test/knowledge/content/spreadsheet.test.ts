@@ -1,9 +1,9 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { loadKnowledgeBase } from '../knowledge/content/load';
-import { cardToRow, readRows, rowToCard, writeRows } from '../knowledge/content/spreadsheet';
-import { KB_DIR, copyKnowledgeBase } from './helpers/kb';
+import { loadKnowledgeBase } from '../../../knowledge/content/load';
+import { cardToRow, readRows, rowToCard, writeRows } from '../../../knowledge/content/spreadsheet';
+import { KB_DIR, copyKnowledgeBase } from '../../helpers/kb';
 
 const kbCli = (args: string[], env: NodeJS.ProcessEnv) => {
   try {

@@ -1,8 +1,8 @@
 import { createServer, type Server } from 'node:http';
-import { loadConfig } from '../adapters/config';
+import { loadConfig } from '../../adapters/config';
 import type { AddressInfo } from 'node:net';
-import { AzureLanguageService, LocalLanguageService, createLanguageService } from '../bot/language-service';
-import { MemoryGapRecorder } from '../bot/gaps';
+import { AzureLanguageService, LocalLanguageService, createLanguageService } from '../../bot/language-service';
+import { MemoryGapRecorder } from '../../bot/gaps';
 
 /** A local stand-in of Azure AI Language `POST /language/:analyze-text` (shape captured from the SDK). */
 function standIn(mode: {

@@ -1,8 +1,8 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { EnvSchema, loadConfig } from '../adapters/config';
+import { EnvSchema, loadConfig } from '../../adapters/config';
 
-const ROOT = join(__dirname, '..');
+const ROOT = join(__dirname, '..', '..');
 
 function sources(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {

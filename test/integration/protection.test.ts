@@ -1,13 +1,13 @@
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadConfig } from '../adapters/config';
-import { zaloSign } from '../adapters/zalo/protocol';
-import { createApp, type App } from '../adapters/server';
-import { JsonlGapRecorder, pruneGaps } from '../bot/gaps';
-import { detectLanguage } from '../bot/language';
-import { MemoryTurnLock } from '../bot/state';
-import { harness, textOf, turnOf } from './helpers/bot';
+import { loadConfig } from '../../adapters/config';
+import { zaloSign } from '../../adapters/zalo/protocol';
+import { createApp, type App } from '../../adapters/server';
+import { JsonlGapRecorder, pruneGaps } from '../../bot/gaps';
+import { detectLanguage } from '../../bot/language';
+import { MemoryTurnLock } from '../../bot/state';
+import { harness, textOf, turnOf } from '../helpers/bot';
 
 describe('limits and metrics on the server', () => {
   let app: App;

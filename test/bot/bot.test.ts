@@ -1,7 +1,7 @@
 import { ActivityTypes, ConversationState, MemoryStorage, TestAdapter, UserState, type Activity } from 'botbuilder';
-import { CovidBot } from '../bot/bot';
-import { MemoryGapRecorder } from '../bot/gaps';
-import { actionsOf, harness, testIndex, textOf, turnOf, type Harness } from './helpers/bot';
+import { CovidBot } from '../../bot/bot';
+import { MemoryGapRecorder } from '../../bot/gaps';
+import { actionsOf, harness, testIndex, textOf, turnOf, type Harness } from '../helpers/bot';
 
 let h: Harness;
 beforeAll(async () => {

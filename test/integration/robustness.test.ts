@@ -1,13 +1,13 @@
 import fc from 'fast-check';
-import { loadConfig } from '../adapters/config';
-import { messengerSign, parseMessengerEvents } from '../adapters/messenger/protocol';
-import { createApp, type App } from '../adapters/server';
-import { parseZaloEvent, zaloSign } from '../adapters/zalo/protocol';
-import { Triage } from '../bot/triage';
-import { MemoryTurnLock } from '../bot/state';
-import { analyze } from '../knowledge/text/analyze';
-import { normalizeVietnamese } from '../knowledge/text/vietnamese';
-import { harness, testIndex } from './helpers/bot';
+import { loadConfig } from '../../adapters/config';
+import { messengerSign, parseMessengerEvents } from '../../adapters/messenger/protocol';
+import { createApp, type App } from '../../adapters/server';
+import { parseZaloEvent, zaloSign } from '../../adapters/zalo/protocol';
+import { Triage } from '../../bot/triage';
+import { MemoryTurnLock } from '../../bot/state';
+import { analyze } from '../../knowledge/text/analyze';
+import { normalizeVietnamese } from '../../knowledge/text/vietnamese';
+import { harness, testIndex } from '../helpers/bot';
 
 /** Hostile and random input, 10,000 cases per target: no exception escapes, no 5xx. */
 const RUNS = 10_000;

@@ -1,14 +1,14 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { MemoryTurnLock } from '../bot/state';
-import { loadConfig } from '../adapters/config';
-import { messengerSign } from '../adapters/messenger/protocol';
-import { createApp, type App } from '../adapters/server';
+import { MemoryTurnLock } from '../../bot/state';
+import { loadConfig } from '../../adapters/config';
+import { messengerSign } from '../../adapters/messenger/protocol';
+import { createApp, type App } from '../../adapters/server';
 import { get as httpGet } from 'node:http';
-import { zaloSign } from '../adapters/zalo/protocol';
-import { FakePlatform } from './helpers/fake-platform';
-import { harness } from './helpers/bot';
+import { zaloSign } from '../../adapters/zalo/protocol';
+import { FakePlatform } from '../helpers/fake-platform';
+import { harness } from '../helpers/bot';
 import type { TurnContext } from 'botbuilder';
 
 const APP_ID = '3011223344556677889';

@@ -3,8 +3,8 @@
  * attack from the report, in memory and (when REDIS_URL is set) with Redis.
  */
 import Redis from 'ioredis';
-import { ConversationStore, RedisConversationLog } from '../adapters/directline/store';
-import { staffApp } from './helpers/staff-app';
+import { ConversationStore, RedisConversationLog } from '../../../adapters/directline/store';
+import { staffApp } from '../../helpers/staff-app';
 
 const stores: [string, (() => Redis) | undefined][] = [['memory', undefined]];
 if (process.env.REDIS_URL)

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { Queue } from 'bullmq';
 import Redis from 'ioredis';
-import { BullMqOutbox, MemoryOutbox, type SendOutcome } from '../adapters/outbox';
-import { ZaloAdapter } from '../adapters/zalo/adapter';
-import { FileTokenStore, ZaloClient } from '../adapters/zalo/client';
-import type { ZaloSendRequest } from '../adapters/zalo/protocol';
-import { FakePlatform } from './helpers/fake-platform';
+import { BullMqOutbox, MemoryOutbox, type SendOutcome } from '../../adapters/outbox';
+import { ZaloAdapter } from '../../adapters/zalo/adapter';
+import { FileTokenStore, ZaloClient } from '../../adapters/zalo/client';
+import type { ZaloSendRequest } from '../../adapters/zalo/protocol';
+import { FakePlatform } from '../helpers/fake-platform';
 
 const fast = { attempts: 4, baseDelayMs: 20, maxDelayMs: 100 };
 
