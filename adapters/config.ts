@@ -270,8 +270,6 @@ export const ConfigSchema = EnvSchema.transform((e) => ({
   },
 }));
 export type Config = z.output<typeof ConfigSchema>;
-/** What the HTTP server reads (the whole configuration). */
-export type ServerConfig = Config;
 export type ZaloConfig = NonNullable<Config['zalo']>;
 export type MessengerConfig = NonNullable<Config['messenger']>;
 export type RuntimeConfig = Config['runtime'];

@@ -6,7 +6,7 @@ import type { Socket } from 'node:net';
 import type restify from 'restify';
 import type { Request, Response } from 'restify';
 import { isTrustedProxy } from './client-address';
-import type { ServerConfig } from './config';
+import type { Config } from './config';
 import type { Metrics } from './observability';
 import type { RateLimiter } from './rate-limit';
 
@@ -15,7 +15,7 @@ import type { RateLimiter } from './rate-limit';
  * (webhook bodies are small), idle keep-alive sockets close after 5 s, and one peer address (trusted proxies
  * excepted) may hold at most MAX_CONNECTIONS_PER_ADDRESS sockets; further ones are closed at once.
  */
-export function guardSockets(http: HttpServer, cfg: ServerConfig, onRefused: () => void): void {
+export function guardSockets(http: HttpServer, cfg: Config, onRefused: () => void): void {
   http.requestTimeout = cfg.requestTimeoutMs;
   http.headersTimeout = Math.min(10_000, cfg.requestTimeoutMs);
   http.keepAliveTimeout = 5_000;

@@ -46,8 +46,8 @@ export class MemoryInbound implements Inbound {
   private readonly queue: TurnQueue;
   private readonly pending = new Set<Promise<unknown>>();
 
-  constructor(private readonly o: InboundOptions) {
-    this.queue = new TurnQueue(o.maxConcurrent, o.maxWaiting);
+  constructor(private readonly options: InboundOptions) {
+    this.queue = new TurnQueue(options.maxConcurrent, options.maxWaiting);
   }
 
   full(): boolean {
@@ -55,7 +55,7 @@ export class MemoryInbound implements Inbound {
   }
 
   async submit(job: InboundJob): Promise<void> {
-    const tracked = this.queue.submit(() => this.o.run(job)).catch(this.o.onError);
+    const tracked = this.queue.submit(() => this.options.run(job)).catch(this.options.onError);
     this.pending.add(tracked);
     void tracked.finally(() => this.pending.delete(tracked));
   }
@@ -90,27 +90,27 @@ export class RedisInbound implements Inbound {
 
   constructor(
     connection: Redis,
-    private readonly o: InboundOptions & { worker?: boolean },
+    private readonly options: InboundOptions & { worker?: boolean },
     name = 'inbound',
   ) {
     this.connections = bullConnections(connection);
     const { prefix, bullmq } = this.connections;
     this.queue = new bullmq.Queue(name, { connection: this.connections.queue, prefix });
-    if (o.worker !== false) {
+    if (options.worker !== false) {
       this.worker = new bullmq.Worker(
         name,
         async (job: Job<InboundJob>) => {
           this.running++;
           try {
-            await o.run(revive(job.data));
+            await options.run(revive(job.data));
           } finally {
             this.running--;
           }
         },
-        { connection: this.connections.worker(), prefix, concurrency: o.maxConcurrent },
+        { connection: this.connections.worker(), prefix, concurrency: options.maxConcurrent },
       );
-      this.worker.on('failed', (_job, err) => o.onError(err));
-      this.worker.on('error', (err) => o.onError(err));
+      this.worker.on('failed', (_job, err) => options.onError(err));
+      this.worker.on('error', (err) => options.onError(err));
     }
     // The waiting count decides 503s; reading it on every delivery would cost a round trip, so it is refreshed.
     const refresh = () =>
@@ -126,7 +126,7 @@ export class RedisInbound implements Inbound {
   }
 
   full(): boolean {
-    return this.waiting >= this.o.maxWaiting;
+    return this.waiting >= this.options.maxWaiting;
   }
 
   async submit(job: InboundJob): Promise<void> {

@@ -6,12 +6,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type restify from 'restify';
 import type { Request, Response } from 'restify';
-import type { ServerConfig } from './config';
+import type { Config } from './config';
 import type { Metrics } from './observability';
 import { bundleLoader, inlineScriptHashes, pickEncoding, webchatBundle } from './webchat/assets';
 
 /** The web chat page (its script hashes in its CSP, portals allowed to frame it) and the versioned bundle. */
-export function registerPages(server: restify.Server, cfg: Pick<ServerConfig, 'frameAncestors'>): void {
+export function registerPages(server: restify.Server, cfg: Pick<Config, 'frameAncestors'>): void {
   // The page names the bundle with its version, so the bundle can be cached for a year.
   const { version } = webchatBundle();
   const page = readFileSync(join(__dirname, 'webchat', 'index.html'), 'utf8').replace('src="/webchat/webchat.js"', `src="/webchat/webchat.js?v=${version}"`);
@@ -67,7 +67,7 @@ export interface StatusDeps {
 }
 
 /** Health, readiness, metrics and the index reload. */
-export function registerStatusRoutes(server: restify.Server, cfg: Pick<ServerConfig, 'staffApiTokens' | 'statusPrivate'>, deps: StatusDeps): void {
+export function registerStatusRoutes(server: restify.Server, cfg: Pick<Config, 'staffApiTokens' | 'statusPrivate'>, deps: StatusDeps): void {
   const { metrics } = deps;
   const staffToken = (req: Request): boolean => {
     const given = /^Bearer\s+(.+)$/i.exec(req.header('authorization') ?? '')?.[1];

@@ -2,7 +2,7 @@
  * The outbound side of the webhook platforms: one sender per configured platform (Zalo with its rotating tokens,
  * Messenger), and the outbox events that feed the metrics and the log.
  */
-import type { ServerConfig } from './config';
+import type { Config } from './config';
 import { MessengerClient } from './messenger/client';
 import type { MessengerRequest } from './messenger/protocol';
 import type { Metrics } from './observability';
@@ -12,7 +12,7 @@ import { ZaloClient, type TokenStore } from './zalo/client';
 import type { ZaloSendRequest } from './zalo/protocol';
 
 export function platformSenders(
-  cfg: ServerConfig,
+  cfg: Config,
   zaloTokens: (file: string) => TokenStore,
   metrics: Metrics,
   log: (line: string) => void,

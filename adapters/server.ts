@@ -14,7 +14,7 @@ import restify, { type Request, type Response } from 'restify';
 import type { TurnLock } from '../bot/state';
 import { createBackends } from './backends';
 import { clientAddress } from './client-address';
-import type { ServerConfig } from './config';
+import type { Config } from './config';
 import { DirectLineAdapter } from './directline/adapter';
 import { registerDirectLineRoutes } from './directline/routes';
 import { TokenSigner } from './directline/store';
@@ -66,7 +66,7 @@ export interface App {
   close(): Promise<void>;
 }
 
-export async function createApp(cfg: ServerConfig, deps: AppDeps): Promise<App> {
+export async function createApp(cfg: Config, deps: AppDeps): Promise<App> {
   const log = deps.log ?? ((line: string) => console.error(line));
   const metrics = deps.metrics ?? new Metrics(false);
   const backends = createBackends(deps.redis);

@@ -115,7 +115,7 @@ export class CovidBot extends ActivityHandler {
     }
     await super.run(context);
     if (summary && this.options.traffic) {
-      const topic = summary.entries[0] ? this.d.index.cardsById.get(summary.entries[0])?.topic : undefined;
+      const topic = summary.entries[0] ? this.current.index.cardsById.get(summary.entries[0])?.topic : undefined;
       await this.options.traffic.record({
         time: new Date().toISOString(),
         channel: context.activity.channelId,
@@ -137,14 +137,14 @@ export class CovidBot extends ActivityHandler {
     await this.options.conversationState.delete(context).catch(() => undefined);
     let text = TURN_ERROR_TEXT;
     try {
-      text = this.d.index.data.conversation.turn_error;
+      text = this.current.index.data.conversation.turn_error;
     } catch {
       // the index itself failed: the built-in words
     }
     await context.sendActivity({ type: ActivityTypes.Message, text }).catch(() => undefined);
   }
 
-  private get d(): Derived {
+  private get current(): Derived {
     const index = this.options.index();
     if (this.derived?.index !== index) {
       this.derived = { index, triage: new Triage(index.data.triage), intents: new IntentRecognizer(index.data.conversation) };
@@ -161,7 +161,7 @@ export class CovidBot extends ActivityHandler {
   }
 
   private menuActions(): CardAction[] {
-    return this.d.index.data.conversation.menu.map((m) =>
+    return this.current.index.data.conversation.menu.map((m) =>
       'action' in m
         ? { type: ActionTypes.PostBack, title: m.label, value: PAYLOAD.travel }
         : { type: ActionTypes.PostBack, title: m.label, value: PAYLOAD.card(m.card) },
@@ -171,13 +171,13 @@ export class CovidBot extends ActivityHandler {
   private async welcome(ctx: TurnContext): Promise<void> {
     const flags = await this.flags.get(ctx, {});
     flags.welcomed = true;
-    await this.send(ctx, this.d.index.data.conversation.welcome, this.menuActions(), this.simple('smalltalk'));
+    await this.send(ctx, this.current.index.data.conversation.welcome, this.menuActions(), this.simple('smalltalk'));
   }
 
   private async handleMessage(ctx: TurnContext): Promise<void> {
     const raw = typeof ctx.activity.text === 'string' ? ctx.activity.text : '';
     const text = normalizeVietnamese(raw).trim().slice(0, 2000);
-    const conv = this.d.index.data.conversation;
+    const conv = this.current.index.data.conversation;
     // botbuilder-dialogs rebuilds its memory-scope configuration for every DialogContext (a service collection and
     // schema checks); it is the same every turn, so the first turn's is reused, as DialogManager does.
     if (this.dialogStateConfig) ctx.turnState.set(DIALOG_STATE_CONFIG, this.dialogStateConfig);
@@ -190,9 +190,9 @@ export class CovidBot extends ActivityHandler {
     }
 
     // 1. Emergency triage: always first, also in the middle of a dialog, in every language.
-    const triage = this.d.triage.check(text);
+    const triage = this.current.triage.check(text);
     const flags = await this.flags.get(ctx, {});
-    flags.facts = mergeFacts(flags.facts, readFacts(conv, text, this.d.triage.ages(text)));
+    flags.facts = mergeFacts(flags.facts, readFacts(conv, text, this.current.triage.ages(text)));
     if (triage.emergency) {
       await dc.cancelAllDialogs();
       const lang: Lang = (await this.language.detect(text)) === 'en' ? 'en' : 'vi';
@@ -215,7 +215,7 @@ export class CovidBot extends ActivityHandler {
     }
     if (payload?.type === 'card') {
       await dc.cancelAllDialogs();
-      const card = this.d.index.cardsById.get(payload.id);
+      const card = this.current.index.cardsById.get(payload.id);
       if (card) return this.answerCard(ctx, card, undefined, 1);
     } else if (payload?.type === 'travel') {
       await dc.cancelAllDialogs();
@@ -231,7 +231,7 @@ export class CovidBot extends ActivityHandler {
           kind: 'feedback_down',
           text: `👎 ${payload.cardId}`,
           entries: [payload.cardId],
-          topic: this.d.index.cardsById.get(payload.cardId)?.topic,
+          topic: this.current.index.cardsById.get(payload.cardId)?.topic,
         });
       }
       await this.send(ctx, payload.up ? conv.feedback.thanks_up : conv.feedback.thanks_down, [], this.simple('smalltalk'));
@@ -239,7 +239,7 @@ export class CovidBot extends ActivityHandler {
     }
 
     // 3. Small talk, hand-off, menu, cancel.
-    const intent = this.d.intents.recognize(text);
+    const intent = this.current.intents.recognize(text);
     if (intent === 'cancel') {
       await dc.cancelAllDialogs();
       await this.send(ctx, conv.intents.cancel.reply!, this.menuActions(), this.simple('smalltalk'));
@@ -272,14 +272,14 @@ export class CovidBot extends ActivityHandler {
 
     // The knowledge search, run at most once per turn.
     let searched: SearchResult | undefined;
-    const search = async (): Promise<SearchResult> => (searched ??= await this.d.index.search(text, { asOf: this.today() }));
+    const search = async (): Promise<SearchResult> => (searched ??= await this.current.index.search(text, { asOf: this.today() }));
 
     // Just after an emergency: "cannot get through", "what now", "a little better" are about reaching help.
     if (!payload && flags.afterEmergency) {
       flags.afterEmergency--;
       const after = afterEmergencyReply(
         conv,
-        this.d.triage
+        this.current.triage
           .tokens(text)
           .map((t) => t.f)
           .join(' '),
@@ -292,7 +292,7 @@ export class CovidBot extends ActivityHandler {
 
     // 5. Travel advisor.
     const mentions = (t: string) => this.travel.mentions(t);
-    if (isTravelQuestion(text, mentions) && !this.d.index.domainOf(text).offTopic) {
+    if (isTravelQuestion(text, mentions) && !this.current.index.domainOf(text).offTopic) {
       const slots = parseTravel(text, mentions);
       const stated = statedOrigin(text);
       const named = dateMentioned(text);
@@ -316,7 +316,7 @@ export class CovidBot extends ActivityHandler {
     let asked = text;
     if (flags.lastQuestion && this.followUp(text, result)) {
       const together = `${flags.lastQuestion} ${text}`;
-      const joined = await this.d.index.search(together, { asOf: this.today() });
+      const joined = await this.current.index.search(together, { asOf: this.today() });
       if (joined.decision !== 'out_of_scope' && (result.decision !== 'answer' || joined.confidence > result.confidence)) {
         result = joined;
         asked = together;
@@ -331,7 +331,7 @@ export class CovidBot extends ActivityHandler {
 
   /** A short message with a follow-up cue, or a short one the search is not sure of on its own. */
   private followUp(text: string, alone: SearchResult): boolean {
-    const f = this.d.index.data.conversation.follow_up;
+    const f = this.current.index.data.conversation.follow_up;
     const words = text.split(/\s+/).filter(Boolean);
     if (words.length > f.max_words) return false;
     const folded = ` ${foldVietnamese(text.toLowerCase()).replace(/[^a-z0-9]+/g, ' ')} `;
@@ -348,7 +348,7 @@ export class CovidBot extends ActivityHandler {
   }
 
   private hotlineButton(): CardAction[] {
-    const hotline = this.d.index.cardsById.get('hotline-115');
+    const hotline = this.current.index.cardsById.get('hotline-115');
     return hotline ? [cardButton(hotline)] : [];
   }
 
@@ -357,12 +357,12 @@ export class CovidBot extends ActivityHandler {
    * for when the search is sure of one (other than the warning signs), else when to call 115.
    */
   private async answerReadings(ctx: TurnContext, triage: TriageResult, r: SearchResult): Promise<void> {
-    const index = this.d.index;
+    const index = this.current.index;
     const conv = index.data.conversation;
     const lines = readingLines(conv, triage);
     const top = r.hits[0];
-    if (r.decision === 'answer' && top && top.card.id !== this.d.triage.card) return this.answerCard(ctx, top.card, r, r.confidence, lines);
-    const signs = index.cardsById.get(this.d.triage.card);
+    if (r.decision === 'answer' && top && top.card.id !== this.current.triage.card) return this.answerCard(ctx, top.card, r, r.confidence, lines);
+    const signs = index.cardsById.get(this.current.triage.card);
     const src = signs ? sourcesOf(index, signs) : { line: '', refs: [] };
     const actions = [signs, index.cardsById.get('home-theo-doi')].filter((c): c is CardRecord => !!c).map(cardButton);
     await this.send(ctx, [lines, conv.reading_advice, src.line].filter(Boolean).join('\n\n'), actions, {
@@ -379,7 +379,7 @@ export class CovidBot extends ActivityHandler {
    */
   private async travelOrOverview(ctx: TurnContext, dc: DialogContext, slots: TravelOptions, text?: string): Promise<void> {
     const asOf = slots.asOf;
-    const index = this.d.index;
+    const index = this.current.index;
     if (index.data.travel.rules.some((r) => r.valid_from <= asOf && (!r.valid_to || asOf <= r.valid_to))) {
       await dc.beginDialog(TRAVEL_DIALOG, slots);
       return;
@@ -396,9 +396,9 @@ export class CovidBot extends ActivityHandler {
 
   /** Two messages: "⚠️ Gọi ngay 115: <sign>" with a call button (≤ 160 characters), then the details. */
   private async emergency(ctx: TurnContext, triage: TriageResult, lang: Lang): Promise<void> {
-    const index = this.d.index;
+    const index = this.current.index;
     const conv = index.data.conversation;
-    const card = index.cardsById.get(this.d.triage.card);
+    const card = index.cardsById.get(this.current.triage.card);
     const src = card ? sourcesOf(index, card) : { line: '', refs: [] };
     const [first, details] = emergencyReply(conv, triage, lang, card ? { answer: card.answer, source: src.line } : undefined);
     const summary: TurnSummary = { kind: 'emergency', sources: src.refs, entries: card ? [card.id] : [], score: 1 };
@@ -418,7 +418,7 @@ export class CovidBot extends ActivityHandler {
     score: number,
     lead?: string,
   ): Promise<void> {
-    const index = this.d.index;
+    const index = this.current.index;
     const conv = index.data.conversation;
     const src = sourcesOf(index, card);
     const asOf = result?.asOf ?? this.today();
@@ -455,13 +455,13 @@ export class CovidBot extends ActivityHandler {
   }
 
   private async answerSearch(ctx: TurnContext, text: string, r: SearchResult): Promise<void> {
-    const conv = this.d.index.data.conversation;
+    const conv = this.current.index.data.conversation;
     const top = r.hits[0];
     if (r.decision === 'answer' && top) return this.answerCard(ctx, top.card, r, r.confidence);
     if (r.decision === 'clarify' && top) {
       // Only plausible choices: cards close to the best one, not whatever came next.
-      const o = this.d.index.options;
-      const choices = r.hits.slice(0, o.clarifyMax).filter((h, i) => i === 0 || h.score >= top.score * o.clarifyRatio);
+      const { clarifyMax, clarifyRatio } = this.current.index.options;
+      const choices = r.hits.slice(0, clarifyMax).filter((h, i) => i === 0 || h.score >= top.score * clarifyRatio);
       await this.recordGap(ctx, { kind: 'clarify', text, topic: top.card.topic, entries: choices.map((h) => h.card.id) });
       const list = choices.map((h, i) => `${i + 1}. ${h.card.title}`).join('\n');
       const none: CardAction = { type: ActionTypes.PostBack, title: conv.none_of_these.label, value: PAYLOAD.noneOfThese };

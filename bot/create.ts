@@ -62,10 +62,10 @@ export interface RuntimeOptions {
   watch?: boolean;
 }
 
-export async function createBotRuntime(o: RuntimeOptions): Promise<BotRuntime> {
-  const settings = o.settings;
-  const log = o.log ?? ((line: string) => console.error(line));
-  const opened = await openIndex(o.kbDir, o.indexDir, createEmbeddings(settings.embeddings));
+export async function createBotRuntime(options: RuntimeOptions): Promise<BotRuntime> {
+  const settings = options.settings;
+  const log = options.log ?? ((line: string) => console.error(line));
+  const opened = await openIndex(options.kbDir, options.indexDir, createEmbeddings(settings.embeddings));
   for (const p of opened.problems) log(formatProblem(p));
   if (!opened.loaded) throw new Error('Không mở được chỉ mục tri thức (xem các lỗi ở trên).');
   const loaded = opened.loaded;
@@ -73,8 +73,8 @@ export async function createBotRuntime(o: RuntimeOptions): Promise<BotRuntime> {
   const channel = `${settings.redis?.prefix ?? ''}index-reload`;
   const embeddings = createEmbeddings(settings.embeddings);
   let announce = (_version: string): void => undefined;
-  const live = new LiveIndex(loaded, o.kbDir, o.indexDir, embeddings, log, (version) => announce(version));
-  if (o.watch) live.watch();
+  const live = new LiveIndex(loaded, options.kbDir, options.indexDir, embeddings, log, (version) => announce(version));
+  if (options.watch) live.watch();
   // With Redis, a reload on one replica is announced to all of them.
   const subscriber = state.redis?.duplicate();
   if (state.redis && subscriber) {
@@ -100,14 +100,14 @@ export async function createBotRuntime(o: RuntimeOptions): Promise<BotRuntime> {
       )
     : undefined;
   const gaps =
-    o.gaps ??
+    options.gaps ??
     redisGaps ??
     new JsonlGapRecorder(
       gapsFile,
       (err) => log(`gap recorder: ${String(err)}`),
       (t) => language.redact(t),
     );
-  const traffic = o.traffic ?? new JsonlTrafficRecorder(settings.trafficFile, (err) => log(`traffic recorder: ${String(err)}`));
+  const traffic = options.traffic ?? new JsonlTrafficRecorder(settings.trafficFile, (err) => log(`traffic recorder: ${String(err)}`));
   const asOf = guidanceAsOf(settings.guidanceAsOf);
   const bot = new CovidBot({
     today: asOf,

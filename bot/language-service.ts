@@ -52,28 +52,28 @@ export class AzureLanguageService implements LanguageService {
   private readonly client: TextAnalysisClient;
   private readonly local = new LocalLanguageService();
 
-  constructor(private readonly o: AzureLanguageOptions) {
+  constructor(private readonly options: AzureLanguageOptions) {
     // Loaded only when Azure AI Language is configured.
     const { AzureKeyCredential, TextAnalysisClient } = require('@azure/ai-language-text') as typeof import('@azure/ai-language-text');
-    this.client = new TextAnalysisClient(o.endpoint, new AzureKeyCredential(o.key), {
+    this.client = new TextAnalysisClient(options.endpoint, new AzureKeyCredential(options.key), {
       defaultLanguage: 'vi',
       defaultCountryHint: 'vn',
-      retryOptions: { maxRetries: o.maxRetries ?? 1 },
-      allowInsecureConnection: o.allowInsecureConnection,
+      retryOptions: { maxRetries: options.maxRetries ?? 1 },
+      allowInsecureConnection: options.allowInsecureConnection,
     });
   }
 
   async redact(text: string): Promise<string> {
     const local = await this.local.redact(text);
     try {
-      const [doc] = await this.client.analyze('PiiEntityRecognition', [local], 'vi', { abortSignal: AbortSignal.timeout(this.o.timeoutMs ?? 1500) });
+      const [doc] = await this.client.analyze('PiiEntityRecognition', [local], 'vi', { abortSignal: AbortSignal.timeout(this.options.timeoutMs ?? 1500) });
       if (!doc || 'error' in doc) return local;
       let out = local;
       const entities = [...doc.entities].filter((e) => PII_CATEGORIES.has(e.category)).sort((a, b) => b.offset - a.offset);
       for (const e of entities) out = `${out.slice(0, e.offset)}[${e.category}]${out.slice(e.offset + e.length)}`;
       return out;
     } catch (err) {
-      this.o.onError?.(err);
+      this.options.onError?.(err);
       return local;
     }
   }
@@ -83,12 +83,12 @@ export class AzureLanguageService implements LanguageService {
     // biome-ignore lint/suspicious/noControlCharactersInRegex: the range is "any non-ASCII character"
     if (local === 'vi' && /[^\x00-\x7f]/.test(text)) return 'vi'; // Vietnamese letters settle it
     try {
-      const [doc] = await this.client.analyze('LanguageDetection', [text], 'vn', { abortSignal: AbortSignal.timeout(this.o.timeoutMs ?? 1500) });
+      const [doc] = await this.client.analyze('LanguageDetection', [text], 'vn', { abortSignal: AbortSignal.timeout(this.options.timeoutMs ?? 1500) });
       if (!doc || 'error' in doc) return local;
       const iso = doc.primaryLanguage.iso6391Name;
       return iso === 'vi' ? 'vi' : iso === 'en' ? 'en' : iso === '(Unknown)' ? local : 'other';
     } catch (err) {
-      this.o.onError?.(err);
+      this.options.onError?.(err);
       return local;
     }
   }

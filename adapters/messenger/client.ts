@@ -14,13 +14,13 @@ export interface MessengerClientOptions {
 const RETRY_CODES = new Set([1, 2, 4, 17, 32, 613, 1200]);
 
 export class MessengerClient {
-  constructor(private readonly o: MessengerClientOptions) {}
+  constructor(private readonly options: MessengerClientOptions) {}
 
   async send(request: MessengerRequest): Promise<SendOutcome> {
-    const url = `${this.o.graphBaseUrl}/${this.o.graphVersion}/me/messages?access_token=${encodeURIComponent(this.o.pageAccessToken)}`;
+    const url = `${this.options.graphBaseUrl}/${this.options.graphVersion}/me/messages?access_token=${encodeURIComponent(this.options.pageAccessToken)}`;
     let res: { status: number; body: unknown };
     try {
-      res = await postJson(url, JSON.stringify(request), { 'content-type': 'application/json' }, this.o.timeoutMs ?? 10_000);
+      res = await postJson(url, JSON.stringify(request), { 'content-type': 'application/json' }, this.options.timeoutMs ?? 10_000);
     } catch (err) {
       return { ok: false, retry: true, reason: `messenger: ${String(err)}` };
     }

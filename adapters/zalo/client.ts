@@ -95,36 +95,36 @@ export class ZaloClient {
   private tokens?: ZaloTokens;
   private refreshing?: Promise<string>;
 
-  constructor(private readonly o: ZaloClientOptions) {}
+  constructor(private readonly options: ZaloClientOptions) {}
 
   private async current(): Promise<ZaloTokens> {
-    this.tokens ??= (await this.o.store.load()) ?? this.o.initial;
+    this.tokens ??= (await this.options.store.load()) ?? this.options.initial;
     return this.tokens;
   }
 
   /** A usable access token, refreshed first when it is about to expire. */
   async accessToken(): Promise<string> {
     const t = await this.current();
-    const margin = this.o.refreshMarginMs ?? 3600_000;
+    const margin = this.options.refreshMarginMs ?? 3600_000;
     if (t.accessToken && (!t.expiresAt || t.expiresAt - Date.now() > margin)) return t.accessToken;
     return this.refresh(t.accessToken);
   }
 
   /** Refreshes once for everyone waiting; `stale` is the token that failed (skip if another refresh already replaced it). */
   refresh(stale?: string): Promise<string> {
-    this.refreshing ??= this.o.store
+    this.refreshing ??= this.options.store
       .exclusive(async () => {
-        const latest = (await this.o.store.load()) ?? (await this.current());
+        const latest = (await this.options.store.load()) ?? (await this.current());
         if (latest.accessToken && latest.accessToken !== stale && (!latest.expiresAt || latest.expiresAt > Date.now())) {
           this.tokens = latest;
           return latest.accessToken;
         }
-        if (!latest.refreshToken || !this.o.appSecretKey) throw new Error('Zalo: không có refresh token hoặc ZALO_APP_SECRET_KEY để làm mới');
-        const res = await fetch(`${this.o.oauthBaseUrl}/v4/oa/access_token`, {
+        if (!latest.refreshToken || !this.options.appSecretKey) throw new Error('Zalo: không có refresh token hoặc ZALO_APP_SECRET_KEY để làm mới');
+        const res = await fetch(`${this.options.oauthBaseUrl}/v4/oa/access_token`, {
           method: 'POST',
-          headers: { 'content-type': 'application/x-www-form-urlencoded', secret_key: this.o.appSecretKey },
-          body: new URLSearchParams({ refresh_token: latest.refreshToken, app_id: this.o.appId, grant_type: 'refresh_token' }).toString(),
-          signal: AbortSignal.timeout(this.o.timeoutMs ?? 10_000),
+          headers: { 'content-type': 'application/x-www-form-urlencoded', secret_key: this.options.appSecretKey },
+          body: new URLSearchParams({ refresh_token: latest.refreshToken, app_id: this.options.appId, grant_type: 'refresh_token' }).toString(),
+          signal: AbortSignal.timeout(this.options.timeoutMs ?? 10_000),
         });
         const body = (await res.json().catch(() => ({}))) as {
           access_token?: string;
@@ -141,17 +141,17 @@ export class ZaloClient {
           refreshToken: body.refresh_token,
           expiresAt: Date.now() + Number(body.expires_in ?? 90_000) * 1000,
         };
-        await this.o.store.save(next); // persist the rotated refresh token before using it
+        await this.options.store.save(next); // persist the rotated refresh token before using it
         this.tokens = next;
         return next.accessToken!;
       })
       .then(
         (token) => {
-          this.o.onRefresh?.(true, 'refreshed');
+          this.options.onRefresh?.(true, 'refreshed');
           return token;
         },
         (err: unknown) => {
-          this.o.onRefresh?.(false, String(err));
+          this.options.onRefresh?.(false, String(err));
           throw err;
         },
       )
@@ -173,10 +173,10 @@ export class ZaloClient {
       let res: { status: number; body: unknown };
       try {
         res = await postJson(
-          `${this.o.apiBaseUrl}/v3.0/oa/message/cs`,
+          `${this.options.apiBaseUrl}/v3.0/oa/message/cs`,
           JSON.stringify(request),
           { 'content-type': 'application/json', access_token: token },
-          this.o.timeoutMs ?? 10_000,
+          this.options.timeoutMs ?? 10_000,
         );
       } catch (err) {
         return { ok: false, retry: true, reason: `zalo: ${String(err)}` };
