@@ -15,8 +15,7 @@ import {
   type LiveIndexStatus,
 } from '../knowledge';
 import { CovidBot } from './bot';
-import { JsonlGapRecorder, RedisGapQuota, RedisGapRecorder, pruneGaps, type GapRecord, type GapRecorder } from './gaps';
-import { readJsonl } from './reporting';
+import type { GapRecord, GapRecorder } from './gaps';
 import { JsonlTrafficRecorder, type TrafficRecorder } from './traffic';
 import { createStateBackend, type StateBackend, type StateSettings } from './state';
 import { createLanguageService } from './language-service';
@@ -70,43 +69,26 @@ export async function createBotRuntime(options: RuntimeOptions): Promise<BotRunt
   if (!opened.loaded) throw new Error('Không mở được chỉ mục tri thức (xem các lỗi ở trên).');
   const loaded = opened.loaded;
   const state = createStateBackend(settings);
-  const channel = `${settings.redis?.prefix ?? ''}index-reload`;
   const embeddings = createEmbeddings(settings.embeddings);
   let announce = (_version: string): void => undefined;
   const live = new LiveIndex(loaded, options.kbDir, options.indexDir, embeddings, log, (version) => announce(version));
   if (options.watch) live.watch();
-  // With Redis, a reload on one replica is announced to all of them.
-  const subscriber = state.redis?.duplicate();
-  if (state.redis && subscriber) {
-    const publisher = state.redis;
-    announce = (version) => void publisher.publish(channel, version).catch(() => undefined);
-    await subscriber.subscribe(channel);
-    subscriber.on('message', (_ch, version: string) => {
-      void live.reloadVersion(version).then((swapped) => {
-        if (!swapped && version !== live.current.meta.version) void live.rebuild();
-      });
+  // A reload on one replica is announced to all of them (with Redis; a lone process has no one to tell).
+  const reloads = await state.broadcast('index-reload', (version) => {
+    void live.reloadVersion(version).then((swapped) => {
+      if (!swapped && version !== live.current.meta.version) void live.rebuild();
     });
-  }
+  });
+  announce = (version) => reloads.publish(version);
   const language = createLanguageService(settings.azureLanguage, (err) =>
     log(`language service: ${err instanceof Error ? err.message : String(err)} (local rules used)`),
   );
-  const gapsFile = settings.gapsFile;
-  const redisGaps = state.redis
-    ? new RedisGapRecorder(
-        state.redis,
-        (t) => language.redact(t),
-        'gaps',
-        (err) => log(`gap recorder: ${String(err)}`),
-      )
-    : undefined;
-  const gaps =
-    options.gaps ??
-    redisGaps ??
-    new JsonlGapRecorder(
-      gapsFile,
-      (err) => log(`gap recorder: ${String(err)}`),
-      (t) => language.redact(t),
-    );
+  const gapStore = state.gapStore(
+    settings.gapsFile,
+    (t) => language.redact(t),
+    (err) => log(`gap recorder: ${String(err)}`),
+  );
+  const gaps = options.gaps ?? gapStore;
   const traffic = options.traffic ?? new JsonlTrafficRecorder(settings.trafficFile, (err) => log(`traffic recorder: ${String(err)}`));
   const asOf = guidanceAsOf(settings.guidanceAsOf);
   const bot = new CovidBot({
@@ -116,7 +98,7 @@ export async function createBotRuntime(options: RuntimeOptions): Promise<BotRunt
     conversationState: new ConversationState(state.storage),
     userState: new UserState(state.storage),
     gaps,
-    gapQuota: state.redis ? new RedisGapQuota(state.redis) : undefined,
+    gapQuota: state.gapQuota(),
     language,
   });
   return {
@@ -128,12 +110,12 @@ export async function createBotRuntime(options: RuntimeOptions): Promise<BotRunt
     problems: opened.problems,
     reload: () => live.rebuild(),
     status: () => live.status(),
-    readGaps: () => (redisGaps ? redisGaps.all() : readJsonl<GapRecord>(gapsFile)),
-    pruneGaps: async (days) => (redisGaps ? redisGaps.prune(days) : pruneGaps(gapsFile, days)),
+    readGaps: () => gapStore.all(),
+    pruneGaps: (days) => gapStore.prune(days),
     close: async () => {
       live.close();
       if (traffic instanceof JsonlTrafficRecorder) await traffic.flush();
-      await subscriber?.quit().catch(() => subscriber.disconnect());
+      await reloads.close();
       await state.close();
     },
   };

@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { appendFile, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type Redis from 'ioredis';
+import { readJsonl } from './jsonl';
 import { redact } from './privacy';
 
 export interface GapRecord {
@@ -22,6 +23,13 @@ export interface GapRecorder {
   record(gap: GapRecord): Promise<void>;
 }
 
+/** Where a deployment keeps its recorded questions: it records, reads them all back and deletes the old ones. */
+export interface GapStore extends GapRecorder {
+  all(): Promise<GapRecord[]>;
+  /** Deletes records older than `days`; resolves with how many were removed. */
+  prune(days: number): Promise<number>;
+}
+
 /** Redacts personal data from a text before it is stored (local rules by default). */
 export type Redactor = (text: string) => string | Promise<string>;
 
@@ -35,7 +43,7 @@ export class MemoryGapRecorder implements GapRecorder {
 }
 
 /** Appends one JSON object per line; failures are reported to `onError`, never thrown into a conversation. */
-export class JsonlGapRecorder implements GapRecorder {
+export class JsonlGapRecorder implements GapStore {
   constructor(
     private readonly file: string,
     private readonly onError: (err: unknown) => void = () => undefined,
@@ -51,6 +59,14 @@ export class JsonlGapRecorder implements GapRecorder {
     } catch (err) {
       this.onError(err);
     }
+  }
+
+  all(): Promise<GapRecord[]> {
+    return readJsonl<GapRecord>(this.file);
+  }
+
+  prune(days: number): Promise<number> {
+    return pruneGaps(this.file, days);
   }
 }
 
@@ -88,7 +104,7 @@ export async function pruneGaps(file: string, days: number, now = Date.now()): P
 }
 
 /** Recorded questions in a Redis list (shared by every replica), oldest first. */
-export class RedisGapRecorder implements GapRecorder {
+export class RedisGapRecorder implements GapStore {
   constructor(
     private readonly redis: Redis,
     private readonly redactText: Redactor = redact,

@@ -2,31 +2,10 @@
  * What people asked, for the content team and the daily report the communication plan asks for:
  * unanswered questions grouped by their words, and one day's traffic by topic, channel, outcome and hour.
  */
-import { readFile } from 'node:fs/promises';
 import { tokenize, foldVietnamese, normalizeVietnamese } from '../knowledge';
-import Redis from 'ioredis';
-import { RedisGapRecorder, type GapRecord } from './gaps';
+import type { GapRecord } from './gaps';
+import { createStateBackend, type StateSettings } from './state';
 import type { TurnRecord } from './traffic';
-
-/** Reads a JSONL file; missing files and unreadable lines are skipped. */
-export async function readJsonl<T>(file: string): Promise<T[]> {
-  let text = '';
-  try {
-    text = await readFile(file, 'utf8');
-  } catch {
-    return [];
-  }
-  const out: T[] = [];
-  for (const line of text.split('\n')) {
-    if (!line.trim()) continue;
-    try {
-      out.push(JSON.parse(line) as T);
-    } catch {
-      // skip
-    }
-  }
-  return out;
-}
 
 const FILLER = new Set(
   'a ad ah ak anh ban bot cho chi co cua da di duoc em gi giup ha hoi khong ko la lam minh nao nha nhe oi roi sao the thi toi tui va vay voi xin'.split(' '),
@@ -135,13 +114,18 @@ export function dailyStats(date: string, turns: TurnRecord[], gaps: GapRecord[])
   };
 }
 
-/** Recorded questions from where this deployment keeps them: Redis when configured, else the gaps file. */
-export async function loadGaps(from: { redis?: { url: string; prefix: string }; gapsFile: string }): Promise<GapRecord[]> {
-  if (!from.redis) return readJsonl<GapRecord>(from.gapsFile);
-  const redis = new Redis(from.redis.url, { keyPrefix: from.redis.prefix, maxRetriesPerRequest: 2 });
+/** Recorded questions from where this deployment keeps them (Redis when configured, else the gaps file). */
+export async function loadGaps(settings: StateSettings & { gapsFile: string }): Promise<GapRecord[]> {
+  const state = createStateBackend(settings);
   try {
-    return await new RedisGapRecorder(redis).all();
+    return await state
+      .gapStore(
+        settings.gapsFile,
+        (t) => t,
+        () => undefined,
+      )
+      .all();
   } finally {
-    await redis.quit().catch(() => redis.disconnect());
+    await state.close();
   }
 }

@@ -8,6 +8,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Storage, StoreItems } from 'botbuilder';
+import { JsonlGapRecorder, MemoryGapQuota, RedisGapQuota, RedisGapRecorder, type GapQuota, type GapStore, type Redactor } from './gaps';
 import Redis from 'ioredis';
 
 const CAS_SCRIPT = `
@@ -213,9 +214,20 @@ export class RedisTurnLock implements TurnLock {
   }
 }
 
+export interface Broadcast {
+  publish(message: string): void;
+  close(): Promise<void>;
+}
+
 export interface StateBackend {
   storage: Storage;
   lock: TurnLock;
+  /** Recorded questions: a Redis list every replica shares, or the JSONL `file`. */
+  gapStore(file: string, redactText: Redactor, onError: (err: unknown) => void): GapStore;
+  /** The per-user daily cap on recorded questions, shared through Redis or kept in this process. */
+  gapQuota(): GapQuota;
+  /** Messages on `topic` between replicas (Redis pub/sub): `publish` reaches every other replica's `onMessage`. */
+  broadcast(topic: string, onMessage: (message: string) => void): Promise<Broadcast>;
   /** The Redis connection, when `REDIS_URL` is set (shared with the channels: dedupe, outbox, tokens). */
   redis?: Redis;
   close(): Promise<void>;
@@ -232,7 +244,14 @@ export interface StateSettings {
 export function createStateBackend(settings: StateSettings): StateBackend {
   if (!settings.redis) {
     const storage = new BoundedMemoryStorage({ maxEntries: settings.state.maxEntries, ttlMs: settings.state.ttlHours * 3600_000 });
-    return { storage, lock: new MemoryTurnLock(), close: async () => undefined };
+    return {
+      storage,
+      lock: new MemoryTurnLock(),
+      gapStore: (file, redactText, onError) => new JsonlGapRecorder(file, onError, redactText),
+      gapQuota: () => new MemoryGapQuota(),
+      broadcast: async () => ({ publish: () => undefined, close: async () => undefined }),
+      close: async () => undefined,
+    };
   }
   // Every key of this deployment lives under its prefix, so several deployments (or test runs) can share a server.
   const redis = new Redis(settings.redis.url, { maxRetriesPerRequest: 2, connectTimeout: 5000, keyPrefix: settings.redis.prefix });
@@ -240,6 +259,21 @@ export function createStateBackend(settings: StateSettings): StateBackend {
     // The same idle limit as in memory: conversation state (with a redacted last question) is not kept longer.
     storage: new RedisStorage(redis, { ttlSeconds: settings.state.ttlHours * 3600 }),
     lock: new RedisTurnLock(redis),
+    gapStore: (_file, redactText, onError) => new RedisGapRecorder(redis, redactText, 'gaps', onError),
+    gapQuota: () => new RedisGapQuota(redis),
+    broadcast: async (topic, onMessage) => {
+      // Pub/sub channels are not key-prefixed by ioredis: the deployment prefix is added here.
+      const channel = `${settings.redis!.prefix}${topic}`;
+      const subscriber = redis.duplicate();
+      await subscriber.subscribe(channel);
+      subscriber.on('message', (_channel, message: string) => onMessage(message));
+      return {
+        publish: (message) => void redis.publish(channel, message).catch(() => undefined),
+        close: async () => {
+          await subscriber.quit().catch(() => subscriber.disconnect());
+        },
+      };
+    },
     redis,
     close: async () => {
       await redis.quit().catch(() => redis.disconnect());

@@ -15,7 +15,7 @@ import { createApp } from '../adapters/server';
 import { addAccount } from '../adapters/staff/accounts';
 import { createBotRuntime } from '../bot/create';
 import { JsonlGapRecorder, type GapRecord } from '../bot/gaps';
-import { readJsonl } from '../bot/reporting';
+import { readJsonl } from '../bot/jsonl';
 import { percentile } from './lib/cli';
 
 const QUESTIONS = ['gia vang hom nay bao nhieu', 'f1 co phai cach ly ko', 'test nhanh 2 vach la sao', 'xe khach di ha noi can gi'];

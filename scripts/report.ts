@@ -5,7 +5,8 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { renderHtml, renderMarkdown } from '../bot/report-render';
-import { dailyStats, loadGaps, readJsonl, vnDateHour } from '../bot/reporting';
+import { readJsonl } from '../bot/jsonl';
+import { dailyStats, loadGaps, vnDateHour } from '../bot/reporting';
 import type { TurnRecord } from '../bot/traffic';
 import { parseArgs } from './lib/cli';
 import { loadConfig } from '../adapters/config';

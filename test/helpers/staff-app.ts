@@ -8,7 +8,7 @@ import { addAccount } from '../../adapters/staff/accounts';
 import { staffLevels, staffSearch, staffTopics } from '../../bot/staff';
 import { MemoryTurnLock } from '../../bot/state';
 import { harness, testIndex } from './bot';
-import { readJsonl } from '../../bot/reporting';
+import { readJsonl } from '../../bot/jsonl';
 import type { GapRecord } from '../../bot/gaps';
 
 export const STAFF_USER = 'tongdai01';
