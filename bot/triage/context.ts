@@ -5,6 +5,14 @@
 import type { TriageRules } from '../../knowledge';
 import { PhraseSet, type Token } from './tokens';
 
+/** How a whole message is figurative (see {@link ContextRules.figurativeMessage}). */
+export type Figurative = 'joke' | 'hyperbole' | 'setting';
+
+const unmasked = (tokens: readonly Token[]): Token[] => tokens.map((t) => ({ ...t, masked: false }));
+
+/** Words right after "là bình thường" that make it a question about a reading ("… là bình thường không"). */
+const QUESTION_AFTER = new Set(['khong', 'chua', 'ha', 'hong', 'chu']);
+
 export class ContextRules {
   readonly not: PhraseSet;
   readonly relief: PhraseSet;
@@ -171,7 +179,13 @@ export class ContextRules {
     let to = end;
     while (to < tokens.length && clause[to] === c) to++;
     if (this.cuesBefore.anyIn(tokens, from, start)) return true;
-    if (this.cuesAnywhere.anyIn(tokens, from, to)) return !this.patient.anyIn(tokens, from, to);
+    if (this.conditionGoesOn(tokens, clause, from, start, end)) return true;
+    // A cue in the part of the finding (between commas): "em khó thở quá, máy đo có chính xác không" is a description.
+    let pf = start;
+    while (pf > from && tokens[pf - 1]!.kind !== 'comma') pf--;
+    let pt = end;
+    while (pt < to && tokens[pt]!.kind !== 'comma') pt++;
+    if (this.cuesAnywhere.anyIn(tokens, pf, pt)) return !this.patient.anyIn(tokens, from, to);
     // "… hỏi để biết thôi": the whole message is asked in advance, unless it is about someone in particular.
     if (!this.cuesMessage.anyIn(tokens, 0, tokens.length)) return false;
     // Someone named after the cue in its part (up to a comma or the end of the clause) is whom it is asked for
@@ -183,6 +197,24 @@ export class ContextRules {
       else if (!forWhom && this.patient.at(tokens, i)) return false;
     }
     return true;
+  }
+
+  /**
+   * "Nếu đang ở nhà một mình mà thấy khó thở thì…", "giả sử mình ở một mình mà bị ngất thì…": a condition goes on
+   * across "mà" up to its "thì". True when the clause of a finding starts with "mà", the clause before it opens a
+   * condition ("nếu", "giả sử") with no "thì" of its own, a "thì" follows the finding in its sentence, and nobody in
+   * particular is named between "mà" and the finding ("nếu gọi 115 không được mà mẹ em khó thở thì…" is about her).
+   */
+  private conditionGoesOn(tokens: readonly Token[], clause: readonly number[], from: number, start: number, end: number): boolean {
+    if (from === 0 || tokens[from]!.f !== 'ma' || !this.boundaries.at(tokens, from) || tokens[from - 1]!.kind === 'stop') return false;
+    if (this.patient.anyIn(tokens, from, start)) return false;
+    let then = false;
+    for (let i = end; i < tokens.length && tokens[i]!.kind !== 'stop' && !then; i++) then = tokens[i]!.f === 'thi';
+    if (!then) return false;
+    let before = from - 1;
+    while (before > 0 && clause[before - 1] === clause[from - 1]) before--;
+    const cue = this.cuesBefore.positions(tokens, before, from).pop();
+    return cue !== undefined && !tokens.slice(cue.at, from).some((t) => t.f === 'thi');
   }
 
   /**
@@ -206,7 +238,8 @@ export class ContextRules {
    * reading, the usual 99 is not; "ngưỡng là 96, mẹ em đo 95": the 95 is.
    */
   generalReadingsAt(tokens: readonly Token[], clause: readonly number[]): (at: number) => boolean {
-    const cues = this.cuesReadings.positions(tokens);
+    // "SpO2 94 PR 88 là bình thường không": a cue asked as a question is about the reading, not the normal range.
+    const cues = this.cuesReadings.positions(tokens).filter((c) => !QUESTION_AFTER.has(tokens[c.at + c.length]?.f ?? ''));
     if (!cues.length) return () => false;
     const part: number[] = [];
     let n = 0;
@@ -224,25 +257,32 @@ export class ContextRules {
     for (let i = start - 1; i >= Math.max(0, start - 2); i--) {
       // Not across a comma or a stop ("da đẹp, môi tím").
       if (tokens[i]!.kind === 'comma' || tokens[i]!.kind === 'stop') return false;
-      if (this.figurativeWords.at(tokens, i)) return true;
+      // "tức muốn nổ ngực": "muốn" stays figurative inside a masked phrase ("muốn nổ").
+      if (tokens[i]!.masked ? this.figurativeWords.at(unmasked(tokens.slice(i, i + 4)), 0) : this.figurativeWords.at(tokens, i)) return true;
     }
     return false;
   }
 
   /**
-   * The whole message is a joke, or about traffic, bills or the boss with nothing medical and nobody ill in it.
-   * (Someone else's story is scoped by sentence: {@link storyAt}.)
+   * The whole message is a joke ('joke'); or it is about traffic, bills or the boss with nothing medical in it, and
+   * says so with a word of exaggeration ('hyperbole': "tụt huyết áp luôn") or names nobody ill ('setting');
+   * undefined otherwise. `someone`: the message names someone by their age ("e 50 tuổi"), who is then as particular
+   * as "mẹ em". (Someone else's story is scoped by sentence: {@link storyAt}.)
    */
-  figurativeMessage(raw: string, tokens: readonly Token[]): boolean {
+  figurativeMessage(raw: string, tokens: readonly Token[], someone = false): Figurative | undefined {
     const lower = raw.toLowerCase();
-    if (this.humour.some((h) => lower.includes(h))) return true;
+    if (this.humour.some((h) => lower.includes(h))) return 'joke';
     const all = tokens.length;
-    if (!this.contexts.anyIn(tokens, 0, all) || this.medical.anyIn(tokens, 0, all)) return false;
-    return !this.patient.anyIn(tokens, 0, all) || this.hyperbole.anyIn(tokens, 0, all);
+    if (!this.contexts.anyIn(tokens, 0, all) || this.medical.anyIn(tokens, 0, all)) return undefined;
+    if (this.hyperbole.anyIn(tokens, 0, all)) return 'hyperbole';
+    return someone || this.patient.anyIn(tokens, 0, all) ? undefined : 'setting';
   }
 
-  /** A finding in a clause with a past marker, followed later by a clause saying it has passed. */
-  passed(tokens: readonly Token[], clause: readonly number[], start: number): boolean {
+  /**
+   * A finding in a clause with a past marker, followed later by a clause saying it has passed, or (`calmAfter`) by a
+   * reading under the thresholds ("tháng trước ngã quỵ vì tụt huyết áp, …, mấy tuần nay huyết áp 120/75").
+   */
+  passed(tokens: readonly Token[], clause: readonly number[], start: number, calmAfter?: (at: number) => boolean): boolean {
     // The part of the clause between commas: "tuần trước bị khó thở, nay xuất viện rồi".
     const c = clause[start];
     let from = start;
@@ -262,6 +302,6 @@ export class ContextRules {
       for (let j = Math.max(0, r.at - 3); j < r.at; j++) if (clause[j] === rc && this.isNot(tokens, j)) negated = true;
       if (!negated) return true;
     }
-    return false;
+    return calmAfter?.(to) ?? false;
   }
 }

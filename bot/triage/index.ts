@@ -12,7 +12,7 @@
  * triage.check('spo2 98').readings[0]                            // { label: 'SpO2 98%', alarming: false, threshold: '≤ 96%', … }
  */
 import type { TriageBasis, TriageRules } from '../../knowledge';
-import { ContextRules } from './context';
+import { ContextRules, type Figurative } from './context';
 import { Measures, type Reading } from './measures';
 import { PhraseSet, rewrite, tokenize, type Key, compile, keyMatches, type Token } from './tokens';
 
@@ -61,6 +61,8 @@ export class Triage {
   private readonly measures: Measures;
   private readonly phrases: PhraseSet<Sign>;
   private readonly pairs: { sign: Sign; pair: CompiledPair }[];
+  /** The pairs whose first phrase may start with a word (folded), so that a message is read once for all pairs. */
+  private readonly pairsByFirst = new Map<string, number[]>();
   private readonly unlessNext: Map<string, Key[][]>;
   private readonly pregnant: PhraseSet;
   private readonly fever: PhraseSet;
@@ -76,6 +78,11 @@ export class Triage {
     this.pairs = rules.signs.flatMap((sign) =>
       sign.pairs.map((p) => ({ sign, pair: { first: PhraseSet.of(p.first), second: PhraseSet.of(p.then), within: p.within } })),
     );
+    rules.signs
+      .flatMap((sign) => sign.pairs.map((p) => p.first))
+      .forEach((first, n) => {
+        for (const word of new Set(first.map((f) => compile(f)[0]?.f ?? ''))) this.pairsByFirst.set(word, [...(this.pairsByFirst.get(word) ?? []), n]);
+      });
     this.unlessNext = new Map(rules.signs.map((s) => [s.id, s.unless_next.map(compile)]));
     this.pregnant = PhraseSet.of(rules.people.pregnant);
     this.fever = PhraseSet.of(rules.measures.temperature.words);
@@ -130,7 +137,7 @@ export class Triage {
     const sentence = this.ctx.sentences(tokens);
     // Readings too are set aside in a joke or a story about traffic, bills, a crush ("tim đập 200 nhịp"), and in
     // the parts of the message that tell someone else's story, state the normal range, or have passed.
-    const figurative = this.ctx.figurativeMessage(raw, tokens);
+    const figurative = this.ctx.figurativeMessage(raw, tokens, this.measures.ages(tokens).length > 0);
     const story = this.ctx.storyAt(tokens, sentence);
     const general = this.ctx.generalReadingsAt(tokens, clause);
     const readings = figurative
@@ -141,7 +148,7 @@ export class Triage {
           passedAt: (at) => this.ctx.passed(tokens, clause, at),
           ignoreAt: (at) => story(at) || general(at),
         });
-    const signs = this.findSigns(raw, tokens, clause, readings, story);
+    const signs = this.findSigns(tokens, clause, readings, story, figurative);
     const alarming = readings.filter((r) => r.alarming);
     const reasons = [...alarming.map((r) => `${r.label} (${r.threshold})`), ...signs.map((s) => s.label)];
     return { emergency: reasons.length > 0, reasons: [...new Set(reasons)], signs, readings };
@@ -157,36 +164,62 @@ export class Triage {
         if (sign) out.push({ sign, start: i, end: i + 1 });
       }
     }
-    for (const { sign, pair } of this.pairs) {
-      for (const f of pair.first.positions(tokens)) {
-        const from = f.at + f.length;
+    // Pairs, read in one pass over the message (each pair's candidates in the order of the rules).
+    const byPair: Candidate[][] = this.pairs.map(() => []);
+    for (let i = 0; i < tokens.length; i++) {
+      for (const n of this.pairsByFirst.get(tokens[i]!.f) ?? []) {
+        const { sign, pair } = this.pairs[n]!;
+        const first = pair.first.at(tokens, i);
+        if (!first) continue;
+        const from = i + first.length;
         // Within the sentence: "con đạp liên tục mà hôm nay chỉ 1 2 lần" pairs across "mà".
-        for (let k = from; k <= Math.min(tokens.length - 1, from + pair.within) && sentence[k] === sentence[f.at]; k++) {
+        for (let k = from; k <= Math.min(tokens.length - 1, from + pair.within) && sentence[k] === sentence[i]; k++) {
           const t = pair.second.at(tokens, k);
           if (t) {
             // "môi không tím": a negation between the two words undoes the pair (unless the tail itself is negative).
-            if (!this.ctx.undone(tokens, from, k)) out.push({ sign, start: f.at, end: k + t.length, tail: k });
+            if (!this.ctx.undone(tokens, from, k)) byPair[n]!.push({ sign, start: i, end: k + t.length, tail: k });
             break;
           }
         }
       }
     }
+    for (const list of byPair) out.push(...list);
     // A match inside a longer match of another sign gives way to it ("không thở được" is not "không thở").
     return out.filter((c) => !out.some((o) => o !== c && o.start <= c.start && o.end >= c.end && o.end - o.start > c.end - c.start));
   }
 
-  private findSigns(raw: string, tokens: Token[], clause: number[], readings: Reading[], story: (at: number) => boolean): Finding[] {
+  /**
+   * The warning signs described in words. In a message set in everyday life ("chơi game xong…"), a sign alone is
+   * taken as a figure of speech, but two different signs are a description ("ngực trái đau rát, cánh tay tê, mặt
+   * tái"); a joke, or a setting with a word of exaggeration ("sợ tới co giật luôn"), stays figurative.
+   */
+  private findSigns(
+    tokens: Token[],
+    clause: number[],
+    readings: Reading[],
+    story: (at: number) => boolean,
+    figurativeMessage: Figurative | undefined,
+  ): Finding[] {
     const found = new Map<string, Finding>();
+    const inSetting = new Map<string, Finding>();
     const cands = this.candidates(tokens, this.ctx.sentences(tokens));
     if (!cands.length) return [];
-    const figurativeMessage = this.ctx.figurativeMessage(raw, tokens);
     const all = tokens.length;
+    // Vital signs under the thresholds, by position: one read after a past finding says it has passed.
+    const calm = readings.filter((r) => !r.alarming && r.measure !== 'temperature').map((r) => this.measures.positionOf(r) ?? -1);
+    const calmAfter = (at: number): boolean => calm.some((p) => p >= at);
     const pregnant = this.pregnant.anyIn(tokens, 0, all);
     const child = this.measures.isChild(tokens);
     const fever = this.fever.anyIn(tokens, 0, all) || readings.some((r) => r.measure === 'temperature');
     for (const c of cands) {
       const s = c.sign;
-      if (found.has(s.id) || ((figurativeMessage || story(c.start)) && !s.literal)) continue;
+      if (
+        found.has(s.id) ||
+        inSetting.has(s.id) ||
+        (story(c.start) && !s.literal) ||
+        (figurativeMessage !== undefined && figurativeMessage !== 'setting' && !s.literal)
+      )
+        continue;
       if (s.requires === 'child' && !child) continue;
       if (s.requires === 'pregnant' && !pregnant) continue;
       if (s.requires === 'fever' && !fever) continue;
@@ -195,8 +228,8 @@ export class Triage {
       if (!this.ctx.affirmed(tokens, clause, c.start, c.end)) continue;
       if (!s.literal && this.ctx.general(tokens, clause, c.start, c.end)) continue;
       if (!s.literal && (this.ctx.figurativeBefore(tokens, c.start) || (c.tail !== undefined && this.ctx.figurativeBefore(tokens, c.tail)))) continue;
-      if (this.ctx.passed(tokens, clause, c.start)) continue;
-      found.set(s.id, {
+      if (this.ctx.passed(tokens, clause, c.start, calmAfter)) continue;
+      (figurativeMessage === 'setting' && !s.literal ? inSetting : found).set(s.id, {
         id: s.id,
         label: s.label,
         labelEn: s.label_en,
@@ -207,6 +240,7 @@ export class Triage {
           .join(' '),
       });
     }
+    if (new Set([...found.keys(), ...inSetting.keys()]).size >= 2) for (const [id, f] of inSetting) found.set(id, f);
     return [...found.values()];
   }
 }

@@ -116,6 +116,17 @@ const MANY_DAYS = [
   ['several', 'days'],
 ];
 const HOUR_UNITS = new Set(['gio', 'tieng', 'h', 'hours', 'hour', 'hrs']);
+/** Words that say "a minute" in the sentence of a count. */
+const MINUTE_WORDS = new Set(['phut', 'lan/phut', 'cai/phut', 'nhip/phut', 'minute', 'minutes', 'min', '/min']);
+/** The unit of a count of breaths ("28 lần", "32 cái", "31l", "66 times"). */
+const COUNT_UNITS = new Set(['lan', 'cai', 'nhip', 'hoi', 'l', 'times', 'time']);
+const COUNT_VERBS = new Set(['dem', 'count', 'counted', 'counting']);
+/**
+ * Counts of something other than breaths: a baby's kicks, contractions, vomiting, stools, coughs. Accented words are
+ * matched as written ("máy", "gò": typed without accents they are also "mấy", "go"), the others folded.
+ */
+const NOT_BREATH_COUNTS = new Set(['đạp', 'máy', 'gò', 'cơn', 'kick', 'kicks', 'kicking', 'contraction', 'contractions', 'cough', 'coughs', 'vomit']);
+const NOT_BREATH_COUNTS_FOLDED = new Set(['dap', 'non', 'oi', 'tieu', 'ia']);
 const DAYS_UNITS = new Set(['ngay', 'hom', 'days', 'day']);
 
 const ageLabel = (months: number): string =>
@@ -216,6 +227,14 @@ export class Measures {
     return this.who(tokens) === 'child';
   }
 
+  /** Where each reading of the last message was read (its value's position), for {@link positionOf}. */
+  private readonly located = new WeakMap<Reading, number>();
+
+  /** The token position of a reading's value, in the message it was read from. */
+  positionOf(reading: Reading): number | undefined {
+    return this.located.get(reading);
+  }
+
   /** True while reading a hypothetical question: a bound ("dưới 95") is then a threshold, not a reading. */
   private hypothetical = false;
   /** Tells whether the token at a position lies in a part of the message said to be past. */
@@ -275,6 +294,43 @@ export class Measures {
     return out;
   }
 
+  /** True when the sentence of `at` says "a minute" ("trong 1 phút", "mỗi phút", "per minute", "1p"). */
+  private perMinuteSaid(tokens: readonly Token[], sentence: readonly number[], at: number): boolean {
+    for (let k = Math.max(0, at - 10); k < Math.min(tokens.length, at + 10); k++) {
+      if (sentence[k] === sentence[at] && k !== at && MINUTE_WORDS.has(tokens[k]!.f)) return true;
+    }
+    return false;
+  }
+
+  /**
+   * Breaths counted with no measure named: a number with a count unit ("28 lần", "32 cái", "66 times") said per
+   * minute or counted ("đếm"), or any number after "đếm" in a sentence that says "a minute" ("đếm 1 phút ra 22").
+   * Not a count per hour or of a baby's kicks or contractions ("đếm cử đạp 1 giờ được 10 lần").
+   */
+  private counts(tokens: readonly Token[], sentence: readonly number[]): Value[] {
+    const m = this.rules.measures.breathing;
+    // Per sentence: where "đếm" first comes, and whether something else than breaths is counted.
+    const firstCount = new Map<number, number>();
+    const other = new Set<number>();
+    for (let k = 0; k < tokens.length; k++) {
+      const t = tokens[k]!;
+      if (COUNT_VERBS.has(t.f) && !firstCount.has(sentence[k]!)) firstCount.set(sentence[k]!, k);
+      if (NOT_BREATH_COUNTS.has(t.a) || NOT_BREATH_COUNTS_FOLDED.has(t.f) || (HOUR_UNITS.has(t.f) && num(tokens[k - 1]) !== undefined)) other.add(sentence[k]!);
+    }
+    let best: Value | undefined;
+    for (let i = 0; i < tokens.length; i++) {
+      const v = num(tokens[i]);
+      if (v === undefined || v < m.plausible[0] || v > 80 || other.has(sentence[i]!) || this.ignoreAt?.(i)) continue;
+      const unit = tokens[i + 1]?.kind === 'word' ? tokens[i + 1]!.f : '';
+      if (AGE_TIME_UNITS.has(unit) || MINUTE_WORDS.has(unit) || this.all.at(tokens, i + 1)) continue;
+      const counted = (firstCount.get(sentence[i]!) ?? i) < i;
+      const perMinute = this.perMinuteSaid(tokens, sentence, i);
+      if (((COUNT_UNITS.has(unit) && (counted || perMinute)) || (counted && perMinute)) && (!best || v > best.value))
+        best = { at: i, value: v, hi: v, raw: tokens[i]!.a };
+    }
+    return best ? [best] : [];
+  }
+
   /**
    * A count over part of a minute, per minute: "12 lần trong 30 giây" is 24, "đếm 10 giây được 5 cái" is 30.
    * The seconds are looked for in the sentence of the count, unless its unit already says "per minute".
@@ -305,6 +361,10 @@ export class Measures {
     const passed = (v: { at: number }): boolean => !scope.passedAt?.(v.at);
     const m = this.rules.measures;
     const out: Reading[] = [];
+    const put = (r: Reading, at: number): void => {
+      this.located.set(r, at);
+      out.push(r);
+    };
     const ages = this.ages(tokens);
     const measured = this.all.positions(tokens);
     const named = new Set(measured.map((p) => p.value));
@@ -350,20 +410,30 @@ export class Measures {
     spo2Values = spo2Values.filter(passed);
     // "đo lại": the guidance asks to measure again after 30 s–1 min; a value measured again replaces the earlier ones.
     const again = tokens.findIndex((t, i) => t.f === 'lai' && tokens[i - 1]?.f === 'do');
+    if (again >= 0 && spo2Values.length && !spo2Values.some((v) => v.at > again)) {
+      // "SpO2 ra 89 nhưng do tay lạnh, ủ ấm đo lại đều 98": the value measured again may follow a plain "đo lại".
+      const after = this.numbersAfter(tokens, again + 1, 7, sentence, NOT_PERCENT, true).filter(
+        (n) => n.value >= m.spo2.weak_plausible[0] && n.value <= m.spo2.weak_plausible[1] && Number.isInteger(n.value),
+      );
+      spo2Values.push(...after);
+    }
     if (again >= 0 && spo2Values.some((v) => v.at > again)) spo2Values = spo2Values.filter((v) => v.at > again);
     if (spo2Values.length) {
       // An approximate value ("8 mấy") is alarming only when all of it is.
       const low = spo2Values.reduce((a, b) => (b.hi < a.hi || (b.hi === a.hi && b.value < a.value) ? b : a));
       const label = `SpO2 ${shown(low)}%`;
-      out.push({
-        measure: 'spo2',
-        value: shown(low),
-        alarming: low.hi <= m.spo2.alarm_at_or_below,
-        label,
-        labelEn: label,
-        threshold: `≤ ${m.spo2.alarm_at_or_below}%`,
-        basis: m.spo2.basis,
-      });
+      put(
+        {
+          measure: 'spo2',
+          value: shown(low),
+          alarming: low.hi <= m.spo2.alarm_at_or_below,
+          label,
+          labelEn: label,
+          threshold: `≤ ${m.spo2.alarm_at_or_below}%`,
+          basis: m.spo2.basis,
+        },
+        low.at,
+      );
     }
 
     // Breathing rate: after "nhịp thở"; after a bare "thở" only with a unit or "đếm".
@@ -372,7 +442,7 @@ export class Measures {
     // After "nhịp thở" the highest value counts ("nhịp thở tăng từ 18 lên 25"), as the lowest SpO2 does, unless it is
     // said to be past ("hôm qua nhịp thở 24, nay 18").
     for (const p of this.w.breathing.positions(tokens)) {
-      const all = this.numbersAfter(tokens, p.at + p.length, 8, sentence, RATE_SKIP).filter(plausibleRate);
+      const all = this.numbersAfter(tokens, p.at + p.length, 12, sentence, RATE_SKIP).filter(plausibleRate);
       const now = all.filter((n) => !this.pastAt?.(n.at));
       const high = (now.length ? now : all).reduce<Value | undefined>((a, b) => (!a || b.value > a.value ? b : a), undefined);
       if (high) rates.push(high);
@@ -392,8 +462,8 @@ export class Measures {
       const n = this.numbersAfter(tokens, p.at + p.length, 8, sentence).find(plausibleRate);
       if (!n) continue;
       const unit = this.w.units.at(tokens, n.at + 1) !== undefined;
-      // "thở 28": a number right after the word is a rate even without its unit.
-      if (unit || counted(p.at - 3, n.at) || n.at <= p.at + p.length + 1) rates.push(n);
+      // "thở 28": a number right after the word is a rate even without its unit; "thở 1 phút được 31": per minute.
+      if (unit || counted(p.at - 3, n.at) || n.at <= p.at + p.length + 1 || this.perMinuteSaid(tokens, sentence, n.at)) rates.push(n);
     }
     // "đếm được 25 lần/phút" with no measure named and no pulse in the message: breaths (a pulse that low would be
     // alarming too).
@@ -404,6 +474,9 @@ export class Measures {
           rates.push({ at: i, value: v, hi: v, raw: tokens[i]!.a });
       }
     }
+    // A count with nothing named, in a message that names no pulse: "ngực phập phồng 28 lần trong 1 phút", "đếm được
+    // 29 lần", "đếm 1 phút ra 22", "chest go up down 66 times per minute". The highest count of the sentence counts.
+    if (!rates.length && !named.has('pulse')) rates.push(...this.counts(tokens, sentence));
     const rateFound = rates
       .filter(passed)
       .map((r) => this.perMinute(tokens, sentence, r))
@@ -425,15 +498,18 @@ export class Measures {
         who = ' ở trẻ chưa rõ tuổi';
       } else who = ' ở người lớn';
       const counts = rateFound.seconds ? ` (đếm trong ${rateFound.seconds} giây)` : '';
-      out.push({
-        measure: 'breathing',
-        value: shown(rate),
-        alarming: rate.value >= limit,
-        label: `nhịp thở ${shown(rate)} lần/phút${counts}${age && age.months < 144 ? ` (${ageLabel(age.months)})` : ''}`,
-        labelEn: `breathing ${shown(rate)}/min`,
-        threshold: `≥ ${limit} lần/phút${who}`,
-        basis,
-      });
+      put(
+        {
+          measure: 'breathing',
+          value: shown(rate),
+          alarming: rate.value >= limit,
+          label: `nhịp thở ${shown(rate)} lần/phút${counts}${age && age.months < 144 ? ` (${ageLabel(age.months)})` : ''}`,
+          labelEn: `breathing ${shown(rate)}/min`,
+          threshold: `≥ ${limit} lần/phút${who}`,
+          basis,
+        },
+        rate.at,
+      );
     }
 
     // Pulse (12 years and older, or no child in the message).
@@ -449,20 +525,36 @@ export class Measures {
     for (const p of this.w.pulse.positions(tokens)) {
       // "nhịp" of "nhịp thở" is the breathing rate.
       if (this.all.at(tokens, p.at)?.value !== 'pulse') continue;
-      const first = this.numbersAfter(tokens, p.at + p.length, 6, sentence, AGE_TIME_UNITS).find((x) => x.value >= m.pulse.plausible[0]);
+      // "mạch ông em chậm lắm, đếm được 38 nhịp": the count may come a few words after the word, unless it is a
+      // duration ("đắp chăn, uống thuốc 30 phút").
+      const from = p.at + p.length;
+      const first = this.numbersAfter(tokens, from, 10, sentence, AGE_TIME_UNITS).find(
+        (x) => x.value >= m.pulse.plausible[0] && (x.at < from + 6 || !MINUTE_WORDS.has(tokens[x.at + 1]?.f ?? '')),
+      );
       if (!first || !passed(first)) continue;
       const { value: n } = this.perMinute(tokens, sentence, first);
       if (n.value < m.pulse.plausible[0] || n.value > m.pulse.plausible[1]) continue;
       const age = this.ageFor(ages, n.at);
       if (age ? age.months < m.pulse.adult_from_months : this.who(tokens) === 'child') continue;
-      out.push(pulse(n));
+      put(pulse(n), n.at);
       break;
+    }
+    // "Tim đập nhanh lắm, đồng hồ thông minh báo 150": after a pulse word, a device's value that no SpO2 can be.
+    const firstPulse = this.w.pulse.positions(tokens).find((p) => this.all.at(tokens, p.at)?.value === 'pulse');
+    if (firstPulse && !out.some((r) => r.measure === 'pulse') && !named.has('blood_pressure') && this.who(tokens) === 'adult') {
+      for (const p of this.w.spo2Weak.positions(tokens).filter((w) => w.at > firstPulse.at && sentence[w.at] === sentence[firstPulse.at])) {
+        const n = this.numbersAfter(tokens, p.at + p.length, 4, sentence, AGE_TIME_UNITS).find((x) => x.value > m.spo2.plausible[1]);
+        if (n && n.value <= m.pulse.plausible[1] && passed(n)) {
+          put(pulse(n), n.at);
+          break;
+        }
+      }
     }
     if (!out.some((r) => r.measure === 'pulse')) {
       const bpm = tokens.findIndex((t, i) => t.f === 'bpm' && num(tokens[i - 1]) !== undefined && !this.ignoreAt?.(i - 1));
       const v = bpm > 0 ? num(tokens[bpm - 1])! : undefined;
       if (v !== undefined && v >= m.pulse.plausible[0] && v <= m.pulse.plausible[1] && this.who(tokens) === 'adult' && passed({ at: bpm - 1 })) {
-        out.push(pulse({ at: bpm - 1, value: v, hi: v, raw: String(v) }));
+        put(pulse({ at: bpm - 1, value: v, hi: v, raw: String(v) }), bpm - 1);
       }
     }
 
@@ -471,15 +563,18 @@ export class Measures {
     if (bp) {
       const bpr = m.blood_pressure;
       const sys = bp.sys !== undefined ? shown({ value: bp.sys, hi: bp.sysHi ?? bp.sys }) : '?';
-      out.push({
-        measure: 'blood_pressure',
-        value: `${sys}/${bp.dia ?? '?'}`,
-        alarming: (bp.sys !== undefined && (bp.sysHi ?? bp.sys) < bpr.systolic_below) || (bp.dia !== undefined && bp.dia < bpr.diastolic_below),
-        label: `huyết áp ${sys}/${bp.dia ?? '?'} mmHg`,
-        labelEn: `blood pressure ${sys}/${bp.dia ?? '?'}`,
-        threshold: `< ${bpr.systolic_below}/${bpr.diastolic_below} mmHg`,
-        basis: bpr.basis,
-      });
+      put(
+        {
+          measure: 'blood_pressure',
+          value: `${sys}/${bp.dia ?? '?'}`,
+          alarming: (bp.sys !== undefined && (bp.sysHi ?? bp.sys) < bpr.systolic_below) || (bp.dia !== undefined && bp.dia < bpr.diastolic_below),
+          label: `huyết áp ${sys}/${bp.dia ?? '?'} mmHg`,
+          labelEn: `blood pressure ${sys}/${bp.dia ?? '?'}`,
+          threshold: `< ${bpr.systolic_below}/${bpr.diastolic_below} mmHg`,
+          basis: bpr.basis,
+        },
+        bp.at,
+      );
     }
 
     const temp = this.temperature(tokens, sentence, ages);
@@ -491,13 +586,13 @@ export class Measures {
     tokens: readonly Token[],
     sentence: readonly number[],
     passed: (v: { at: number }) => boolean,
-  ): { sys?: number; sysHi?: number; dia?: number } | undefined {
+  ): { sys?: number; sysHi?: number; dia?: number; at: number } | undefined {
     const bpr = this.rules.measures.blood_pressure;
     const plausible = (s: number, d: number): boolean => s >= 50 && s <= 250 && d >= 30 && d < s;
     // Every pressure after the word ("120/80 mà giờ tụt xuống 80/50"; "thường 130/80. … đo lại còn 82/50"): the
     // lowest counts.
-    let found: { sys?: number; dia?: number } | undefined;
-    const lower = (x: { sys: number; dia: number }): void => {
+    let found: { sys?: number; dia?: number; at: number } | undefined;
+    const lower = (x: { sys: number; dia: number; at: number }): void => {
       if (!found || x.sys < (found.sys ?? Infinity) || x.dia < (found.dia ?? Infinity))
         found = x.sys < bpr.systolic_below || x.dia < bpr.diastolic_below || !found ? x : found;
     };
@@ -512,7 +607,7 @@ export class Measures {
         // A pressure said to be past ("đợt trước 80/50, giờ ổn định 120/80") gives way to today's.
         if (k < last && this.pastAt?.(k)) continue;
         const [s, d] = t.a.split('/').map(Number);
-        if (plausible(s!, d!)) lower({ sys: s!, dia: d! });
+        if (plausible(s!, d!)) lower({ sys: s!, dia: d!, at: k });
       }
     }
     for (const p of words) {
@@ -520,31 +615,40 @@ export class Measures {
         const a = num(tokens[k]);
         if (a !== undefined && (tokens[k + 1]?.f === 'tren' || tokens[k + 1]?.f === 'over') && !this.ignoreAt?.(k) && passed({ at: k })) {
           const b = num(tokens[k + 2]);
-          if (b !== undefined && plausible(a, b)) lower({ sys: a, dia: b });
+          if (b !== undefined && plausible(a, b)) lower({ sys: a, dia: b, at: k });
         }
       }
     }
     if (found) return found;
-    let sys: number | undefined;
-    let dia: number | undefined;
-    for (const p of this.w.systolic.positions(tokens)) sys ??= this.numbersAfter(tokens, p.at + p.length, 4, sentence).filter(passed)[0]?.value;
-    for (const p of this.w.diastolic.positions(tokens)) dia ??= this.numbersAfter(tokens, p.at + p.length, 4, sentence).filter(passed)[0]?.value;
-    if (sys !== undefined || dia !== undefined) return { sys, dia };
+    let sys: Value | undefined;
+    let dia: Value | undefined;
+    for (const p of this.w.systolic.positions(tokens)) sys ??= this.numbersAfter(tokens, p.at + p.length, 4, sentence).filter(passed)[0];
+    for (const p of this.w.diastolic.positions(tokens)) dia ??= this.numbersAfter(tokens, p.at + p.length, 4, sentence).filter(passed)[0];
+    if (sys !== undefined || dia !== undefined) return { sys: sys?.value, dia: dia?.value, at: (sys ?? dia)!.at };
     // "huyết áp chỉ còn 80 mấy", "huyết áp 85 55": the first number after the word is the systolic pressure (after
     // the words in full: "ha" typed without accents is also "Hà", "hạ").
     for (const p of words.filter((w) => w.length > 1)) {
       const n = this.numbersAfter(tokens, p.at + p.length, 6, sentence).find((x) => x.value >= 50 && x.value <= 250);
       if (!n || !passed(n)) continue;
       const d = num(tokens[n.at + 1]);
-      return d !== undefined && plausible(n.value, d) ? { sys: n.value, dia: d } : { sys: n.value, sysHi: n.hi };
+      return d !== undefined && plausible(n.value, d) ? { sys: n.value, dia: d, at: n.at } : { sys: n.value, sysHi: n.hi, at: n.at };
     }
     // A bare "85/55" with "huyết áp" nowhere is still a blood pressure when nothing else explains it.
     const bare = tokens.findIndex((t) => t.kind === 'bp');
     if (bare >= 0 && !this.all.anyIn(tokens, 0, tokens.length) && !this.ignoreAt?.(bare) && passed({ at: bare })) {
       const [s, d] = tokens[bare]!.a.split('/').map(Number);
-      if (plausible(s!, d!)) return { sys: s, dia: d };
+      if (plausible(s!, d!)) return { sys: s, dia: d, at: bare };
     }
     return undefined;
+  }
+
+  /** True when a measure word other than a temperature ends just before position `i` ("nhịp thở 40", "mạch là 40"). */
+  private otherMeasureBefore(tokens: readonly Token[], i: number): boolean {
+    for (let j = Math.max(0, i - 4); j < i; j++) {
+      const m = this.all.at(tokens, j);
+      if (m && m.value !== 'temperature' && j + m.length <= i && j + m.length >= i - 1) return true;
+    }
+    return false;
   }
 
   /** A young child's fever above the threshold that does not come down, or that lasts beyond the hours. */
@@ -557,6 +661,8 @@ export class Measures {
       const v = num(tokens[i]);
       if (v === undefined || v < t.plausible[0] || v > t.plausible[1] || this.ignoreAt?.(i)) continue;
       const unit = tokens[i + 1]?.f ?? '';
+      // "nhịp thở 40, nhiệt độ 37.5": a value of another measure word is not a temperature, unless in degrees.
+      if (unit !== 'do' && unit !== 'c' && this.otherMeasureBefore(tokens, i)) continue;
       // "sốt 39,5" or "a 39.7 fever".
       const near = feverAt.some((p) => sentence[p.at] === sentence[i] && ((p.at < i && i - p.at <= 4) || (p.at > i && p.at - i <= 2)));
       // "39 độ 7" is 39,7 °C.

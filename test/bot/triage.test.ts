@@ -208,6 +208,107 @@ describe('emergency triage', () => {
     ).toBe(false);
   });
 
+  // General behaviours added with tuning set 7 (danger described indirectly, as a relative reports what they see);
+  // each of these failed before.
+  it.each([
+    // What a person is seen doing to breathe: shoulders, ribs, sitting down or leaning on something to breathe.
+    'bố em thở mà hai vai cứ nhô lên hạ xuống',
+    'my husband shoulders go up with every breath',
+    'mẹ em đi vài bước là phải ngồi bệt xuống thở',
+    'chồng em thở mà xương sườn hóp vào',
+    'ông nằm xuống là thấy chẹn ở cổ',
+    'bà kêu ngộp, mở hết cửa vẫn thiếu không khí',
+    'mẹ ngồi chống tay lên đầu gối cúi người ra trước mới thở được',
+    'bà phải kê 3 cái gối cao mới thiu thiu được',
+    // Alertness: roused only to moan, in and out, talking to someone who is not there.
+    'lay mẹ dậy thì mẹ rên rồi ngủ tiếp',
+    'ông em lúc tỉnh lúc mê',
+    'bà cứ nói chuyện với ông đã mất',
+    'she is not answering when I call her',
+    // Chest pain shown rather than named.
+    'ông cứ lấy tay đấm đấm vào ngực và rên',
+    'chị tôi có cảm giác bóp nghẹt sau xương ức',
+    // Everyday non-COVID emergencies, on the general first-aid basis.
+    'bé ngã xuống ao, vớt lên rồi',
+    'vợ tôi bị bỏng dầu cả cánh tay',
+    'mới sinh được 1 tuần mà ra huyết ồ ạt',
+    'pregnant 32 weeks, baby not kicking today',
+    'his face droop on one side',
+  ])('flags "%s"', (text) => {
+    const r = triage.check(text);
+    expect(r.emergency).toBe(true);
+    for (const s of r.signs) expect(s.basis).toBeDefined();
+  });
+
+  it('reads breaths counted with nothing named, per minute or after "đếm", by the age band', () => {
+    expect(triage.check('đếm ngực mẹ phập phồng 30 lần trong 1 phút').reasons[0]).toMatch(/nhịp thở 30 lần\/phút .*≥ 20/);
+    expect(triage.check('bé 7 tuần, đếm được 64 cái').reasons[0]).toMatch(/nhịp thở 64 lần\/phút .*≥ 60/);
+    expect(triage.check('baby 3 weeks old, chest go up down 66 times per minute').emergency).toBe(true);
+    expect(triage.check('đếm 1 phút ra 22 23 gì đó, bố em 66t').emergency).toBe(true);
+    expect(triage.check('thở 1p đc 31l, người lớn').emergency).toBe(true);
+    // A count after "hơi thở" a few words on.
+    expect(triage.check('tôi thử đếm hơi thở của ông trong lúc ông ngủ, được 23').emergency).toBe(true);
+    // Under the band of a 2-year-old; kicks and counts per hour are not breaths.
+    expect(triage.check('bé 2 tuổi đếm được 35 lần trong 1 phút').emergency).toBe(false);
+    expect(triage.check('đếm thai đạp được 10 lần trong 1 giờ').emergency).toBe(false);
+  });
+
+  it('reads a device reading by any name, and a pulse a few words after its word', () => {
+    expect(triage.check('máy mua ở tiệm thuốc, số to bên trái là 93, số nhỏ bên dưới là 105').reasons[0]).toBe('SpO2 93% (≤ 96%)');
+    expect(triage.check('the finger machine show 92, my mom is 68').reasons[0]).toBe('SpO2 92% (≤ 96%)');
+    expect(triage.check('đo cho bà mấy lần, lần cao nhất được 95, lần thấp nhất 91').reasons[0]).toBe('SpO2 91% (≤ 96%)');
+    // "lung tung" is not "từng" typed without accents: the reading is today's.
+    expect(triage.check('máy kẹp ngón nhảy lung tung rồi đứng ở 91').reasons[0]).toBe('SpO2 91% (≤ 96%)');
+    expect(triage.check('mạch bà chậm lắm, đếm được 40 nhịp').reasons[0]).toMatch(/^mạch 40/);
+    expect(triage.check('tim đập nhanh lắm, đồng hồ thông minh báo 145').reasons[0]).toMatch(/^mạch 145/);
+    // A duration is not a pulse ("đắp" typed without accents is "đập").
+    expect(triage.check('sốt 38, đắp chăn, uống thuốc 30 phút là hạ').emergency).toBe(false);
+  });
+
+  it('reads a value asked about ("… là bình thường không") and a value measured again', () => {
+    expect(triage.check('SpO2 95 là bình thường không').emergency).toBe(true);
+    expect(triage.check('nhịp thở 24 là bt ko').emergency).toBe(true);
+    expect(triage.check('SpO2 95 đến 100 là bình thường').emergency).toBe(false);
+    expect(triage.check('lúc đầu đo SpO2 ra 88 nhưng do tay lạnh, ủ ấm đo lại được 98').emergency).toBe(false);
+    expect(triage.check('đo SpO2 ra 88, đo lại vẫn 88').emergency).toBe(true);
+  });
+
+  it('does not read the value of another measure as a temperature', () => {
+    expect(triage.check('bé 6 tháng nhịp thở 40, nhiệt độ 37.5, vẫn bú tốt').emergency).toBe(false);
+    expect(triage.check('bé 2 tuổi nhịp thở 30, sốt 40 không hạ').emergency).toBe(true);
+  });
+
+  it('carries a condition across "mà" up to its "thì", unless someone in particular is named in it', () => {
+    expect(triage.check('nếu đang ở một mình mà bị ngất thì gọi ai').emergency).toBe(false);
+    expect(triage.check('Nếu đang cách ly mà thấy khó thở thì nên làm gì trước?').emergency).toBe(false);
+    expect(triage.check('nếu gọi 115 không được mà ông em bất tỉnh thì sao').emergency).toBe(true);
+    expect(triage.check('không biết nếu gọi 115 có được không mà mẹ em đang khó thở quá').emergency).toBe(true);
+    expect(triage.check('nếu đi viện thì xa quá mà em khó thở lắm').emergency).toBe(true);
+  });
+
+  it('scopes a general-question cue to the part of the message with the sign', () => {
+    expect(triage.check('ngón tay lạnh thì đo spo2 có bị sai không').emergency).toBe(false);
+    expect(triage.check('Đau ngực kiểu nào thì cần đi viện?').emergency).toBe(false);
+    expect(triage.check('em khó thở quá, máy đo có chính xác không').emergency).toBe(true);
+  });
+
+  it('takes a past sign followed by a reading under the thresholds as passed', () => {
+    expect(triage.check('tháng trước bố ngất vì tụt huyết áp, đã chỉnh thuốc, giờ huyết áp 120/80').emergency).toBe(false);
+    expect(triage.check('đợt rồi mẹ khó thở phải nằm viện, giờ về nhà được 1 tháng').emergency).toBe(false);
+    expect(triage.check('hôm trước bé hóc hạt nhãn, vỗ lưng ra ngay, bé khóc to rồi chơi tiếp').emergency).toBe(false);
+    expect(triage.check('tuần trước bố ngất, hôm nay huyết áp 80/50').emergency).toBe(true);
+    expect(triage.check('hôm qua mẹ khó thở, nay spo2 97 nhưng vẫn thở dốc').emergency).toBe(true);
+  });
+
+  it('takes two different signs in an everyday setting, or someone with an age, as a description', () => {
+    expect(triage.check('chơi game xong thấy tức ngực, mặt tái').emergency).toBe(true);
+    expect(triage.check('em đếm theo hướng dẫn trên tivi được 28 lần, em 45 tuổi').emergency).toBe(true);
+    // One sign in a setting, with a word of exaggeration, or just before it ("thiếu điều", "muốn" in "muốn nổ").
+    expect(triage.check('phim kinh dị xem mà thở không nổi, sợ tới co giật luôn').emergency).toBe(false);
+    expect(triage.check('cười thiếu điều tắt thở').emergency).toBe(false);
+    expect(triage.check('đọc bình luận mà tức muốn nổ ngực').emergency).toBe(false);
+  });
+
   it('never throws on any input (fast-check)', () => {
     fc.assert(
       fc.property(fc.oneof(fc.string(), fc.string({ unit: 'binary' })), (s) => {
@@ -234,7 +335,7 @@ describe('triage sets', () => {
   it('meet the thresholds on the tuning sets (recall 100 %, false alarms ≤ 2 %)', () => {
     for (const report of evaluateTriage(
       triage,
-      sets.filter((s) => ['tuning', 'tuning2', 'tuning4', 'tuning5', 'tuning6'].includes(s.name)),
+      sets.filter((s) => ['tuning', 'tuning2', 'tuning4', 'tuning5', 'tuning6', 'tuning7'].includes(s.name)),
     )) {
       expect(report.missed).toEqual([]);
       expect(report.falseAlarms).toBeLessThanOrEqual(0.02);
