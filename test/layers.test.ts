@@ -1,19 +1,12 @@
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
+import { sourceFiles } from './helpers/sources';
 
 /**
  * The house's floors (issue 14): scripts → adapters → bot → knowledge, never upwards; bot/ enters knowledge/ only
  * through knowledge/index.ts; the configuration module imports nothing from the project.
  */
 const ROOT = join(__dirname, '..');
-
-function sources(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return sources(path);
-    return path.endsWith('.ts') ? [path] : [];
-  });
-}
 
 /** Project files a source file imports, as paths relative to the root ("knowledge/index", "bot/state"…). */
 function importsOf(file: string): string[] {
@@ -26,7 +19,7 @@ const floor = (path: string) => path.split('/')[0]!;
 const ORDER = ['knowledge', 'bot', 'adapters', 'scripts'];
 
 describe('layers', () => {
-  const files = ORDER.flatMap((dir) => sources(join(ROOT, dir)));
+  const files = ORDER.flatMap((dir) => sourceFiles(join(ROOT, dir)));
 
   it('no floor imports a floor above it', () => {
     const upward = files.flatMap((file) => {

@@ -1,16 +1,9 @@
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { EnvSchema, loadConfig } from '../../adapters/config';
+import { sourceFiles } from '../helpers/sources';
 
 const ROOT = join(__dirname, '..', '..');
-
-function sources(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return sources(path);
-    return path.endsWith('.ts') ? [path] : [];
-  });
-}
 
 describe('configuration (issue 14, item 2)', () => {
   it('every variable of the schema is documented in .env.example', () => {
@@ -21,7 +14,7 @@ describe('configuration (issue 14, item 2)', () => {
 
   it('the environment is read only by the config module and the scripts’ entry points', () => {
     const readers = ['adapters', 'bot', 'knowledge', 'scripts/lib']
-      .flatMap((dir) => sources(join(ROOT, dir)))
+      .flatMap((dir) => sourceFiles(join(ROOT, dir)))
       .filter((file) => !file.endsWith(join('adapters', 'config.ts')))
       .filter((file) =>
         readFileSync(file, 'utf8')
