@@ -10,6 +10,18 @@ export type Figurative = 'joke' | 'hyperbole' | 'setting';
 
 const unmasked = (tokens: readonly Token[]): Token[] => tokens.map((t) => ({ ...t, masked: false }));
 
+/** Days of the illness named in tokens[from, to): "ngày 3", "ngày thứ 8" (not "3 ngày", a duration). */
+function illnessDays(tokens: readonly Token[], from: number, to: number): number[] {
+  const out: number[] = [];
+  for (let i = from; i < to - 1; i++) {
+    if (tokens[i]!.f !== 'ngay') continue;
+    const at = tokens[i + 1]!.f === 'thu' ? i + 2 : i + 1;
+    const t = tokens[at];
+    if (at < to && t?.kind === 'num' && /^\d{1,2}$/.test(t.a) && Number(t.a) <= 30) out.push(Number(t.a));
+  }
+  return out;
+}
+
 /** Words right after "là bình thường" that make it a question about a reading ("… là bình thường không"). */
 const QUESTION_AFTER = new Set(['khong', 'chua', 'ha', 'hong', 'chu']);
 
@@ -29,6 +41,7 @@ export class ContextRules {
   private readonly cuesReadings: PhraseSet;
   private readonly figurativeWords: PhraseSet;
   private readonly contexts: PhraseSet;
+  private readonly prone: PhraseSet;
   private readonly medical: PhraseSet;
   private readonly hyperbole: PhraseSet;
   private readonly stories: PhraseSet;
@@ -56,6 +69,7 @@ export class ContextRules {
     this.cuesReadings = PhraseSet.of(rules.general_cues.readings);
     this.figurativeWords = PhraseSet.of(rules.figurative.before);
     this.contexts = PhraseSet.of(rules.figurative.contexts);
+    this.prone = PhraseSet.of(rules.figurative.prone);
     this.medical = PhraseSet.of(rules.figurative.medical);
     this.hyperbole = PhraseSet.of(rules.figurative.hyperbole);
     this.stories = PhraseSet.of(rules.figurative.stories);
@@ -118,13 +132,18 @@ export class ContextRules {
     return false;
   }
 
-  /** True when the part of the message (between commas) around `at` carries a past marker ("tuần trước"). */
+  /**
+   * True when the part of the message (between commas) around `at` carries a past marker ("tuần trước"), or a day of
+   * the illness before a later one the message also gives ("Ngày 3 SpO2 95; ngày 8 hiện tại SpO2 98").
+   */
   pastPart(tokens: readonly Token[], clause: readonly number[], at: number): boolean {
     let from = at;
     while (from > 0 && clause[from - 1] === clause[at] && tokens[from - 1]!.kind !== 'comma') from--;
     let to = at;
     while (to < tokens.length && clause[to] === clause[at] && tokens[to]!.kind !== 'comma') to++;
-    return this.history.anyIn(tokens, from, to) || this.pastMarkers.anyIn(tokens, from, to);
+    if (this.history.anyIn(tokens, from, to) || this.pastMarkers.anyIn(tokens, from, to)) return true;
+    const day = illnessDays(tokens, from, to)[0];
+    return day !== undefined && illnessDays(tokens, 0, tokens.length).some((d) => d > day);
   }
 
   /** A message asking "what if": a general-question cue ("nếu", "khi nào") somewhere in it. */
@@ -250,6 +269,11 @@ export class ContextRules {
     const general = new Set(cues.map((c) => part[c.at]!));
     for (const p of this.patient.positions(tokens)) general.delete(part[p.at]!);
     return (at) => general.has(part[at]!);
+  }
+
+  /** Whether a finding at tokens[start, end) is said in words people use figuratively ("nghẹt thở", "tím tái"). */
+  figurativeProne(tokens: readonly Token[], start: number, end: number): boolean {
+    return this.prone.anyIn(tokens, Math.max(0, start - 1), end);
   }
 
   /** "muốn xỉu", "suýt ngất": the word just before the finding makes it figurative. */

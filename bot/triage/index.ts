@@ -74,16 +74,20 @@ export class Triage {
     this.mask = PhraseSet.of(rules.mask);
     this.ctx = new ContextRules(rules);
     this.measures = new Measures(rules);
-    this.phrases = new PhraseSet<Sign>(rules.signs.flatMap((s) => s.phrases.map((p): [string, Sign] => [p, s])));
+    // Sign phrases read hỏi and ngã alike ("khó thỡ", "bất tĩnh"); negation and context words do not.
+    this.phrases = new PhraseSet<Sign>(
+      rules.signs.flatMap((s) => s.phrases.map((p): [string, Sign] => [p, s])),
+      true,
+    );
     this.pairs = rules.signs.flatMap((sign) =>
-      sign.pairs.map((p) => ({ sign, pair: { first: PhraseSet.of(p.first), second: PhraseSet.of(p.then), within: p.within } })),
+      sign.pairs.map((p) => ({ sign, pair: { first: PhraseSet.of(p.first, true), second: PhraseSet.of(p.then, true), within: p.within } })),
     );
     rules.signs
       .flatMap((sign) => sign.pairs.map((p) => p.first))
       .forEach((first, n) => {
         for (const word of new Set(first.map((f) => compile(f)[0]?.f ?? ''))) this.pairsByFirst.set(word, [...(this.pairsByFirst.get(word) ?? []), n]);
       });
-    this.unlessNext = new Map(rules.signs.map((s) => [s.id, s.unless_next.map(compile)]));
+    this.unlessNext = new Map(rules.signs.map((s) => [s.id, s.unless_next.map((p) => compile(p))]));
     this.pregnant = PhraseSet.of(rules.people.pregnant);
     this.fever = PhraseSet.of(rules.measures.temperature.words);
     const glued = rules.signs
@@ -208,7 +212,7 @@ export class Triage {
     // Vital signs under the thresholds, by position: one read after a past finding says it has passed.
     const calm = readings.filter((r) => !r.alarming && r.measure !== 'temperature').map((r) => this.measures.positionOf(r) ?? -1);
     const calmAfter = (at: number): boolean => calm.some((p) => p >= at);
-    const pregnant = this.pregnant.anyIn(tokens, 0, all);
+    const pregnant = this.pregnant.anyIn(tokens, 0, all) || this.measures.gestation(tokens);
     const child = this.measures.isChild(tokens);
     const fever = this.fever.anyIn(tokens, 0, all) || readings.some((r) => r.measure === 'temperature');
     for (const c of cands) {
@@ -229,7 +233,10 @@ export class Triage {
       if (!s.literal && this.ctx.general(tokens, clause, c.start, c.end)) continue;
       if (!s.literal && (this.ctx.figurativeBefore(tokens, c.start) || (c.tail !== undefined && this.ctx.figurativeBefore(tokens, c.tail)))) continue;
       if (this.ctx.passed(tokens, clause, c.start, calmAfter)) continue;
-      (figurativeMessage === 'setting' && !s.literal ? inSetting : found).set(s.id, {
+      // In an everyday setting only words people use figuratively are set aside: "trận đấu nghẹt thở" is not an
+      // emergency, "đang chơi game thì đau ngực dữ dội" is.
+      const settingOnly = figurativeMessage === 'setting' && !s.literal && this.ctx.figurativeProne(tokens, c.start, c.end);
+      (settingOnly ? inSetting : found).set(s.id, {
         id: s.id,
         label: s.label,
         labelEn: s.label_en,

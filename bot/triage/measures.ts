@@ -128,6 +128,26 @@ const COUNT_VERBS = new Set(['dem', 'count', 'counted', 'counting']);
 const NOT_BREATH_COUNTS = new Set(['đạp', 'máy', 'gò', 'cơn', 'kick', 'kicks', 'kicking', 'contraction', 'contractions', 'cough', 'coughs', 'vomit']);
 const NOT_BREATH_COUNTS_FOLDED = new Set(['dap', 'non', 'oi', 'tieu', 'ia']);
 const DAYS_UNITS = new Set(['ngay', 'hom', 'days', 'day']);
+/** Units that may follow the value of a bare "tim" ("tim 85", "tim 130 lần"): anything else is not a pulse. */
+const HEART_UNITS = new Set(['lan', 'nhip', 'lan/phut', 'nhip/phut', 'bpm']);
+/**
+ * "tim 85": a bare "tim" (heart) followed at once by a number is a pulse written short ("spo2 99, tim 85"), unless
+ * the number has another unit ("bệnh tim 20 năm").
+ */
+const heartAt = (tokens: readonly Token[], k: number): boolean => {
+  if (tokens[k]?.f !== 'tim' || !tokens[k]!.plain || tokens[k + 1]?.kind !== 'num') return false;
+  const unit = tokens[k + 2];
+  return unit?.kind !== 'word' || HEART_UNITS.has(unit.f);
+};
+/**
+ * Who may be some weeks pregnant ("mình 35 tuần", "em 33 tuần", "vợ tôi 30w"): the word just before the weeks, or
+ * nothing (the message opens with them). Folded.
+ */
+const GESTATION_OWNERS = new Set(['minh', 'em', 'e', 'toi', 'tui', 'tao', 'mk', 'chi', 'vo', 'she']);
+/** Words after the weeks that make them a duration ("em 12 tuần nay ho"), not a pregnancy. */
+const DURATION_AFTER = new Set(['nay', 'qua', 'lien', 'truoc', 'sau', 'nua', 'toi', 'ago', 'now']);
+/** Weeks of pregnancy read as such (a duration of a few weeks is more likely below). */
+const GESTATION_WEEKS: [number, number] = [10, 42];
 
 const ageLabel = (months: number): string =>
   months < 1 ? 'trẻ sơ sinh' : months < 24 ? `trẻ ${Math.round(months * 10) / 10} tháng` : `trẻ ${Math.floor(months / 12)} tuổi`;
@@ -198,6 +218,22 @@ export class Measures {
     return out;
   }
 
+  /**
+   * A pregnancy stated by its weeks alone ("mình 35 tuần, tự nhiên ra nước"): 10–42 weeks right after a person who
+   * may carry it, or opening the message, and not a duration ("em 12 tuần nay ho") or a child's age ("bé 5 tuần").
+   */
+  gestation(tokens: readonly Token[]): boolean {
+    for (let i = 0; i + 1 < tokens.length; i++) {
+      const n = num(tokens[i]);
+      if (n === undefined || n < GESTATION_WEEKS[0] || n > GESTATION_WEEKS[1] || !WEEK_UNITS.has(tokens[i + 1]!.f)) continue;
+      if (i > 0 && !GESTATION_OWNERS.has(tokens[i - 1]!.f)) continue;
+      if (DURATION_AFTER.has(tokens[i + 2]?.f ?? '') || OLD.has(tokens[i + 2]?.f ?? '')) continue;
+      if (this.childWords.anyIn(tokens, i - 3, i) || this.owners.anyIn(tokens, i - 3, i)) continue;
+      return true;
+    }
+    return false;
+  }
+
   /** The age that a reading at `at` belongs to: the nearest stated age, preferring one before it. */
   private ageFor(ages: Age[], at: number): Age | undefined {
     let best: Age | undefined;
@@ -255,7 +291,7 @@ export class Measures {
   ): Value[] {
     const out: Value[] = [];
     for (let k = from; k < Math.min(tokens.length, from + reach) && sentence[k] === sentence[from - 1]; k++) {
-      if (this.all.at(tokens, k)) break;
+      if (this.all.at(tokens, k) || heartAt(tokens, k)) break;
       const t = tokens[k]!;
       // "máy hiện 98 và 88": the number after "và" is the device's other measure.
       if (out.length && AND_WORDS.has(t.f)) break;
@@ -549,6 +585,13 @@ export class Measures {
           break;
         }
       }
+    }
+    // "spo2 99, tim 85": the number right after a bare "tim".
+    if (!out.some((r) => r.measure === 'pulse') && this.who(tokens) === 'adult') {
+      const k = tokens.findIndex((_, i) => heartAt(tokens, i) && !this.ignoreAt?.(i + 1));
+      const v = k >= 0 ? num(tokens[k + 1])! : undefined;
+      if (v !== undefined && v >= m.pulse.plausible[0] && v <= m.pulse.plausible[1] && passed({ at: k + 1 }))
+        put(pulse({ at: k + 1, value: v, hi: v, raw: String(v) }), k + 1);
     }
     if (!out.some((r) => r.measure === 'pulse')) {
       const bpm = tokens.findIndex((t, i) => t.f === 'bpm' && num(tokens[i - 1]) !== undefined && !this.ignoreAt?.(i - 1));

@@ -21,6 +21,8 @@ export interface Token {
   kind: TokenKind;
   /** Masked by a harmless phrase ("ngạt mũi"): matches nothing. */
   masked?: boolean;
+  /** A word with the ngã tone, read with hỏi ("thỡ" → "thở", see {@link hoiNga}). */
+  h?: string;
 }
 
 /** A compiled word of a rule phrase. */
@@ -28,6 +30,23 @@ export interface Key {
   a: string;
   f: string;
   accented: boolean;
+  /** In tone-loose phrase sets, a word with hỏi or ngã: read with hỏi, matched against {@link Token.h} or the word. */
+  h?: string;
+}
+
+/** Vowels with the ngã tone and the same vowels with hỏi. */
+const NGA = 'ãẵẫẽễĩõỗỡũữỹ';
+const HOI = 'ảẳẩẻểỉỏổởủửỷ';
+const NGA_RE = /[ãẵẫẽễĩõỗỡũữỹ]/gu;
+const NGA_ANY = /[ãẵẫẽễĩõỗỡũữỹ]/u;
+const HOI_OR_NGA = /[ãẵẫẽễĩõỗỡũữỹảẳẩẻểỉỏổởủửỷ]/u;
+/**
+ * Hỏi and ngã are one tone in Southern and Central speech, and are confused in writing and by voice typing ("khó
+ * thỡ", "bất tĩnh", "không tĩnh táo"): a word with either tone is read with hỏi. Used for sign phrases only, never for
+ * negation or context words.
+ */
+export function hoiNga(a: string): string {
+  return a.replace(NGA_RE, (c) => HOI[NGA.indexOf(c)]!);
 }
 
 /** Zero-width, bidi and other format characters (digits split by U+200B must meet again). */
@@ -79,9 +98,13 @@ const ONSETS = new Set([
 ]);
 const CODAS = new Set(['', 'c', 'ch', 'm', 'n', 'ng', 'nh', 'p', 't']);
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the range is "any non-ASCII character"
+const NON_ASCII = /[^\u0000-\u007f]/u;
+
 /**
  * Stretched letters ("khoooo", "thởởở", "quáaaa", "emmmm"): a run of three or more of the same letter (accents
- * aside) becomes one, keeping an accented one. A word without a vowel ("kkk", "cccd") is left as it is.
+ * aside) becomes one, keeping an accented one. A word without a vowel ("kkk", "cccd") is left as it is. In a word
+ * with a Vietnamese letter, a last letter typed twice ("đauu", "ngựcc") is one: no Vietnamese syllable ends so.
  */
 export function unstretch(word: string): string {
   if (word.length < 3 || !/(\p{L})\1/u.test(word)) return word;
@@ -93,7 +116,8 @@ export function unstretch(word: string): string {
   for (let i = 0; i < chars.length; ) {
     let j = i + 1;
     while (j < chars.length && base[j] === base[i]) j++;
-    if (j - i >= 3) out += chars.slice(i, j).find((c, k) => c !== base[i + k]) ?? chars[i]!;
+    const last = j === chars.length && j - i === 2 && NON_ASCII.test(word);
+    if (j - i >= 3 || last) out += chars.slice(i, j).find((c, k) => c !== base[i + k]) ?? chars[i]!;
     else out += chars.slice(i, j).join('');
     i = j;
   }
@@ -197,7 +221,9 @@ export function tokenize(text: string, limit = 400): Token[] {
     const kind = classify(m[0].includes('\n') ? '\n' : raw);
     const a = kind === 'stop' ? '.' : raw;
     const f = foldVietnamese(a);
-    out.push({ a, f, plain: a === f, kind });
+    const tok: Token = { a, f, plain: a === f, kind };
+    if (!tok.plain && NGA_ANY.test(a)) tok.h = hoiNga(a);
+    out.push(tok);
     if (out.length >= limit) break;
   }
   return out;
@@ -207,9 +233,13 @@ export function tokenize(text: string, limit = 400): Token[] {
  * Compiles a rule phrase into keys (the same preparation as messages, without rewriting). A phrase starting with "="
  * matches only exactly as written: "=hóc" is not "học" typed without accents.
  */
-export function compile(phrase: string): Key[] {
+export function compile(phrase: string, toneLoose = false): Key[] {
   const exact = phrase.startsWith('=');
-  return tokenize(exact ? phrase.slice(1) : phrase).map((t) => ({ a: t.a, f: t.f, accented: !t.plain && !exact }));
+  return tokenize(exact ? phrase.slice(1) : phrase).map((t) => {
+    const key: Key = { a: t.a, f: t.f, accented: !t.plain && !exact };
+    if (toneLoose && key.accented && HOI_OR_NGA.test(t.a)) key.h = hoiNga(t.a);
+    return key;
+  });
 }
 
 const DIGIT: Record<string, number> = { mot: 1, mốt: 1, hai: 2, ba: 3, bon: 4, tu: 4, nam: 5, lam: 5, sau: 6, bay: 7, bảy: 7, tam: 8, chin: 9 };
@@ -299,6 +329,7 @@ export function numberWords(tokens: Token[]): Token[] {
 export function keyMatches(tok: Token | undefined, key: Key): boolean {
   if (!tok || tok.masked) return false;
   if (tok.a === key.a) return true;
+  if (key.h !== undefined && (tok.h ?? tok.a) === key.h) return true;
   return key.accented && tok.plain && tok.f === key.f;
 }
 
@@ -315,9 +346,10 @@ export function phraseAt(tokens: readonly Token[], keys: readonly Key[], i: numb
 export class PhraseSet<T = undefined> {
   private readonly byFirst = new Map<string, { keys: Key[]; value: T }[]>();
 
-  constructor(phrases: Iterable<[string, T]>) {
+  /** `toneLoose`: accented words of the phrases also match a word written with ngã for hỏi ({@link hoiNga}). */
+  constructor(phrases: Iterable<[string, T]>, toneLoose = false) {
     for (const [p, value] of phrases) {
-      const keys = compile(p);
+      const keys = compile(p, toneLoose);
       if (!keys.length) continue;
       const list = this.byFirst.get(keys[0]!.f) ?? [];
       list.push({ keys, value });
@@ -326,8 +358,11 @@ export class PhraseSet<T = undefined> {
     }
   }
 
-  static of(phrases: readonly string[]): PhraseSet {
-    return new PhraseSet(phrases.map((p): [string, undefined] => [p, undefined]));
+  static of(phrases: readonly string[], toneLoose = false): PhraseSet {
+    return new PhraseSet(
+      phrases.map((p): [string, undefined] => [p, undefined]),
+      toneLoose,
+    );
   }
 
   /** The longest phrase starting at `i`: its length and value, or undefined. */

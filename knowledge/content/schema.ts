@@ -211,6 +211,8 @@ export const TriageSchema = z.strictObject({
     contexts: words.default([]),
     hyperbole: words.default([]),
     medical: words.default([]),
+    /** Phrases people use figuratively; in an everyday setting only these are set aside, any other sign still counts. */
+    prone: words.default([]),
   }),
   past: z.strictObject({ history: words.default([]), markers: words.default([]), resolved: words.default([]) }),
   people: z.strictObject({

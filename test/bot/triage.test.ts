@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Triage } from '../../bot/triage';
+import { unstretch } from '../../bot/triage/tokens';
 import { evaluateTriage, loadTriageSets } from '../../bot/triage/evaluate';
 import { loadKnowledgeBase } from '../../knowledge/content/load';
 import { KB_DIR } from '../helpers/kb';
@@ -198,6 +199,10 @@ describe('emergency triage', () => {
     'nóng quá ngộp thở',
     'cay quá thở không nổi',
     'vừa tiêm xong mũi 2 được 15 phút thì khó thở quá',
+    // An everyday setting sets aside only words people use figuratively, not a real sign said in it.
+    'đang chơi game thì tự nhiên đau ngực dữ dội',
+    'em đang chơi game thì thấy khó thở quá',
+    'đang xem bóng đá thì bố em ôm ngực, vã mồ hôi',
   ])('flags "%s"', (text) => {
     expect(triage.check(text).emergency).toBe(true);
   });
@@ -309,6 +314,82 @@ describe('emergency triage', () => {
     expect(triage.check('đọc bình luận mà tức muốn nổ ngực').emergency).toBe(false);
   });
 
+  // General behaviours added with tuning set 8 (each of these failed before).
+  it('reads hỏi and ngã alike in sign phrases, as Southern and Central speech and voice typing do', () => {
+    expect(triage.check('mẹ tôi khó thỡ lắm').reasons).toEqual(['khó thở']);
+    expect(triage.check('ba em thở không nỗi').emergency).toBe(true);
+    expect(triage.check('ông tôi bất tĩnh rồi').emergency).toBe(true);
+    expect(triage.check('bà lờ mờ, không tĩnh táo').emergency).toBe(true);
+  });
+
+  it('reads a last letter typed twice as one in a Vietnamese word', () => {
+    expect(unstretch('ngựcc')).toBe('ngực');
+    expect(unstretch('đauu')).toBe('đau');
+    expect(unstretch('will')).toBe('will');
+    expect(triage.check('mẹ em đauu ngựcc').emergency).toBe(true);
+  });
+
+  it('reads weeks right after a person as a pregnancy, not a duration or a baby', () => {
+    expect(triage.check('mình 35 tuần, tự nhiên ra nước nhiều').emergency).toBe(true);
+    expect(triage.check('vợ em 30 tuần, ra máu').emergency).toBe(true);
+    expect(triage.check('em 12 tuần nay đau bụng').emergency).toBe(false);
+    expect(triage.check('bé 5 tuần đau bụng quấy').emergency).toBe(false);
+  });
+
+  it('takes an earlier day of the illness as past when a later day is given', () => {
+    expect(triage.check('Ngày 2 SpO2 94, đã điều trị; ngày 9 SpO2 98').emergency).toBe(false);
+    expect(triage.check('ngày 2 spo2 98, ngày 4 spo2 93').reasons).toEqual(['SpO2 93% (≤ 96%)']);
+  });
+
+  it('reads a bare "tim" followed at once by a number as a pulse', () => {
+    expect(triage.check('tim 130, mệt').reasons[0]).toMatch(/^mạch 130/);
+    expect(triage.check('spo2 98, tim 80').emergency).toBe(false);
+    expect(triage.check('bệnh tim 20 năm, spo2 98').emergency).toBe(false);
+  });
+
+  it('reads a value said to fluctuate, with nothing named, as SpO2', () => {
+    expect(triage.check('dao động 91 92 từ sáng').reasons).toEqual(['SpO2 91% (≤ 96%)']);
+  });
+
+  it.each([
+    'xpo2 91',
+    'bố ho ra cục máu',
+    'ông cứ tỉnh tỉnh mê mê',
+    'bầu 30 tuần, thai máy giảm hẳn',
+    'bầu 29 tuần, đếm 2 tiếng chỉ được 3 lần đạp',
+    'bầu 25 tuần bụng căng cứng',
+    'ông ngã cầu thang chảy máu đầu',
+    'chú té từ trên mái nhà xuống, nằm im không nhúc nhích',
+    'ăn trứng cóc xong tê lưỡi, nôn',
+    'my dad fall down, no wake up',
+    'he took too many pills',
+    'my son eyes go up, shaking',
+  ])('flags everyday, dialect and broken-English wording "%s"', (text) => {
+    const r = triage.check(text);
+    expect(r.emergency).toBe(true);
+    for (const s of r.signs) expect(s.basis).toBeDefined();
+  });
+
+  it.each([
+    // "when is it dangerous" asked after the sign.
+    'đau ngực khi nào là nguy hiểm',
+    // Past markers of the South and Centre ("hôm bữa", "bữa tê"), the first days, a weekday, years ago.
+    'hôm bữa em tức ngực, đi khám rồi, giờ hết rồi',
+    'bữa tê bé ói nhiều, chừ ăn ngon lành',
+    'Mấy ngày đầu thở mệt, giờ thở êm rồi',
+    'ông bị tai biến 3 năm trước, giờ đi lại được',
+    'bạn em ngất hôm thứ 3, giờ khỏe rồi',
+    // Non-medical settings: paperwork, games, prices, beauty, school tests; a slang phrase.
+    'đọc công văn mới mà ngộp thở',
+    'game thua hoài, em sắp ngưng thở rồi',
+    'giá thịt heo tăng mà tụt huyết áp',
+    'cô ấy xinh quá làm cả lớp ngất',
+    'bài kt hóa khó quá, em ngộp thở',
+    'hôm nay xỉu up xỉu down',
+  ])('does not flag "%s"', (text) => {
+    expect(triage.check(text).emergency).toBe(false);
+  });
+
   it('never throws on any input (fast-check)', () => {
     fc.assert(
       fc.property(fc.oneof(fc.string(), fc.string({ unit: 'binary' })), (s) => {
@@ -335,7 +416,7 @@ describe('triage sets', () => {
   it('meet the thresholds on the tuning sets (recall 100 %, false alarms ≤ 2 %)', () => {
     for (const report of evaluateTriage(
       triage,
-      sets.filter((s) => ['tuning', 'tuning2', 'tuning4', 'tuning5', 'tuning6', 'tuning7'].includes(s.name)),
+      sets.filter((s) => ['tuning', 'tuning2', 'tuning4', 'tuning5', 'tuning6', 'tuning7', 'tuning8'].includes(s.name)),
     )) {
       expect(report.missed).toEqual([]);
       expect(report.falseAlarms).toBeLessThanOrEqual(0.02);
