@@ -406,7 +406,18 @@ describe('triage sets', () => {
 
   it('load, each with alarming and calm messages', () => {
     expect(problems).toEqual([]);
-    expect(sets.map((s) => s.name).sort()).toEqual(['locked', 'tuning', 'tuning2', 'tuning3', 'tuning4', 'tuning5', 'tuning6', 'tuning7', 'tuning8', 'tuning9']);
+    expect(sets.map((s) => s.name).sort()).toEqual([
+      'locked',
+      'tuning',
+      'tuning2',
+      'tuning3',
+      'tuning4',
+      'tuning5',
+      'tuning6',
+      'tuning7',
+      'tuning8',
+      'tuning9',
+    ]);
     const total = (k: 'alarming' | 'calm') => sets.reduce((n, s) => n + s[k].length, 0);
     expect(total('alarming')).toBeGreaterThanOrEqual(300);
     expect(total('calm')).toBeGreaterThanOrEqual(200);
