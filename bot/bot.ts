@@ -204,8 +204,29 @@ export class CovidBot extends ActivityHandler {
     // 2. Buttons.
     const payload = parsePayload(raw);
 
+    // The knowledge search, run at most once per turn.
+    let searched: SearchResult | undefined;
+    const search = async (): Promise<SearchResult> => (searched ??= await this.current.index.search(text, { asOf: this.today() }));
+    const language = payload ? 'vi' : await this.language.detect(text);
+
+    // Just after an emergency: "cannot get through", "what now", "a little better" are about reaching help, in the
+    // language of the message (an English emergency's follow-ups are answered in English).
+    if (!payload && flags.afterEmergency) {
+      flags.afterEmergency--;
+      const lang: Lang = language === 'en' ? 'en' : 'vi';
+      const folded = this.current.triage
+        .tokens(text)
+        .map((t) => t.f)
+        .join(' ');
+      const after = afterEmergencyReply(conv, folded, lang);
+      if (after.matched || lang === 'en' || (await search()).decision !== 'answer') {
+        await this.send(ctx, after.text, [callAction(conv, lang), ...(lang === 'vi' ? this.hotlineButton() : [])], this.simple('emergency'));
+        return;
+      }
+    }
+
     // Another language, or a message too long to be one question: a short, polite reply.
-    if (!payload && (await this.language.detect(text)) !== 'vi') {
+    if (!payload && language !== 'vi') {
       await this.send(ctx, conv.other_language, [], this.simple('fallback'));
       return;
     }
@@ -268,26 +289,6 @@ export class CovidBot extends ActivityHandler {
         if (result.status !== DialogTurnStatus.empty) return;
       }
       await dc.cancelAllDialogs();
-    }
-
-    // The knowledge search, run at most once per turn.
-    let searched: SearchResult | undefined;
-    const search = async (): Promise<SearchResult> => (searched ??= await this.current.index.search(text, { asOf: this.today() }));
-
-    // Just after an emergency: "cannot get through", "what now", "a little better" are about reaching help.
-    if (!payload && flags.afterEmergency) {
-      flags.afterEmergency--;
-      const after = afterEmergencyReply(
-        conv,
-        this.current.triage
-          .tokens(text)
-          .map((t) => t.f)
-          .join(' '),
-      );
-      if (after.matched || (await search()).decision !== 'answer') {
-        await this.send(ctx, after.text, [callAction(conv, 'vi'), ...this.hotlineButton()], this.simple('emergency'));
-        return;
-      }
     }
 
     // 5. Travel advisor.

@@ -69,10 +69,11 @@ export function emergencyReply(
 }
 
 /**
- * The reply in the turns after an emergency: cannot get through, waiting, a little better, or anything else.
+ * The reply in the turns after an emergency, in the message's language: cannot get through, waiting, a little
+ * better, or anything else.
  * `text` is the message as triage prepared it (teencode expanded: "ko" → "khong").
  */
-export function afterEmergencyReply(conv: Conversation, text: string): { text: string; matched: boolean } {
+export function afterEmergencyReply(conv: Conversation, text: string, lang: Lang): { text: string; matched: boolean } {
   const a = conv.emergency.after;
   const folded = ` ${foldVietnamese(normalizeVietnamese(text)).replace(/[^a-z0-9]+/g, ' ')} `;
   const has = (patterns: string[]): boolean =>
@@ -83,10 +84,11 @@ export function afterEmergencyReply(conv: Conversation, text: string): { text: s
           .trim()} `,
       ),
     );
-  if (has(a.cannot_reach.patterns)) return { text: a.cannot_reach.reply, matched: true };
-  if (has(a.better.patterns)) return { text: a.better.reply, matched: true };
-  if (has(a.waiting.patterns)) return { text: a.waiting.reply, matched: true };
-  return { text: a.default, matched: false };
+  const reply = (c: { reply: string; reply_en: string }): string => (lang === 'en' ? c.reply_en : c.reply);
+  if (has(a.cannot_reach.patterns)) return { text: reply(a.cannot_reach), matched: true };
+  if (has(a.better.patterns)) return { text: reply(a.better), matched: true };
+  if (has(a.waiting.patterns)) return { text: reply(a.waiting), matched: true };
+  return { text: lang === 'en' ? a.default_en : a.default, matched: false };
 }
 
 /** "SpO2 98%: chưa tới ngưỡng cảnh báo (≤ 96%)." for every reading of the message (none alarming). */

@@ -295,6 +295,9 @@ const intent = z.strictObject({
   reply: z.string().min(2).optional(),
 });
 
+/** One kind of message after an emergency: its patterns (Vietnamese and English) and the reply in each language. */
+const afterCase = z.strictObject({ patterns: z.array(z.string().min(2)).min(1), reply: z.string().min(10), reply_en: z.string().min(10) });
+
 /** The assistant's own words: welcome, menu, small talk, fallback (knowledge/conversation.yaml). */
 export const ConversationSchema = z.strictObject({
   welcome: z.string().min(10),
@@ -342,10 +345,11 @@ export const ConversationSchema = z.strictObject({
     /** The next turns after an emergency: the citizen cannot get through, waits, or feels a little better. */
     after: z.strictObject({
       turns: z.number().int().min(1).max(10),
-      cannot_reach: z.strictObject({ patterns: z.array(z.string().min(2)).min(1), reply: z.string().min(10) }),
-      waiting: z.strictObject({ patterns: z.array(z.string().min(2)).min(1), reply: z.string().min(10) }),
-      better: z.strictObject({ patterns: z.array(z.string().min(2)).min(1), reply: z.string().min(10) }),
+      cannot_reach: afterCase,
+      waiting: afterCase,
+      better: afterCase,
       default: z.string().min(10),
+      default_en: z.string().min(10),
     }),
   }),
   /** A reading under the alarm thresholds: "{reading}: chưa tới ngưỡng cảnh báo ({threshold})". */

@@ -43,6 +43,21 @@ describe('the emergency reply', () => {
     for (const r of [cannot, waiting, better]) expect(turnOf(r).kind).not.toBe('fallback');
   });
 
+  it('keeps the next turns about reaching help in English after an English emergency', async () => {
+    await h.say('my mother cannot breathe, her lips are blue', 'em5');
+    const cannot = await h.say("I can't get through to 115", 'em5');
+    expect(textOf(cannot)).toMatch(/If you cannot reach 115/);
+    expect(actionsOf(cannot)).toContainEqual(expect.objectContaining({ type: 'call', title: 'Call 115' }));
+    const waiting = await h.say('what should I do while waiting', 'em5');
+    expect(textOf(waiting)).toMatch(/While you wait/);
+    const better = await h.say('she seems a bit better now', 'em5');
+    expect(textOf(better)).toMatch(/still needs a medical check/);
+    for (const r of [cannot, waiting, better]) {
+      expect(turnOf(r).kind).not.toBe('fallback');
+      expect(textOf(r)).not.toMatch(/Vietnamese only/);
+    }
+  });
+
   it('ends the emergency context after a few turns', async () => {
     await h.say('mẹ em bất tỉnh rồi', 'em4');
     for (let i = 0; i < 3; i++) await h.say('zzz qqq', 'em4');
