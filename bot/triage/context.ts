@@ -25,6 +25,11 @@ function illnessDays(tokens: readonly Token[], from: number, to: number): number
 /** Words right after "là bình thường" that make it a question about a reading ("… là bình thường không"). */
 const QUESTION_AFTER = new Set(['khong', 'chua', 'ha', 'hong', 'chu']);
 
+/** Words that make a long-ago marker the start of something still going on ("từ năm ngoái", "since last year"). */
+const SINCE = new Set(['tu', 'since', 'nhu', 'like', 'giong']);
+/** Words of today between a long-ago marker and a finding. */
+const NOW = new Set(['gio', 'nay', 'hien', 'lai', 'now', 'today', 'again', 'currently']);
+
 export class ContextRules {
   readonly not: PhraseSet;
   readonly relief: PhraseSet;
@@ -48,6 +53,8 @@ export class ContextRules {
   private readonly pastMarkers: PhraseSet;
   private readonly history: PhraseSet;
   private readonly resolved: PhraseSet;
+  private readonly longAgo: PhraseSet;
+  private readonly recurred: PhraseSet;
   readonly patient: PhraseSet;
   private readonly humour: string[];
   private readonly scope: number;
@@ -77,6 +84,8 @@ export class ContextRules {
     this.pastMarkers = PhraseSet.of(rules.past.markers);
     this.history = PhraseSet.of(rules.past.history);
     this.resolved = PhraseSet.of(rules.past.resolved);
+    this.longAgo = PhraseSet.of(rules.past.long_ago);
+    this.recurred = PhraseSet.of(rules.past.recurred);
     this.patient = PhraseSet.of(rules.people.patient);
   }
 
@@ -141,9 +150,27 @@ export class ContextRules {
     while (from > 0 && clause[from - 1] === clause[at] && tokens[from - 1]!.kind !== 'comma') from--;
     let to = at;
     while (to < tokens.length && clause[to] === clause[at] && tokens[to]!.kind !== 'comma') to++;
-    if (this.history.anyIn(tokens, from, to) || this.pastMarkers.anyIn(tokens, from, to)) return true;
+    if (this.history.anyIn(tokens, from, to) || this.pastMarkers.anyIn(tokens, from, to) || this.longAgoIn(tokens, from, to, at)) return true;
     const day = illnessDays(tokens, from, to)[0];
     return day !== undefined && illnessDays(tokens, 0, tokens.length).some((d) => d > day);
+  }
+
+  /**
+   * A long-ago marker in tokens[from, to) ("năm ngoái", "last year") that dates the finding at `at`: not opened by
+   * "từ"/"since" ("từ năm ngoái" goes on), and with no "giờ", "nay", "lại" between the two ("năm ngoái đột quỵ giờ lại
+   * méo miệng" is today's).
+   */
+  longAgoIn(tokens: readonly Token[], from: number, to: number, at: number): boolean {
+    return this.longAgo.positions(tokens, from, to).some((p) => {
+      if (SINCE.has(tokens[p.at - 1]?.f ?? '') || SINCE.has(tokens[p.at - 2]?.f ?? '')) return false;
+      const [a, b] = p.at < at ? [p.at + p.length, at] : [at, p.at];
+      return !tokens.slice(a, b).some((t) => NOW.has(t.f));
+    });
+  }
+
+  /** "now it's back", "giờ bị lại" (not "không bị lại") from position `from` on: a passed sign has come back. */
+  private recurredAfter(tokens: readonly Token[], clause: readonly number[], from: number): boolean {
+    return this.recurred.positions(tokens, from).some((x) => !this.notEndsAt(tokens, clause, x.at - 1) && !this.notEndsAt(tokens, clause, x.at - 2));
   }
 
   /** A message asking "what if": a general-question cue ("nếu", "khi nào") somewhere in it. */
@@ -204,7 +231,9 @@ export class ContextRules {
     while (pf > from && tokens[pf - 1]!.kind !== 'comma') pf--;
     let pt = end;
     while (pt < to && tokens[pt]!.kind !== 'comma') pt++;
-    if (this.cuesAnywhere.anyIn(tokens, pf, pt)) return !this.patient.anyIn(tokens, from, to);
+    // Someone in particular, outside the finding itself ("hôn mê" is not "mẹ", "bỏ bú" not "bố").
+    const someone = this.patient.positions(tokens, from, to).some((p) => p.at + p.length <= start || p.at >= end);
+    if (this.cuesAnywhere.anyIn(tokens, pf, pt) && !someone) return true;
     // "… hỏi để biết thôi": the whole message is asked in advance, unless it is about someone in particular.
     if (!this.cuesMessage.anyIn(tokens, 0, tokens.length)) return false;
     // Someone named after the cue in its part (up to a comma or the end of the clause) is whom it is asked for
@@ -213,7 +242,7 @@ export class ContextRules {
     for (let i = 0; i < tokens.length; i++) {
       if (tokens[i]!.kind === 'comma' || (i > 0 && clause[i] !== clause[i - 1])) forWhom = false;
       if (this.cuesMessage.at(tokens, i)) forWhom = true;
-      else if (!forWhom && this.patient.at(tokens, i)) return false;
+      else if (!forWhom && (i < start || i >= end) && this.patient.at(tokens, i)) return false;
     }
     return true;
   }
@@ -303,8 +332,8 @@ export class ContextRules {
   }
 
   /**
-   * A finding in a clause with a past marker, followed later by a clause saying it has passed, or (`calmAfter`) by a
-   * reading under the thresholds ("tháng trước ngã quỵ vì tụt huyết áp, …, mấy tuần nay huyết áp 120/75").
+   * A finding long ago ("năm ngoái"), or in a clause with a past marker followed later by a clause saying it has passed
+   * (and not that it came back: "đã đỡ, giờ bị lại"), or (`calmAfter`) by a reading under the thresholds ("tháng trước ngã quỵ vì tụt huyết áp, …, mấy tuần nay huyết áp 120/75").
    */
   passed(tokens: readonly Token[], clause: readonly number[], start: number, calmAfter?: (at: number) => boolean): boolean {
     // The part of the clause between commas: "tuần trước bị khó thở, nay xuất viện rồi".
@@ -315,6 +344,8 @@ export class ContextRules {
     while (to < tokens.length && clause[to] === c && tokens[to]!.kind !== 'comma') to++;
     // History ("bé từng co giật", "mũi trước bị phản vệ"): in the past, whatever follows.
     if (this.history.anyIn(tokens, from, start)) return true;
+    // Long ago ("năm ngoái"), unless it came back ("năm ngoái bị đột quỵ, hôm nay bị lại").
+    if (this.longAgoIn(tokens, from, to, start)) return !this.recurredAfter(tokens, clause, to);
     // A past marker, a year before today's guidance ("bị đột quỵ năm 2019") or a month ("tháng 2").
     const year = tokens
       .slice(from, to)
@@ -324,7 +355,8 @@ export class ContextRules {
       const rc = clause[r.at];
       let negated = false;
       for (let j = Math.max(0, r.at - 3); j < r.at; j++) if (clause[j] === rc && this.isNot(tokens, j)) negated = true;
-      if (!negated) return true;
+      // "it got better, now it's back": it has come back after passing.
+      if (!negated) return !this.recurredAfter(tokens, clause, r.at + r.length);
     }
     return calmAfter?.(to) ?? false;
   }

@@ -140,10 +140,10 @@ const heartAt = (tokens: readonly Token[], k: number): boolean => {
   return unit?.kind !== 'word' || HEART_UNITS.has(unit.f);
 };
 /**
- * Who may be some weeks pregnant ("mình 35 tuần", "em 33 tuần", "vợ tôi 30w"): the word just before the weeks, or
+ * Who may be some weeks pregnant ("mình 35 tuần", "em 33 tuần", "vợ tôi 30w", "I'm 35 weeks"): the word just before the weeks, or
  * nothing (the message opens with them). Folded.
  */
-const GESTATION_OWNERS = new Set(['minh', 'em', 'e', 'toi', 'tui', 'tao', 'mk', 'chi', 'vo', 'she']);
+const GESTATION_OWNERS = new Set(['minh', 'em', 'e', 'toi', 'tui', 'tao', 'mk', 'chi', 'vo', 'she', 'm', 'am', 'is']);
 /** Words after the weeks that make them a duration ("em 12 tuần nay ho"), not a pregnancy. */
 const DURATION_AFTER = new Set(['nay', 'qua', 'lien', 'truoc', 'sau', 'nua', 'toi', 'ago', 'now']);
 /** Weeks of pregnancy read as such (a duration of a few weeks is more likely below). */
@@ -426,7 +426,14 @@ export class Measures {
     for (const p of this.w.spo2.positions(tokens)) {
       const pct = tokens[p.at - 1]?.kind === 'pct' ? p.at - 2 : p.at - 1;
       const v = num(tokens[pct]);
-      if (v !== undefined && v >= m.spo2.plausible[0] && v <= m.spo2.plausible[1] && tokens[pct + 1]?.kind === 'pct' && !this.ignoreAt?.(pct))
+      // "Is 95 oxygen bad?": a whole number right before the word, in the range of a device's reading, also counts.
+      const bare =
+        tokens[pct + 1]?.kind !== 'pct' &&
+        v !== undefined &&
+        Number.isInteger(v) &&
+        v >= m.spo2.weak_plausible[0] &&
+        num(tokens[p.at + p.length]) === undefined;
+      if (v !== undefined && v >= m.spo2.plausible[0] && v <= m.spo2.plausible[1] && (tokens[pct + 1]?.kind === 'pct' || bare) && !this.ignoreAt?.(pct))
         spo2Values.push({ at: pct, value: v, hi: v, raw: tokens[pct]!.a });
     }
     // A value in a part of the message said to be past ("tuần trước SpO2 93, giờ đo 98") gives way to the others.
@@ -489,6 +496,9 @@ export class Measures {
       if (v === undefined || this.ignoreAt?.(i)) continue;
       // "đếm được 56 nhịp thở": the number before "nhịp thở" / "lần thở".
       if (['nhip', 'lan', 'hoi'].includes(tokens[i + 1]?.f ?? '') && tokens[i + 2]?.f === 'tho') rates.push({ at: i, value: v, hi: v, raw: tokens[i]!.a });
+      // "counting 26 breaths per minute".
+      else if (tokens[i + 1]?.f === 'breaths' && (tokens[i + 2]?.f === 'per' || tokens[i + 2]?.f === 'a'))
+        rates.push({ at: i, value: v, hi: v, raw: tokens[i]!.a });
       // "1 phút được 28 hơi": breaths counted.
       else if (tokens[i + 1]?.f === 'hoi' && tokens.some((t) => t.f === 'tho' || t.f === 'dem')) rates.push({ at: i, value: v, hi: v, raw: tokens[i]!.a });
     }

@@ -214,7 +214,15 @@ export const TriageSchema = z.strictObject({
     /** Phrases people use figuratively; in an everyday setting only these are set aside, any other sign still counts. */
     prone: words.default([]),
   }),
-  past: z.strictObject({ history: words.default([]), markers: words.default([]), resolved: words.default([]) }),
+  past: z.strictObject({
+    history: words.default([]),
+    markers: words.default([]),
+    resolved: words.default([]),
+    /** Long ago ("năm ngoái", "last year"): over wherever it stands in the part, unless "từ"/"since" opens it. */
+    long_ago: words.default([]),
+    /** After "đã đỡ": it has come back ("now it's back", "giờ bị lại"), so the episode is not over. */
+    recurred: words.default([]),
+  }),
   people: z.strictObject({
     patient: words.default([]),
     adult: words.default([]),

@@ -203,6 +203,9 @@ describe('emergency triage', () => {
     'đang chơi game thì tự nhiên đau ngực dữ dội',
     'em đang chơi game thì thấy khó thở quá',
     'đang xem bóng đá thì bố em ôm ngực, vã mồ hôi',
+    // Hearsay about someone in particular is a report, not a rumour ("nghe nói khó thở là dấu hiệu nặng" is).
+    'nghe nói bố em khó thở lắm',
+    'nghe bảo mẹ em đang khó thở',
   ])('flags "%s"', (text) => {
     expect(triage.check(text).emergency).toBe(true);
   });
@@ -351,6 +354,103 @@ describe('emergency triage', () => {
     expect(triage.check('dao động 91 92 từ sáng').reasons).toEqual(['SpO2 91% (≤ 96%)']);
   });
 
+  // General behaviours added with tuning set 9 (each of these failed before).
+  it('does not take a word inside the sign itself as someone in particular ("hôn mê", "bỏ bú")', () => {
+    expect(triage.check('the nao la hon me, khac ngu say o cho nao').emergency).toBe(false);
+    expect(triage.check('tre bo bu bao lau thi phai dua di kham').emergency).toBe(false);
+    expect(triage.check('trẻ bỏ bú bao lâu thì phải đi khám, bé nhà em bỏ bú từ sáng').emergency).toBe(true);
+    expect(triage.check('thế nào là khó thở, mẹ em đang thở dốc').emergency).toBe(true);
+  });
+
+  it('takes a question asked in advance for someone named after the cue as general', () => {
+    expect(triage.check('the nao thi duoc coi la kho tho a, em muon biet truoc de theo doi cho bo').emergency).toBe(false);
+    expect(triage.check('What counts as shortness of breath? Just want to know what to watch for').emergency).toBe(false);
+    expect(triage.check('bố em khó thở quá, em muốn biết trước để theo dõi').emergency).toBe(true);
+  });
+
+  it('takes hearsay and "dễ bị" as general only in a part that names nobody', () => {
+    expect(triage.check('nhieu nguoi noi hau covid hay tuc nguc, co nen di kham tong quat ko').emergency).toBe(false);
+    expect(triage.check('tai sao nguoi lon tuoi lai de bi lo mo khi sot').emergency).toBe(false);
+    expect(triage.check('nhieu nguoi noi bo em kho tho').emergency).toBe(true);
+    expect(triage.check('bé nhà em dễ bị co giật, giờ đang co giật').emergency).toBe(true);
+    expect(triage.check('nghe nói có bệnh nhân spo2 còn 70 vẫn nói chuyện được, có thật không ạ').emergency).toBe(false);
+    expect(triage.check('nghe nói spo2 dưới 96 là nguy hiểm, mẹ em 93').emergency).toBe(true);
+  });
+
+  it('takes a sign long ago ("năm ngoái", "last year") as over, unless it goes on since then or is today\'s', () => {
+    expect(triage.check('hàng xóm năm ngoái bị đột quỵ, giờ em lo cho bố em, có cách nào phòng không').emergency).toBe(false);
+    expect(triage.check('my neighbour back home had a stroke last year, what are the warning signs?').emergency).toBe(false);
+    expect(triage.check('bố em khó thở từ năm ngoái').emergency).toBe(true);
+    expect(triage.check('năm ngoái bố em đột quỵ giờ lại méo miệng').emergency).toBe(true);
+    expect(triage.check('my mom had a stroke last year and now her face is drooping').emergency).toBe(true);
+    expect(triage.check('mẹ em năm ngoái bị đột quỵ, hôm nay bị lại').emergency).toBe(true);
+  });
+
+  it('keeps a past sign that came back after getting better', () => {
+    expect(triage.check('Had breathing trouble last week, it got better, now it is back and worse').emergency).toBe(true);
+    expect(triage.check('tuần trước bị khó thở, đã đỡ, giờ bị lại').emergency).toBe(true);
+    expect(triage.check('tuần trước bị khó thở, đã đỡ, giờ không bị lại').emergency).toBe(false);
+    expect(triage.check('con em bị sốt co giật một lần hồi 2 tuổi, giờ 5 tuổi chưa bị lại').emergency).toBe(false);
+  });
+
+  it('reads a count before "breaths" and a whole number before the oxygen word', () => {
+    expect(triage.check('counting 26 breaths per minute, adult, getting worse').reasons[0]).toMatch(/^nhịp thở 26/);
+    expect(triage.check("Is 95 oxygen bad? That's my mother's reading right now").reasons).toEqual(['SpO2 95% (≤ 96%)']);
+    expect(triage.check('ông 78 spo2 98').emergency).toBe(false);
+  });
+
+  it('reads a reading said to have come back down as passed', () => {
+    expect(triage.check('hom kia nhip tim 130 do uong 3 ly ca phe, gio ve 75 roi').emergency).toBe(false);
+    expect(triage.check('hôm kia nhịp tim 130, giờ vẫn 130').emergency).toBe(true);
+  });
+
+  it('does not read chills, a heart disease or a cold room as cold, blue skin', () => {
+    expect(triage.check('nguoi on lanh run cam cap, sot 38.5').emergency).toBe(false);
+    expect(triage.check('nguoi bi suy tim dang uong thuoc thi co nen tiem mui nhac khong').emergency).toBe(false);
+    expect(triage.check('nhịp thở 13, mạch 60, người hơi lạnh do bật điều hòa').emergency).toBe(false);
+    expect(triage.check('tay chân lạnh run, môi tím').emergency).toBe(true);
+    expect(triage.check('người lạnh ngắt, môi tím').emergency).toBe(true);
+  });
+
+  it('takes "xỉu lên xỉu xuống" as figurative only in an everyday setting', () => {
+    expect(triage.check('mẹ e xỉu lên xỉu xuống từ sáng').emergency).toBe(true);
+    expect(triage.check('thấy điểm thi của con mà bố mẹ xỉu lên xỉu xuống 😆').emergency).toBe(false);
+  });
+
+  it('takes words of exaggeration in an everyday setting as figurative', () => {
+    expect(triage.check('nghe sếp bảo tăng ca cuối tuần mà huyết áp tụt không phanh').emergency).toBe(false);
+    expect(triage.check('coi clip con meo cuoi dau bung, tho ko noi').emergency).toBe(false);
+    expect(triage.check("my landlord's rent increase nearly gave me a heart attack").emergency).toBe(false);
+    expect(triage.check('3 đứa nhỏ ở nhà học online, mẹ sắp hôn mê sâu').emergency).toBe(false);
+    expect(triage.check('đang chơi game thì bố em đau ngực dữ dội').emergency).toBe(true);
+    expect(triage.check('ad trả lời nhanh giúp, em bị ngất').emergency).toBe(true);
+  });
+
+  it('reads "I\'m 35 weeks" as a pregnancy, and after a birth by caesarean as one', () => {
+    expect(triage.check("the baby is barely moving today, I'm 35 weeks").emergency).toBe(true);
+    expect(triage.check('vo em sinh mo dc 5 ngay, gio sot cao, ra huyet hoi, dau bung').emergency).toBe(true);
+  });
+
+  it.each([
+    'ong e ngu say qua khong goi day duoc',
+    'ba em la F0, gio nam im, hoi gi cung khong noi',
+    'ong em vat va, kich dong, cu giat day oxy ra',
+    'luoi bo em tim lai, tho yeu',
+    'xuất viện được 3 hôm, nay mẹ em thở lại nặng nề như hồi mới nhập viện',
+    'bé 4 tuổi F0 thở mà lõm cả chỗ dưới xương sườn',
+    'mang thai 20 tuan bi ra it mau nau tu sang',
+    'chong em uong thuoc diet chuot',
+    'me em dau bung du doi vung bung duoi ben phai, sot, non',
+    'bà bị bỏng nước sôi cả hai chân, phồng rộp',
+    'chị em uống hết cả vỉ thuốc ngủ',
+    'duong huyet me em do ra 2.5, va mo hoi, run ray',
+    "baby hasn't fed since this morning, she's 6 weeks old",
+    'i feel like im suffocating',
+    'my boyfriend is drowsy and not making any sense',
+  ])('flags the new signs of tuning set 9: %s', (text) => {
+    expect(triage.check(text).emergency).toBe(true);
+  });
+
   it.each([
     'xpo2 91',
     'bố ho ra cục máu',
@@ -427,7 +527,7 @@ describe('triage sets', () => {
   it('meet the thresholds on the tuning sets (recall 100 %, false alarms ≤ 2 %)', () => {
     for (const report of evaluateTriage(
       triage,
-      sets.filter((s) => ['tuning', 'tuning2', 'tuning4', 'tuning5', 'tuning6', 'tuning7', 'tuning8'].includes(s.name)),
+      sets.filter((s) => ['tuning', 'tuning2', 'tuning4', 'tuning5', 'tuning6', 'tuning7', 'tuning8', 'tuning9'].includes(s.name)),
     )) {
       expect(report.missed).toEqual([]);
       expect(report.falseAlarms).toBeLessThanOrEqual(0.02);
