@@ -10,6 +10,7 @@ import type { z } from 'zod';
 import { foldVietnamese, normalizeVietnamese } from '../text/vietnamese';
 import {
   CardFrontMatterSchema,
+  EN_ANSWER_MARKER,
   CardSchema,
   DocumentRegisterSchema,
   LevelRowSchema,
@@ -116,12 +117,16 @@ export function parseCard(text: string, file: string): LoadResult<Card> {
   const fm = parseYaml(front, CardFrontMatterSchema, file, 1);
   if (!fm.value) return { problems: fm.problems };
   const bodyLine = front.split('\n').length + 3;
-  const card = CardSchema.safeParse({ ...fm.value, answer: body.trim() });
+  // The English answer, when the card has one, follows a line of its own: <!-- en -->.
+  const marker = body.split('\n').findIndex((line) => line.trim() === EN_ANSWER_MARKER);
+  const lines = body.split('\n');
+  const [vi, en] = marker < 0 ? [body, undefined] : [lines.slice(0, marker).join('\n'), lines.slice(marker + 1).join('\n')];
+  const card = CardSchema.safeParse({ ...fm.value, answer: vi.trim(), ...(en === undefined ? {} : { answer_en: en.trim() }) });
   if (card.success) return { value: card.data, problems: [] };
   return {
     problems: card.error.issues.map((i) => ({
       file,
-      line: i.path[0] === 'answer' ? bodyLine : undefined,
+      line: i.path[0] === 'answer' ? bodyLine : i.path[0] === 'answer_en' && marker >= 0 ? bodyLine + marker + 1 : undefined,
       field: i.path.join('.'),
       message: i.message,
     })),

@@ -70,6 +70,11 @@ export const SourceRefSchema = z.strictObject({
 /** Longest answer body, in characters, so that one chat message holds it. */
 export const MAX_ANSWER_CHARS = 900;
 
+/** Languages a card can be written in. */
+export const LANGUAGES = ['vi', 'en'] as const;
+/** The line of a card's body after which its English answer starts. */
+export const EN_ANSWER_MARKER = '<!-- en -->';
+
 export const CardFrontMatterSchema = z.strictObject({
   id: slug,
   topic: z.enum(TOPICS),
@@ -88,10 +93,32 @@ export const CardFrontMatterSchema = z.strictObject({
   confidence: z.enum(['confirmed', 'single', 'uncertain']).optional(),
   follow_ups: z.array(slug).default([]),
   tags: z.array(z.union([z.string(), z.number()]).transform(String)).default([]),
+  /** The languages the card is written in; Vietnamese always. One card, same id, sources, dates and validity. */
+  languages: z.array(z.enum(LANGUAGES)).min(1).default(['vi']),
+  /** The English title and phrasings (the English answer follows the `<!-- en -->` line of the body). */
+  en: z
+    .strictObject({
+      title: z.string().min(3).max(120),
+      questions: z.array(z.string().trim().min(3)).min(5, 'Cần ít nhất 5 cách hỏi bằng tiếng Anh'),
+    })
+    .optional(),
 });
 
+const answerText = (tooShort: string) => z.string().trim().min(20, tooShort).max(MAX_ANSWER_CHARS, `Câu trả lời dài quá ${MAX_ANSWER_CHARS} ký tự`);
+
 export const CardSchema = CardFrontMatterSchema.extend({
-  answer: z.string().trim().min(20, 'Câu trả lời quá ngắn').max(MAX_ANSWER_CHARS, `Câu trả lời dài quá ${MAX_ANSWER_CHARS} ký tự`),
+  answer: answerText('Câu trả lời quá ngắn'),
+  answer_en: answerText('Câu trả lời tiếng Anh quá ngắn').optional(),
+}).superRefine((card, ctx) => {
+  const declared = new Set(card.languages);
+  if (!declared.has('vi')) ctx.addIssue({ code: 'custom', path: ['languages'], message: 'Thẻ luôn có tiếng Việt: languages phải có "vi"' });
+  if (declared.has('en')) {
+    if (!card.en) ctx.addIssue({ code: 'custom', path: ['en'], message: 'Thẻ khai báo "en" nhưng thiếu en.title và en.questions' });
+    if (!card.answer_en)
+      ctx.addIssue({ code: 'custom', path: ['answer_en'], message: 'Thẻ khai báo "en" nhưng thiếu câu trả lời tiếng Anh (sau dòng <!-- en -->)' });
+  } else if (card.en || card.answer_en) {
+    ctx.addIssue({ code: 'custom', path: ['languages'], message: 'Thẻ có phần tiếng Anh nhưng chưa khai báo languages: [vi, en]' });
+  }
 });
 export type Card = z.infer<typeof CardSchema>;
 

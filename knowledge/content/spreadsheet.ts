@@ -8,7 +8,7 @@ import { dirname, join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { stringify } from 'yaml';
 import { parseCsv, type ContentProblem, type KnowledgeBase, type LoadedCard } from './load';
-import { CardSchema, type Card } from './schema';
+import { CardSchema, EN_ANSWER_MARKER, type Card } from './schema';
 
 export const CARD_COLUMNS = [
   'id',
@@ -25,6 +25,10 @@ export const CARD_COLUMNS = [
   'confidence',
   'follow_ups',
   'tags',
+  'languages',
+  'title_en',
+  'questions_en',
+  'answer_en',
 ] as const;
 const REQUIRED = ['id', 'topic', 'title', 'questions', 'answer', 'sources', 'valid_from'];
 
@@ -100,6 +104,9 @@ export function rowToCard(row: Row, file: string, line: number): { card?: Card; 
     follow_ups: lines(row.follow_ups),
     tags: lines(row.tags),
     answer: row.answer,
+    ...(row.languages ? { languages: lines(row.languages.replace(/,/g, '\n')) } : {}),
+    ...(row.title_en || row.questions_en ? { en: { title: row.title_en ?? '', questions: lines(row.questions_en) } } : {}),
+    ...(row.answer_en ? { answer_en: row.answer_en } : {}),
   };
   const parsed = CardSchema.safeParse(candidate);
   if (!parsed.success) return { problems: parsed.error.issues.map((i) => ({ file, line, field: i.path.join('.'), message: i.message })) };
@@ -129,12 +136,14 @@ export function checkReferences(cards: { card: Card; line: number }[], kb: Knowl
 
 /** The Markdown file of a card: YAML front matter, then the answer. */
 export function cardToMarkdown(card: Card): string {
-  const { answer, ...front } = card;
+  const { answer, answer_en, ...front } = card;
   const fm: Record<string, unknown> = { ...front };
   if (!card.follow_ups.length) delete fm.follow_ups;
   if (!card.tags.length) delete fm.tags;
   if (!card.facts.length) delete fm.facts;
-  return `---\n${stringify(fm, { lineWidth: 0 }).trimEnd()}\n---\n${answer.trim()}\n`;
+  if (card.languages.length === 1 && card.languages[0] === 'vi') delete fm.languages;
+  const english = answer_en ? `\n${EN_ANSWER_MARKER}\n${answer_en.trim()}\n` : '';
+  return `---\n${stringify(fm, { lineWidth: 0 }).trimEnd()}\n---\n${answer.trim()}\n${english}`;
 }
 
 export async function writeCards(root: string, cards: Card[]): Promise<string[]> {
@@ -164,6 +173,10 @@ export function cardToRow(card: LoadedCard | Card): Row {
     confidence: card.confidence ?? '',
     follow_ups: card.follow_ups.join('\n'),
     tags: card.tags.join('\n'),
+    languages: card.languages.join('\n'),
+    title_en: card.en?.title ?? '',
+    questions_en: card.en?.questions.join('\n') ?? '',
+    answer_en: card.answer_en ?? '',
   };
 }
 
