@@ -509,6 +509,7 @@ describe('triage sets', () => {
     expect(sets.map((s) => s.name).sort()).toEqual([
       'locked',
       'tuning',
+      'tuning10',
       'tuning2',
       'tuning3',
       'tuning4',
