@@ -2,11 +2,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseCard } from '../../../knowledge/content/load';
 import { cardToMarkdown, cardToRow, rowToCard } from '../../../knowledge/content/spreadsheet';
-import { KB_DIR } from '../../helpers/kb';
 
 /** One card, two languages, one schema (issue 15): the English part rides on the same card, same id and validity. */
 const CARD = 'cards/hotline/hotline-115.md';
-const vietnamese = readFileSync(join(KB_DIR, CARD), 'utf8');
+/** A Vietnamese-only card (a copy of hotline-115 as it was before it got its English version). */
+const vietnamese = readFileSync(join(__dirname, '../../fixtures/card-vietnamese-only.md'), 'utf8');
 const [, front = '', body = ''] = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(vietnamese)!;
 const ENGLISH_FRONT = `languages: [vi, en]
 en:
