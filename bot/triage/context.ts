@@ -27,6 +27,14 @@ const QUESTION_AFTER = new Set(['khong', 'chua', 'ha', 'hong', 'chu']);
 
 /** Words that make a long-ago marker the start of something still going on ("từ năm ngoái", "since last year"). */
 const SINCE = new Set(['tu', 'since', 'nhu', 'like', 'giong']);
+/** Words that make a past marker the start of something still going on ("từ hôm qua", "since yesterday"). */
+const SINCE_NOW = new Set(['tu', 'since']);
+/** The writer, after a causative "làm" ("làm em nghẹt thở"). */
+const PERSONS = new Set(['em', 'e', 'toi', 'minh', 'tui', 'tao', 'anh', 'chi', 'me', 'to']);
+/** Words of a symptom before "đến", "tới" ("đau tới ngất", "mệt đến xỉu"): a degree of it, not a figure. */
+const SYMPTOM_BEFORE = new Set(['dau', 'met', 'ho', 'sot', 'non', 'oi', 'kho', 'tuc']);
+/** Words that say a finding is happening now or has just happened ("vừa co giật", "đang khó thở"). */
+const JUST_NOW = new Set(['vua', 'dang', 'now', 'currently']);
 /** Words of today between a long-ago marker and a finding. */
 const NOW = new Set(['gio', 'nay', 'hien', 'lai', 'now', 'today', 'again', 'currently']);
 
@@ -150,9 +158,17 @@ export class ContextRules {
     while (from > 0 && clause[from - 1] === clause[at] && tokens[from - 1]!.kind !== 'comma') from--;
     let to = at;
     while (to < tokens.length && clause[to] === clause[at] && tokens[to]!.kind !== 'comma') to++;
-    if (this.history.anyIn(tokens, from, to) || this.pastMarkers.anyIn(tokens, from, to) || this.longAgoIn(tokens, from, to, at)) return true;
+    if (this.history.anyIn(tokens, from, to) || this.pastMarkerIn(tokens, from, to) || this.longAgoIn(tokens, from, to, at)) return true;
     const day = illnessDays(tokens, from, to)[0];
     return day !== undefined && illnessDays(tokens, 0, tokens.length).some((d) => d > day);
+  }
+
+  /**
+   * A past marker in tokens[from, to) that dates something: not one that starts something still going on ("từ hôm
+   * qua bé cử động ít", "since yesterday evening").
+   */
+  private pastMarkerIn(tokens: readonly Token[], from: number, to: number): boolean {
+    return this.pastMarkers.positions(tokens, from, to).some((p) => !SINCE_NOW.has(tokens[p.at - 1]?.f ?? ''));
   }
 
   /**
@@ -224,13 +240,15 @@ export class ContextRules {
     while (from > 0 && clause[from - 1] === c) from--;
     let to = end;
     while (to < tokens.length && clause[to] === c) to++;
-    if (this.cuesBefore.anyIn(tokens, from, start)) return true;
-    if (this.conditionGoesOn(tokens, clause, from, start, end)) return true;
     // A cue in the part of the finding (between commas): "em khó thở quá, máy đo có chính xác không" is a description.
     let pf = start;
     while (pf > from && tokens[pf - 1]!.kind !== 'comma') pf--;
     let pt = end;
     while (pt < to && tokens[pt]!.kind !== 'comma') pt++;
+    // "có tiền sử động kinh, vừa co giật 10 phút": a part that says it is happening now is not under a cue before it.
+    const now = tokens.slice(pf, start).some((t) => JUST_NOW.has(t.f));
+    if (this.cuesBefore.anyIn(tokens, now ? pf : from, start)) return true;
+    if (this.conditionGoesOn(tokens, clause, from, start, end)) return true;
     // Someone in particular, outside the finding itself ("hôn mê" is not "mẹ", "bỏ bú" not "bố").
     const someone = this.patient.positions(tokens, from, to).some((p) => p.at + p.length <= start || p.at >= end);
     if (this.cuesAnywhere.anyIn(tokens, pf, pt) && !someone) return true;
@@ -279,6 +297,17 @@ export class ContextRules {
     return (at) => sentences.has(sentence[at]!);
   }
 
+  /** The sentences of a message about the illness that laugh ("probably just anxiety lol"): set aside like a story. */
+  jokeAt(tokens: readonly Token[], sentence: readonly number[]): (at: number) => boolean {
+    const laughing = new Set(
+      tokens
+        .filter((t) => this.humour.includes(t.a))
+        .map((t) => tokens.indexOf(t))
+        .map((i) => sentence[i]!),
+    );
+    return (at) => laughing.has(sentence[at]!);
+  }
+
   /**
    * Numbers given as the normal range in general ("SpO2 95–100% là bình thường"), not as someone's reading: those
    * in the part of the message (between commas, within its clause) that says so, unless someone in particular is
@@ -298,6 +327,71 @@ export class ContextRules {
     const general = new Set(cues.map((c) => part[c.at]!));
     for (const p of this.patient.positions(tokens)) general.delete(part[p.at]!);
     return (at) => general.has(part[at]!);
+  }
+
+  /**
+   * "có nên uống thuốc ngủ không", "should I take …": asking whether to do something, right before the finding, is
+   * advice sought, not an event.
+   */
+  advice(tokens: readonly Token[], start: number): boolean {
+    const a = tokens[start - 1]?.f;
+    const b = tokens[start - 2]?.f;
+    return a === 'nen' || (b === 'co' && a === 'nen') || (b === 'should' && a === 'i');
+  }
+
+  /**
+   * "Mình bị đau ngực …. Giờ mình không đau nữa": a later clause says that this very finding (its first word, or all
+   * of it) is no more ("không … nữa", "không còn …").
+   */
+  resolvedLater(tokens: readonly Token[], clause: readonly number[], start: number, end: number): boolean {
+    const head = tokens.slice(start, end).map((t) => t.f);
+    // Said of the same person: a clause naming someone not named with the finding is about them ("bố em đau ngực
+    // dữ dội. Mẹ em thì không đau nữa").
+    const named = (c: number): Set<string> =>
+      new Set(
+        this.patient
+          .positions(tokens)
+          .filter((p) => clause[p.at] === c)
+          .map((p) =>
+            tokens
+              .slice(p.at, p.at + p.length)
+              .map((t) => t.f)
+              .join(' '),
+          ),
+      );
+    const withFinding = named(clause[start]!);
+    for (let j = end; j < tokens.length; j++) {
+      if (clause[j] === clause[start] || !this.isNot(tokens, j)) continue;
+      if ([...named(clause[j]!)].some((p) => !withFinding.has(p))) continue;
+      let k = j + this.isNot(tokens, j);
+      if (tokens[k]?.f === 'con') k++;
+      for (const len of [head.length, 1]) {
+        if (head.slice(0, len).every((w, n) => tokens[k + n]?.f === w) && ['nua'].includes(tokens[k + len]?.f ?? '')) return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * "Tiền điện … làm tôi xỉu ngang", "nhạc karaoke to đến nghẹt thở": a word people use figuratively, caused by an
+   * everyday thing (`figurative.contexts`) earlier in its sentence ("làm" + a person, or "đến", "tới").
+   */
+  causedByEveryday(tokens: readonly Token[], sentence: readonly number[], start: number): boolean {
+    const a = tokens[start - 1]?.f ?? '';
+    const b = tokens[start - 2]?.f ?? '';
+    // "đau tới ngất" is a degree of pain, not of a thing.
+    // ("làm tôi xỉu": "tôi" typed without accents is also "tới".)
+    const causative = b === 'lam' && PERSONS.has(a);
+    const degree = !causative && ['den', 'toi'].includes(a) && !SYMPTOM_BEFORE.has(b);
+    if (!degree && !causative) return false;
+    // The everyday thing in the part of the finding (from the last comma); after "đến", "tới" with nothing medical in
+    // that part unless it exaggerates.
+    let from = start;
+    while (from > 0 && sentence[from - 1] === sentence[start] && tokens[from - 1]!.kind !== 'comma') from--;
+    let to = start;
+    while (to < tokens.length && sentence[to] === sentence[start] && tokens[to]!.kind !== 'comma') to++;
+    if (!this.contexts.anyIn(tokens, from, start)) return false;
+    return !degree || !this.medical.anyIn(tokens, from, to) || this.hyperbole.anyIn(tokens, start, to);
   }
 
   /** Whether a finding at tokens[start, end) is said in words people use figuratively ("nghẹt thở", "tím tái"). */
@@ -324,8 +418,11 @@ export class ContextRules {
    */
   figurativeMessage(raw: string, tokens: readonly Token[], someone = false): Figurative | undefined {
     const lower = raw.toLowerCase();
-    if (this.humour.some((h) => lower.includes(h))) return 'joke';
     const all = tokens.length;
+    // "covid day 5 … cant catch my breath … probably just anxiety lol": in a message about the illness, a laughing
+    // word is scoped to its sentence (see {@link jokeAt}); an emoji or a message with nothing medical stays a joke.
+    const jokes = this.humour.filter((h) => lower.includes(h));
+    if (jokes.length && !(this.medical.anyIn(tokens, 0, all) && jokes.every((h) => tokens.some((t) => t.a === h)))) return 'joke';
     if (!this.contexts.anyIn(tokens, 0, all) || this.medical.anyIn(tokens, 0, all)) return undefined;
     if (this.hyperbole.anyIn(tokens, 0, all)) return 'hyperbole';
     return someone || this.patient.anyIn(tokens, 0, all) ? undefined : 'setting';
@@ -350,11 +447,30 @@ export class ContextRules {
     const year = tokens
       .slice(from, to)
       .some((t, k) => t.kind === 'num' && ((Number(t.a) >= 1990 && Number(t.a) <= 2025) || (tokens[from + k - 1]?.f === 'thang' && Number(t.a) <= 12)));
-    if (!year && !this.pastMarkers.anyIn(tokens, from, to)) return false;
+    // A day of the illness before a later one the message gives ("khó thở hôm ngày 3, đến ngày 5 thì hết").
+    const day = illnessDays(tokens, from, to)[0];
+    const earlierDay = day !== undefined && illnessDays(tokens, to, tokens.length).some((d) => d > day);
+    // A past marker in an earlier part of the clause dates the parts after it, up to a word of today ("con hôm
+    // trước nôn nhiều, không uống được, …" but not "hôm qua sốt, giờ không uống được").
+    let clauseFrom = from;
+    while (clauseFrom > 0 && clause[clauseFrom - 1] === c) clauseFrom--;
+    const earlierPart =
+      clauseFrom < from &&
+      this.pastMarkers.positions(tokens, clauseFrom, from).some(
+        (p) =>
+          // One word typed without accents may be another word ("ra hoi" is "ra hơi", not "hồi").
+          (p.length > 1 || !tokens[p.at]!.plain) &&
+          !SINCE_NOW.has(tokens[p.at - 1]?.f ?? '') &&
+          !tokens.slice(p.at + p.length, start).some((t) => NOW.has(t.f) || JUST_NOW.has(t.f)),
+      );
+    if (!year && !earlierDay && !earlierPart && !this.pastMarkerIn(tokens, from, to)) return false;
     for (const r of this.resolved.positions(tokens, to)) {
       const rc = clause[r.at];
       let negated = false;
       for (let j = Math.max(0, r.at - 3); j < r.at; j++) if (clause[j] === rc && this.isNot(tokens, j)) negated = true;
+      // Negated just after, in the same part: "ăn uống bình thường không nổi", "đỡ chưa?" is not a recovery.
+      const after = r.at + r.length;
+      if (after < tokens.length && clause[after] === rc && tokens[after]!.kind !== 'comma' && this.isNot(tokens, after)) negated = true;
       // "it got better, now it's back": it has come back after passing.
       if (!negated) return !this.recurredAfter(tokens, clause, r.at + r.length);
     }

@@ -54,6 +54,10 @@ interface CompiledPair {
   within: number;
 }
 
+/** "buồn nôn", "buồn ói": nausea, not vomiting. */
+const nausea = (tokens: readonly Token[], c: Candidate): boolean =>
+  c.end - c.start === 1 && ['non', 'oi'].includes(tokens[c.start]!.f) && tokens[c.start - 1]?.f === 'buon';
+
 export class Triage {
   private readonly rewrites: PhraseSet<string>;
   private readonly mask: PhraseSet;
@@ -142,7 +146,9 @@ export class Triage {
     // Readings too are set aside in a joke or a story about traffic, bills, a crush ("tim đập 200 nhịp"), and in
     // the parts of the message that tell someone else's story, state the normal range, or have passed.
     const figurative = this.ctx.figurativeMessage(raw, tokens, this.measures.ages(tokens).length > 0);
-    const story = this.ctx.storyAt(tokens, sentence);
+    const told = this.ctx.storyAt(tokens, sentence);
+    const joke = this.ctx.jokeAt(tokens, sentence);
+    const story = (at: number): boolean => told(at) || joke(at);
     const general = this.ctx.generalReadingsAt(tokens, clause);
     const readings = figurative
       ? []
@@ -233,6 +239,8 @@ export class Triage {
       if (!s.literal && this.ctx.general(tokens, clause, c.start, c.end)) continue;
       if (!s.literal && (this.ctx.figurativeBefore(tokens, c.start) || (c.tail !== undefined && this.ctx.figurativeBefore(tokens, c.tail)))) continue;
       if (this.ctx.passed(tokens, clause, c.start, calmAfter)) continue;
+      if (this.ctx.advice(tokens, c.start) || nausea(tokens, c) || this.ctx.resolvedLater(tokens, clause, c.start, c.end)) continue;
+      if (!s.literal && this.ctx.figurativeProne(tokens, c.start, c.end) && this.ctx.causedByEveryday(tokens, this.ctx.sentences(tokens), c.start)) continue;
       // In an everyday setting only words people use figuratively are set aside: "trận đấu nghẹt thở" is not an
       // emergency, "đang chơi game thì đau ngực dữ dội" is.
       const settingOnly = figurativeMessage === 'setting' && !s.literal && this.ctx.figurativeProne(tokens, c.start, c.end);

@@ -100,6 +100,8 @@ const RATE_SKIP = AGE_TIME_UNITS;
 const RATE_UNITS = new Set(['lan', 'nhip', 'lan/phut', 'phut', 'p', 'times', 'bpm', 'minutes', 'cai']);
 const NOT_PERCENT = new Set([...AGE_TIME_UNITS, ...RATE_UNITS]);
 /** Words before a number that make it a threshold in a hypothetical question ("nếu SpO2 xuống dưới 95"). */
+/** Words that date a later value to today once an SpO2 value has been said to be past. */
+const TODAY_WORDS = new Set(['gio', 'now']);
 const BOUND_WORDS = new Set(['duoi', 'tren', 'below', 'under', 'above', 'over', 'qua']);
 /** Words before a phone number ("gọi 115"): not a reading; "số" only before an emergency number ("hiện số 93"). */
 const PHONE_WORDS = new Set(['goi', 'call', 'dial', 'hotline', 'sdt']);
@@ -291,7 +293,14 @@ export class Measures {
   ): Value[] {
     const out: Value[] = [];
     for (let k = from; k < Math.min(tokens.length, from + reach) && sentence[k] === sentence[from - 1]; k++) {
-      if (this.all.at(tokens, k) || heartAt(tokens, k)) break;
+      const measure = this.all.at(tokens, k);
+      // "nhịp tim đo bằng máy spo2 là 122": a device named as the instrument ("bằng máy spo2"), with no value of its
+      // own right after it, does not end the values of the measure before it.
+      if (measure && (tokens[k - 1]?.f === 'bang' || tokens[k]!.f === 'may') && num(tokens[k + measure.length]) === undefined && out.length === 0) {
+        k += measure.length - 1;
+        continue;
+      }
+      if (measure || heartAt(tokens, k)) break;
       const t = tokens[k]!;
       // "máy hiện 98 và 88": the number after "và" is the device's other measure.
       if (out.length && AND_WORDS.has(t.f)) break;
@@ -301,7 +310,8 @@ export class Measures {
       if (this.hypothetical && BOUND_WORDS.has(prev)) continue;
       if ((PHONE_WORDS.has(prev) || (prev === 'so' && EMERGENCY_NUMBERS.has(t.a))) && tokens[k - 1]!.kind === 'word') continue;
       // "có phải SpO2 dưới 96 là phải báo": a bound followed by "là" states the rule.
-      if (BOUND_WORDS.has(prev) && tokens[k + 1]?.f === 'la') continue;
+      // "a reading below 96 means …": so does one followed by "means".
+      if (BOUND_WORDS.has(prev) && (tokens[k + 1]?.f === 'la' || tokens[k + 1]?.f === 'means')) continue;
       let at = k;
       // "oxi 9 3": two digits typed apart.
       const second = num(tokens[k + 1]);
@@ -414,12 +424,28 @@ export class Measures {
     }
     // A device reading with no name ("máy đo hiện 95"): unless a blood pressure or a temperature is also named, and
     // only before the first named pulse or breathing rate ("mạch 115, đo lại còn 84" is a pulse).
-    const firstNamed = Math.min(...measured.map((p) => p.at), tokens.length);
-    if (!spo2Values.length && !named.has('blood_pressure') && !named.has('temperature')) {
+    // (A SpO2 word, a fever or a blood pressure does not end them: "không sốt. Đo được 95%".)
+    const firstNamed = Math.min(...measured.filter((p) => p.value === 'pulse' || p.value === 'breathing').map((p) => p.at), tokens.length);
+    // A value with a percent sign is neither a blood pressure nor a temperature ("không sốt. Đo được 95%").
+    const pctOnly = named.has('blood_pressure') || named.has('temperature');
+    if (!spo2Values.length) {
       for (const p of this.w.spo2Weak.positions(tokens).filter((w) => w.at < firstNamed)) {
         for (const n of this.numbersAfter(tokens, p.at + p.length, 7, sentence, NOT_PERCENT, true)) {
+          if (pctOnly && tokens[n.at + 1]?.kind !== 'pct') continue;
           if (n.value >= m.spo2.weak_plausible[0] && n.value <= m.spo2.weak_plausible[1] && Number.isInteger(n.value)) spo2Values.push(n);
         }
+      }
+    }
+    // "muốn hỏi máy đo spo2 loại nào tốt. cái máy em đang dùng báo 95%": in a message that names SpO2, a percent in
+    // a device's range shown by a "máy" earlier in its sentence is a reading.
+    if (!spo2Values.length && this.w.spo2.positions(tokens).length) {
+      for (let k = 0; k < tokens.length; k++) {
+        const v = num(tokens[k]);
+        if (v === undefined || tokens[k + 1]?.kind !== 'pct' || !Number.isInteger(v) || v < m.spo2.weak_plausible[0] || v > m.spo2.weak_plausible[1]) continue;
+        if (this.ignoreAt?.(k)) continue;
+        let device = false;
+        for (let j = k - 1; j >= Math.max(0, k - 8) && sentence[j] === sentence[k]; j--) if (tokens[j]!.f === 'may') device = true;
+        if (device) spo2Values.push({ at: k, value: v, hi: v, raw: tokens[k]!.a });
       }
     }
     // "94% oxygen", "93% spo2": the value before the word.
@@ -441,7 +467,9 @@ export class Measures {
       const now = spo2Values.filter((v) => !this.pastAt!(v.at));
       // "mấy bữa trước SpO2 còn 94, …, giờ đo 98": today's value may follow a plain "đo".
       if (!now.length) {
-        for (const p of this.w.spo2Weak.positions(tokens)) {
+        // … or a plain "giờ", "now" ("đợt mắc covid có vài ngày SpO2 96, giờ luôn 98–99").
+        const today = tokens.flatMap((t, at) => (TODAY_WORDS.has(t.f) && t.kind === 'word' ? [{ at, length: 1 }] : []));
+        for (const p of [...this.w.spo2Weak.positions(tokens), ...today]) {
           for (const n of this.numbersAfter(tokens, p.at + p.length, 5, sentence, NOT_PERCENT, true)) {
             if (n.value >= m.spo2.weak_plausible[0] && n.value <= m.spo2.weak_plausible[1] && !this.pastAt(n.at)) now.push(n);
           }

@@ -206,6 +206,8 @@ describe('emergency triage', () => {
     // Hearsay about someone in particular is a report, not a rumour ("nghe nói khó thở là dấu hiệu nặng" is).
     'nghe nói bố em khó thở lắm',
     'nghe bảo mẹ em đang khó thở',
+    // A recovery word negated right after it is no recovery ("bình thường không nổi").
+    'bé hôm qua nôn nhiều, không uống được. giờ vẫn vậy, ăn uống bình thường không nổi',
   ])('flags "%s"', (text) => {
     expect(triage.check(text).emergency).toBe(true);
   });
@@ -451,6 +453,80 @@ describe('emergency triage', () => {
     expect(triage.check(text).emergency).toBe(true);
   });
 
+  // General behaviours added with tuning set 10 (long mixed messages; each of these failed before).
+  it('reads a percent after a device word even when a fever or a SpO2 word is named elsewhere', () => {
+    expect(triage.check('Mình F0 ngày 4, không sốt. Đo ngón trỏ được 95%, đo lại vẫn 95.').emergency).toBe(true);
+    expect(triage.check('muon hoi may do spo2 loai nao tot. cai may e dang dung bao 95% ma e thay tho binh thuong').emergency).toBe(true);
+    expect(triage.check('muon hoi may do spo2 loai nao tot. cai may e dang dung bao 98%').emergency).toBe(false);
+  });
+
+  it('reads a pulse past the device it was measured with ("đo bằng máy spo2")', () => {
+    expect(triage.check('anh e F0, nhip tim do bang may spo2 la 122-126, anh ngoi yen').emergency).toBe(true);
+    expect(triage.check('nhip tim do bang may spo2 la 125').readings.some((r) => r.measure === 'pulse' && r.alarming)).toBe(true);
+  });
+
+  it('takes "từ hôm qua", "since yesterday" as still going on', () => {
+    expect(triage.check('Mình mang thai 27 tuần. Từ hôm qua thấy bé cử động yếu và ít hẳn. Mình thấy cũng bình thường').emergency).toBe(true);
+    expect(triage.check("I'm 34 weeks pregnant. Baby has barely moved since yesterday evening.").emergency).toBe(true);
+    expect(triage.check('mang thai 27 tuần, hôm qua bé cử động ít, giờ bình thường rồi').emergency).toBe(false);
+  });
+
+  it('does not set aside a sign said to happen now ("vừa") under a cue in an earlier part', () => {
+    expect(triage.check('Vợ tôi có tiền sử động kinh, vừa co giật 10 phút chưa dứt.').emergency).toBe(true);
+    expect(triage.check('vợ tôi có tiền sử co giật, tôi muốn hỏi tiêm mũi nhắc').emergency).toBe(false);
+  });
+
+  it('scopes a laughing word to its sentence in a message about the illness', () => {
+    expect(triage.check('covid day 5 here. i really cant catch my breath, even lying down. probably just anxiety lol').emergency).toBe(true);
+    expect(triage.check('deadline dí khó thở quá lol').emergency).toBe(false);
+  });
+
+  it.each([
+    'Mình bầu 29 tuần, đang F0, hôm nay bụng mình đau nhiều và ra chút máu.',
+    'minh bau 33 tuan, ca ngay nay thai khong may',
+    'Con trai tôi 8 tuổi đang F0, cháu mệt quá nằm một chỗ, không thiết ăn uống',
+  ])('flags the new signs of tuning set 10: %s', (text) => {
+    expect(triage.check(text).emergency).toBe(true);
+  });
+
+  it('takes a day of the illness before a later one as past, when a later part says it has passed', () => {
+    expect(triage.check('e bi khó thở nhe hom ngay 3, den ngay 5 thi het han. gio ngay 9, chi con met').emergency).toBe(false);
+    expect(triage.check('e bi khó thở tu ngay 3, gio ngay 5 van kho tho').emergency).toBe(true);
+  });
+
+  it('dates the later parts of a clause by a past marker in an earlier part, up to a word of today', () => {
+    expect(triage.check('con e hom truoc non nhieu, khong uong duoc, da dua di vien. gio be ve nha, an uong tot').emergency).toBe(false);
+    expect(triage.check('hôm qua bé sốt, giờ không uống được, bú ít').emergency).toBe(true);
+    expect(triage.check('ong ho nhieu qua gio tho khong ra hoi, noi dut quang. minh thay cung binh thuong').emergency).toBe(true);
+  });
+
+  it('takes a sign as over when a later clause says it is no more ("không đau nữa")', () => {
+    expect(triage.check('Mình bị đau ngực sau covid, đã đi khám. Giờ mình không đau nữa.').emergency).toBe(false);
+    expect(triage.check('Mình bị đau ngực. Không đau đầu nữa').emergency).toBe(true);
+    expect(triage.check('Bố em đau ngực dữ dội. Mẹ em thì không đau nữa').emergency).toBe(true);
+  });
+
+  it('takes advice sought ("có nên …") and nausea ("buồn nôn") as no event', () => {
+    expect(triage.check('minh hoi mat ngu thi uong gi, co nen uong thuoc ngu k').emergency).toBe(false);
+    expect(triage.check('chồng em uống thuốc ngủ').emergency).toBe(true);
+    expect(triage.check('Con trai mình 8 tuổi, F0, buồn nôn nhẹ một lần sau ăn').emergency).toBe(false);
+    expect(triage.check('bé 8 tuổi buồn nôn, nôn hết').emergency).toBe(true);
+  });
+
+  it('sets aside a figurative word caused by an everyday thing ("tiền điện làm tôi xỉu ngang")', () => {
+    expect(triage.check('Tiền điện tháng cách ly làm tôi xỉu ngang. Tôi F0 ngày 8, khỏe rồi.').emergency).toBe(false);
+    expect(triage.check('hang xom ban nhac karaoke to den nghet tho, cach ly ma khong ngu duoc. e F0 ngay 3').emergency).toBe(false);
+    expect(triage.check('Tôi F0, đang xem hóa đơn tiền điện thì xỉu').emergency).toBe(true);
+    expect(triage.check('em F0, đang chơi game thì đau tới ngất').emergency).toBe(true);
+  });
+
+  it('takes a value said to be past, then a value "now", as today\'s reading', () => {
+    expect(triage.check('Đợt mắc covid tôi có vài ngày SpO2 96 và được theo dõi, giờ luôn 98–99.').emergency).toBe(false);
+    expect(triage.check('Đợt mắc covid SpO2 96, giờ 95').emergency).toBe(true);
+    expect(triage.check('i had shortness of breath 3 days ago but it went away. now breathing fine').emergency).toBe(false);
+    expect(triage.check('is it true that a pulse oximeter reading below 96 means I should call for help? Mine is 98').emergency).toBe(false);
+  });
+
   it.each([
     'xpo2 91',
     'bố ho ra cục máu',
@@ -528,7 +604,7 @@ describe('triage sets', () => {
   it('meet the thresholds on the tuning sets (recall 100 %, false alarms ≤ 2 %)', () => {
     for (const report of evaluateTriage(
       triage,
-      sets.filter((s) => ['tuning', 'tuning2', 'tuning4', 'tuning5', 'tuning6', 'tuning7', 'tuning8', 'tuning9'].includes(s.name)),
+      sets.filter((s) => ['tuning', 'tuning2', 'tuning4', 'tuning5', 'tuning6', 'tuning7', 'tuning8', 'tuning9', 'tuning10'].includes(s.name)),
     )) {
       expect(report.missed).toEqual([]);
       expect(report.falseAlarms).toBeLessThanOrEqual(0.02);
