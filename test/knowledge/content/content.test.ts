@@ -111,7 +111,9 @@ describe('broken content is reported with file, line and field', () => {
   });
 
   it('an answer too long for one chat message', () => {
-    const r = parseCard(`${readFileSync(join(KB_DIR, CARD), 'utf8')}\n${'Thêm chữ. '.repeat(100)}`, 'x.md');
+    // A Vietnamese-only card: in a card with an English part the text after the marker is the English answer.
+    const card = readFileSync(join(__dirname, '../../fixtures/card-vietnamese-only.md'), 'utf8');
+    const r = parseCard(`${card}\n${'Thêm chữ. '.repeat(100)}`, 'x.md');
     expect(r.problems[0]).toMatchObject({ file: 'x.md', field: 'answer' });
     expect(r.problems[0]!.line).toBeGreaterThan(10);
   });
