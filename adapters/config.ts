@@ -216,8 +216,6 @@ export const ConfigSchema = EnvSchema.transform((e) => ({
   trustedProxies: e.TRUSTED_PROXIES ? parseTrustedProxies(e.TRUSTED_PROXIES) : undefined,
   staffSignInPerMin: e.STAFF_SIGNIN_PER_MIN,
   staffApiTokens: list(e.STAFF_API_TOKENS, /,/).filter((t) => t.length >= 16),
-  /** Token strings given but all too short (reported once at start). */
-  staffApiTokensIgnored: Boolean(e.STAFF_API_TOKENS) && list(e.STAFF_API_TOKENS, /,/).every((t) => t.length < 16),
   zalo:
     e.ZALO_APP_ID && e.ZALO_OA_SECRET_KEY && (e.ZALO_ACCESS_TOKEN || e.ZALO_REFRESH_TOKEN)
       ? {
@@ -282,7 +280,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, log: (line: string) => void =
     throw new Error(`Cấu hình không hợp lệ:\n${lines.join('\n')}`);
   }
   const cfg = parsed.data;
-  if (cfg.staffApiTokensIgnored) log('STAFF_API_TOKENS: bỏ qua các token ngắn hơn 16 ký tự');
+  if (env.STAFF_API_TOKENS?.trim() && cfg.staffApiTokens.length === 0) log('STAFF_API_TOKENS: bỏ qua các token ngắn hơn 16 ký tự');
   if (!cfg.zalo) log('Zalo: tắt (cần ZALO_APP_ID, ZALO_OA_SECRET_KEY và ZALO_ACCESS_TOKEN hoặc ZALO_REFRESH_TOKEN)');
   if (!cfg.messenger) log('Messenger: tắt (cần MESSENGER_APP_SECRET, MESSENGER_VERIFY_TOKEN và MESSENGER_PAGE_ACCESS_TOKEN)');
   if (!cfg.azureBot) log('Azure Bot Service (/api/messages): tắt (cần MicrosoftAppId và MicrosoftAppPassword)');

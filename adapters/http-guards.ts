@@ -70,3 +70,14 @@ export function limitPerAddress(limiter: RateLimiter, address: (req: Request) =>
       });
   };
 }
+
+/** The token of an `Authorization: Bearer …` header, if any. */
+export function bearerToken(req: Request): string | undefined {
+  return /^Bearer\s+(.+)$/i.exec(req.header('authorization') ?? '')?.[1];
+}
+
+/** Whether the request carries one of the staff API tokens. */
+export function hasStaffToken(req: Request, tokens: readonly string[]): boolean {
+  const given = bearerToken(req);
+  return Boolean(given && tokens.includes(given));
+}

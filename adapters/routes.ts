@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import type restify from 'restify';
 import type { Request, Response } from 'restify';
 import type { Config } from './config';
+import { hasStaffToken } from './http-guards';
 import type { Metrics } from './observability';
 import { bundleLoader, inlineScriptHashes, pickEncoding, webchatBundle } from './webchat/assets';
 
@@ -69,10 +70,7 @@ export interface StatusDeps {
 /** Health, readiness, metrics and the index reload. */
 export function registerStatusRoutes(server: restify.Server, cfg: Pick<Config, 'staffApiTokens' | 'statusPrivate'>, deps: StatusDeps): void {
   const { metrics } = deps;
-  const staffToken = (req: Request): boolean => {
-    const given = /^Bearer\s+(.+)$/i.exec(req.header('authorization') ?? '')?.[1];
-    return Boolean(given && cfg.staffApiTokens.includes(given));
-  };
+  const staffToken = (req: Request): boolean => hasStaffToken(req, cfg.staffApiTokens);
   /** With STATUS_PRIVATE=on, metrics and readiness (which describe the service) need a staff token. */
   const statusAllowed = (req: Request, res: Response): boolean => {
     if (!cfg.statusPrivate || staffToken(req)) return true;

@@ -11,6 +11,7 @@ import { redact } from '../../bot/privacy';
 import type { Inbound } from '../inbound';
 import type { Metrics } from '../observability';
 import type { RateLimiter } from '../rate-limit';
+import { bearerToken } from '../http-guards';
 import { answerBusy } from '../webhook';
 import { BOT_ACCOUNT } from './adapter';
 import type { ConversationLog, TokenSigner } from './store';
@@ -31,9 +32,8 @@ export interface DirectLineDeps {
 
 export function registerDirectLineRoutes(server: restify.Server, { store, signer, inbound, postLimiter, pollLimiter, metrics, log }: DirectLineDeps): void {
   // Web chat: token and Direct Line 3.0 (polling).
-  const bearer = (req: Request): string | undefined => /^Bearer\s+(.+)$/i.exec(req.header('authorization') ?? '')?.[1];
   const claimsFor = async (req: Request, res: Response, conversationId?: string) => {
-    const claims = signer.verify(bearer(req));
+    const claims = signer.verify(bearerToken(req));
     if (!claims || !(await store.exists(claims.conversationId))) {
       res.send(403, { error: { code: 'TokenExpired', message: 'Token không hợp lệ hoặc đã hết hạn' } });
       return undefined;

@@ -4,6 +4,7 @@
  * requests; other tools use bearer tokens from STAFF_API_TOKENS.
  */
 import { randomBytes } from 'node:crypto';
+import { hasStaffToken } from '../http-guards';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Request, Response, Server, Next } from 'restify';
@@ -110,10 +111,7 @@ export function registerStaffRoutes(server: Server, deps: StaffDeps): void {
     );
   });
   const sessionUser = (req: Request): string | undefined => signedIn.get(req);
-  const bearerOk = (req: Request): boolean => {
-    const t = /^Bearer\s+(.+)$/i.exec(req.header('authorization') ?? '')?.[1];
-    return Boolean(t && deps.apiTokens.includes(t));
-  };
+  const bearerOk = (req: Request): boolean => hasStaffToken(req, deps.apiTokens);
   const html = (res: Response, status: number, body: string | Buffer) =>
     res.sendRaw(status, body, {
       'content-type': 'text/html; charset=utf-8',

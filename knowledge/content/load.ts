@@ -118,8 +118,8 @@ export function parseCard(text: string, file: string): LoadResult<Card> {
   if (!fm.value) return { problems: fm.problems };
   const bodyLine = front.split('\n').length + 3;
   // The English answer, when the card has one, follows a line of its own: <!-- en -->.
-  const marker = body.split('\n').findIndex((line) => line.trim() === EN_ANSWER_MARKER);
   const lines = body.split('\n');
+  const marker = lines.findIndex((line) => line.trim() === EN_ANSWER_MARKER);
   const [vi, en] = marker < 0 ? [body, undefined] : [lines.slice(0, marker).join('\n'), lines.slice(marker + 1).join('\n')];
   const card = CardSchema.safeParse({ ...fm.value, answer: vi.trim(), ...(en === undefined ? {} : { answer_en: en.trim() }) });
   if (card.success) return { value: card.data, problems: [] };
