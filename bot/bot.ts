@@ -31,7 +31,9 @@ import { PAYLOAD, cardButton, message, parsePayload, sourcesOf, validityLine, vi
 import { isTravelQuestion, parseTravel, recognizeVaccination, statedOrigin, travelMode } from './travel';
 import { Triage, type TriageResult } from './triage';
 import { mergeFacts, readFacts, riskNote, type ConversationFacts } from './facts';
-import { afterEmergencyReply, callAction, emergencyReply, readingLines, type Lang } from './emergency';
+import { afterEmergencyReply, callAction, emergencyReply, readingLines } from './emergency';
+import { languageSwitch, localized, speaksEnglish, type Lang } from './texts';
+import { conversationLanguage } from './language';
 import type { LanguageService } from './language-service';
 import { LocalLanguageService } from './language-service';
 
@@ -62,7 +64,12 @@ interface ConversationFlags {
   facts?: ConversationFacts;
   /** Turns left in which a message is read in the context of the emergency just answered. */
   afterEmergency?: number;
+  /** The language of the conversation: chosen ("English", "tiếng Việt") or of the last clear message. */
+  language?: Lang;
 }
+
+/** The turn-state key of the turn's language. */
+const LANG = 'covidbot.lang';
 
 /** Parts of the index that are derived once per index version. */
 interface Derived {
@@ -153,15 +160,30 @@ export class CovidBot extends ActivityHandler {
   }
 
   private async send(ctx: TurnContext, text: string, actions: CardAction[], summary: TurnSummary): Promise<void> {
-    await ctx.sendActivity(message(text, actions, summary));
+    await ctx.sendActivity(message(text, actions, summary, this.langOf(ctx)));
+  }
+
+  /** The language this turn is answered in. */
+  private langOf(ctx: TurnContext): Lang {
+    return (ctx.turnState.get(LANG) as Lang | undefined) ?? 'vi';
+  }
+
+  /** The index that answers in the turn's language (its cards carry that language's title and answer). */
+  private indexFor(ctx: TurnContext): KnowledgeIndex {
+    return this.current.index.forLanguage(this.langOf(ctx));
+  }
+
+  /** The assistant's texts in the turn's language. */
+  private textsFor(ctx: TurnContext) {
+    return localized(this.current.index.data.conversation, this.langOf(ctx));
   }
 
   private simple(kind: ReplyKind): TurnSummary {
     return { kind, sources: [], entries: [], score: 0 };
   }
 
-  private menuActions(): CardAction[] {
-    return this.current.index.data.conversation.menu.map((m) =>
+  private menuActions(ctx: TurnContext): CardAction[] {
+    return this.textsFor(ctx).menu.map((m) =>
       'action' in m
         ? { type: ActionTypes.PostBack, title: m.label, value: PAYLOAD.travel }
         : { type: ActionTypes.PostBack, title: m.label, value: PAYLOAD.card(m.card) },
@@ -171,13 +193,14 @@ export class CovidBot extends ActivityHandler {
   private async welcome(ctx: TurnContext): Promise<void> {
     const flags = await this.flags.get(ctx, {});
     flags.welcomed = true;
-    await this.send(ctx, this.current.index.data.conversation.welcome, this.menuActions(), this.simple('smalltalk'));
+    if (!ctx.turnState.get(LANG) && flags.language) ctx.turnState.set(LANG, flags.language);
+    await this.send(ctx, this.textsFor(ctx).welcome, this.menuActions(ctx), this.simple('smalltalk'));
   }
 
   private async handleMessage(ctx: TurnContext): Promise<void> {
     const raw = typeof ctx.activity.text === 'string' ? ctx.activity.text : '';
     const text = normalizeVietnamese(raw).trim().slice(0, 2000);
-    const conv = this.current.index.data.conversation;
+    const base = this.current.index.data.conversation;
     // botbuilder-dialogs rebuilds its memory-scope configuration for every DialogContext (a service collection and
     // schema checks); it is the same every turn, so the first turn's is reused, as DialogManager does.
     if (this.dialogStateConfig) ctx.turnState.set(DIALOG_STATE_CONFIG, this.dialogStateConfig);
@@ -185,58 +208,75 @@ export class CovidBot extends ActivityHandler {
     this.dialogStateConfig ??= ctx.turnState.get(DIALOG_STATE_CONFIG);
 
     if (!text) {
-      await this.send(ctx, 'Xin lỗi, hiện tôi chỉ đọc được tin nhắn chữ. Bạn gõ câu hỏi giúp tôi nhé.', this.menuActions(), this.simple('smalltalk'));
+      await this.send(ctx, 'Xin lỗi, hiện tôi chỉ đọc được tin nhắn chữ. Bạn gõ câu hỏi giúp tôi nhé.', this.menuActions(ctx), this.simple('smalltalk'));
       return;
     }
+
+    // The language of the turn: a button keeps the conversation's; a message its own, or the conversation's when
+    // it is too short to tell ("and for my kids?").
+    const flags = await this.flags.get(ctx, {});
+    const payload = parsePayload(raw);
+    const detected = payload ? (flags.language ?? 'vi') : await this.language.detect(text);
+    const english = speaksEnglish(base) && !!this.current.index.english;
+    const lang: Lang = detected === 'other' ? 'vi' : english ? conversationLanguage(text, detected, flags.language) : 'vi';
+    ctx.turnState.set(LANG, lang);
+    const conv = this.textsFor(ctx);
 
     // 1. Emergency triage: always first, also in the middle of a dialog, in every language.
     const triage = this.current.triage.check(text);
-    const flags = await this.flags.get(ctx, {});
-    flags.facts = mergeFacts(flags.facts, readFacts(conv, text, this.current.triage.ages(text)));
+    flags.facts = mergeFacts(flags.facts, readFacts(base, text, this.current.triage.ages(text)));
     if (triage.emergency) {
       await dc.cancelAllDialogs();
-      const lang: Lang = (await this.language.detect(text)) === 'en' ? 'en' : 'vi';
-      flags.afterEmergency = conv.emergency.after.turns;
-      await this.emergency(ctx, triage, lang);
+      const emergencyLang: Lang = detected === 'en' || lang === 'en' ? 'en' : 'vi';
+      flags.afterEmergency = base.emergency.after.turns;
+      await this.emergency(ctx, triage, emergencyLang);
       return;
     }
 
-    // 2. Buttons.
-    const payload = parsePayload(raw);
+    // 2. Buttons, and the choice of a language.
+    const index = this.indexFor(ctx);
+    const switched = payload ? undefined : languageSwitch(text);
+    if (switched && (switched === 'vi' || english)) {
+      flags.language = switched;
+      ctx.turnState.set(LANG, switched);
+      const texts = this.textsFor(ctx);
+      await this.send(ctx, switched === 'en' ? texts.language_switched : base.language_switched, this.menuActions(ctx), this.simple('smalltalk'));
+      return;
+    }
 
     // The knowledge search, run at most once per turn.
     let searched: SearchResult | undefined;
-    const search = async (): Promise<SearchResult> => (searched ??= await this.current.index.search(text, { asOf: this.today() }));
-    const language = payload ? 'vi' : await this.language.detect(text);
+    const search = async (): Promise<SearchResult> => (searched ??= await index.search(text, { asOf: this.today() }));
+    const language = detected === 'other' || (detected === 'en' && !english) ? 'other' : lang;
+    if (!payload && language !== 'other') flags.language = lang;
 
     // Just after an emergency: "cannot get through", "what now", "a little better" are about reaching help, in the
     // language of the message (an English emergency's follow-ups are answered in English).
     if (!payload && flags.afterEmergency) {
       flags.afterEmergency--;
-      const lang: Lang = language === 'en' ? 'en' : 'vi';
       const folded = this.current.triage
         .tokens(text)
         .map((t) => t.f)
         .join(' ');
-      const after = afterEmergencyReply(conv, folded, lang);
-      if (after.matched || lang === 'en' || (await search()).decision !== 'answer') {
-        await this.send(ctx, after.text, [callAction(conv, lang), ...(lang === 'vi' ? this.hotlineButton() : [])], this.simple('emergency'));
+      const after = afterEmergencyReply(base, folded, lang);
+      if (after.matched || (await search()).decision !== 'answer') {
+        await this.send(ctx, after.text, [callAction(base, lang), ...this.hotlineButton(ctx)], this.simple('emergency'));
         return;
       }
     }
 
     // Another language, or a message too long to be one question: a short, polite reply.
-    if (!payload && language !== 'vi') {
-      await this.send(ctx, conv.other_language, [], this.simple('fallback'));
+    if (!payload && language === 'other') {
+      await this.send(ctx, base.other_language, [], this.simple('fallback'));
       return;
     }
     if (!payload && raw.length > conv.max_message_chars) {
-      await this.send(ctx, conv.too_long, this.menuActions(), this.simple('fallback'));
+      await this.send(ctx, conv.too_long, this.menuActions(ctx), this.simple('fallback'));
       return;
     }
     if (payload?.type === 'card') {
       await dc.cancelAllDialogs();
-      const card = this.current.index.cardsById.get(payload.id);
+      const card = index.cardsById.get(payload.id) ?? this.current.index.cardsById.get(payload.id);
       if (card) return this.answerCard(ctx, card, undefined, 1);
     } else if (payload?.type === 'travel') {
       await dc.cancelAllDialogs();
@@ -244,7 +284,7 @@ export class CovidBot extends ActivityHandler {
       return;
     } else if (payload?.type === 'none') {
       await this.recordGap(ctx, { kind: 'clarify_none', text: flags.lastQuestion ?? '(không rõ)' });
-      await this.send(ctx, conv.none_of_these.reply, [callAction(conv, 'vi'), ...this.hotlineButton()], this.simple('handoff'));
+      await this.send(ctx, conv.none_of_these.reply, [callAction(base, lang), ...this.hotlineButton(ctx)], this.simple('handoff'));
       return;
     } else if (payload?.type === 'feedback') {
       if (!payload.up) {
@@ -252,7 +292,7 @@ export class CovidBot extends ActivityHandler {
           kind: 'feedback_down',
           text: `👎 ${payload.cardId}`,
           entries: [payload.cardId],
-          topic: this.current.index.cardsById.get(payload.cardId)?.topic,
+          topic: index.cardsById.get(payload.cardId)?.topic,
         });
       }
       await this.send(ctx, payload.up ? conv.feedback.thanks_up : conv.feedback.thanks_down, [], this.simple('smalltalk'));
@@ -263,7 +303,7 @@ export class CovidBot extends ActivityHandler {
     const intent = this.current.intents.recognize(text);
     if (intent === 'cancel') {
       await dc.cancelAllDialogs();
-      await this.send(ctx, conv.intents.cancel.reply!, this.menuActions(), this.simple('smalltalk'));
+      await this.send(ctx, conv.intents.cancel.reply!, this.menuActions(ctx), this.simple('smalltalk'));
       return;
     }
     if (intent === 'handoff') {
@@ -272,12 +312,12 @@ export class CovidBot extends ActivityHandler {
       return;
     }
     if (intent === 'menu') {
-      await this.send(ctx, conv.menu_prompt, this.menuActions(), this.simple('smalltalk'));
+      await this.send(ctx, conv.menu_prompt, this.menuActions(ctx), this.simple('smalltalk'));
       return;
     }
     if (intent === 'greeting' || intent === 'thanks' || intent === 'who') {
       if (intent === 'greeting' && !flags.welcomed) return this.welcome(ctx);
-      await this.send(ctx, conv.intents[intent].reply!, intent === 'greeting' ? this.menuActions() : [], this.simple('smalltalk'));
+      await this.send(ctx, conv.intents[intent].reply!, intent === 'greeting' ? this.menuActions(ctx) : [], this.simple('smalltalk'));
       return;
     }
 
@@ -293,7 +333,7 @@ export class CovidBot extends ActivityHandler {
 
     // 5. Travel advisor.
     const mentions = (t: string) => this.travel.mentions(t);
-    if (isTravelQuestion(text, mentions) && !this.current.index.domainOf(text).offTopic) {
+    if (lang === 'vi' && isTravelQuestion(text, mentions) && !index.domainOf(text).offTopic) {
       const slots = parseTravel(text, mentions);
       const stated = statedOrigin(text);
       const named = dateMentioned(text);
@@ -317,7 +357,7 @@ export class CovidBot extends ActivityHandler {
     let asked = text;
     if (flags.lastQuestion && this.followUp(text, result)) {
       const together = `${flags.lastQuestion} ${text}`;
-      const joined = await this.current.index.search(together, { asOf: this.today() });
+      const joined = await index.search(together, { asOf: this.today() });
       if (joined.decision !== 'out_of_scope' && (result.decision !== 'answer' || joined.confidence > result.confidence)) {
         result = joined;
         asked = together;
@@ -348,8 +388,8 @@ export class CovidBot extends ActivityHandler {
     );
   }
 
-  private hotlineButton(): CardAction[] {
-    const hotline = this.current.index.cardsById.get('hotline-115');
+  private hotlineButton(ctx: TurnContext): CardAction[] {
+    const hotline = this.indexFor(ctx).cardsById.get('hotline-115');
     return hotline ? [cardButton(hotline)] : [];
   }
 
@@ -358,8 +398,8 @@ export class CovidBot extends ActivityHandler {
    * for when the search is sure of one (other than the warning signs), else when to call 115.
    */
   private async answerReadings(ctx: TurnContext, triage: TriageResult, r: SearchResult): Promise<void> {
-    const index = this.current.index;
-    const conv = index.data.conversation;
+    const index = this.indexFor(ctx);
+    const conv = this.textsFor(ctx);
     const lines = readingLines(conv, triage);
     const top = r.hits[0];
     if (r.decision === 'answer' && top && top.card.id !== this.current.triage.card) return this.answerCard(ctx, top.card, r, r.confidence, lines);
@@ -397,17 +437,18 @@ export class CovidBot extends ActivityHandler {
 
   /** Two messages: "⚠️ Gọi ngay 115: <sign>" with a call button (≤ 160 characters), then the details. */
   private async emergency(ctx: TurnContext, triage: TriageResult, lang: Lang): Promise<void> {
-    const index = this.current.index;
+    ctx.turnState.set(LANG, lang);
+    const index = this.indexFor(ctx);
     const conv = index.data.conversation;
     const card = index.cardsById.get(this.current.triage.card);
-    const src = card ? sourcesOf(index, card) : { line: '', refs: [] };
+    const src = card ? sourcesOf(index, card, lang) : { line: '', refs: [] };
     const [first, details] = emergencyReply(conv, triage, lang, card ? { answer: card.answer, source: src.line } : undefined);
     const summary: TurnSummary = { kind: 'emergency', sources: src.refs, entries: card ? [card.id] : [], score: 1 };
     const base = { type: ActivityTypes.Message, textFormat: 'markdown', locale: lang === 'en' ? 'en-US' : 'vi-VN', channelData: { turn: summary } } as const;
     const activities: Partial<Activity>[] = [
       // The call button rides on a card, so it stays beside the first line after the details arrive.
       { ...base, text: first.text, attachments: [CardFactory.heroCard('', undefined, first.actions)] },
-      { ...message(details.text, [...details.actions, ...(lang === 'vi' ? this.hotlineButton() : [])], summary), locale: base.locale },
+      message(details.text, [...details.actions, ...this.hotlineButton(ctx)], summary, lang),
     ];
     await ctx.sendActivities(activities);
   }
@@ -419,15 +460,15 @@ export class CovidBot extends ActivityHandler {
     score: number,
     lead?: string,
   ): Promise<void> {
-    const index = this.current.index;
-    const conv = index.data.conversation;
-    const src = sourcesOf(index, card);
+    const index = this.indexFor(ctx);
+    const conv = this.textsFor(ctx);
+    const src = sourcesOf(index, card, this.langOf(ctx));
     const asOf = result?.asOf ?? this.today();
     // First line: the period of a rule that no longer applies on the date asked about, and what ended it.
     const validity = validityLine(index, card, asOf, conv);
     const facts = (await this.flags.get(ctx, {})).facts;
     const parts: string[] = [validity, lead].filter((p): p is string => !!p);
-    if (result?.refDate) parts.push(`_Theo quy định áp dụng vào thời điểm ${viDate(result.refDate)}:_`);
+    if (result?.refDate) parts.push(conv.labels.as_of.replace('{date}', viDate(result.refDate)));
     parts.push(card.answer);
     const risk = riskNote(conv, facts, card.topic);
     if (risk) parts.push(risk);
@@ -456,7 +497,7 @@ export class CovidBot extends ActivityHandler {
   }
 
   private async answerSearch(ctx: TurnContext, text: string, r: SearchResult): Promise<void> {
-    const conv = this.current.index.data.conversation;
+    const conv = this.textsFor(ctx);
     const top = r.hits[0];
     if (r.decision === 'answer' && top) return this.answerCard(ctx, top.card, r, r.confidence);
     if (r.decision === 'clarify' && top) {
@@ -477,7 +518,7 @@ export class CovidBot extends ActivityHandler {
     // A COVID question no card answers gets who can answer; anything else the "please rephrase" fallback.
     if (r.domain.signal === 'strong' && !r.domain.offTopic) {
       await this.recordGap(ctx, { kind: 'no_card', text, topic: top?.card.topic });
-      await this.send(ctx, conv.no_card, [...this.hotlineButton(), ...this.menuActions().slice(0, 2)], {
+      await this.send(ctx, conv.no_card, [...this.hotlineButton(ctx), ...this.menuActions(ctx).slice(0, 2)], {
         kind: 'referral',
         sources: [],
         entries: [],
@@ -486,6 +527,6 @@ export class CovidBot extends ActivityHandler {
       return;
     }
     await this.recordGap(ctx, { kind: 'fallback', text, topic: top?.card.topic });
-    await this.send(ctx, conv.fallback, this.menuActions(), { kind: 'fallback', sources: [], entries: [], score: r.confidence });
+    await this.send(ctx, conv.fallback, this.menuActions(ctx), { kind: 'fallback', sources: [], entries: [], score: r.confidence });
   }
 }

@@ -14,7 +14,9 @@ import type { TriageResult } from './triage';
 
 export const FIRST_MESSAGE_MAX = 160;
 
-export type Lang = 'vi' | 'en';
+import type { Lang } from './texts';
+
+export type { Lang };
 
 export interface EmergencyMessage {
   text: string;

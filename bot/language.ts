@@ -33,3 +33,22 @@ export function detectLanguage(text: string): Language {
   }
   return en >= 2 && en > vi * 1.5 ? 'en' : 'vi';
 }
+
+/** Words both languages use ("covid", "f0", "test"): they say nothing about the language. */
+const SHARED = new Set(['covid', 'f0', 'f1', 'f2', 'pcr', 'test', 'ok', 'oke', 'spo2', 'vaccine', 'app', 'pc', 'hotline', 'ha', 'a', 'o']);
+
+/**
+ * The language to answer a message in: the message's own when it is clear, else the conversation's. A short English
+ * follow-up ("and for my kids?", "still needed in 2023?") stays in English; a message with Vietnamese letters or two
+ * Vietnamese words is Vietnamese.
+ *
+ * @example
+ * conversationLanguage('Still needed in 2023?', 'vi', 'en') // 'en'
+ */
+export function conversationLanguage(text: string, detected: Language, previous: 'vi' | 'en' | undefined): 'vi' | 'en' {
+  if (detected === 'en') return 'en';
+  if (previous !== 'en' || VI_LETTERS.test(text.normalize('NFC'))) return 'vi';
+  const words = text.toLowerCase().match(/[a-z0-9]+/g) ?? [];
+  const vietnamese = words.filter((w) => VI.has(w) && !SHARED.has(w) && !EN.has(w)).length;
+  return vietnamese >= 2 || (words.length > 0 && vietnamese === words.length) ? 'vi' : 'en';
+}

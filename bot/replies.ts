@@ -4,6 +4,7 @@
  */
 import { ActionTypes, ActivityTypes, type Activity, type CardAction } from 'botbuilder';
 import { cardStatus, type Conversation, type CardRecord, type KnowledgeIndex } from '../knowledge';
+import { localized, type Lang } from './texts';
 
 export type ReplyKind = 'answer' | 'clarify' | 'fallback' | 'referral' | 'emergency' | 'smalltalk' | 'handoff' | 'prompt';
 
@@ -45,16 +46,21 @@ export function viDate(iso: string): string {
   return iso.split('-').reverse().join('/');
 }
 
-/** " ngày 31/01/2022", " tháng 08/2021" or " năm 2022" for a document date known to the day, month or year. */
-export function dateLabel(date: string | null | undefined): string {
+/**
+ * " ngày 31/01/2022", " tháng 08/2021" or " năm 2022" for a document date known to the day, month or year
+ * (in English " of 31/01/2022", " of 08/2021", " of 2022").
+ */
+export function dateLabel(date: string | null | undefined, lang: Lang = 'vi'): string {
   if (!date) return '';
+  if (lang === 'en') return ` of ${viDate(date)}`;
   if (/^\d{4}-\d{2}-\d{2}$/.test(date)) return ` ngày ${viDate(date)}`;
   if (/^\d{4}-\d{2}$/.test(date)) return ` tháng ${viDate(date)}`;
   return ` năm ${date}`;
 }
 
 /** "QĐ 261/QĐ-BYT ngày 31/01/2022" for each source of a card. */
-export function sourcesOf(index: KnowledgeIndex, card: CardRecord): { line: string; refs: SourceRef[] } {
+export function sourcesOf(index: KnowledgeIndex, card: CardRecord, lang: Lang = index.language): { line: string; refs: SourceRef[] } {
+  const labels = localized(index.data.conversation, lang).labels;
   const refs: SourceRef[] = [];
   const parts: string[] = [];
   for (const s of card.sources) {
@@ -63,10 +69,10 @@ export function sourcesOf(index: KnowledgeIndex, card: CardRecord): { line: stri
     const date = d.issued ?? null;
     refs.push({ doc: d.number, date });
     // A fact known only from the press is labelled as such.
-    const press = d.kind === 'press' ? 'theo thông tin báo chí: ' : '';
-    parts.push(`${press}${d.number}${dateLabel(date)}${s.section ? ` (${s.section})` : ''}`);
+    const press = d.kind === 'press' ? labels.press : '';
+    parts.push(`${press}${d.number}${dateLabel(date, lang)}${s.section ? ` (${s.section})` : ''}`);
   }
-  return { line: `Nguồn: ${parts.join('; ')}`, refs };
+  return { line: `${labels.source}: ${parts.join('; ')}`, refs };
 }
 
 /** A short button title: the card title without its parenthesis, at most `max` characters. */
@@ -80,12 +86,12 @@ export function cardButton(card: CardRecord): CardAction {
 }
 
 /** The message activity of one reply, whole: the channel it leaves by splits it to its platform's length. */
-export function message(text: string, actions: CardAction[], summary: TurnSummary): Partial<Activity> {
+export function message(text: string, actions: CardAction[], summary: TurnSummary, lang: Lang = 'vi'): Partial<Activity> {
   return {
     type: ActivityTypes.Message,
     text,
     textFormat: 'markdown',
-    locale: 'vi-VN',
+    locale: lang === 'en' ? 'en-US' : 'vi-VN',
     channelData: { turn: summary },
     ...(actions.length ? { suggestedActions: { actions, to: [] } } : {}),
   };
@@ -96,7 +102,12 @@ export function message(text: string, actions: CardAction[], summary: TurnSummar
  * replaced it ("⏳ Thông tin của giai đoạn 31/01/2022–19/10/2023, nay không còn áp dụng: từ 20/10/2023 …").
  * Undefined for a rule in force on that date.
  */
-export function validityLine(index: KnowledgeIndex, card: CardRecord, asOf: string, conv: Conversation = index.data.conversation): string | undefined {
+export function validityLine(
+  index: KnowledgeIndex,
+  card: CardRecord,
+  asOf: string,
+  conv: Conversation = localized(index.data.conversation, index.language),
+): string | undefined {
   const v = conv.validity;
   const status = cardStatus(card, asOf);
   const from = viDate(card.valid_from);
@@ -116,5 +127,5 @@ export function validityLine(index: KnowledgeIndex, card: CardRecord, asOf: stri
   return v.ended
     .replace('{from}', from)
     .replace('{to}', to)
-    .replace('{ended}', by ? `${by.number}${dateLabel(by.issued)}` : '');
+    .replace('{ended}', by ? `${by.number}${dateLabel(by.issued, index.language)}` : '');
 }

@@ -69,6 +69,8 @@ export const SourceRefSchema = z.strictObject({
 
 /** Longest answer body, in characters, so that one chat message holds it. */
 export const MAX_ANSWER_CHARS = 900;
+/** English says the same in about a fifth more characters. */
+export const MAX_ANSWER_CHARS_EN = 1100;
 
 /** Languages a card can be written in. */
 export const LANGUAGES = ['vi', 'en'] as const;
@@ -104,11 +106,11 @@ export const CardFrontMatterSchema = z.strictObject({
     .optional(),
 });
 
-const answerText = (tooShort: string) => z.string().trim().min(20, tooShort).max(MAX_ANSWER_CHARS, `Câu trả lời dài quá ${MAX_ANSWER_CHARS} ký tự`);
+const answerText = (tooShort: string, max = MAX_ANSWER_CHARS) => z.string().trim().min(20, tooShort).max(max, `Câu trả lời dài quá ${max} ký tự`);
 
 export const CardSchema = CardFrontMatterSchema.extend({
   answer: answerText('Câu trả lời quá ngắn'),
-  answer_en: answerText('Câu trả lời tiếng Anh quá ngắn').optional(),
+  answer_en: answerText('Câu trả lời tiếng Anh quá ngắn', MAX_ANSWER_CHARS_EN).optional(),
 }).superRefine((card, ctx) => {
   const declared = new Set(card.languages);
   if (!declared.has('vi')) ctx.addIssue({ code: 'custom', path: ['languages'], message: 'Thẻ luôn có tiếng Việt: languages phải có "vi"' });
@@ -155,6 +157,14 @@ export const LexiconSchema = z.strictObject({
   stopwords: z.array(z.string().min(1)).default([]),
   synonyms: z.array(SynonymGroupSchema),
   provinces: z.array(ProvinceSchema).length(63, 'Cần đủ 63 tỉnh, thành phố (giai đoạn 2021–2022)'),
+  /** The same for English questions: their own domain words, filler words and synonyms (matched after stemming). */
+  english: z
+    .strictObject({
+      domain: DomainSchema,
+      stopwords: z.array(z.string().min(1)).default([]),
+      synonyms: z.array(SynonymGroupSchema).default([]),
+    })
+    .optional(),
 });
 export type LexiconFile = z.infer<typeof LexiconSchema>;
 
@@ -334,14 +344,59 @@ const intent = z.strictObject({
 const afterCase = z.strictObject({ patterns: z.array(z.string().min(2)).min(1), reply: z.string().min(10), reply_en: z.string().min(10) });
 
 /** The assistant's own words: welcome, menu, small talk, fallback (knowledge/conversation.yaml). */
+/** Labels inside answers: the as-of line, the source line and press-only facts. */
+const AnswerLabelsSchema = z.strictObject({ as_of: z.string().includes('{date}'), source: z.string().min(2), press: z.string().min(2) });
+const ValiditySchema = z.strictObject({
+  superseded: z.string().includes('{to}').includes('{newer}'),
+  ended: z.string().includes('{to}').includes('{ended}'),
+  ended_by: z.record(z.string(), z.string().min(10)).default({}),
+  not_yet: z.string().includes('{from}'),
+});
+const FeedbackSchema = z.strictObject({
+  up: z.string().min(1).max(20),
+  down: z.string().min(1).max(20),
+  thanks_up: z.string().min(2),
+  thanks_down: z.string().min(2),
+});
+const with115 = z.string().min(10).includes('115', 'Phải có một dòng gọi 115 khi cấp cứu');
+
+/** The English texts of the assistant (the same messages as the Vietnamese ones above them in the file). */
+export const EnglishTextsSchema = z.strictObject({
+  welcome: z.string().min(10),
+  menu_prompt: z.string().min(2),
+  language_switched: z.string().min(5),
+  fallback: with115,
+  turn_error: with115.includes('1900 9095'),
+  too_long: z.string().min(10),
+  clarify_prompt: z.string().min(2),
+  none_of_these: z.strictObject({ label: z.string().min(2).max(24), reply: with115 }),
+  no_card: with115,
+  facts: z.strictObject({
+    labels: z.strictObject({ elderly: z.string().includes('{age}'), chronic: z.string().min(2), pregnant: z.string().min(2) }),
+    high_risk_note: z.string().includes('{who}'),
+  }),
+  reading_ok: z.string().includes('{reading}').includes('{threshold}'),
+  reading_advice: z.string().min(10),
+  validity: ValiditySchema,
+  feedback: FeedbackSchema,
+  intents: z.strictObject({
+    greeting: z.string().min(2),
+    thanks: z.string().min(2),
+    who: z.string().min(2),
+    cancel: z.string().min(2),
+    handoff: z.string().min(2),
+  }),
+  labels: AnswerLabelsSchema,
+});
+
 export const ConversationSchema = z.strictObject({
   welcome: z.string().min(10),
   menu_prompt: z.string().min(2),
   menu: z
     .array(
       z.union([
-        z.strictObject({ label: z.string().min(2).max(20), action: z.literal('travel') }),
-        z.strictObject({ label: z.string().min(2).max(20), card: slug }),
+        z.strictObject({ label: z.string().min(2).max(20), label_en: z.string().min(2).max(20), action: z.literal('travel') }),
+        z.strictObject({ label: z.string().min(2).max(20), label_en: z.string().min(2).max(20), card: slug }),
       ]),
     )
     .min(1),
@@ -369,6 +424,9 @@ export const ConversationSchema = z.strictObject({
   too_long: z.string().min(10),
   /** Short English reply for messages in another language. */
   other_language: z.string().min(10),
+  /** Reply to "tiếng Việt" (the language chosen is kept in the conversation). */
+  language_switched: z.string().min(5),
+  labels: AnswerLabelsSchema,
   /** The emergency reply: a first message of at most 160 characters with a call button, then the details. */
   emergency: z.strictObject({
     call: z.strictObject({ number: z.string().regex(/^\d{3,11}$/), title: z.string().min(2).max(20), title_en: z.string().min(2).max(20) }),
@@ -394,19 +452,9 @@ export const ConversationSchema = z.strictObject({
    * The first line of an answer resting on a rule that no longer applies on the as-of date: replaced by a newer
    * card, or ended (with a sentence per ending document, e.g. the move to group B, and a default).
    */
-  validity: z.strictObject({
-    superseded: z.string().includes('{to}').includes('{newer}'),
-    ended: z.string().includes('{to}').includes('{ended}'),
-    ended_by: z.record(z.string(), z.string().min(10)).default({}),
-    not_yet: z.string().includes('{from}'),
-  }),
+  validity: ValiditySchema,
   fillers: z.array(z.string().min(1)).default([]),
-  feedback: z.strictObject({
-    up: z.string().min(1).max(20),
-    down: z.string().min(1).max(20),
-    thanks_up: z.string().min(2),
-    thanks_down: z.string().min(2),
-  }),
+  feedback: FeedbackSchema,
   intents: z.strictObject({
     greeting: intent.required({ reply: true }),
     thanks: intent.required({ reply: true }),
@@ -415,6 +463,8 @@ export const ConversationSchema = z.strictObject({
     cancel: intent.required({ reply: true }),
     handoff: intent.required({ reply: true }),
   }),
+  /** The texts in English; without them, English messages get `other_language`. */
+  en: EnglishTextsSchema.optional(),
 });
 export type Conversation = z.infer<typeof ConversationSchema>;
 

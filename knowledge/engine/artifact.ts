@@ -14,7 +14,7 @@ import { KnowledgeIndex, type IndexData } from './search';
 import { HnswVectorStore } from './vector-store';
 
 /** Bumped whenever the artifact layout or the analysis changes, so old artifacts are rebuilt. */
-export const INDEX_FORMAT = 6;
+export const INDEX_FORMAT = 7;
 
 export interface IndexMeta {
   format: number;
@@ -111,6 +111,7 @@ export async function buildIndexArtifact(
   };
   writeFileSync(join(tmpDir, 'data.json'), JSON.stringify(index.data));
   await index.vectors.save(join(tmpDir, 'vectors'));
+  if (index.english) await index.english.vectors.save(join(tmpDir, 'vectors-en'));
   writeFileSync(join(tmpDir, 'meta.json'), JSON.stringify(meta, null, 2));
   rmSync(dir, { recursive: true, force: true });
   renameSync(tmpDir, dir);
@@ -136,7 +137,8 @@ export async function loadIndexVersion(dir: string, embeddings: IndexEmbeddings,
   const meta = JSON.parse(readFileSync(join(dir, 'meta.json'), 'utf8')) as IndexMeta;
   const data = JSON.parse(readFileSync(join(dir, 'data.json'), 'utf8')) as IndexData;
   const vectors = await HnswVectorStore.load(join(dir, 'vectors'), embeddings);
-  return { index: new KnowledgeIndex(data, vectors, embeddings, options), meta, dir };
+  const english = data.english ? await HnswVectorStore.load(join(dir, 'vectors-en'), embeddings) : undefined;
+  return { index: new KnowledgeIndex(data, vectors, embeddings, options, english), meta, dir };
 }
 
 export interface OpenIndexResult {

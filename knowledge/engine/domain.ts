@@ -4,8 +4,8 @@
  * accents and equals the phrase token folded ("bao" typed bare may be "bão"; "báo" typed with accents is not).
  */
 import type { Domain } from '../content/schema';
-import { analyze, tokenize, type Lexicon } from '../text/analyze';
-import { foldVietnamese, normalizeVietnamese } from '../text/vietnamese';
+import { analyze, VIETNAMESE, type Lexicon, type TextAnalyzer } from '../text/analyze';
+import { foldVietnamese } from '../text/vietnamese';
 
 export type DomainSignal = 'strong' | 'weak' | 'none';
 
@@ -53,6 +53,7 @@ class PhraseSet {
 }
 
 export interface DomainMatcher {
+  analyzer: TextAnalyzer;
   strong: PhraseSet;
   weak: PhraseSet;
   offTopic: PhraseSet;
@@ -60,12 +61,13 @@ export interface DomainMatcher {
 }
 
 /** Prepares the phrases; domain phrases go through the lexicon like questions do, off-topic ones do not. */
-export function compileDomain(domain: Domain, lexicon: Lexicon): DomainMatcher {
+export function compileDomain(domain: Domain, lexicon: Lexicon, analyzer: TextAnalyzer = VIETNAMESE): DomainMatcher {
   return {
-    strong: new PhraseSet(domain.strong.map((p) => analyze(p, lexicon).tokens)),
-    weak: new PhraseSet(domain.weak.map((p) => analyze(p, lexicon).tokens)),
-    offTopic: new PhraseSet(domain.off_topic.map((p) => tokenize(normalizeVietnamese(p)))),
-    rumour: new PhraseSet(domain.rumour_cues.map((p) => tokenize(normalizeVietnamese(p)))),
+    analyzer,
+    strong: new PhraseSet(domain.strong.map((p) => analyze(p, lexicon, analyzer).tokens)),
+    weak: new PhraseSet(domain.weak.map((p) => analyze(p, lexicon, analyzer).tokens)),
+    offTopic: new PhraseSet(domain.off_topic.map((p) => analyzer.tokens(p))),
+    rumour: new PhraseSet(domain.rumour_cues.map((p) => analyzer.tokens(p))),
   };
 }
 
@@ -81,7 +83,7 @@ export interface DomainReading {
 
 /** Reads the domain signals of a question from its analysed tokens and its raw (un-rewritten) tokens. */
 export function readDomain(analysed: { tokens: string[]; folded: string[] }, text: string, matcher: DomainMatcher): DomainReading {
-  const raw = tokenize(normalizeVietnamese(String(text ?? '')));
+  const raw = matcher.analyzer.tokens(String(text ?? ''));
   const rawFolded = raw.map(foldVietnamese);
   const signal: DomainSignal = matcher.strong.foundIn(analysed.tokens, analysed.folded)
     ? 'strong'

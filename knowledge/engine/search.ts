@@ -12,9 +12,20 @@ import type { DocumentInterface } from '@langchain/core/documents';
 import type { KnowledgeBase } from '../content/load';
 import type { Passage } from '../content/sources';
 import type { Card, Conversation, Domain, LevelRow, OfficialDocument, Province, TravelRules, TriageRules } from '../content/schema';
-import { analyze, compileLexicon, contentTokens, termsOf, withoutFillers, type Lexicon, type SynonymGroup } from '../text/analyze';
+import {
+  analyze,
+  compileLexicon,
+  contentTokens,
+  termsOf,
+  VIETNAMESE,
+  withoutFillers,
+  type Lexicon,
+  type SynonymGroup,
+  type TextAnalyzer,
+} from '../text/analyze';
+import { ENGLISH } from '../text/english';
 import { dateMentioned, documentNumbersMentioned } from '../text/dates';
-import { foldVietnamese, isUnaccented, normalizeVietnamese } from '../text/vietnamese';
+import { foldVietnamese, normalizeVietnamese } from '../text/vietnamese';
 import { buildBm25, scoreFamily, type Bm25Index, type FieldTerms, type QueryTerm } from './bm25f';
 import { compileDomain, readDomain, type DomainMatcher, type DomainReading } from './domain';
 import type { IndexEmbeddings } from './embeddings';
@@ -24,8 +35,21 @@ import { HnswVectorStore } from './vector-store';
 /** A card as the runtime needs it (no file paths). */
 export type CardRecord = Omit<Card, never>;
 
+/** The English side of the index: the English versions of the cards, with their own lexicon and BM25F fields. */
+export interface LanguageData {
+  cards: CardRecord[];
+  synonyms: SynonymGroup[];
+  stopwords: string[];
+  domain: Domain;
+  bm25: Bm25Index;
+}
+
 /** Everything the engine needs at run time; this is what the index artifact stores besides the vectors. */
 export interface IndexData {
+  /** The language of `cards` (Vietnamese when absent). */
+  language?: 'vi' | 'en';
+  /** The English versions of the cards that have one, searched for English questions. */
+  english?: LanguageData;
   cards: CardRecord[];
   documents: OfficialDocument[];
   synonyms: SynonymGroup[];
@@ -45,8 +69,12 @@ export interface IndexData {
 
 /** current; superseded (a newer card states the rule that replaced it); ended (stopped applying, nothing replaced it); not_yet. */
 /** Words that mark a sentence as a question ("… có phải cách ly không", "… làm sao", "bao nhiêu ngày"). */
-const QUESTION_CUES =
+const QUESTION_CUES_VI =
   /\b(khong|ko|k|hok|chua|sao|gi|j|nao|bao nhieu|bn|may|duoc khong|co phai|the nao|ntn|lam sao|hay khong|o dau|bao lau|khi nao|nhu the nao|phai lam gi|can gi)\b/;
+
+/** English sentences that ask: a question word first, or a request for advice. */
+const QUESTION_CUES_EN =
+  /^(what|how|when|where|which|who|whom|why|do|does|did|can|could|should|shall|must|is|are|was|were|will|would|may|have|has|any)\b|\b(please (tell|advise|help)|i (want|need) to know|i wonder|let me know|what (should|do|can) i)\b/;
 
 /**
  * The question sentences of a long message (at least two sentences and 15 words): the sentences with a question
@@ -56,14 +84,24 @@ const QUESTION_CUES =
  * questionSentences('Con em học lớp 3. Hôm nay cô báo lớp có bạn dương tính. Bé có phải nghỉ học không?')
  * // 'Bé có phải nghỉ học không?'
  */
-export function questionSentences(text: string): string | undefined {
+export function questionSentences(text: string, language: 'vi' | 'en' = 'vi'): string | undefined {
   const sentences = text
     .split(/(?<=[.?!\n])\s+/)
     .map((s) => s.trim())
     .filter(Boolean);
   if (sentences.length < 2 || text.split(/\s+/).length < 15) return undefined;
+  const cues = language === 'en' ? QUESTION_CUES_EN : QUESTION_CUES_VI;
   const asked = sentences.filter(
-    (s) => s.includes('?') || QUESTION_CUES.test(` ${foldVietnamese(normalizeVietnamese(s.toLowerCase())).replace(/[^a-z0-9]+/g, ' ')} `),
+    (s) =>
+      s.includes('?') ||
+      cues.test(
+        language === 'en'
+          ? s
+              .toLowerCase()
+              .replace(/[^a-z0-9' ]+/g, ' ')
+              .trim()
+          : ` ${foldVietnamese(normalizeVietnamese(s.toLowerCase())).replace(/[^a-z0-9]+/g, ' ')} `,
+      ),
   );
   if (!asked.length || asked.length === sentences.length) return undefined;
   return asked.join(' ');
@@ -148,27 +186,46 @@ export class KnowledgeIndex {
   private readonly docsByNumber: Map<string, string[]>;
   private readonly docNumbers: ReadonlySet<string>;
   private readonly domainMatcher: DomainMatcher;
+  /** How this index's language becomes tokens. */
+  readonly analyzer: TextAnalyzer;
+  /** The English side (English versions of the cards), when the content has any. */
+  readonly english?: KnowledgeIndex;
 
   constructor(
     data: IndexData,
     readonly vectors: HnswVectorStore,
     readonly embeddings: IndexEmbeddings,
     options: Partial<SearchOptions> = {},
+    englishVectors?: HnswVectorStore,
   ) {
     this.data = data;
     this.options = withDefaults(options);
-    this.lexicon = compileLexicon(data.synonyms);
-    this.stopwords = new Set(data.stopwords.flatMap((s) => analyze(s).tokens));
+    this.analyzer = data.language === 'en' ? ENGLISH : VIETNAMESE;
+    this.lexicon = compileLexicon(data.synonyms, this.analyzer);
+    this.stopwords = new Set(data.stopwords.flatMap((s) => analyze(s, undefined, this.analyzer).tokens));
     this.cardsById = new Map(data.cards.map((c) => [c.id, c]));
     this.periodEnd = data.cards.reduce((end, c) => (c.valid_to && c.valid_to > end ? c.valid_to : end), '');
     this.documentsById = new Map(data.documents.map((d) => [d.id, d]));
-    this.domainMatcher = compileDomain(data.domain, this.lexicon);
+    this.domainMatcher = compileDomain(data.domain, this.lexicon, this.analyzer);
     this.docsByNumber = new Map();
     for (const d of data.documents) {
       const m = /^(?:QĐ|CV|NQ|HD)\s*(\d{2,5})\//.exec(d.number);
       if (m) this.docsByNumber.set(m[1]!, [...(this.docsByNumber.get(m[1]!) ?? []), d.id]);
     }
     this.docNumbers = new Set(this.docsByNumber.keys());
+    if (data.english && englishVectors) {
+      this.english = new KnowledgeIndex({ ...data, ...data.english, language: 'en', english: undefined }, englishVectors, embeddings, options);
+    }
+  }
+
+  /** The language this index answers in. */
+  get language(): 'vi' | 'en' {
+    return this.analyzer.language;
+  }
+
+  /** The index that answers in `language`: the English side for English when there is one, else this one. */
+  forLanguage(language: string): KnowledgeIndex {
+    return language === 'en' && this.english ? this.english : this;
   }
 
   /** The date to judge validity against, and the documents the question names. */
@@ -204,34 +261,21 @@ export class KnowledgeIndex {
     const synonyms = KnowledgeIndex.synonymsOf(kb);
     const lexicon = compileLexicon(synonyms);
     const stop = new Set(kb.lexicon.stopwords.flatMap((s) => analyze(s).tokens));
-    const accented: FieldTerms[] = [];
-    const folded: FieldTerms[] = [];
-    const fieldTexts = (c: CardRecord): Record<keyof FieldTerms, string[]> => ({
-      questions: c.questions,
-      title: [c.title],
-      answer: [plainText(c.answer)],
-      tags: c.tags,
-    });
-    for (const c of cards) {
-      const a = {} as FieldTerms;
-      const f = {} as FieldTerms;
-      for (const [field, texts] of Object.entries(fieldTexts(c)) as [keyof FieldTerms, string[]][]) {
-        a[field] = [];
-        f[field] = [];
-        for (const t of texts) {
-          const an = contentTokens(t, lexicon, stop);
-          a[field].push(...termsOf(an.tokens));
-          f[field].push(...termsOf(an.folded));
-        }
-      }
-      accented.push(a);
-      folded.push(f);
+    const bm25 = cardBm25(cards, lexicon, stop, VIETNAMESE);
+    const en = kb.lexicon.english;
+    const englishCards = cards.filter((c) => c.languages.includes('en') && c.en && c.answer_en).map(englishVersion);
+    let english: LanguageData | undefined;
+    if (en && englishCards.length) {
+      const enLexicon = compileLexicon(en.synonyms, ENGLISH);
+      const enStop = new Set(en.stopwords.flatMap((s) => analyze(s, undefined, ENGLISH).tokens));
+      english = {
+        cards: englishCards,
+        synonyms: en.synonyms,
+        stopwords: en.stopwords,
+        domain: en.domain,
+        bm25: cardBm25(englishCards, enLexicon, enStop, ENGLISH),
+      };
     }
-    const bm25 = buildBm25(
-      cards.map((c) => c.id),
-      accented,
-      folded,
-    );
     const pa: FieldTerms[] = [];
     const pf: FieldTerms[] = [];
     for (const p of passages) {
@@ -259,17 +303,21 @@ export class KnowledgeIndex {
       bm25,
       passages,
       passageBm25,
+      ...(english ? { english } : {}),
     };
-    const index = new KnowledgeIndex(data, new HnswVectorStore(embeddings), embeddings, options);
-    const docs: DocumentInterface[] = [];
-    for (const c of cards) {
-      for (const text of [c.title, ...c.questions]) {
-        docs.push({ pageContent: index.vectorText(text), metadata: { cardId: c.id } });
-      }
-    }
+    const index = new KnowledgeIndex(data, new HnswVectorStore(embeddings), embeddings, options, english ? new HnswVectorStore(embeddings) : undefined);
+    const sides = [index, ...(index.english ? [index.english] : [])];
+    const docs = sides.flatMap((side) =>
+      side.data.cards.flatMap((c) =>
+        [c.title, ...c.questions].map((text) => ({ side, doc: { pageContent: side.vectorText(text), metadata: { cardId: c.id } } })),
+      ),
+    );
     const batch = 64;
     for (let i = 0; i < docs.length; i += batch) {
-      await index.vectors.addDocuments(docs.slice(i, i + batch));
+      for (const side of sides) {
+        const part: DocumentInterface[] = docs.slice(i, i + batch).flatMap((d) => (d.side === side ? [d.doc] : []));
+        if (part.length) await side.vectors.addDocuments(part);
+      }
       onProgress?.(Math.min(docs.length, i + batch), docs.length);
     }
     return index;
@@ -277,7 +325,7 @@ export class KnowledgeIndex {
 
   /** Tokens of a text after normalisation, lexicon rewriting and removal of filler words. */
   analyzeText(text: string): { tokens: string[]; folded: string[] } {
-    return contentTokens(text, this.lexicon, this.stopwords);
+    return contentTokens(text, this.lexicon, this.stopwords, this.analyzer);
   }
 
   /** The text given to the embedder: folded, rewritten, without filler words. */
@@ -310,7 +358,7 @@ export class KnowledgeIndex {
 
   /** Passages of official texts that share words with the question, best first (lexical, accents ignored). */
   searchPassages(query: string, limit = 5): { passage: Passage; score: number }[] {
-    const content = withoutFillers(analyze(String(query ?? '').slice(0, 500), this.lexicon), this.stopwords);
+    const content = withoutFillers(analyze(String(query ?? '').slice(0, 500), this.lexicon, this.analyzer), this.stopwords);
     if (!this.data.passages?.length || content.folded.length === 0) return [];
     const fam = scoreFamily(this.data.passageBm25, 'folded', this.queryTerms(content.folded), this.options);
     return [...fam.scores]
@@ -321,7 +369,7 @@ export class KnowledgeIndex {
 
   /** Whether a question uses the guidance's own words, or looks like a look-alike ("que thử thai"). */
   domainOf(text: string): DomainReading {
-    return readDomain(analyze(text, this.lexicon), text, this.domainMatcher);
+    return readDomain(analyze(text, this.lexicon, this.analyzer), text, this.domainMatcher);
   }
 
   /**
@@ -330,7 +378,7 @@ export class KnowledgeIndex {
    */
   async search(query: string, params: SearchParams = {}): Promise<SearchResult> {
     const whole = await this.searchOnce(query, params);
-    const focus = typeof query === 'string' ? questionSentences(query) : undefined;
+    const focus = typeof query === 'string' ? questionSentences(query, this.language) : undefined;
     if (!focus) return whole;
     const part = await this.searchOnce(focus, params, whole.domain);
     return part.confidence > whole.confidence ? { ...part, query: whole.query } : whole;
@@ -341,9 +389,9 @@ export class KnowledgeIndex {
     const limit = params.limit ?? 5;
     const text = typeof query === 'string' ? query.slice(0, 2000) : '';
     const { asOf, refDate, docs: mentionedDocs } = this.temporalContext(text, params.asOf ?? today());
-    const analysis = analyze(text, this.lexicon);
+    const analysis = analyze(text, this.lexicon, this.analyzer);
     const content = withoutFillers(analysis, this.stopwords);
-    const lexical = this.lexicalScores(content, !isUnaccented(text));
+    const lexical = this.lexicalScores(content, this.analyzer.accented(text));
     const vector = new Map<string, number>();
     const vtext = content.folded.join(' ');
     if (vtext) {
@@ -409,4 +457,36 @@ export class KnowledgeIndex {
       hits: hits.slice(0, Math.max(limit, o.clarifyMax)),
     };
   }
+}
+
+/** The English version of a card as a card record: English title, phrasings and answer; everything else shared. */
+function englishVersion(card: CardRecord): CardRecord {
+  return { ...card, title: card.en!.title, questions: card.en!.questions, answer: card.answer_en!, tags: [] };
+}
+
+/** BM25F over the cards' fields, in the accented and the folded family. */
+function cardBm25(cards: CardRecord[], lexicon: Lexicon, stop: ReadonlySet<string>, analyzer: TextAnalyzer): Bm25Index {
+  const accented: FieldTerms[] = [];
+  const folded: FieldTerms[] = [];
+  for (const c of cards) {
+    const texts: Record<keyof FieldTerms, string[]> = { questions: c.questions, title: [c.title], answer: [plainText(c.answer)], tags: c.tags };
+    const a = {} as FieldTerms;
+    const f = {} as FieldTerms;
+    for (const [field, list] of Object.entries(texts) as [keyof FieldTerms, string[]][]) {
+      a[field] = [];
+      f[field] = [];
+      for (const t of list) {
+        const an = contentTokens(t, lexicon, stop, analyzer);
+        a[field].push(...termsOf(an.tokens));
+        f[field].push(...termsOf(an.folded));
+      }
+    }
+    accented.push(a);
+    folded.push(f);
+  }
+  return buildBm25(
+    cards.map((c) => c.id),
+    accented,
+    folded,
+  );
 }

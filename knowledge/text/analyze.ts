@@ -7,7 +7,21 @@
  * const lex = compileLexicon([{ canonical: 'xét nghiệm', variants: ['xn'] }]);
  * analyze('XN nhanh 2 vach', lex).folded // ['xet', 'nghiem', 'nhanh', '2', 'vach']
  */
-import { foldVietnamese, normalizeVietnamese } from './vietnamese';
+import { foldVietnamese, isUnaccented, normalizeVietnamese } from './vietnamese';
+
+/**
+ * How one language's text becomes tokens: the Vietnamese analyzer (syllables, accents kept and folded) or the English
+ * one (words, stemmed). The lexicon, the BM25F fields and the domain matcher all go through the same analyzer.
+ */
+export interface TextAnalyzer {
+  readonly language: 'vi' | 'en';
+  /** Tokens of a text as typed, before lexicon rewriting. */
+  tokens(text: string): string[];
+  /** The token without diacritics (identity where the language has none). */
+  fold(token: string): string;
+  /** Whether the text carries accents worth scoring against the accented field family. */
+  accented(text: string): boolean;
+}
 
 /** A synonym group: every variant (and the unaccented spelling of multi-syllable phrases) becomes `canonical`. */
 export interface SynonymGroup {
@@ -42,16 +56,21 @@ export function tokenize(normalized: string): string[] {
   return out;
 }
 
-function phraseTokens(phrase: string): string[] {
-  return tokenize(normalizeVietnamese(phrase));
-}
+/** The Vietnamese analyzer: normalised syllables; accents kept, and folded for the unaccented family. */
+export const VIETNAMESE: TextAnalyzer = {
+  language: 'vi',
+  tokens: (text) => tokenize(normalizeVietnamese(String(text ?? ''))),
+  fold: foldVietnamese,
+  accented: (text) => !isUnaccented(text),
+};
 
 /**
  * Builds the rewriting trie. Variants match the text as typed (after normalisation); for phrases of two or more
  * syllables the unaccented spelling is added automatically, so "xet nghiem" becomes "xét nghiệm". Single accented
  * syllables are not folded automatically because their unaccented forms collide ("hong" is both "họng" and "không").
  */
-export function compileLexicon(groups: SynonymGroup[]): Lexicon {
+export function compileLexicon(groups: SynonymGroup[], analyzer: TextAnalyzer = VIETNAMESE): Lexicon {
+  const phraseTokens = (phrase: string): string[] => analyzer.tokens(phrase);
   const root: TrieNode = { next: new Map() };
   let maxPhrase = 1;
   let size = 0;
@@ -77,7 +96,7 @@ export function compileLexicon(groups: SynonymGroup[]): Lexicon {
     for (const s of spellings) {
       const toks = phraseTokens(s);
       add(toks, canonical);
-      if (toks.length >= 2) add(toks.map(foldVietnamese), canonical);
+      if (toks.length >= 2) add(toks.map(analyzer.fold), canonical);
     }
   }
   return { root, maxPhrase, size };
@@ -127,9 +146,9 @@ export interface Analysis {
 }
 
 /** Normalise, tokenise and rewrite. Never throws. */
-export function analyze(text: string, lexicon: Lexicon = EMPTY_LEXICON): Analysis {
-  const { tokens, fromLexicon } = rewrite(tokenize(normalizeVietnamese(String(text ?? ''))), lexicon);
-  return { tokens, folded: tokens.map(foldVietnamese), fromLexicon };
+export function analyze(text: string, lexicon: Lexicon = EMPTY_LEXICON, analyzer: TextAnalyzer = VIETNAMESE): Analysis {
+  const { tokens, fromLexicon } = rewrite(analyzer.tokens(String(text ?? '')), lexicon);
+  return { tokens, folded: tokens.map(analyzer.fold), fromLexicon };
 }
 
 /** Drops filler words (`stopwords`) that did not come from a lexicon phrase. */
@@ -146,8 +165,13 @@ export function withoutFillers(an: Analysis, stopwords: ReadonlySet<string>): Om
 }
 
 /** {@link analyze}, then {@link withoutFillers}. */
-export function contentTokens(text: string, lexicon: Lexicon, stopwords: ReadonlySet<string>): Omit<Analysis, 'fromLexicon'> {
-  return withoutFillers(analyze(text, lexicon), stopwords);
+export function contentTokens(
+  text: string,
+  lexicon: Lexicon,
+  stopwords: ReadonlySet<string>,
+  analyzer: TextAnalyzer = VIETNAMESE,
+): Omit<Analysis, 'fromLexicon'> {
+  return withoutFillers(analyze(text, lexicon, analyzer), stopwords);
 }
 
 /** Syllables plus syllable bigrams ("xét", "nghiệm", "xét_nghiệm"). */

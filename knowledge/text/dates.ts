@@ -49,6 +49,8 @@ export function dateMentioned(text: string): string | undefined {
     const md = part[1] === 'dau' ? '01-15' : part[1] === 'giua' ? '06-15' : '12-20';
     if (validDate(y, 1, 1)) return `${y}-${md}`;
   }
+  const english = englishDate(t);
+  if (english) return english;
   const tet = /\btet\s*(?:nham dan\s*)?(2022)\b|\btet nham dan\b/.exec(t);
   if (tet) return '2022-01-25';
   const dayMonth = /\b(?:tu|ngay|den|truoc|trc|sau)\s*(?:ngay\s*)?(\d{1,2})\s*[/.-]\s*(\d{1,2})\b(?!\s*[/.-]\s*\d)/.exec(t);
@@ -81,4 +83,40 @@ export function documentNumbersMentioned(text: string, known: ReadonlySet<string
 /** The leading number of a document number: "QĐ 4800/QĐ-BYT" → "4800". */
 export function leadingNumber(docNumber: string): string | undefined {
   return /(\d{2,5})/.exec(docNumber)?.[1];
+}
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const MONTH = '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
+const monthNumber = (name: string): number => MONTHS.indexOf(name.slice(0, 3)) + 1;
+
+/**
+ * Dates written in English: "15 March 2022", "March 15, 2022", "mid-March 2022", "in April 2022", "late 2021",
+ * "before May 2022" (the day before).
+ */
+function englishDate(t: string): string | undefined {
+  const before = (idx: number): boolean => /\b(before|until|till|prior to)\s*$/.test(t.slice(Math.max(0, idx - 12), idx));
+  const dayBefore = (d: string): string => new Date(Date.parse(d) - 86_400_000).toISOString().slice(0, 10);
+  for (const m of t.matchAll(new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH}\\.?,?\\s+(20\\d{2})\\b`, 'g'))) {
+    const d = validDate(Number(m[3]), monthNumber(m[2]!), Number(m[1]));
+    if (d) return before(m.index) ? dayBefore(d) : d;
+  }
+  for (const m of t.matchAll(new RegExp(`\\b${MONTH}\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(20\\d{2})\\b`, 'g'))) {
+    const d = validDate(Number(m[3]), monthNumber(m[1]!), Number(m[2]));
+    if (d) return before(m.index) ? dayBefore(d) : d;
+  }
+  for (const m of t.matchAll(new RegExp(`\\b(?:(early|mid|late|end of|beginning of|start of)[\\s-]*)?${MONTH}\\.?,?\\s+(?:of\\s+)?(20\\d{2})\\b`, 'g'))) {
+    const y = Number(m[3]);
+    const mo = monthNumber(m[2]!);
+    if (!validDate(y, mo, 1)) continue;
+    if (before(m.index)) return dayBeforeMonth(y, mo);
+    const part = m[1] ?? '';
+    const day = /early|beginning|start/.test(part) ? '05' : /late|end/.test(part) ? String(new Date(Date.UTC(y, mo, 0)).getUTCDate()) : '15';
+    return `${y}-${pad(mo)}-${day}`;
+  }
+  const part = /\b(early|mid|late|end of|beginning of|start of)[\s-]*(20\d{2})\b/.exec(t);
+  if (part && validDate(Number(part[2]), 1, 1)) {
+    const md = /early|beginning|start/.test(part[1]!) ? '01-15' : part[1] === 'mid' ? '06-15' : '12-20';
+    return `${part[2]}-${md}`;
+  }
+  return undefined;
 }
