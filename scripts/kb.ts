@@ -193,6 +193,32 @@ async function main(argv: string[]): Promise<number> {
             below.push(`locked.accentConsistency ${l.accentConsistency.toFixed(3)} < ${t.lockedAccentConsistency}`);
         }
       }
+      // English: the development set (for tuning) and the locked set (figures only), through the whole bot.
+      const english: Record<string, Awaited<ReturnType<typeof evaluateLocked>>> = {};
+      for (const [name, which] of [
+        ['en-dev', { sets: /^en-dev-questions$/, labels: 'en-dev-labels.yaml' }],
+        ['en-locked', { sets: /^en-locked$/, labels: 'en-locked-labels.yaml' }],
+      ] as const) {
+        const set = loadLocked(kbDir, new Set(index.cardsById.keys()), which);
+        for (const p of set.problems) console.error(p);
+        if (!set.items.length) continue;
+        const e = await evaluateLocked(index, set.items, asOf ?? today());
+        english[name] = e;
+        out(
+          `\nTiếng Anh, ${name === 'en-dev' ? 'tập phát triển' : 'tập khóa'} (knowledge/eval/${name === 'en-dev' ? 'en-dev-questions' : name}.yaml, ${e.n} câu): thẻ đầu đúng ${pct(e.top1)}; đúng hoặc trong lựa chọn ${pct(e.answeredOrChoices)}; sai chắc chắn ${pct(e.confidentlyWrong)}; không có thẻ được từ chối ${pct(e.noCardDeclined)}; ngoài chủ đề bị từ chối ${pct(e.outOfScopeDeclined)} (${e.outOfScope} câu)`,
+        );
+        for (const [section, s] of Object.entries(e.bySection))
+          out(
+            `  ${section}: ${s.n} câu, thẻ đầu đúng ${pct(s.top1)}, đúng hoặc trong lựa chọn ${pct(s.answeredOrChoices)}, sai chắc chắn ${pct(s.confidentlyWrong)}`,
+          );
+        const t = sets.thresholds;
+        if (t && name === 'en-locked') {
+          if (e.top1 < t.enLockedTop1) below.push(`enLocked.top1 ${e.top1.toFixed(3)} < ${t.enLockedTop1}`);
+          if (e.confidentlyWrong > t.enLockedConfidentlyWrong)
+            below.push(`enLocked.confidentlyWrong ${e.confidentlyWrong.toFixed(3)} > ${t.enLockedConfidentlyWrong}`);
+          if (e.outOfScopeDeclined < t.enLockedOutOfScope) below.push(`enLocked.outOfScope ${e.outOfScopeDeclined.toFixed(3)} < ${t.enLockedOutOfScope}`);
+        }
+      }
       if (below.length) out(`\nDưới ngưỡng: ${below.join('; ')}`);
       if (json) {
         console.log(
@@ -211,6 +237,18 @@ async function main(argv: string[]): Promise<number> {
               noCardDeclined: lockedReport.noCardDeclined,
               accentConsistency: lockedReport.accentConsistency,
             },
+            english: Object.fromEntries(
+              Object.entries(english).map(([name, e]) => [
+                name,
+                {
+                  n: e.n,
+                  top1: e.top1,
+                  answeredOrChoices: e.answeredOrChoices,
+                  confidentlyWrong: e.confidentlyWrong,
+                  outOfScopeDeclined: e.outOfScopeDeclined,
+                },
+              ]),
+            ),
             triage: Object.fromEntries(
               triageReports.map((t) => [t.name, { alarming: t.alarming, calm: t.calm, recall: t.recall, falseAlarms: t.falseAlarms }]),
             ),

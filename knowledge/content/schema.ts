@@ -209,6 +209,10 @@ export const ThresholdsSchema = z.strictObject({
   lockedConfidentlyWrong: z.number().min(0).max(1).default(0.03),
   lockedNoCardDeclined: z.number().min(0).max(1).default(0.9),
   lockedAccentConsistency: z.number().min(0).max(1).default(0.95),
+  /** English locked set (eval/en-locked.yaml), through the whole bot. */
+  enLockedTop1: z.number().min(0).max(1).default(0.9),
+  enLockedConfidentlyWrong: z.number().min(0).max(1).default(0.03),
+  enLockedOutOfScope: z.number().min(0).max(1).default(0.9),
 });
 export type Thresholds = z.infer<typeof ThresholdsSchema>;
 

@@ -24,6 +24,8 @@ const LockedSetSchema = z.strictObject({
   short: z.array(z.string().min(2)).default([]),
   followups: z.array(z.array(z.string().min(1)).min(2)).default([]),
   no_card: z.array(z.string().min(2)).default([]),
+  /** Questions outside COVID-19 (the English sets): declined, never answered; they need no label. */
+  out_of_scope: z.array(z.string().min(2)).default([]),
 });
 const LabelsSchema = z.strictObject({
   labels: z.array(
@@ -39,7 +41,7 @@ const LabelsSchema = z.strictObject({
 
 export interface LockedItem {
   file: string;
-  section: 'long' | 'short' | 'followups' | 'no_card';
+  section: 'long' | 'short' | 'followups' | 'no_card' | 'out_of_scope';
   index: number;
   /** The turns (one for single questions); the last one is judged. */
   turns: string[];
@@ -59,6 +61,9 @@ export interface LockedReport {
   noCardDeclined: number;
   /** Single questions whose decision and card are the same with and without accents. */
   accentConsistency: number;
+  /** Questions outside COVID-19 and the share of them declined (not answered, no choices offered). */
+  outOfScope: number;
+  outOfScopeDeclined: number;
   bySection: Record<string, { n: number; answerable: number; top1: number; answeredOrChoices: number; confidentlyWrong: number }>;
 }
 
@@ -99,6 +104,9 @@ export function loadLocked(
         items.push({ file: m[1]!, section, index, turns: Array.isArray(entry) ? entry : [entry], expect });
       });
     }
+    set.out_of_scope.forEach((text, index) => {
+      items.push({ file: m[1]!, section: 'out_of_scope', index, turns: [text], expect: [] });
+    });
   }
   return { items, problems };
 }
@@ -124,6 +132,8 @@ export async function evaluateLocked(index: KnowledgeIndex, items: LockedItem[],
   let noCard = 0;
   let noCardDeclined = 0;
   let singles = 0;
+  let outOfScope = 0;
+  let outOfScopeDeclined = 0;
   let consistent = 0;
   let n = 0;
   for (const item of items) {
@@ -145,7 +155,10 @@ export async function evaluateLocked(index: KnowledgeIndex, items: LockedItem[],
       s.confidentlyWrong++;
     }
     const onlyReferral = item.expect.length === 0 || item.expect.every((id) => referral(id));
-    if (onlyReferral) {
+    if (item.section === 'out_of_scope') {
+      outOfScope++;
+      if (!answered && kind !== 'clarify' && kind !== 'emergency') outOfScopeDeclined++;
+    } else if (onlyReferral) {
       noCard++;
       if ((answered && (right(entries[0]) || (item.expect.length === 0 && referral(entries[0])))) || (!answered && kind !== 'emergency')) noCardDeclined++;
     }
@@ -183,6 +196,8 @@ export async function evaluateLocked(index: KnowledgeIndex, items: LockedItem[],
     noCard,
     noCardDeclined: share(noCardDeclined, noCard),
     accentConsistency: share(consistent, singles),
+    outOfScope,
+    outOfScopeDeclined: share(outOfScopeDeclined, outOfScope),
     bySection,
   };
 }
