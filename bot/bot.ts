@@ -235,7 +235,7 @@ export class CovidBot extends ActivityHandler {
 
     // 2. Buttons, and the choice of a language.
     const index = this.indexFor(ctx);
-    const switched = payload ? undefined : languageSwitch(text);
+    const switched = payload?.type === 'language' ? payload.lang : payload ? undefined : languageSwitch(text);
     if (switched && (switched === 'vi' || english)) {
       flags.language = switched;
       ctx.turnState.set(LANG, switched);

@@ -26,12 +26,20 @@ export const PAYLOAD = {
   travel: 'menu:travel',
   feedback: (up: boolean, cardId: string) => `feedback:${up ? 'up' : 'down'}:${cardId}`,
   noneOfThese: 'none:clarify',
+  language: (lang: Lang) => `lang:${lang}`,
 };
 
 export function parsePayload(
   text: string,
-): { type: 'card'; id: string } | { type: 'travel' } | { type: 'feedback'; up: boolean; cardId: string } | { type: 'none' } | undefined {
+):
+  | { type: 'card'; id: string }
+  | { type: 'travel' }
+  | { type: 'feedback'; up: boolean; cardId: string }
+  | { type: 'none' }
+  | { type: 'language'; lang: Lang }
+  | undefined {
   const t = text.trim();
+  if (t === 'lang:en' || t === 'lang:vi') return { type: 'language', lang: t.slice(5) as Lang };
   let m = /^card:([a-z0-9-]+)$/.exec(t);
   if (m) return { type: 'card', id: m[1]! };
   if (t === PAYLOAD.travel) return { type: 'travel' };

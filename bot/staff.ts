@@ -3,6 +3,7 @@
  * ready-to-send reply, and the province level table. Staff see candidates even when the bot would not answer.
  */
 import { today, foldVietnamese, normalizeVietnamese, type CardStatus, type KnowledgeIndex } from '../knowledge';
+import { detectLanguage } from './language';
 import { sourcesOf, validityLine } from './replies';
 import { latestLevel } from './travel';
 
@@ -21,6 +22,15 @@ export interface StaffResult {
   score: number;
   /** The text to paste into a chat or read out: the validity line, the answer and the source line. */
   reply: string;
+  /** The English version of the card, when it has one: title, answer and the ready reply in English. */
+  english?: { title: string; answer: string; reply: string };
+}
+
+/** The ready reply of a card in its index's language: validity line, answer, source line. */
+function readyReply(index: KnowledgeIndex, card: KnowledgeIndex['data']['cards'][number], asOf: string): { validity?: string; reply: string } {
+  const validity = validityLine(index, card, asOf);
+  const src = sourcesOf(index, card);
+  return { validity, reply: `${validity ? `${validity}\n\n` : ''}${card.answer.replace(/\*\*/g, '')}\n\n${src.line}` };
 }
 
 export function staffSearch(index: KnowledgeIndex, q: string, opts: { topic?: string; limit?: number; asOf?: string } = {}): Promise<StaffResult[]> {
@@ -28,14 +38,16 @@ export function staffSearch(index: KnowledgeIndex, q: string, opts: { topic?: st
     .trim()
     .slice(0, 300);
   if (!query) return Promise.resolve([]);
-  return index.search(query, { limit: 40, asOf: opts.asOf ?? today() }).then((r) =>
+  // A question typed in English searches the English versions; every result shows both versions.
+  const searched = index.forLanguage(detectLanguage(query));
+  return searched.search(query, { limit: 40, asOf: opts.asOf ?? today() }).then((r) =>
     r.hits
       .filter((h) => !opts.topic || h.card.topic === opts.topic)
       .slice(0, opts.limit ?? 10)
       .map((h) => {
-        const c = h.card;
-        const src = sourcesOf(index, c);
-        const validity = validityLine(index, c, r.asOf);
+        const c = index.cardsById.get(h.card.id) ?? h.card;
+        const { validity, reply } = readyReply(index, c, r.asOf);
+        const en = index.english?.cardsById.get(c.id);
         return {
           id: c.id,
           topic: c.topic,
@@ -51,7 +63,8 @@ export function staffSearch(index: KnowledgeIndex, q: string, opts: { topic?: st
           ...(c.valid_to ? { validTo: c.valid_to } : {}),
           ...(c.superseded_by ? { supersededBy: c.superseded_by } : {}),
           score: Math.round(h.score * 1000) / 1000,
-          reply: `${validity ? `${validity}\n\n` : ''}${c.answer.replace(/\*\*/g, '')}\n\n${src.line}`,
+          reply,
+          ...(en && index.english ? { english: { title: en.title, answer: en.answer, reply: readyReply(index.english, en, r.asOf).reply } } : {}),
         };
       }),
   );

@@ -19,14 +19,15 @@
   const vi = (d) => (d ? d.split('-').reverse().join('/') : '');
   const dateLabel = (d) => (!d ? '' : /^\d{4}-\d{2}-\d{2}$/.test(d) ? ` ngày ${vi(d)}` : /^\d{4}-\d{2}$/.test(d) ? ` tháng ${vi(d)}` : ` năm ${d}`);
 
-  async function copy(i) {
+  async function copy(i, english) {
     const r = results[i];
     if (!r) return;
+    const text = english && r.english ? r.english.reply : r.reply;
     try {
-      await navigator.clipboard.writeText(r.reply);
+      await navigator.clipboard.writeText(text);
     } catch (_e) {
       const ta = el('textarea');
-      ta.value = r.reply;
+      ta.value = text;
       document.body.appendChild(ta);
       ta.select();
       document.execCommand('copy');
@@ -72,6 +73,20 @@
         copy(i);
       });
       li.appendChild(b);
+      if (r.english) {
+        // The English version, for callers who speak English: folded by default, with its own copy button.
+        const box = el('details', 'en');
+        box.appendChild(el('summary', undefined, `English: ${r.english.title}`));
+        box.appendChild(el('div', 'a', r.english.answer.replace(/\*\*/g, '')));
+        const be = el('button', 'copy', 'Copy the English answer');
+        be.type = 'button';
+        be.addEventListener('click', () => {
+          selected = i;
+          copy(i, true);
+        });
+        box.appendChild(be);
+        li.appendChild(box);
+      }
       li.appendChild(el('span', 'copied', ''));
       li.addEventListener('mouseenter', () => {
         selected = i;

@@ -68,6 +68,25 @@ run('web chat in headless Chromium', () => {
     await page.screenshot({ path: join(tmpdir(), 'webchat-e2e.png') });
   }, 90_000);
 
+  it('switches the page to English and gets an English answer with its source', async () => {
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    await page.goto(`${base}/`);
+    await page.getByText('trợ lý tự động', { exact: false }).first().waitFor({ timeout: 20_000 });
+    await page.getByRole('button', { name: /Switch to English/ }).click();
+    await page.getByText('Switched to English', { exact: false }).first().waitFor({ timeout: 20_000 });
+    expect(await page.evaluate(() => (globalThis as unknown as { document: { documentElement: { lang: string } } }).document.documentElement.lang)).toBe('en');
+    await page.getByText('COVID-19 Q&A assistant', { exact: false }).first().waitFor();
+    const input = page.locator('input[data-id="webchat-sendbox-input"], textarea[data-id="webchat-sendbox-input"], .webchat__send-box-text-box__input').first();
+    await input.fill('how to read rapid test result, one line or two lines?');
+    await input.press('Enter');
+    await page.getByText('Source: ', { exact: false }).first().waitFor({ timeout: 20_000 });
+    // biome-ignore lint/performance/useDomNodeTextContent: only the rendered (visible) answer is read
+    const text = await page.evaluate(() => (globalThis as unknown as { document: { body: { innerText: string } } }).document.body.innerText);
+    expect(text).toMatch(/line C/);
+    expect(text).not.toMatch(/Nguồn:/);
+    await page.screenshot({ path: join(tmpdir(), 'webchat-english.png') });
+  }, 90_000);
+
   it('on a phone, an emergency shows its first line inside the viewport with a working tel:115 button', async () => {
     const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
     await page.goto(`${base}/`);
