@@ -400,7 +400,7 @@ export class CovidBot extends ActivityHandler {
   private async answerReadings(ctx: TurnContext, triage: TriageResult, r: SearchResult): Promise<void> {
     const index = this.indexFor(ctx);
     const conv = this.textsFor(ctx);
-    const lines = readingLines(conv, triage);
+    const lines = readingLines(conv, triage, this.langOf(ctx));
     const top = r.hits[0];
     if (r.decision === 'answer' && top && top.card.id !== this.current.triage.card) return this.answerCard(ctx, top.card, r, r.confidence, lines);
     const signs = index.cardsById.get(this.current.triage.card);

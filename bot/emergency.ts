@@ -94,6 +94,8 @@ export function afterEmergencyReply(conv: Conversation, text: string, lang: Lang
 }
 
 /** "SpO2 98%: chưa tới ngưỡng cảnh báo (≤ 96%)." for every reading of the message (none alarming). */
-export function readingLines(conv: Conversation, result: TriageResult): string {
-  return result.readings.map((r) => conv.reading_ok.replace('{reading}', r.label).replace('{threshold}', r.threshold)).join('\n');
+export function readingLines(conv: Conversation, result: TriageResult, lang: Lang = 'vi'): string {
+  return result.readings
+    .map((r) => conv.reading_ok.replace('{reading}', lang === 'en' ? r.labelEn : r.label).replace('{threshold}', lang === 'en' ? r.thresholdEn : r.threshold))
+    .join('\n');
 }

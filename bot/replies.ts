@@ -78,7 +78,8 @@ export function sourcesOf(index: KnowledgeIndex, card: CardRecord, lang: Lang = 
     refs.push({ doc: d.number, date });
     // A fact known only from the press is labelled as such.
     const press = d.kind === 'press' ? labels.press : '';
-    parts.push(`${press}${d.number}${dateLabel(date, lang)}${s.section ? ` (${s.section})` : ''}`);
+    const name = lang === 'en' ? (d.number_en ?? d.number) : d.number;
+    parts.push(`${press}${name}${dateLabel(date, lang)}${s.section && lang === 'vi' ? ` (${s.section})` : ''}`);
   }
   return { line: `${labels.source}: ${parts.join('; ')}`, refs };
 }

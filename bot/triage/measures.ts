@@ -22,6 +22,8 @@ export interface Reading {
   labelEn: string;
   /** What it was compared with: "≤ 96%", "≥ 50 lần/phút ở trẻ 2–11 tháng". */
   threshold: string;
+  /** The same in English ("≥ 50/min for a child of 10 months"). */
+  thresholdEn: string;
   basis: TriageBasis;
 }
 
@@ -153,6 +155,8 @@ const GESTATION_WEEKS: [number, number] = [10, 42];
 
 const ageLabel = (months: number): string =>
   months < 1 ? 'trẻ sơ sinh' : months < 24 ? `trẻ ${Math.round(months * 10) / 10} tháng` : `trẻ ${Math.floor(months / 12)} tuổi`;
+const ageLabelEn = (months: number): string =>
+  months < 1 ? 'a newborn' : months < 24 ? `a child of ${Math.round(months * 10) / 10} months` : `a child of ${Math.floor(months / 12)} years`;
 
 export class Measures {
   private readonly w: Record<
@@ -501,6 +505,7 @@ export class Measures {
           label,
           labelEn: label,
           threshold: `≤ ${m.spo2.alarm_at_or_below}%`,
+          thresholdEn: `≤ ${m.spo2.alarm_at_or_below}%`,
           basis: m.spo2.basis,
         },
         low.at,
@@ -562,15 +567,21 @@ export class Measures {
       let limit = m.breathing.adult_at_or_above;
       let basis = m.breathing.basis;
       let who = '';
+      let whoEn = '';
       if (age && age.months < 144) {
         const band = m.breathing.by_age.find((b) => age.months < b.under_months)!;
         limit = band.at_or_above;
         basis = band.basis;
         who = ` ở ${ageLabel(age.months)}`;
+        whoEn = ` for ${ageLabelEn(age.months)}`;
       } else if (!age && child) {
         limit = m.breathing.child_unknown_age_at_or_above;
         who = ' ở trẻ chưa rõ tuổi';
-      } else who = ' ở người lớn';
+        whoEn = ' for a child of unknown age';
+      } else {
+        who = ' ở người lớn';
+        whoEn = ' for an adult';
+      }
       const counts = rateFound.seconds ? ` (đếm trong ${rateFound.seconds} giây)` : '';
       put(
         {
@@ -580,6 +591,7 @@ export class Measures {
           label: `nhịp thở ${shown(rate)} lần/phút${counts}${age && age.months < 144 ? ` (${ageLabel(age.months)})` : ''}`,
           labelEn: `breathing ${shown(rate)}/min`,
           threshold: `≥ ${limit} lần/phút${who}`,
+          thresholdEn: `≥ ${limit}/min${whoEn}`,
           basis,
         },
         rate.at,
@@ -594,6 +606,7 @@ export class Measures {
       label: `mạch ${shown(n)} lần/phút`,
       labelEn: `pulse ${shown(n)}/min`,
       threshold: `> ${m.pulse.above} hoặc < ${m.pulse.below} lần/phút`,
+      thresholdEn: `> ${m.pulse.above} or < ${m.pulse.below}/min`,
       basis: m.pulse.basis,
     });
     for (const p of this.w.pulse.positions(tokens)) {
@@ -652,6 +665,7 @@ export class Measures {
           label: `huyết áp ${sys}/${bp.dia ?? '?'} mmHg`,
           labelEn: `blood pressure ${sys}/${bp.dia ?? '?'}`,
           threshold: `< ${bpr.systolic_below}/${bpr.diastolic_below} mmHg`,
+          thresholdEn: `< ${bpr.systolic_below}/${bpr.diastolic_below} mmHg`,
           basis: bpr.basis,
         },
         bp.at,
@@ -787,6 +801,7 @@ export class Measures {
       labelEn: young ? 'young child with fever that does not come down' : `temperature ${value ?? '?'}°C`,
       label: young ? `trẻ nhỏ ${value !== undefined ? `sốt ${shown}` : shown}${persisting ? ' không hạ' : ''}` : `nhiệt độ ${shown}`,
       threshold: `trẻ dưới ${t.child_under_months / 12} tuổi: sốt trên ${t.above}°C khó hạ, hoặc không đỡ sau ${t.hours} giờ`,
+      thresholdEn: `a child under ${t.child_under_months / 12} years: fever above ${t.above}°C that is hard to bring down, or not better after ${t.hours} hours`,
       basis: t.basis,
     };
   }

@@ -21,6 +21,8 @@ const slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'Chỉ dùng chữ th�
 export const DocumentSchema = z.strictObject({
   id: slug,
   number: z.string().min(3),
+  /** How the document is named in English answers, when its number is a Vietnamese description. */
+  number_en: z.string().min(3).optional(),
   title: z.string().min(3),
   issuer: z.string().min(2),
   issued: partialDate.nullable(),

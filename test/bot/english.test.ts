@@ -115,6 +115,13 @@ describe('the bot in English', () => {
     expect(textOf(chinese)).toMatch(/Vietnamese and English/);
   });
 
+  it('answers a reading under the thresholds in English, with the threshold it was compared with', async () => {
+    const h = await harness();
+    const replies = await h.say('my SpO2 is 98, is that ok?', 'en6');
+    expect(textOf(replies)).toMatch(/SpO2 98%: not at the warning level \(≤ 96%\)/);
+    expect(textOf(replies)).toMatch(/Source: /);
+  });
+
   it('answers an English emergency in English first', async () => {
     const h = await harness();
     const replies = await h.say("my mother can't breathe and her lips are blue", 'en5');
