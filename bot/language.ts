@@ -18,20 +18,45 @@ const VI = new Set(
 
 export type Language = 'vi' | 'en' | 'other';
 
+/**
+ * The shape of a Vietnamese syllable written without accents: onset, vowel cluster, final consonant. English words
+ * mostly do not fit it ("food", "need", "price", "out"), which tells bare Latin text apart even when the function
+ * words are shared ("can", "to", "do").
+ */
+const VI_SYLLABLE =
+  /^(ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|b|c|d|g|h|k|l|m|n|p|r|s|t|v|x)?(uye|uya|uyu|uoi|uou|oai|oay|oeo|ieu|yeu|uay|ai|ao|au|ay|eo|eu|ia|ie|iu|oa|oe|oi|oo|ua|ue|ui|uo|uu|uy|ye|a|e|i|o|u|y)(ng|nh|ch|c|m|n|p|t)?$/;
+/** Loanwords and teencode in Vietnamese messages: they say nothing about the language. */
+const NEUTRAL = new Set(
+  'covid test pcr spo2 sp02 vaccine vacxin app online zalo facebook fb ok oke okay hcm hcmc tphcm atk kit qr pc sms email wifi taxi grab bus f0 f1 f2 f3 ad admin shop bot hi hello alo thanks tks ib inbox wa ik bik mik hok hem hong ak uk oy zay z j dc ko k ntn mk bn vs oxy oxi spa delta omicron pfizer moderna astrazeneca sinopharm vero molnupiravir paracetamol'.split(
+    ' ',
+  ),
+);
+
 export function detectLanguage(text: string): Language {
   const t = String(text ?? '').normalize('NFC');
-  if (VI_LETTERS.test(t)) return 'vi';
   const letters = t.replace(/[^\p{L}]/gu, '');
   const other = (t.match(OTHER_SCRIPT) ?? []).length;
   if (letters.length > 0 && other / letters.length > 0.5) return 'other';
-  const words = t.toLowerCase().match(/[a-z0-9]+/g) ?? [];
+  const words = t.toLowerCase().match(/[\p{L}0-9']+/gu) ?? [];
   let en = 0;
   let vi = 0;
-  for (const w of words) {
-    if (EN.has(w)) en++;
-    if (VI.has(w)) vi++;
+  for (const raw of words) {
+    // A word with Vietnamese letters is Vietnamese (an English story may still quote "giấy đi đường").
+    if (VI_LETTERS.test(raw)) {
+      vi++;
+      continue;
+    }
+    // "khoooo" is "kho" drawn out; an apostrophe ("can't", "I'm") is English.
+    const w = raw.replace(/'/g, '').replace(/([a-z])\1{2,}/g, '$1');
+    if (raw.includes("'")) en++;
+    if (NEUTRAL.has(w) || !/^[a-z]+$/.test(w)) continue;
+    const syllable = VI_SYLLABLE.test(w);
+    // English words that are also Vietnamese syllables ("can", "to", "do", "the") count for neither language.
+    if (EN.has(w) && !VI.has(w) && !syllable) en++;
+    else if (VI.has(w) && !EN.has(w)) vi++;
+    else if (!EN.has(w) && !VI.has(w) && /[aeiouy]/.test(w) && !syllable) en++;
   }
-  return en >= 2 && en > vi * 1.5 ? 'en' : 'vi';
+  return en >= 2 && en > vi * 2 ? 'en' : 'vi';
 }
 
 /** Words both languages use ("covid", "f0", "test"): they say nothing about the language. */

@@ -41,8 +41,12 @@ describe('English text analysis', () => {
 describe('language of a message', () => {
   it('follows the message when it is clear and the conversation when it is short', () => {
     expect(detectLanguage('How long do I need to isolate?')).toBe('en');
-    expect(conversationLanguage('Still needed in 2023?', detectLanguage('Still needed in 2023?'), 'en')).toBe('en');
-    expect(conversationLanguage('Still needed in 2023?', detectLanguage('Still needed in 2023?'), undefined)).toBe('vi');
+    expect(detectLanguage('Can F0 go out to buy food?')).toBe('en');
+    expect(detectLanguage('cho e hoi f0 co can uong thuoc ko')).toBe('vi');
+    expect(detectLanguage('khoooo thooo quaaa cuuu em voiii')).toBe('vi');
+    expect(detectLanguage('In 2021 you needed travel permits (giấy đi đường) to cross the border. When did that end?')).toBe('en');
+    expect(conversationLanguage('F1 too?', detectLanguage('F1 too?'), 'en')).toBe('en');
+    expect(conversationLanguage('F1 too?', detectLanguage('F1 too?'), undefined)).toBe('vi');
     expect(conversationLanguage('còn bé nhà em thì sao', 'vi', 'en')).toBe('vi');
     expect(conversationLanguage('con be nha em thi sao', 'vi', 'en')).toBe('vi');
   });
