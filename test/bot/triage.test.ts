@@ -586,6 +586,7 @@ describe('triage sets', () => {
       'locked',
       'tuning',
       'tuning10',
+      'tuning11',
       'tuning2',
       'tuning3',
       'tuning4',
