@@ -20,6 +20,7 @@ import { createEmbeddings } from '../knowledge/engine/embeddings';
 import { belowThresholds, evaluate, loadEvalSets } from '../knowledge/engine/evaluate';
 import { validityLine } from '../bot/replies';
 import { Triage } from '../bot/triage';
+import { detectLanguage } from '../bot/language';
 import { evaluateLocked, loadLocked } from './lib/locked-eval';
 import { today } from '../knowledge/engine/search';
 import { evaluateTriage, loadTriageSets } from '../bot/triage/evaluate';
@@ -146,6 +147,12 @@ async function main(argv: string[]): Promise<number> {
       out('\nPhân loại khẩn cấp (knowledge/eval/triage-*.yaml):');
       for (const t of triageReports) {
         out(`  ${t.name}: nhận ra ${pct(t.recall)} của ${t.alarming} tin nguy hiểm; báo động nhầm ${pct(t.falseAlarms)} của ${t.calm} tin bình thường`);
+        // Emergencies written in English, on their own (the figure issue 15 asks for).
+        const english = triageSets.sets.find((x) => x.name === t.name)?.alarming.filter((i) => detectLanguage(i.text) === 'en') ?? [];
+        if (english.length) {
+          const missed = t.missed.filter((m) => detectLanguage(m.text) === 'en').length;
+          out(`    tiếng Anh: nhận ra ${pct(1 - missed / english.length)} của ${english.length} tin nguy hiểm`);
+        }
         if (t.name !== 'locked') {
           for (const m of t.missed) out(`    bỏ sót [${m.kind}] "${m.text}"`);
           for (const f of t.flagged) out(`    báo nhầm [${f.kind}] "${f.text}" → ${f.reasons.join('; ')}`);
