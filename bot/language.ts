@@ -11,7 +11,7 @@ const EN = new Set(
   ),
 );
 const VI = new Set(
-  'la co khong ko k gi toi em anh chi ban duoc dc bi nha o di ve cach ly xet nghiem nhanh tiem mui lam sao nao bao nhieu cho hoi can phai thi va cua voi roi chua nguoi ngay tinh cap dich thuoc sot kho tho nhe oi vay f0 f1 covid vach am duong tinh trang y te tram goi tu theo doi nay minh me bo ba con be ong ra vao tai sau truoc den qua'.split(
+  'xin chao la co khong ko k gi toi em anh chi ban duoc dc bi nha o di ve cach ly xet nghiem nhanh tiem mui lam sao nao bao nhieu cho hoi can phai thi va cua voi roi chua nguoi ngay tinh cap dich thuoc sot kho tho nhe oi vay f0 f1 covid vach am duong tinh trang y te tram goi tu theo doi nay minh me bo ba con be ong ra vao tai sau truoc den qua'.split(
     ' ',
   ),
 );

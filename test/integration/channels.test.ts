@@ -120,6 +120,18 @@ describe('Zalo OA', () => {
     expect(logs.some((l) => l.includes(`turn error on zalo conversation zalo:7777:${USER}`) && l.includes('index exploded'))).toBe(true);
   });
 
+  it('answers a message in English in English, with its source and English buttons (issue 15)', async () => {
+    const raw = zaloText('How do I read a rapid test result, line C and line T?');
+    expect((await post('/api/zalo', raw, { 'x-zevent-signature': zaloSign(raw, APP_ID, OA_SECRET) })).status).toBe(200);
+    const [req] = await zaloApi.waitFor('/v3.0/oa/message/cs', 1);
+    await settle();
+    const texts = zaloApi.to('/v3.0/oa/message/cs').map((r) => r.json.message.text as string);
+    expect(texts.join('\n')).toMatch(/Source: /);
+    expect(texts.join('\n')).not.toMatch(/Nguồn:/);
+    const buttons = req!.json.message.attachment?.payload.buttons ?? zaloApi.to('/v3.0/oa/message/cs').at(-1)!.json.message.attachment.payload.buttons;
+    expect(buttons.map((b: { title: string }) => b.title)).toContain('👍 Helpful');
+  });
+
   it('maps suggested actions to at most 5 Zalo buttons with hidden payloads', async () => {
     const raw = zaloText('xin chao');
     await post('/api/zalo', raw, { 'x-zevent-signature': zaloSign(raw, APP_ID, OA_SECRET) });
@@ -240,6 +252,20 @@ describe('Messenger', () => {
     expect(msg.message.text.length).toBeLessThanOrEqual(2000);
     expect(msg.message.quick_replies.length).toBeLessThanOrEqual(13);
     for (const q of msg.message.quick_replies) expect(q.title.length).toBeLessThanOrEqual(20);
+  });
+
+  it('answers a message in English in English (issue 15)', async () => {
+    const raw = page([textEvent('Do I need quarantine when I arrive in Vietnam now?', 'mid.en1')]);
+    expect((await post('/api/messenger', raw, { 'x-hub-signature-256': messengerSign(raw, FB_SECRET) })).status).toBe(200);
+    await graph.waitFor('/v25.0/me/messages', 2, 2000);
+    await settle();
+    const texts = graph
+      .to('/v25.0/me/messages')
+      .map((r) => r.json.message?.text as string | undefined)
+      .filter(Boolean)
+      .join('\n');
+    expect(texts).toMatch(/Source: |Which of these did you mean/);
+    expect(texts).not.toMatch(/Nguồn:|Bạn muốn hỏi/);
   });
 
   it('an emergency gets a button template with a phone_number call button first, then the details', async () => {
@@ -394,7 +420,9 @@ describe('Web chat over Direct Line 3.0', () => {
   it('serves the page, the Web Chat bundle and health checks', async () => {
     const pageRes = await fetch(`${base}/`);
     expect(pageRes.headers.get('content-type')).toMatch(/text\/html/);
-    expect(await pageRes.text()).toMatch(/locale: 'vi-VN'/);
+    const html = await pageRes.text();
+    expect(html).toMatch(/'vi-VN'/);
+    expect(html).toMatch(/id="lang"/);
     expect((await fetch(`${base}/webchat/webchat.js`)).status).toBe(200);
     expect((await fetch(`${base}/healthz`)).status).toBe(200);
     expect((await fetch(`${base}/readyz`)).status).toBe(200);
