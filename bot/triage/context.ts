@@ -22,6 +22,28 @@ function illnessDays(tokens: readonly Token[], from: number, to: number): number
   return out;
 }
 
+/**
+ * The last year before today's guidance (QĐ 261/QĐ-BYT, 2022) and the pandemic it answers: an event dated to a year up
+ * to this one ("nhồi máu cơ tim năm 2019") is long ago, like "năm ngoái".
+ */
+const LONG_AGO_YEAR = 2020;
+
+/**
+ * Years up to {@link LONG_AGO_YEAR} in tokens[from, to), from "năm"/"in" before them ("năm 2019", "in 2018"); not one
+ * opened by "từ"/"since" a few words before ("từ tháng 3 năm 2019" goes on).
+ */
+function yearsBeforeGuidance(tokens: readonly Token[], from: number, to: number): { at: number; length: number }[] {
+  const out: { at: number; length: number }[] = [];
+  for (let i = from; i < to; i++) {
+    const t = tokens[i]!;
+    if (t.kind !== 'num' || !/^(19|20)\d\d$/.test(t.a) || Number(t.a) > LONG_AGO_YEAR) continue;
+    const at = ['nam', 'in'].includes(tokens[i - 1]?.f ?? '') ? i - 1 : i;
+    if (tokens.slice(Math.max(from, at - 4), at).some((w) => SINCE_NOW.has(w.f) || w.f === 'ke')) continue;
+    out.push({ at, length: i + 1 - at });
+  }
+  return out;
+}
+
 /** Words right after "là bình thường" that make it a question about a reading ("… là bình thường không"). */
 const QUESTION_AFTER = new Set(['khong', 'chua', 'ha', 'hong', 'chu']);
 
@@ -29,14 +51,50 @@ const QUESTION_AFTER = new Set(['khong', 'chua', 'ha', 'hong', 'chu']);
 const SINCE = new Set(['tu', 'since', 'nhu', 'like', 'giong']);
 /** Words that make a past marker the start of something still going on ("từ hôm qua", "since yesterday"). */
 const SINCE_NOW = new Set(['tu', 'since']);
+/** … or a period still going on ("đang trong thời gian bệnh", "đang lúc bệnh"). */
+const NOT_PAST_BEFORE = new Set([...SINCE_NOW, 'dang']);
 /** The writer, after a causative "làm" ("làm em nghẹt thở"). */
 const PERSONS = new Set(['em', 'e', 'toi', 'minh', 'tui', 'tao', 'anh', 'chi', 'me', 'to']);
 /** Words of a symptom before "đến", "tới" ("đau tới ngất", "mệt đến xỉu"): a degree of it, not a figure. */
 const SYMPTOM_BEFORE = new Set(['dau', 'met', 'ho', 'sot', 'non', 'oi', 'kho', 'tuc']);
+/** Words that tell a sudden event ("tự nhiên ngất", "bỗng xỉu"; "bong" without accents is also "bóng"). */
+const SUDDEN = PhraseSet.of(['tự nhiên', 'tự dưng', '=bỗng', 'bỗng nhiên', 'đột nhiên', 'đột ngột', 'suddenly']);
+/** The second word of a degree said in two ("đến mức", "tới nỗi", "đến độ"). */
+const DEGREE_NOUNS = new Set(['muc', 'noi', 'do']);
 /** Words that say a finding is happening now or has just happened ("vừa co giật", "đang khó thở"). */
 const JUST_NOW = new Set(['vua', 'dang', 'now', 'currently']);
 /** Words of today between a long-ago marker and a finding. */
 const NOW = new Set(['gio', 'nay', 'hien', 'lai', 'now', 'today', 'again', 'currently']);
+
+/**
+ * Words right before a sign that make it the subject of a question, whoever is named: a definition ("bé 1 tuổi thở
+ * bao nhiêu là thở nhanh", "thế nào là lơ mơ"), prevention ("thuốc phòng co giật", "hạ sốt để phòng co giật"), a
+ * duration asked ("bao lâu không uống nước thì trẻ mất nước"). Not "gọi là", "coi là" ("bé có thể coi là li bì rồi"
+ * describes her).
+ */
+const DEFINING = PhraseSet.of([
+  'bao nhiêu là',
+  'bao nhiêu thì là',
+  'bao nhiêu mới là',
+  'bao nhiêu lần là',
+  'mấy lần là',
+  'thế nào là',
+  'thế nào mới là',
+  'thế nào thì là',
+  'như thế nào là',
+  'như nào là',
+  'ntn là',
+  'what counts as',
+  'để phòng',
+  'để phòng ngừa',
+  'thuốc phòng',
+  'bao lâu không',
+  'bao lâu mà không',
+]);
+/** "phân biệt lơ mơ với ngủ say", "ngất xỉu khác gì chóng mặt": two conditions compared (see {@link ContextRules.general}). */
+const COMPARE = PhraseSet.of(['phân biệt', 'khác gì', 'khác nhau', 'khác với', 'khác chỗ nào', 'giống hay khác', 'difference between', 'different from']);
+/** "liệt kê giúp em những dấu hiệu như khó thở, tím môi": the signs after it are asked for, not described. */
+const LIST = PhraseSet.of(['liệt kê', 'kể tên', 'kể giúp', 'kể ra giúp', 'list the', 'list of', 'list all']);
 
 export class ContextRules {
   readonly not: PhraseSet;
@@ -165,10 +223,13 @@ export class ContextRules {
 
   /**
    * A past marker in tokens[from, to) that dates something: not one that starts something still going on ("từ hôm
-   * qua bé cử động ít", "since yesterday evening").
+   * qua bé cử động ít", "since yesterday evening", "đang trong thời gian bệnh"), nor a word of the finding itself
+   * (`finding`: "thở hụt hơi" typed "tho hut hoi" has no "hồi").
    */
-  private pastMarkerIn(tokens: readonly Token[], from: number, to: number): boolean {
-    return this.pastMarkers.positions(tokens, from, to).some((p) => !SINCE_NOW.has(tokens[p.at - 1]?.f ?? ''));
+  private pastMarkerIn(tokens: readonly Token[], from: number, to: number, finding: readonly (readonly [number, number])[] = []): boolean {
+    return this.pastMarkers
+      .positions(tokens, from, to)
+      .some((p) => !NOT_PAST_BEFORE.has(tokens[p.at - 1]?.f ?? '') && !finding.some(([s, e]) => p.at < e && p.at + p.length > s));
   }
 
   /**
@@ -177,7 +238,7 @@ export class ContextRules {
    * méo miệng" is today's).
    */
   longAgoIn(tokens: readonly Token[], from: number, to: number, at: number): boolean {
-    return this.longAgo.positions(tokens, from, to).some((p) => {
+    return [...this.longAgo.positions(tokens, from, to), ...yearsBeforeGuidance(tokens, from, to)].some((p) => {
       if (SINCE.has(tokens[p.at - 1]?.f ?? '') || SINCE.has(tokens[p.at - 2]?.f ?? '')) return false;
       const [a, b] = p.at < at ? [p.at + p.length, at] : [at, p.at];
       return !tokens.slice(a, b).some((t) => NOW.has(t.f));
@@ -192,6 +253,24 @@ export class ContextRules {
   /** A message asking "what if": a general-question cue ("nếu", "khi nào") somewhere in it. */
   hypothetical(tokens: readonly Token[]): boolean {
     return this.cuesBefore.anyIn(tokens, 0, tokens.length);
+  }
+
+  /**
+   * In a message asking "what if", whether a value at a position is asked about (a bound such as "dưới 95" is then a
+   * threshold): yes after a cue in its clause ("nếu mẹ em SpO2 dưới 94 thì…"); otherwise not when its part names
+   * someone in particular or says it is so already ("mẹ em SpO2 dưới 94, khi nào cần đi viện", "SpO2 dưới 94 rồi, nếu
+   * tối nay không đỡ thì sao").
+   */
+  hypotheticalAt(tokens: readonly Token[], clause: readonly number[]): (at: number) => boolean {
+    if (!this.hypothetical(tokens)) return () => false;
+    return (at) => {
+      let from = at;
+      while (from > 0 && clause[from - 1] === clause[at]) from--;
+      if (this.cuesBefore.anyIn(tokens, from, at)) return true;
+      let pf = at;
+      while (pf > from && tokens[pf - 1]!.kind !== 'comma') pf--;
+      return !this.patient.anyIn(tokens, pf, at) && tokens[at + 1]?.f !== 'roi';
+    };
   }
 
   /**
@@ -245,13 +324,15 @@ export class ContextRules {
     while (pf > from && tokens[pf - 1]!.kind !== 'comma') pf--;
     let pt = end;
     while (pt < to && tokens[pt]!.kind !== 'comma') pt++;
-    // "có tiền sử động kinh, vừa co giật 10 phút": a part that says it is happening now is not under a cue before it.
-    const now = tokens.slice(pf, start).some((t) => JUST_NOW.has(t.f));
+    // "có tiền sử động kinh, vừa co giật 10 phút", "ông có tiền sử hen, giờ khó thở": a part that says it is happening
+    // now is not under a cue before it.
+    const now = tokens.slice(pf, start).some((t) => JUST_NOW.has(t.f) || NOW.has(t.f));
     if (this.cuesBefore.anyIn(tokens, now ? pf : from, start)) return true;
     if (this.conditionGoesOn(tokens, clause, from, start, end)) return true;
     // Someone in particular, outside the finding itself ("hôn mê" is not "mẹ", "bỏ bú" not "bố").
     const someone = this.patient.positions(tokens, from, to).some((p) => p.at + p.length <= start || p.at >= end);
     if (this.cuesAnywhere.anyIn(tokens, pf, pt) && !someone) return true;
+    if (this.definedOrAsked(tokens, pf, start, end)) return true;
     // "… hỏi để biết thôi": the whole message is asked in advance, unless it is about someone in particular.
     if (!this.cuesMessage.anyIn(tokens, 0, tokens.length)) return false;
     // Someone named after the cue in its part (up to a comma or the end of the clause) is whom it is asked for
@@ -263,6 +344,30 @@ export class ContextRules {
       else if (!forWhom && (i < start || i >= end) && this.patient.at(tokens, i)) return false;
     }
     return true;
+  }
+
+  /**
+   * A sign asked about, whoever is named: defined by a question right before it in its part ("bé 1 tuổi thở bao nhiêu
+   * là thở nhanh", "để phòng co giật", one word may come between); asked for after "liệt kê" in its sentence, with
+   * nobody and no "now" between ("liệt kê giúp em những dấu hiệu như khó thở, tím môi, lơ mơ"); or compared with
+   * another condition in a sentence that names nobody, not even the writer, no number and nothing of now ("lơ mơ là
+   * sao, phân biệt với ngủ say thế nào", "ngất xỉu khác gì với chóng mặt").
+   */
+  private definedOrAsked(tokens: readonly Token[], pf: number, start: number, end: number): boolean {
+    if (DEFINING.positions(tokens, Math.max(pf, start - 6), start).some((p) => p.at + p.length >= start - 1)) return true;
+    const sentence = this.sentences(tokens);
+    let sf = start;
+    while (sf > 0 && sentence[sf - 1] === sentence[start]) sf--;
+    let st = start;
+    while (st < tokens.length && sentence[st] === sentence[start]) st++;
+    // Outside the finding itself ("hôn mê" is not "mẹ").
+    const outside = (from: number, to: number): Token[] => tokens.slice(from, to).filter((_, k) => from + k < start || from + k >= end);
+    const nowOrSomeone = (from: number, to: number): boolean =>
+      this.patient.positions(tokens, from, to).some((p) => p.at + p.length <= start || p.at >= end) ||
+      outside(from, to).some((t) => NOW.has(t.f) || JUST_NOW.has(t.f));
+    const list = LIST.positions(tokens, sf, start).pop();
+    if (list && !nowOrSomeone(list.at + list.length, start)) return true;
+    return COMPARE.anyIn(tokens, sf, st) && !nowOrSomeone(sf, st) && !outside(sf, st).some((t) => PERSONS.has(t.f) || t.kind === 'num');
   }
 
   /**
@@ -373,25 +478,42 @@ export class ContextRules {
   }
 
   /**
-   * "Tiền điện … làm tôi xỉu ngang", "nhạc karaoke to đến nghẹt thở": a word people use figuratively, caused by an
-   * everyday thing (`figurative.contexts`) earlier in its sentence ("làm" + a person, or "đến", "tới").
+   * "Tiền điện … làm tôi xỉu ngang", "nhạc karaoke to đến nghẹt thở", "đơn hàng dồn dập đến mức thở không kịp": a word
+   * people use figuratively, caused by an everyday thing (`figurative.contexts`) earlier in its sentence ("làm" + a
+   * person, or "đến", "tới", "đến mức", "tới nỗi"), or named right after it with "với" ("thở không nổi với cái deadline",
+   * "thở không nổi với đống việc").
    */
-  causedByEveryday(tokens: readonly Token[], sentence: readonly number[], start: number): boolean {
-    const a = tokens[start - 1]?.f ?? '';
-    const b = tokens[start - 2]?.f ?? '';
+  causedByEveryday(tokens: readonly Token[], sentence: readonly number[], start: number, end = start + 1): boolean {
+    let to = start;
+    while (to < tokens.length && sentence[to] === sentence[start] && tokens[to]!.kind !== 'comma') to++;
+    if (tokens[end]?.f === 'voi' && end < to && this.contexts.anyIn(tokens, end + 1, Math.min(to, end + 3))) return true;
+    // "đến mức", "tới nỗi", "đến độ": a degree said in two words.
+    const two = DEGREE_NOUNS.has(tokens[start - 1]?.f ?? '') && ['den', 'toi'].includes(tokens[start - 2]?.f ?? '') ? 1 : 0;
+    const a = tokens[start - 1 - two]?.f ?? '';
+    const b = tokens[start - 2 - two]?.f ?? '';
     // "đau tới ngất" is a degree of pain, not of a thing.
     // ("làm tôi xỉu": "tôi" typed without accents is also "tới".)
-    const causative = b === 'lam' && PERSONS.has(a);
+    const causative = !two && b === 'lam' && PERSONS.has(a);
     const degree = !causative && ['den', 'toi'].includes(a) && !SYMPTOM_BEFORE.has(b);
     if (!degree && !causative) return false;
     // The everyday thing in the part of the finding (from the last comma); after "đến", "tới" with nothing medical in
     // that part unless it exaggerates.
     let from = start;
     while (from > 0 && sentence[from - 1] === sentence[start] && tokens[from - 1]!.kind !== 'comma') from--;
-    let to = start;
-    while (to < tokens.length && sentence[to] === sentence[start] && tokens[to]!.kind !== 'comma') to++;
     if (!this.contexts.anyIn(tokens, from, start)) return false;
     return !degree || !this.medical.anyIn(tokens, from, to) || this.hyperbole.anyIn(tokens, start, to);
+  }
+
+  /**
+   * "đang chơi game thì ngất", "đang kẹt xe tự nhiên xỉu": a finding told as a sudden event ("đang … thì", "tự nhiên",
+   * "bỗng") is not a figure of speech, even in an everyday setting.
+   */
+  suddenEvent(tokens: readonly Token[], sentence: readonly number[], start: number): boolean {
+    for (let i = start - 1; i >= Math.max(0, start - 3) && sentence[i] === sentence[start]; i--) {
+      if (SUDDEN.at(tokens, i)) return true;
+      if (tokens[i]!.f === 'thi' && tokens.slice(0, i).some((t, k) => sentence[k] === sentence[start] && JUST_NOW.has(t.f))) return true;
+    }
+    return false;
   }
 
   /** Whether a finding at tokens[start, end) is said in words people use figuratively ("nghẹt thở", "tím tái"). */
@@ -432,7 +554,13 @@ export class ContextRules {
    * A finding long ago ("năm ngoái"), or in a clause with a past marker followed later by a clause saying it has passed
    * (and not that it came back: "đã đỡ, giờ bị lại"), or (`calmAfter`) by a reading under the thresholds ("tháng trước ngã quỵ vì tụt huyết áp, …, mấy tuần nay huyết áp 120/75").
    */
-  passed(tokens: readonly Token[], clause: readonly number[], start: number, calmAfter?: (at: number) => boolean): boolean {
+  passed(
+    tokens: readonly Token[],
+    clause: readonly number[],
+    start: number,
+    calmAfter?: (at: number) => boolean,
+    finding: readonly (readonly [number, number])[] = [],
+  ): boolean {
     // The part of the clause between commas: "tuần trước bị khó thở, nay xuất viện rồi".
     const c = clause[start];
     let from = start;
@@ -460,10 +588,11 @@ export class ContextRules {
         (p) =>
           // One word typed without accents may be another word ("ra hoi" is "ra hơi", not "hồi").
           (p.length > 1 || !tokens[p.at]!.plain) &&
-          !SINCE_NOW.has(tokens[p.at - 1]?.f ?? '') &&
+          !NOT_PAST_BEFORE.has(tokens[p.at - 1]?.f ?? '') &&
           !tokens.slice(p.at + p.length, start).some((t) => NOW.has(t.f) || JUST_NOW.has(t.f)),
       );
-    if (!year && !earlierDay && !earlierPart && !this.pastMarkerIn(tokens, from, to)) return false;
+    // (Not a word of the finding itself: "thở hụt hơi" typed "tho hut hoi" has no "hồi".)
+    if (!year && !earlierDay && !earlierPart && !this.pastMarkerIn(tokens, from, to, finding)) return false;
     for (const r of this.resolved.positions(tokens, to)) {
       const rc = clause[r.at];
       let negated = false;

@@ -46,6 +46,8 @@ interface Candidate {
   start: number;
   end: number;
   tail?: number;
+  /** Where the first word of a pair ends (the words between it and `tail` are not the finding's). */
+  head?: number;
 }
 
 interface CompiledPair {
@@ -153,7 +155,7 @@ export class Triage {
     const readings = figurative
       ? []
       : this.measures.readings(tokens, sentence, {
-          hypothetical: this.ctx.hypothetical(tokens),
+          hypothetical: this.ctx.hypotheticalAt(tokens, clause),
           pastAt: (at) => this.ctx.pastPart(tokens, clause, at),
           passedAt: (at) => this.ctx.passed(tokens, clause, at),
           ignoreAt: (at) => story(at) || general(at),
@@ -187,7 +189,7 @@ export class Triage {
           const t = pair.second.at(tokens, k);
           if (t) {
             // "môi không tím": a negation between the two words undoes the pair (unless the tail itself is negative).
-            if (!this.ctx.undone(tokens, from, k)) byPair[n]!.push({ sign, start: i, end: k + t.length, tail: k });
+            if (!this.ctx.undone(tokens, from, k)) byPair[n]!.push({ sign, start: i, end: k + t.length, tail: k, head: from });
             break;
           }
         }
@@ -220,7 +222,10 @@ export class Triage {
     const calmAfter = (at: number): boolean => calm.some((p) => p >= at);
     const pregnant = this.pregnant.anyIn(tokens, 0, all) || this.measures.gestation(tokens);
     const child = this.measures.isChild(tokens);
-    const fever = this.fever.anyIn(tokens, 0, all) || readings.some((r) => r.measure === 'temperature');
+    // A fever said to be there: not "hết sốt", "không sốt" ("e f0 ngày 6, hết sốt … 2 bạn đó âm tính" has no "ban đỏ").
+    const fever =
+      this.fever.positions(tokens).some((p) => this.ctx.affirmed(tokens, clause, p.at, p.at + p.length)) ||
+      readings.some((r) => r.measure === 'temperature' && (r.alarming || Number.isNaN(Number(r.value)) || Number(r.value) >= 37.5));
     for (const c of cands) {
       const s = c.sign;
       if (
@@ -238,12 +243,24 @@ export class Triage {
       if (!this.ctx.affirmed(tokens, clause, c.start, c.end)) continue;
       if (!s.literal && this.ctx.general(tokens, clause, c.start, c.end)) continue;
       if (!s.literal && (this.ctx.figurativeBefore(tokens, c.start) || (c.tail !== undefined && this.ctx.figurativeBefore(tokens, c.tail)))) continue;
-      if (this.ctx.passed(tokens, clause, c.start, calmAfter)) continue;
+      const words: [number, number][] =
+        c.tail !== undefined
+          ? [
+              [c.start, c.head ?? c.start],
+              [c.tail, c.end],
+            ]
+          : [[c.start, c.end]];
+      if (this.ctx.passed(tokens, clause, c.start, calmAfter, words)) continue;
       if (this.ctx.advice(tokens, c.start) || nausea(tokens, c) || this.ctx.resolvedLater(tokens, clause, c.start, c.end)) continue;
-      if (!s.literal && this.ctx.figurativeProne(tokens, c.start, c.end) && this.ctx.causedByEveryday(tokens, this.ctx.sentences(tokens), c.start)) continue;
+      if (!s.literal && this.ctx.figurativeProne(tokens, c.start, c.end) && this.ctx.causedByEveryday(tokens, this.ctx.sentences(tokens), c.start, c.end))
+        continue;
       // In an everyday setting only words people use figuratively are set aside: "trận đấu nghẹt thở" is not an
-      // emergency, "đang chơi game thì đau ngực dữ dội" is.
-      const settingOnly = figurativeMessage === 'setting' && !s.literal && this.ctx.figurativeProne(tokens, c.start, c.end);
+      // emergency, "đang chơi game thì đau ngực dữ dội" is, and so is a sudden event ("đang chơi game thì ngất").
+      const settingOnly =
+        figurativeMessage === 'setting' &&
+        !s.literal &&
+        this.ctx.figurativeProne(tokens, c.start, c.end) &&
+        !this.ctx.suddenEvent(tokens, this.ctx.sentences(tokens), c.start);
       (settingOnly ? inSetting : found).set(s.id, {
         id: s.id,
         label: s.label,

@@ -44,8 +44,8 @@ interface Value {
 
 /** Where a reading is scoped out: a part said to be past, passed, or general (`readings` options). */
 export interface ReadingScope {
-  /** The message asks "what if": bounds such as "dưới 95" are thresholds, not readings. */
-  hypothetical?: boolean;
+  /** The message asks "what if" (about the value at a position): bounds such as "dưới 95" are thresholds, not readings. */
+  hypothetical?: boolean | ((at: number) => boolean);
   /** The token lies in a part of the message said to be past ("tuần trước SpO2 93"). */
   pastAt?: (at: number) => boolean;
   /** The token lies in a past part that a later part says has passed ("tuần trước SpO2 93 …, giờ ra viện rồi"). */
@@ -111,6 +111,24 @@ const EMERGENCY_NUMBERS = new Set(['113', '114', '115']);
 /** Words after which a device's second number is another measure ("98 và 88": SpO2, then pulse). */
 const AND_WORDS = new Set(['va', 'voi', 'and']);
 const WEEKDAY: Record<string, number> = { hai: 2, ba: 3, tu: 4, nam: 5, sau: 6, bay: 7 };
+/**
+ * The place of a device's second number ("số dưới", "số bên cạnh"): on a finger oximeter the pulse, below or beside
+ * the SpO2 ("máy hiện 98, số bên cạnh 95 là nhịp tim"). Folded.
+ */
+const SECOND_SLOT = [
+  ['so', 'duoi'],
+  ['dong', 'duoi'],
+  ['so', 'ben', 'canh'],
+  ['so', 'ben', 'phai'],
+  ['so', 'thu', 'hai'],
+  ['so', 'thu', '2'],
+  ['so', 'nho'],
+  ['so', 'con', 'lai'],
+];
+/** Words before "số" that make it "chỉ số", "con số" (the reading itself: "chỉ số dưới 90"), not a device's place. */
+const NOT_SLOT_BEFORE = new Set(['chi', 'con']);
+/** Words that say "now" between two values: the later one is today's reading, not the device's second number. */
+const NOW_WORDS = new Set(['gio', 'nay', 'lai', 'now', 'hien', 'con']);
 /** Words that say a fever has lasted days ("sốt mấy ngày nay"). */
 const MANY_DAYS = [
   ['may', 'ngay'],
@@ -278,7 +296,18 @@ export class Measures {
   }
 
   /** True while reading a hypothetical question: a bound ("dưới 95") is then a threshold, not a reading. */
-  private hypothetical = false;
+  private hypothetical: (at: number) => boolean = () => false;
+  /** True while reading a message that names a pulse: a device's second number may then be it ({@link secondSlotAt}). */
+  private pulseNamed = false;
+
+  /**
+   * The length of a device's second-number place ("số dưới", "số bên cạnh") starting at `k`, in a message that names
+   * a pulse; 0 otherwise. Not "chỉ số dưới 90", "con số dưới 90" (the reading is under 90).
+   */
+  private secondSlotAt(tokens: readonly Token[], k: number): number {
+    if (!this.pulseNamed || NOT_SLOT_BEFORE.has(tokens[k - 1]?.f ?? '')) return 0;
+    return SECOND_SLOT.find((w) => w.every((x, j) => tokens[k + j]?.f === x))?.length ?? 0;
+  }
   /** Tells whether the token at a position lies in a part of the message said to be past. */
   private pastAt?: (at: number) => boolean;
   private ignoreAt?: (at: number) => boolean;
@@ -294,6 +323,7 @@ export class Measures {
     sentence: readonly number[],
     skip: ReadonlySet<string> = AGE_TIME_UNITS,
     digits = false,
+    own?: Measure,
   ): Value[] {
     const out: Value[] = [];
     for (let k = from; k < Math.min(tokens.length, from + reach) && sentence[k] === sentence[from - 1]; k++) {
@@ -306,12 +336,19 @@ export class Measures {
       }
       if (measure || heartAt(tokens, k)) break;
       const t = tokens[k]!;
-      // "máy hiện 98 và 88": the number after "và" is the device's other measure.
+      // "máy hiện 98 và 88": the number after "và" is the device's other measure; so is the number in its place ("máy
+      // hiện 98, số bên cạnh 95 là nhịp tim"), unless a word of today comes between.
       if (out.length && AND_WORDS.has(t.f)) break;
+      if (out.length && this.secondSlotAt(tokens, k) && !tokens.slice(out[out.length - 1]!.at + 1, k).some((w) => NOW_WORDS.has(w.f))) break;
       let v = num(t);
       if (v === undefined || this.ignoreAt?.(k)) continue;
       const prev = tokens[k - 1]?.f ?? '';
-      if (this.hypothetical && BOUND_WORDS.has(prev)) continue;
+      if (BOUND_WORDS.has(prev) && this.hypothetical(k)) continue;
+      // "là 96 mà không phải 95": a value denied is not a reading.
+      if (prev === 'phai' && tokens[k - 2]?.f === 'khong') continue;
+      // "số bên cạnh 95 là nhịp tim": a value said to be another measure is not this one's.
+      const said = tokens[k + 1]?.f === 'la' ? this.all.at(tokens, k + 2) : undefined;
+      if (said && own !== undefined && said.value !== own) continue;
       if ((PHONE_WORDS.has(prev) || (prev === 'so' && EMERGENCY_NUMBERS.has(t.a))) && tokens[k - 1]!.kind === 'word') continue;
       // "có phải SpO2 dưới 96 là phải báo": a bound followed by "là" states the rule.
       // "a reading below 96 means …": so does one followed by "means".
@@ -405,7 +442,9 @@ export class Measures {
    * a bound such as "dưới 95" in a hypothetical question is a threshold, not a reading.
    */
   readings(tokens: readonly Token[], sentence: readonly number[], scope: ReadingScope = {}): Reading[] {
-    this.hypothetical = scope.hypothetical ?? false;
+    const hypothetical = scope.hypothetical ?? false;
+    this.hypothetical = typeof hypothetical === 'function' ? hypothetical : () => hypothetical;
+    this.pulseNamed = this.w.pulse.positions(tokens).some((p) => this.all.at(tokens, p.at)?.value === 'pulse');
     this.pastAt = scope.pastAt;
     this.ignoreAt = scope.ignoreAt;
     const passed = (v: { at: number }): boolean => !scope.passedAt?.(v.at);
@@ -422,7 +461,7 @@ export class Measures {
     // SpO2: every value after the word (ranges and falls: the lowest counts).
     let spo2Values: Value[] = [];
     for (const p of this.w.spo2.positions(tokens)) {
-      for (const n of this.numbersAfter(tokens, p.at + p.length, 20, sentence, NOT_PERCENT, true)) {
+      for (const n of this.numbersAfter(tokens, p.at + p.length, 20, sentence, NOT_PERCENT, true, 'spo2')) {
         if (n.value >= m.spo2.plausible[0] && n.value <= m.spo2.plausible[1]) spo2Values.push(n);
       }
     }
@@ -434,7 +473,7 @@ export class Measures {
     const pctOnly = named.has('blood_pressure') || named.has('temperature');
     if (!spo2Values.length) {
       for (const p of this.w.spo2Weak.positions(tokens).filter((w) => w.at < firstNamed)) {
-        for (const n of this.numbersAfter(tokens, p.at + p.length, 7, sentence, NOT_PERCENT, true)) {
+        for (const n of this.numbersAfter(tokens, p.at + p.length, 7, sentence, NOT_PERCENT, true, 'spo2')) {
           if (pctOnly && tokens[n.at + 1]?.kind !== 'pct') continue;
           if (n.value >= m.spo2.weak_plausible[0] && n.value <= m.spo2.weak_plausible[1] && Number.isInteger(n.value)) spo2Values.push(n);
         }
@@ -474,7 +513,7 @@ export class Measures {
         // … or a plain "giờ", "now" ("đợt mắc covid có vài ngày SpO2 96, giờ luôn 98–99").
         const today = tokens.flatMap((t, at) => (TODAY_WORDS.has(t.f) && t.kind === 'word' ? [{ at, length: 1 }] : []));
         for (const p of [...this.w.spo2Weak.positions(tokens), ...today]) {
-          for (const n of this.numbersAfter(tokens, p.at + p.length, 5, sentence, NOT_PERCENT, true)) {
+          for (const n of this.numbersAfter(tokens, p.at + p.length, 5, sentence, NOT_PERCENT, true, 'spo2')) {
             if (n.value >= m.spo2.weak_plausible[0] && n.value <= m.spo2.weak_plausible[1] && !this.pastAt(n.at)) now.push(n);
           }
         }
@@ -487,12 +526,14 @@ export class Measures {
     const again = tokens.findIndex((t, i) => t.f === 'lai' && tokens[i - 1]?.f === 'do');
     if (again >= 0 && spo2Values.length && !spo2Values.some((v) => v.at > again)) {
       // "SpO2 ra 89 nhưng do tay lạnh, ủ ấm đo lại đều 98": the value measured again may follow a plain "đo lại".
-      const after = this.numbersAfter(tokens, again + 1, 7, sentence, NOT_PERCENT, true).filter(
+      const after = this.numbersAfter(tokens, again + 1, 7, sentence, NOT_PERCENT, true, 'spo2').filter(
         (n) => n.value >= m.spo2.weak_plausible[0] && n.value <= m.spo2.weak_plausible[1] && Number.isInteger(n.value),
       );
       spo2Values.push(...after);
     }
     if (again >= 0 && spo2Values.some((v) => v.at > again)) spo2Values = spo2Values.filter((v) => v.at > again);
+    // One number is one measure: a value read as SpO2 is no breathing rate ("spo2 lúc thở máy 97").
+    const claimed = new Set(spo2Values.map((v) => v.at));
     if (spo2Values.length) {
       // An approximate value ("8 mấy") is alarming only when all of it is.
       const low = spo2Values.reduce((a, b) => (b.hi < a.hi || (b.hi === a.hi && b.value < a.value) ? b : a));
@@ -538,7 +579,7 @@ export class Measures {
     for (const p of this.w.breathingBare.positions(tokens)) {
       if (this.w.breathing.anyIn(tokens, p.at - 2, p.at + 1)) continue;
       // The first count after the word ("đếm thở trong 1 phút ra 60 lần": not the "1" of the minute).
-      const n = this.numbersAfter(tokens, p.at + p.length, 8, sentence).find(plausibleRate);
+      const n = this.numbersAfter(tokens, p.at + p.length, 8, sentence).find((x) => plausibleRate(x) && !claimed.has(x.at));
       if (!n) continue;
       const unit = this.w.units.at(tokens, n.at + 1) !== undefined;
       // "thở 28": a number right after the word is a rate even without its unit; "thở 1 phút được 31": per minute.
@@ -649,6 +690,20 @@ export class Measures {
       const v = bpm > 0 ? num(tokens[bpm - 1])! : undefined;
       if (v !== undefined && v >= m.pulse.plausible[0] && v <= m.pulse.plausible[1] && this.who(tokens) === 'adult' && passed({ at: bpm - 1 })) {
         put(pulse({ at: bpm - 1, value: v, hi: v, raw: String(v) }), bpm - 1);
+      }
+    }
+
+    // "máy hiện 98, số bên cạnh 95 là nhịp tim": the number in the device's second place is the pulse.
+    if (!out.some((r) => r.measure === 'pulse') && this.who(tokens) === 'adult') {
+      for (let k = 0; k < tokens.length; k++) {
+        const len = this.secondSlotAt(tokens, k);
+        if (!len) continue;
+        const at = tokens[k + len]?.f === 'la' ? k + len + 1 : k + len;
+        const v = num(tokens[at]);
+        if (v !== undefined && v >= m.pulse.plausible[0] && v <= m.pulse.plausible[1] && !this.ignoreAt?.(at) && passed({ at })) {
+          put(pulse({ at, value: v, hi: v, raw: tokens[at]!.a }), at);
+          break;
+        }
       }
     }
 

@@ -566,6 +566,81 @@ describe('emergency triage', () => {
     expect(triage.check(text).emergency).toBe(false);
   });
 
+  // General behaviours added with tuning set 11 (each of these failed before).
+  it('does not take a word of the finding itself as a past marker ("tho hut hoi": "hơi", not "hồi")', () => {
+    expect(triage.check('me e tho hut hoi, noi vai cau la phai dung. bao gio e di lam lai duoc').emergency).toBe(true);
+    expect(triage.check('tuan truoc e tho hut hoi, gio het roi').emergency).toBe(false);
+  });
+
+  it('takes breathing no longer seen as stopped breathing, but not a kind of breathing no longer seen', () => {
+    expect(triage.check('bé ngủ mà không thấy thở').emergency).toBe(true);
+    expect(triage.check('mẹ em không thấy thở dốc nữa').emergency).toBe(false);
+    expect(triage.check('my husband has a crushing pain in the middle of his chest').emergency).toBe(true);
+    expect(triage.check('no pain, chest x-ray was normal').emergency).toBe(false);
+  });
+
+  it("dates a sign to a stay in hospital or the illness, or a year before the guidance, and a doctor's word ends it", () => {
+    expect(triage.check('trong thời gian bệnh em bị khó thở nhưng giờ hết rồi').emergency).toBe(false);
+    expect(triage.check('trong thời gian bệnh em khó thở, giờ vẫn khó thở').emergency).toBe(true);
+    expect(triage.check('em đang trong thời gian bệnh, khó thở, giờ đỡ hơn chút').emergency).toBe(true);
+    expect(triage.check('lúc nhập viện spo2 88, giờ vẫn 90').emergency).toBe(true);
+    expect(triage.check('tháng trước bố ho ra máu, bác sĩ khám rồi nói không sao').emergency).toBe(false);
+    expect(triage.check('hôm qua mẹ khó thở, mẹ vẫn bảo không sao').emergency).toBe(true);
+    expect(triage.check('bố em bị đột quỵ năm 2018, giờ đi lại được, F0 uống thuốc gì').emergency).toBe(false);
+    expect(triage.check('bố em đột quỵ năm 2018, hôm nay lại méo miệng').emergency).toBe(true);
+    expect(triage.check('bố khó thở từ tháng 3 năm 2019 đến giờ, nay nặng hơn').emergency).toBe(true);
+  });
+
+  it("reads a device's second number as the pulse, a denied value as none, a value read as SpO2 as no breathing rate", () => {
+    expect(triage.check('máy hiện 97, số bên cạnh 88 là nhịp tim').emergency).toBe(false);
+    expect(triage.check('máy hiện số trên 97, số dưới 130, số dưới là nhịp tim').reasons).toEqual(['mạch 130 lần/phút (> 120 hoặc < 50 lần/phút)']);
+    expect(triage.check('spo2 chỉ số dưới 90, mạch 100').emergency).toBe(true);
+    expect(triage.check('ngưỡng là 96 chứ không phải 94 đúng không').emergency).toBe(false);
+    expect(triage.check('spo2 của mẹ không phải 98 mà là 92').emergency).toBe(true);
+    expect(triage.check('ông thở máy ban đêm, spo2 lúc thở máy 98').emergency).toBe(false);
+    expect(triage.check('ông thở 28 lần/phút, spo2 98').emergency).toBe(true);
+  });
+
+  it('reads a bound as a reading when its part names someone or says it is so already, even in a "what if" message', () => {
+    expect(triage.check('mẹ em spo2 dưới 94, khi nào cần đi viện').emergency).toBe(true);
+    expect(triage.check('spo2 dưới 94 rồi, nếu tối nay không đỡ thì sao').emergency).toBe(true);
+    expect(triage.check('nếu spo2 dưới 94 thì làm gì').emergency).toBe(false);
+  });
+
+  it('does not set aside a sign said to happen now ("giờ") under a history cue in an earlier part', () => {
+    expect(triage.check('ông có tiền sử hen, giờ khó thở').emergency).toBe(true);
+    expect(triage.check('ông có tiền sử hen, tiêm vắc xin được không').emergency).toBe(false);
+  });
+
+  it('asks for a fever said to be there where a sign requires one ("hết sốt" is none)', () => {
+    expect(triage.check('bé hết sốt rồi, mắt đỏ do dụi nhiều').emergency).toBe(false);
+    expect(triage.check('bé sốt 39 độ, mắt đỏ, môi đỏ').emergency).toBe(true);
+  });
+
+  it('takes a sign defined, prevented, compared or asked to be listed as a question, whoever is named', () => {
+    expect(triage.check('con 8 tháng thở bao nhiêu là thở nhanh').emergency).toBe(false);
+    expect(triage.check('bé 8 tháng thở 55 lần/phút, bao nhiêu là thở nhanh').emergency).toBe(true);
+    expect(triage.check('uống thuốc gì để phòng co giật').emergency).toBe(false);
+    expect(triage.check('bao lâu không bú thì trẻ bị mất nước').emergency).toBe(false);
+    expect(triage.check('hôn mê khác gì với ngủ sâu').emergency).toBe(false);
+    expect(triage.check('phân biệt khó thở với tức ngực thế nào').emergency).toBe(false);
+    expect(triage.check('bố em vừa ngất, khác gì với chóng mặt').emergency).toBe(true);
+    expect(triage.check('liệt kê giúp mình các dấu hiệu như tím môi, lơ mơ').emergency).toBe(false);
+    expect(triage.check('mẹ em tím môi, lơ mơ, liệt kê giúp em cần làm gì').emergency).toBe(true);
+  });
+
+  // "thở không nổi" is a literal sign too often to be set aside in an everyday setting: "em đi bán hàng về thì thở
+  // không nổi" is someone who cannot breathe (a rule that set it aside missed it; kept as a false alarm instead).
+  it('never sets aside "thở không nổi", and alarms on a sudden event in an everyday setting', () => {
+    expect(triage.check('em đi bán hàng về thì thở không nổi').emergency).toBe(true);
+    expect(triage.check('con em thở không kịp, thở rất nhanh').emergency).toBe(true);
+    expect(triage.check('bố em thở không nổi').emergency).toBe(true);
+    expect(triage.check('nhìn mãi không thấy bé thở').emergency).toBe(true);
+    expect(triage.check('không thấy khó thở, chỉ ho nhẹ').emergency).toBe(false);
+    expect(triage.check('đang chơi game thì ngất').emergency).toBe(true);
+    expect(triage.check('đang kẹt xe tự nhiên xỉu').emergency).toBe(true);
+  });
+
   it('never throws on any input (fast-check)', () => {
     fc.assert(
       fc.property(fc.oneof(fc.string(), fc.string({ unit: 'binary' })), (s) => {
@@ -605,7 +680,7 @@ describe('triage sets', () => {
   it('meet the thresholds on the tuning sets (recall 100 %, false alarms ≤ 2 %)', () => {
     for (const report of evaluateTriage(
       triage,
-      sets.filter((s) => ['tuning', 'tuning2', 'tuning4', 'tuning5', 'tuning6', 'tuning7', 'tuning8', 'tuning9', 'tuning10'].includes(s.name)),
+      sets.filter((s) => ['tuning', 'tuning2', 'tuning4', 'tuning5', 'tuning6', 'tuning7', 'tuning8', 'tuning9', 'tuning10', 'tuning11'].includes(s.name)),
     )) {
       expect(report.missed).toEqual([]);
       expect(report.falseAlarms).toBeLessThanOrEqual(0.02);
