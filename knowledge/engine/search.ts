@@ -74,7 +74,7 @@ const QUESTION_CUES_VI =
 
 /** English sentences that ask: a question word first, or a request for advice. */
 const QUESTION_CUES_EN =
-  /^(what|how|when|where|which|who|whom|why|do|does|did|can|could|should|shall|must|is|are|was|were|will|would|may|have|has|any)\b|\b(please (tell|advise|help)|i (want|need) to know|i wonder|let me know|what (should|do|can) i)\b/;
+  /^(what|how|when|where|which|who|whom|why|do|does|did|can|could|should|shall|must|is|are|was|were|will|would|may|have|has|any)\b|\b(how|what|when|where|which|whether|wonder|wondering|not sure|please (tell|advise|help|explain)|(want|wants|need|needs|like) to know|let me know|can someone|could you|can you)\b/;
 
 /**
  * The question sentences of a long message (at least two sentences and 15 words): the sentences with a question
