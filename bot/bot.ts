@@ -33,7 +33,7 @@ import { Triage, type TriageResult } from './triage';
 import { mergeFacts, readFacts, riskNote, type ConversationFacts } from './facts';
 import { afterEmergencyReply, callAction, emergencyReply, readingLines } from './emergency';
 import { languageSwitch, localized, speaksEnglish, type Lang } from './texts';
-import { conversationLanguage } from './language';
+import { conversationLanguage, detectLanguage } from './language';
 import type { LanguageService } from './language-service';
 import { LocalLanguageService } from './language-service';
 
@@ -144,7 +144,8 @@ export class CovidBot extends ActivityHandler {
     await this.options.conversationState.delete(context).catch(() => undefined);
     let text = TURN_ERROR_TEXT;
     try {
-      text = this.current.index.data.conversation.turn_error;
+      const asked = typeof context.activity.text === 'string' ? context.activity.text : '';
+      text = localized(this.current.index.data.conversation, detectLanguage(asked) === 'en' ? 'en' : 'vi').turn_error;
     } catch {
       // the index itself failed: the built-in words
     }
@@ -208,7 +209,10 @@ export class CovidBot extends ActivityHandler {
     this.dialogStateConfig ??= ctx.turnState.get(DIALOG_STATE_CONFIG);
 
     if (!text) {
-      await this.send(ctx, 'Xin lỗi, hiện tôi chỉ đọc được tin nhắn chữ. Bạn gõ câu hỏi giúp tôi nhé.', this.menuActions(ctx), this.simple('smalltalk'));
+      // Nothing to read the language from: the conversation's.
+      const language = (await this.flags.get(ctx, {})).language;
+      if (language) ctx.turnState.set(LANG, language);
+      await this.send(ctx, this.textsFor(ctx).not_text, this.menuActions(ctx), this.simple('smalltalk'));
       return;
     }
 

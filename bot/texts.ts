@@ -27,6 +27,7 @@ export function localized(conv: Conversation, lang: Lang): Conversation {
     menu_prompt: en.menu_prompt,
     menu: conv.menu.map((m) => ({ ...m, label: m.label_en })),
     language_switched: en.language_switched,
+    not_text: en.not_text,
     fallback: en.fallback,
     turn_error: en.turn_error,
     too_long: en.too_long,

@@ -371,6 +371,7 @@ export const EnglishTextsSchema = z.strictObject({
   welcome: z.string().min(10),
   menu_prompt: z.string().min(2),
   language_switched: z.string().min(5),
+  not_text: z.string().min(5),
   fallback: with115,
   turn_error: with115.includes('1900 9095'),
   too_long: z.string().min(10),
@@ -432,6 +433,8 @@ export const ConversationSchema = z.strictObject({
   other_language: z.string().min(10),
   /** Reply to "tiếng Việt" (the language chosen is kept in the conversation). */
   language_switched: z.string().min(5),
+  /** Reply to a message without text (an image, a sticker). */
+  not_text: z.string().min(5),
   labels: AnswerLabelsSchema,
   /** The emergency reply: a first message of at most 160 characters with a call button, then the details. */
   emergency: z.strictObject({
