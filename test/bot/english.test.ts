@@ -107,6 +107,8 @@ describe('the bot in English', () => {
     expect(textOf(back)).toMatch(/tiếng Việt/);
     const vi = await h.say('card:selftest-cac-buoc', 'en2');
     expect(textOf(vi)).toMatch(/Nguồn: /);
+    await h.say('English', 'en2');
+    expect(textOf(await h.say('', 'en2'))).toMatch(/only read text messages/);
   });
 
   it('gives the English fallback, with 115, to what it does not understand; other languages get the short notice', async () => {
