@@ -23,7 +23,7 @@ import {
   type SynonymGroup,
   type TextAnalyzer,
 } from '../text/analyze';
-import { ENGLISH } from '../text/english';
+import { ENGLISH, withSpelling } from '../text/english';
 import { dateMentioned, documentNumbersMentioned } from '../text/dates';
 import { foldVietnamese, normalizeVietnamese } from '../text/vietnamese';
 import { buildBm25, scoreFamily, type Bm25Index, type FieldTerms, type QueryTerm } from './bm25f';
@@ -188,6 +188,8 @@ export class KnowledgeIndex {
   private readonly domainMatcher: DomainMatcher;
   /** How this index's language becomes tokens. */
   readonly analyzer: TextAnalyzer;
+  /** The same for questions: English questions also get their typos mended against the index's words. */
+  private readonly queryAnalyzer: TextAnalyzer;
   /** The English side (English versions of the cards), when the content has any. */
   readonly english?: KnowledgeIndex;
 
@@ -206,7 +208,8 @@ export class KnowledgeIndex {
     this.cardsById = new Map(data.cards.map((c) => [c.id, c]));
     this.periodEnd = data.cards.reduce((end, c) => (c.valid_to && c.valid_to > end ? c.valid_to : end), '');
     this.documentsById = new Map(data.documents.map((d) => [d.id, d]));
-    this.domainMatcher = compileDomain(data.domain, this.lexicon, this.analyzer);
+    this.queryAnalyzer = this.analyzer === ENGLISH ? withSpelling(ENGLISH, knownWords(data, this.analyzer)) : this.analyzer;
+    this.domainMatcher = compileDomain(data.domain, this.lexicon, this.queryAnalyzer);
     this.docsByNumber = new Map();
     for (const d of data.documents) {
       const m = /^(?:QĐ|CV|NQ|HD)\s*(\d{2,5})\//.exec(d.number);
@@ -369,7 +372,7 @@ export class KnowledgeIndex {
 
   /** Whether a question uses the guidance's own words, or looks like a look-alike ("que thử thai"). */
   domainOf(text: string): DomainReading {
-    return readDomain(analyze(text, this.lexicon, this.analyzer), text, this.domainMatcher);
+    return readDomain(analyze(text, this.lexicon, this.queryAnalyzer), text, this.domainMatcher);
   }
 
   /**
@@ -389,7 +392,7 @@ export class KnowledgeIndex {
     const limit = params.limit ?? 5;
     const text = typeof query === 'string' ? query.slice(0, 2000) : '';
     const { asOf, refDate, docs: mentionedDocs } = this.temporalContext(text, params.asOf ?? today());
-    const analysis = analyze(text, this.lexicon, this.analyzer);
+    const analysis = analyze(text, this.lexicon, this.queryAnalyzer);
     const content = withoutFillers(analysis, this.stopwords);
     const lexical = this.lexicalScores(content, this.analyzer.accented(text));
     const vector = new Map<string, number>();
@@ -489,4 +492,20 @@ function cardBm25(cards: CardRecord[], lexicon: Lexicon, stop: ReadonlySet<strin
     accented,
     folded,
   );
+}
+
+/** Words an index knows, with how many cards use each: its indexed words and every word of its lexicon and fillers. */
+function knownWords(data: Pick<IndexData, 'bm25' | 'synonyms' | 'stopwords' | 'domain'>, analyzer: TextAnalyzer): Map<string, number> {
+  const known = new Map<string, number>();
+  for (const [term, post] of Object.entries(data.bm25.families.folded.postings)) if (!term.includes('_')) known.set(term, post.length);
+  const phrases = [
+    ...data.synonyms.flatMap((g) => [g.canonical, ...g.variants]),
+    ...data.stopwords,
+    ...data.domain.strong,
+    ...data.domain.weak,
+    ...data.domain.off_topic,
+    ...data.domain.rumour_cues,
+  ];
+  for (const p of phrases) for (const t of analyzer.tokens(p)) if (!known.has(t)) known.set(t, 1);
+  return known;
 }

@@ -102,3 +102,66 @@ export const ENGLISH: TextAnalyzer = {
   fold: (token) => token,
   accented: () => false,
 };
+
+/** Edit distance with adjacent transpositions, stopping early above `max`. */
+function distance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  const prev2: number[] = new Array(b.length + 1).fill(0);
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    let best = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, prev2[j - 2]! + 1);
+      row.push(v);
+      best = Math.min(best, v);
+    }
+    if (best > max) return max + 1;
+    prev2.splice(0, prev2.length, ...prev);
+    prev = row;
+  }
+  return prev[b.length]!;
+}
+
+/**
+ * An English analyzer that also mends typos: a word of 4 letters or more that no card and no lexicon phrase contains
+ * becomes the known word one edit away (two for 8 letters or more), the most frequent when several are.
+ *
+ * @example
+ * withSpelling(ENGLISH, new Map([['quarantin', 3]])).tokens('quarentine') // ['quarantin']
+ */
+export function withSpelling(analyzer: TextAnalyzer, known: ReadonlyMap<string, number>): TextAnalyzer {
+  const byLength = new Map<number, string[]>();
+  for (const w of known.keys()) {
+    if (!/^[a-z]{3,}$/.test(w)) continue;
+    const list = byLength.get(w.length) ?? [];
+    list.push(w);
+    byLength.set(w.length, list);
+  }
+  const cache = new Map<string, string>();
+  const mend = (token: string): string => {
+    if (known.has(token) || token.length < 4 || !/^[a-z]+$/.test(token)) return token;
+    const hit = cache.get(token);
+    if (hit !== undefined) return hit;
+    const max = token.length >= 8 ? 2 : 1;
+    let best = token;
+    let bestScore = -1;
+    for (let len = token.length - max; len <= token.length + max; len++) {
+      for (const w of byLength.get(len) ?? []) {
+        const d = distance(token, w, max);
+        if (d > max) continue;
+        const score = (max - d + 1) * 1e6 + (known.get(w) ?? 0);
+        if (score > bestScore) {
+          best = w;
+          bestScore = score;
+        }
+      }
+    }
+    if (cache.size > 5000) cache.clear();
+    cache.set(token, best);
+    return best;
+  };
+  return { ...analyzer, tokens: (text) => analyzer.tokens(text).map(mend) };
+}

@@ -2,7 +2,7 @@ import { detectLanguage, conversationLanguage } from '../../bot/language';
 import { staffSearch } from '../../bot/staff';
 import { languageSwitch, localized } from '../../bot/texts';
 import { dateMentioned } from '../../knowledge/text/dates';
-import { ENGLISH, englishTokens, stemEnglish } from '../../knowledge/text/english';
+import { ENGLISH, englishTokens, stemEnglish, withSpelling } from '../../knowledge/text/english';
 import { analyze, compileLexicon } from '../../knowledge/text/analyze';
 import { actionsOf, harness, testIndex, textOf, turnOf } from '../helpers/bot';
 import { AS_OF } from '../helpers/kb';
@@ -27,6 +27,22 @@ describe('English text analysis', () => {
     );
     expect(analyze('Two close contacts did ATK', lexicon, ENGLISH).tokens).toEqual(['two', 'f1', 'did', 'rapid', 'test']);
     expect(analyze('antigen tests', lexicon, ENGLISH).tokens).toEqual(['rapid', 'test']);
+  });
+
+  it('mends typos in questions against the words the index knows', async () => {
+    const spelled = withSpelling(
+      ENGLISH,
+      new Map([
+        ['quarantin', 3],
+        ['isolat', 5],
+        ['vaccin', 9],
+      ]),
+    );
+    expect(spelled.tokens('quarentine isolaton vacine covid')).toEqual(['quarantin', 'isolat', 'vaccin', 'covid']);
+    const en = (await testIndex()).forLanguage('en');
+    const typo = await en.search('how many days isolaton for F0', { asOf: AS_OF });
+    const right = await en.search('how many days isolation for F0', { asOf: AS_OF });
+    expect(typo.hits[0]?.card.id).toBe(right.hits[0]?.card.id);
   });
 
   it('reads dates written in English', () => {
