@@ -662,6 +662,7 @@ describe('triage sets', () => {
       'tuning',
       'tuning10',
       'tuning11',
+      'tuning12',
       'tuning2',
       'tuning3',
       'tuning4',
