@@ -641,6 +641,14 @@ describe('emergency triage', () => {
     expect(triage.check('đang kẹt xe tự nhiên xỉu').emergency).toBe(true);
   });
 
+  // Found while reviewing helper-written phrasings: "ko muốn sống nữa" got the fallback.
+  it.each(['toi thay bat luc, ko muon song nua', 'chán sống quá, không thiết sống nữa', "I don't want to live anymore", 'i want to end my life'])(
+    'alarms on thoughts of ending one\'s life said without the word "tự tử": %s',
+    (text) => {
+      expect(triage.check(text).emergency).toBe(true);
+    },
+  );
+
   it('never throws on any input (fast-check)', () => {
     fc.assert(
       fc.property(fc.oneof(fc.string(), fc.string({ unit: 'binary' })), (s) => {
