@@ -91,6 +91,13 @@ const DEFINING = PhraseSet.of([
   'bao lâu không',
   'bao lâu mà không',
 ]);
+/** Words of worry before "bị lại" ("lo bị lại", "sợ bị lại"): a fear of it coming back. */
+const WORRY = new Set(['lo', 'so', 'ngai', 'worried', 'afraid', 'scared']);
+/** A threshold asked: "bao nhiêu", "bao lâu" … then "thì"/"là" ("bú ít hơn bao nhiêu cữ thì phải đi khám"). */
+const HOW_MUCH = PhraseSet.of(['bao nhiêu', 'bao lâu', 'mấy cữ', 'mấy lần', 'how many', 'how long', 'how much']);
+const THEN = new Set(['thi', 'la', 'moi']);
+/** Question words after "khác" in a sentence ("A khác B thế nào"): a comparison asked. */
+const HOW = PhraseSet.of(['thế nào', 'như thế nào', 'ra sao', 'chỗ nào', 'ở đâu', 'như nào', 'ntn']);
 /** "phân biệt lơ mơ với ngủ say", "ngất xỉu khác gì chóng mặt": two conditions compared (see {@link ContextRules.general}). */
 const COMPARE = PhraseSet.of(['phân biệt', 'khác gì', 'khác nhau', 'khác với', 'khác chỗ nào', 'giống hay khác', 'difference between', 'different from']);
 /** "liệt kê giúp em những dấu hiệu như khó thở, tím môi": the signs after it are asked for, not described. */
@@ -247,7 +254,16 @@ export class ContextRules {
 
   /** "now it's back", "giờ bị lại" (not "không bị lại") from position `from` on: a passed sign has come back. */
   private recurredAfter(tokens: readonly Token[], clause: readonly number[], from: number): boolean {
-    return this.recurred.positions(tokens, from).some((x) => !this.notEndsAt(tokens, clause, x.at - 1) && !this.notEndsAt(tokens, clause, x.at - 2));
+    // "em hay lo bị lại", "sợ bị lại": a fear of it coming back, not a return.
+    return this.recurred
+      .positions(tokens, from)
+      .some(
+        (x) =>
+          !this.notEndsAt(tokens, clause, x.at - 1) &&
+          !this.notEndsAt(tokens, clause, x.at - 2) &&
+          !WORRY.has(tokens[x.at - 1]?.f ?? '') &&
+          !WORRY.has(tokens[x.at - 2]?.f ?? ''),
+      );
   }
 
   /** A message asking "what if": a general-question cue ("nếu", "khi nào") somewhere in it. */
@@ -367,7 +383,14 @@ export class ContextRules {
       outside(from, to).some((t) => NOW.has(t.f) || JUST_NOW.has(t.f));
     const list = LIST.positions(tokens, sf, start).pop();
     if (list && !nowOrSomeone(list.at + list.length, start)) return true;
-    return COMPARE.anyIn(tokens, sf, st) && !nowOrSomeone(sf, st) && !outside(sf, st).some((t) => PERSONS.has(t.f) || t.kind === 'num');
+    // A threshold asked in the part, nobody in particular named and nothing of now: "bao nhiêu … thì/là" around it.
+    let pt = end;
+    while (pt < tokens.length && sentence[pt] === sentence[start] && tokens[pt]!.kind !== 'comma') pt++;
+    const much = HOW_MUCH.positions(tokens, pf, pt)[0];
+    if (much && tokens.slice(much.at + much.length, pt).some((t) => THEN.has(t.f)) && !nowOrSomeone(pf, pt)) return true;
+    const differ = tokens.findIndex((t, k) => k >= sf && k < st && t.f === 'khac');
+    const compared = COMPARE.anyIn(tokens, sf, st) || (differ >= 0 && HOW.anyIn(tokens, differ + 1, st));
+    return compared && !nowOrSomeone(sf, st) && !outside(sf, st).some((t) => PERSONS.has(t.f) || t.kind === 'num');
   }
 
   /**

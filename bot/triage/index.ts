@@ -56,6 +56,11 @@ interface CompiledPair {
   within: number;
 }
 
+/** "có uống thuốc ngủ được không": whether something is allowed is asked, it is not said to have happened. */
+const PERMISSION_AFTER = new Set(['khong', 'chu', 'ha', 'hong', 'khg']);
+const permission = (tokens: readonly Token[], c: Candidate): boolean =>
+  tokens[c.start - 1]?.f === 'co' && ['duoc', 'dc'].includes(tokens[c.end]?.f ?? '') && PERMISSION_AFTER.has(tokens[c.end + 1]?.f ?? '');
+
 /** "buồn nôn", "buồn ói": nausea, not vomiting. */
 const nausea = (tokens: readonly Token[], c: Candidate): boolean =>
   c.end - c.start === 1 && ['non', 'oi'].includes(tokens[c.start]!.f) && tokens[c.start - 1]?.f === 'buon';
@@ -251,7 +256,13 @@ export class Triage {
             ]
           : [[c.start, c.end]];
       if (this.ctx.passed(tokens, clause, c.start, calmAfter, words)) continue;
-      if (this.ctx.advice(tokens, c.start) || nausea(tokens, c) || this.ctx.resolvedLater(tokens, clause, c.start, c.end)) continue;
+      if (
+        this.ctx.advice(tokens, c.start) ||
+        nausea(tokens, c) ||
+        (!s.literal && permission(tokens, c)) ||
+        this.ctx.resolvedLater(tokens, clause, c.start, c.end)
+      )
+        continue;
       if (!s.literal && this.ctx.figurativeProne(tokens, c.start, c.end) && this.ctx.causedByEveryday(tokens, this.ctx.sentences(tokens), c.start, c.end))
         continue;
       // In an everyday setting only words people use figuratively are set aside: "trận đấu nghẹt thở" is not an

@@ -649,6 +649,59 @@ describe('emergency triage', () => {
     },
   );
 
+  describe('General behaviours added with tuning set 12', () => {
+    it('reads a threshold asked ("bao nhiêu / bao lâu … thì / là") as a question, unless someone is named or it is now', () => {
+      expect(triage.check('người lớn thở bao nhiêu nhịp thì là thở nhanh').emergency).toBe(false);
+      expect(triage.check('trẻ sơ sinh nôn mấy lần thì phải đi khám').emergency).toBe(false);
+      expect(triage.check('mẹ em khó thở 3 ngày nay, bao lâu thì khỏi').emergency).toBe(true);
+      expect(triage.check('bé bú ít hơn mọi ngày, bao nhiêu thì là ít').emergency).toBe(true);
+      expect(triage.check('máu chảy không cầm bao lâu rồi, giờ làm sao').emergency).toBe(true);
+    });
+
+    it('reads "A khác B thế nào" as a comparison asked, but not "khác hẳn mọi lần"', () => {
+      expect(triage.check('khó thở do hen khác khó thở do covid như thế nào').emergency).toBe(false);
+      expect(triage.check('ngực đau khác hẳn mọi lần').emergency).toBe(true);
+      expect(triage.check('em đau ngực, khác với mọi lần thế nào em không tả được').emergency).toBe(true);
+    });
+
+    // "có phải dấu hiệu" was dropped on review: it also follows a sign said as one's own ("khó thở quá có phải…").
+    it('reads "nhận biết như thế nào" as a general question', () => {
+      expect(triage.check('tím môi nhận biết như thế nào ạ').emergency).toBe(false);
+      expect(triage.check('ông em lơ mơ từ sáng, có phải dấu hiệu nặng không').emergency).toBe(true);
+    });
+
+    it('sets aside a sign of long ago ("ngày xưa", "hồi xưa") unless it is back now', () => {
+      expect(triage.check('hồi xưa bà em bị đột quỵ, giờ uống thuốc huyết áp đều').emergency).toBe(false);
+      expect(triage.check('ngày xưa ông bị đột quỵ, giờ lại méo miệng').emergency).toBe(true);
+    });
+
+    it('sets aside a sign during an earlier pregnancy stage, or checked and found fine, when a later part says so', () => {
+      expect(triage.check('hồi mang bầu 2 tháng em bị ra máu, giờ 30 tuần ổn rồi').emergency).toBe(false);
+      expect(triage.check('tuần trước con em co giật, đã khám không sao').emergency).toBe(false);
+      expect(triage.check('em bầu 30 tuần, đang ra máu nhiều').emergency).toBe(true);
+    });
+
+    it('reads "lo bị lại", "sợ bị lại" as a fear of recurrence, not a return', () => {
+      expect(triage.check('tuần trước em bị khó thở, giờ khỏi rồi. Em sợ bị lại').emergency).toBe(false);
+      expect(triage.check('tuần trước em bị khó thở, giờ đỡ rồi mà nay bị lại').emergency).toBe(true);
+    });
+
+    it('reads "thuốc chống đông" unaccented as a medicine, not "chồng" (husband)', () => {
+      expect(triage.check('thuoc chong dong co de bi chay mau nhieu khong').emergency).toBe(false);
+      expect(triage.check('chong em chay mau nhieu').emergency).toBe(true);
+    });
+
+    it('reads "có … được không" as asking permission for ordinary signs, never for self-harm', () => {
+      expect(triage.check('có uống thuốc ngủ được không, em muốn chết').emergency).toBe(true);
+      expect(triage.check('em vừa uống thuốc ngủ cả vỉ').emergency).toBe(true);
+    });
+
+    it('recognises "cough blood" in broken English', () => {
+      expect(triage.check('my dad cough blood since morning').emergency).toBe(true);
+      expect(triage.check('she coughed blood twice today').emergency).toBe(true);
+    });
+  });
+
   it('never throws on any input (fast-check)', () => {
     fc.assert(
       fc.property(fc.oneof(fc.string(), fc.string({ unit: 'binary' })), (s) => {
@@ -685,7 +738,8 @@ describe('triage sets', () => {
     expect(total('calm')).toBeGreaterThanOrEqual(200);
   });
 
-  // The third tuning set (written adversarially) is not yet under 2 % false alarms; `kb eval` reports it.
+  // The third tuning set (written adversarially) and the twelfth (one calm item kept flagged for safety: "có phải dấu
+  // hiệu" may follow a real sign, "khó thở quá có phải dấu hiệu nặng không") are not yet under 2 % false alarms.
   it('meet the thresholds on the tuning sets (recall 100 %, false alarms ≤ 2 %)', () => {
     for (const report of evaluateTriage(
       triage,
@@ -696,12 +750,17 @@ describe('triage sets', () => {
     }
   });
 
-  it('recognise every alarming message of the third tuning set', () => {
-    const [report] = evaluateTriage(
+  it('recognise every alarming message of the third and twelfth tuning sets', () => {
+    for (const report of evaluateTriage(
       triage,
-      sets.filter((s) => s.name === 'tuning3'),
-    );
-    expect(report!.missed).toEqual([]);
+      sets.filter((s) => s.name === 'tuning3' || s.name === 'tuning12'),
+    ))
+      expect(report.missed).toEqual([]);
+  });
+
+  // Found on review of the twelfth set's tuning: a general-question phrase must not cover a sign said as one's own.
+  it.each(['khó thở quá có phải dấu hiệu nặng không', 'e muon chet', 'em muốn chết'])('alarms: %s', (text) => {
+    expect(triage.check(text).emergency).toBe(true);
   });
 
   it('the locked question sets of issue 12 are kept exactly as written (their hashes are in the README)', () => {
