@@ -2,7 +2,7 @@
  * The narrow search interface the hotline staff console uses: candidate cards with sources, validity and a
  * ready-to-send reply, and the province level table. Staff see candidates even when the bot would not answer.
  */
-import { today, foldVietnamese, normalizeVietnamese, type CardStatus, type KnowledgeIndex } from '../knowledge';
+import { today, foldVietnamese, normalizeVietnamese, type CardRecord, type CardStatus, type KnowledgeIndex } from '../knowledge';
 import { detectLanguage } from './language';
 import { sourcesOf, validityLine } from './replies';
 import { latestLevel } from './travel';
@@ -27,7 +27,7 @@ export interface StaffResult {
 }
 
 /** The ready reply of a card in its index's language: validity line, answer, source line. */
-function readyReply(index: KnowledgeIndex, card: KnowledgeIndex['data']['cards'][number], asOf: string): { validity?: string; reply: string } {
+function readyReply(index: KnowledgeIndex, card: CardRecord, asOf: string): { validity?: string; reply: string } {
   const validity = validityLine(index, card, asOf);
   const src = sourcesOf(index, card);
   return { validity, reply: `${validity ? `${validity}\n\n` : ''}${card.answer.replace(/\*\*/g, '')}\n\n${src.line}` };
