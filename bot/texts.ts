@@ -5,7 +5,7 @@
  * @example
  * localized(conv, 'en').fallback // "Sorry, I could not find a sure answer…"
  */
-import type { Conversation } from '../knowledge';
+import { foldVietnamese, normalizeVietnamese, type Conversation } from '../knowledge';
 
 export type Lang = 'vi' | 'en';
 
@@ -72,11 +72,7 @@ const SWITCH: Record<string, Lang> = {
 
 /** "English", "tiếng Việt" and the like, said as a whole message: the language asked for. */
 export function languageSwitch(text: string): Lang | undefined {
-  const t = text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/đ/gi, 'd')
-    .toLowerCase()
+  const t = foldVietnamese(normalizeVietnamese(text))
     .replace(/[^a-z ]+/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
