@@ -104,6 +104,8 @@ async function main(argv: string[]): Promise<number> {
       const limit = Number(flags.get('limit') ?? 5) || 5;
       const r = await opened.loaded.index.search(query, { asOf, limit });
       console.log(`Quyết định: ${r.decision} (điểm ${r.confidence.toFixed(3)}, ngày áp dụng ${r.asOf})`);
+      const facets = Object.entries(r.facets).map(([g, v]) => `${g}: ${v.join(', ')}`);
+      if (facets.length) console.log(`Đặc điểm câu hỏi: ${facets.join('; ')} (thẻ khai báo đặc điểm khác bị loại)`);
       r.hits.slice(0, limit).forEach((h, i) => {
         const label = { current: '', superseded: ' [đã được thay thế]', ended: ' [hết áp dụng]', not_yet: ' [chưa áp dụng]' }[h.status];
         const validity = validityLine(opened.loaded!.index, h.card, r.asOf);

@@ -245,6 +245,12 @@ export function loadKnowledgeBase(root: string): LoadResult<KnowledgeBase> {
   const lexText = readText(lexFile, rel(lexFile), problems);
   const lex = lexText === undefined ? undefined : parseYaml(lexText, LexiconSchema, rel(lexFile));
   problems.push(...(lex?.problems ?? []));
+  // English facet words name the same groups and values as the Vietnamese ones.
+  for (const [group, values] of Object.entries(lex?.value?.english?.facets ?? {})) {
+    for (const v of Object.keys(values))
+      if (!lex?.value?.facets[group]?.[v])
+        problems.push({ file: rel(lexFile), field: `english.facets.${group}.${v}`, message: `Không có "${group}.${v}" trong facets tiếng Việt` });
+  }
 
   const cards: LoadedCard[] = [];
   const byId = new Map<string, LoadedCard>();
@@ -276,6 +282,14 @@ export function loadKnowledgeBase(root: string): LoadResult<KnowledgeBase> {
       if (!byId.has(f)) problems.push({ file: card.file, field: `follow_ups.${i}`, message: `Không có thẻ "${f}"` });
       if (f === card.id) problems.push({ file: card.file, field: `follow_ups.${i}`, message: 'Thẻ không được gợi ý chính nó' });
     });
+    for (const [group, values] of Object.entries(card.facets)) {
+      const known = lex?.value?.facets[group];
+      if (!known) problems.push({ file: card.file, field: `facets.${group}`, message: `Không có nhóm đặc điểm "${group}" trong lexicon.yaml (facets)` });
+      else
+        for (const v of values)
+          if (!known[v])
+            problems.push({ file: card.file, field: `facets.${group}`, message: `Nhóm "${group}" không có giá trị "${v}" (lexicon.yaml, facets)` });
+    }
     if (card.superseded_by && !byId.has(card.superseded_by)) {
       problems.push({ file: card.file, field: 'superseded_by', message: `Không có thẻ "${card.superseded_by}"` });
     }

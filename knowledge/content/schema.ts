@@ -97,6 +97,12 @@ export const CardFrontMatterSchema = z.strictObject({
   confidence: z.enum(['confirmed', 'single', 'uncertain']).optional(),
   follow_ups: z.array(slug).default([]),
   tags: z.array(z.union([z.string(), z.number()]).transform(String)).default([]),
+  /**
+   * Who the card is about, by facet group of `lexicon.yaml` (`facets`): `{ status: [f1], person: [child] }`. A question
+   * that names a value of a group the card declares, and none of the card's values, rules the card out. A group left
+   * out means the card applies to anyone.
+   */
+  facets: z.record(z.string(), z.array(z.string()).min(1)).default({}),
   /** The languages the card is written in; Vietnamese always. One card, same id, sources, dates and validity. */
   languages: z.array(z.enum(LANGUAGES)).min(1).default(['vi']),
   /** The English title and phrasings (the English answer follows the `<!-- en -->` line of the body). */
@@ -153,8 +159,22 @@ export const DomainSchema = z.strictObject({
 });
 export type Domain = z.infer<typeof DomainSchema>;
 
+/**
+ * Facets of a question (who it is about): groups of values, each value with the words that name it and, for people,
+ * the ages that make it (years; "bé 3 tháng" is 0). Cards declare the values they are about (`facets` in a card).
+ */
+export const FacetValueSchema = z.strictObject({
+  cues: z.array(z.string().min(1)).min(1),
+  /** Ages in years, from and to (both included), that name this value ("bố em 72 tuổi" → elderly). */
+  ages: z.tuple([z.number().int().min(0), z.number().int().max(150)]).optional(),
+});
+export const FacetsSchema = z.record(z.string().regex(/^[a-z_]+$/), z.record(z.string().regex(/^[a-z0-9_]+$/), FacetValueSchema));
+export type Facets = z.infer<typeof FacetsSchema>;
+
 export const LexiconSchema = z.strictObject({
   domain: DomainSchema,
+  /** Facet groups and the Vietnamese words that name each value. */
+  facets: FacetsSchema.default({}),
   /** Filler and politeness words ignored by search ("ạ", "ơi", "cho em hỏi"). */
   stopwords: z.array(z.string().min(1)).default([]),
   synonyms: z.array(SynonymGroupSchema),
@@ -165,6 +185,8 @@ export const LexiconSchema = z.strictObject({
       domain: DomainSchema,
       stopwords: z.array(z.string().min(1)).default([]),
       synonyms: z.array(SynonymGroupSchema).default([]),
+      /** The English words for the same facet groups and values (groups and values must be those of `facets`). */
+      facets: FacetsSchema.default({}),
     })
     .optional(),
 });

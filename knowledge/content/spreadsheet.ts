@@ -1,7 +1,8 @@
 /**
  * Cards to and from spreadsheets (CSV or Excel), for content teams that work in Excel.
  * Columns: id, topic, title, questions (one per line), answer, sources ("doc | section", one per line or ";"),
- * valid_from, valid_to, and optionally superseded_by, ended_by, facts, confidence, follow_ups, tags.
+ * valid_from, valid_to, and optionally superseded_by, ended_by, facts, confidence, follow_ups, tags, facets (one group per
+ * line: "status: f0, f1").
  */
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
@@ -25,6 +26,7 @@ export const CARD_COLUMNS = [
   'confidence',
   'follow_ups',
   'tags',
+  'facets',
   'languages',
   'title_en',
   'questions_en',
@@ -103,6 +105,18 @@ export function rowToCard(row: Row, file: string, line: number): { card?: Card; 
     ...(row.confidence ? { confidence: row.confidence } : {}),
     follow_ups: lines(row.follow_ups),
     tags: lines(row.tags),
+    facets: Object.fromEntries(
+      lines(row.facets).map((l) => {
+        const [group = '', values = ''] = l.split(':');
+        return [
+          group.trim(),
+          values
+            .split(',')
+            .map((v) => v.trim())
+            .filter(Boolean),
+        ];
+      }),
+    ),
     answer: row.answer,
     ...(row.languages ? { languages: lines(row.languages.replace(/,/g, '\n')) } : {}),
     ...(row.title_en || row.questions_en ? { en: { title: row.title_en ?? '', questions: lines(row.questions_en) } } : {}),
@@ -130,6 +144,10 @@ export function checkReferences(cards: { card: Card; line: number }[], kb: Knowl
     for (const f of [...card.follow_ups, ...(card.superseded_by ? [card.superseded_by] : [])]) {
       if (!ids.has(f)) problems.push({ file, line, field: 'follow_ups', message: `Không có thẻ "${f}"` });
     }
+    for (const [group, values] of Object.entries(card.facets)) {
+      for (const v of values)
+        if (!kb.lexicon.facets[group]?.[v]) problems.push({ file, line, field: 'facets', message: `Không có đặc điểm "${group}: ${v}" trong lexicon.yaml` });
+    }
   }
   return problems;
 }
@@ -141,6 +159,7 @@ export function cardToMarkdown(card: Card): string {
   if (!card.follow_ups.length) delete fm.follow_ups;
   if (!card.tags.length) delete fm.tags;
   if (!card.facts.length) delete fm.facts;
+  if (!Object.keys(card.facets).length) delete fm.facets;
   if (card.languages.length === 1 && card.languages[0] === 'vi') delete fm.languages;
   const english = answer_en ? `\n${EN_ANSWER_MARKER}\n${answer_en.trim()}\n` : '';
   return `---\n${stringify(fm, { lineWidth: 0 }).trimEnd()}\n---\n${answer.trim()}\n${english}`;
@@ -173,6 +192,9 @@ export function cardToRow(card: LoadedCard | Card): Row {
     confidence: card.confidence ?? '',
     follow_ups: card.follow_ups.join('\n'),
     tags: card.tags.join('\n'),
+    facets: Object.entries(card.facets)
+      .map(([group, values]) => `${group}: ${values.join(', ')}`)
+      .join('\n'),
     languages: card.languages.join('\n'),
     title_en: card.en?.title ?? '',
     questions_en: card.en?.questions.join('\n') ?? '',

@@ -14,7 +14,7 @@ import { KnowledgeIndex, type IndexData } from './search';
 import { HnswVectorStore } from './vector-store';
 
 /** Bumped whenever the artifact layout or the analysis changes, so old artifacts are rebuilt. */
-export const INDEX_FORMAT = 7;
+export const INDEX_FORMAT = 8;
 
 export interface IndexMeta {
   format: number;

@@ -37,6 +37,11 @@ export interface SearchOptions {
   offTopicFactor: number;
   /** Myth cards gain this when the question checks a rumour (lexicon `domain.rumour_cues`) and lose it otherwise. Default 0.04. */
   rumourBoost: number;
+  /**
+   * Score multiplier for a card whose declared facets contradict the question's (an F0 card for a question about an
+   * F1); 0 rules it out. Default 0.
+   */
+  facetMismatchFactor: number;
   /** Below this fused score the question is out of scope. Default 0.22. */
   outOfScopeBelow: number;
   /**
@@ -84,6 +89,7 @@ export const DEFAULT_SEARCH_OPTIONS: Readonly<SearchOptions> = Object.freeze({
   noDomainFactor: 0.6,
   offTopicFactor: 0.4,
   rumourBoost: 0.04,
+  facetMismatchFactor: 0,
   outOfScopeBelow: 0.22,
   answerAbove: 0.36,
   strongClarifyFloor: 0.14,

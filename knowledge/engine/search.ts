@@ -11,7 +11,7 @@
 import type { DocumentInterface } from '@langchain/core/documents';
 import type { KnowledgeBase } from '../content/load';
 import type { Passage } from '../content/sources';
-import type { Card, Conversation, Domain, LevelRow, OfficialDocument, Province, TravelRules, TriageRules } from '../content/schema';
+import type { Card, Conversation, Domain, Facets, LevelRow, OfficialDocument, Province, TravelRules, TriageRules } from '../content/schema';
 import {
   analyze,
   compileLexicon,
@@ -28,6 +28,7 @@ import { dateMentioned, documentNumbersMentioned } from '../text/dates';
 import { foldVietnamese, normalizeVietnamese } from '../text/vietnamese';
 import { buildBm25, scoreFamily, type Bm25Index, type FieldTerms, type QueryTerm } from './bm25f';
 import { compileDomain, readDomain, type DomainMatcher, type DomainReading } from './domain';
+import { compileFacets, contradicts, type FacetMatcher } from './facets';
 import type { IndexEmbeddings } from './embeddings';
 import { withDefaults, type SearchOptions } from './options';
 import { HnswVectorStore } from './vector-store';
@@ -41,6 +42,7 @@ export interface LanguageData {
   synonyms: SynonymGroup[];
   stopwords: string[];
   domain: Domain;
+  facets: Facets;
   bm25: Bm25Index;
 }
 
@@ -55,6 +57,8 @@ export interface IndexData {
   synonyms: SynonymGroup[];
   stopwords: string[];
   domain: Domain;
+  /** Facet groups and the words that name their values (who a question is about). */
+  facets: Facets;
   provinces: Province[];
   levels: LevelRow[];
   /** Warning signs for emergency triage, the assistant's own words, and the travel rules: versioned with the cards. */
@@ -129,6 +133,8 @@ export interface SearchResult {
   mentionedDocs: string[];
   /** Whether the question uses the guidance's own words. */
   domain: DomainReading;
+  /** Who the question is about, by facet group ("status": ["f1"]); cards whose facets contradict it were ruled out. */
+  facets: Record<string, string[]>;
   decision: Decision;
   /** Score of the best card, 0–1; the decision compares it with the thresholds in {@link SearchOptions}. */
   confidence: number;
@@ -186,6 +192,7 @@ export class KnowledgeIndex {
   private readonly docsByNumber: Map<string, string[]>;
   private readonly docNumbers: ReadonlySet<string>;
   private readonly domainMatcher: DomainMatcher;
+  private readonly facetMatcher: FacetMatcher;
   /** How this index's language becomes tokens. */
   readonly analyzer: TextAnalyzer;
   /** The same for questions: English questions also get their typos mended against the index's words. */
@@ -210,6 +217,7 @@ export class KnowledgeIndex {
     this.documentsById = new Map(data.documents.map((d) => [d.id, d]));
     this.queryAnalyzer = this.analyzer === ENGLISH ? withSpelling(ENGLISH, knownWords(data, this.analyzer)) : this.analyzer;
     this.domainMatcher = compileDomain(data.domain, this.lexicon, this.queryAnalyzer);
+    this.facetMatcher = compileFacets(data.facets ?? {}, this.lexicon, this.analyzer);
     this.docsByNumber = new Map();
     for (const d of data.documents) {
       const m = /^(?:QĐ|CV|NQ|HD)\s*(\d{2,5})\//.exec(d.number);
@@ -276,6 +284,7 @@ export class KnowledgeIndex {
         synonyms: en.synonyms,
         stopwords: en.stopwords,
         domain: en.domain,
+        facets: en.facets,
         bm25: cardBm25(englishCards, enLexicon, enStop, ENGLISH),
       };
     }
@@ -298,6 +307,7 @@ export class KnowledgeIndex {
       synonyms,
       stopwords: kb.lexicon.stopwords,
       domain: kb.lexicon.domain,
+      facets: kb.lexicon.facets,
       provinces: kb.lexicon.provinces,
       levels: kb.levels,
       triage: kb.triage,
@@ -383,11 +393,11 @@ export class KnowledgeIndex {
     const whole = await this.searchOnce(query, params);
     const focus = typeof query === 'string' ? questionSentences(query, this.language) : undefined;
     if (!focus) return whole;
-    const part = await this.searchOnce(focus, params, whole.domain);
+    const part = await this.searchOnce(focus, params, whole);
     return part.confidence > whole.confidence ? { ...part, query: whole.query } : whole;
   }
 
-  private async searchOnce(query: string, params: SearchParams, domainOfWhole?: DomainReading): Promise<SearchResult> {
+  private async searchOnce(query: string, params: SearchParams, whole?: Pick<SearchResult, 'domain' | 'facets'>): Promise<SearchResult> {
     const o = this.options;
     const limit = params.limit ?? 5;
     const text = typeof query === 'string' ? query.slice(0, 2000) : '';
@@ -404,8 +414,10 @@ export class KnowledgeIndex {
         if (sim > (vector.get(id) ?? -1)) vector.set(id, sim);
       }
     }
-    // A question sentence keeps the domain of its whole message ("covid" may be said in the story before it).
-    const domain = domainOfWhole ?? readDomain(analysis, text, this.domainMatcher);
+    // A question sentence keeps the domain and the people of its whole message ("covid", "vợ em mang thai" may be
+    // said in the story before it).
+    const domain = whole?.domain ?? readDomain(analysis, text, this.domainMatcher);
+    const facets = whole ? new Map(Object.entries(whole.facets).map(([g, v]) => [g, new Set(v)])) : this.facetMatcher.read(analysis);
     const domainFactor =
       domain.offTopic && !domain.strongAsTyped
         ? o.offTopicFactor
@@ -424,6 +436,8 @@ export class KnowledgeIndex {
     for (const id of candidates) {
       const card = this.cardsById.get(id);
       if (!card) continue;
+      const ruledOut = contradicts(facets, card.facets);
+      if (ruledOut && o.facetMismatchFactor === 0) continue;
       const lex = lexById.get(id) ?? 0;
       const vec = Math.max(0, vector.get(id) ?? 0);
       const status = cardStatus(card, asOf);
@@ -437,7 +451,7 @@ export class KnowledgeIndex {
       // A rule not in force on the date ranks lower, except the last rules of a period that ended as a whole
       // (COVID-19 in group B): nothing newer replaced them, they are the latest word on their subject.
       const endedWithPeriod = status === 'ended' && card.valid_to === this.periodEnd;
-      const score = (status === 'current' || endedWithPeriod ? fused : fused * o.supersededPenalty) * domainFactor;
+      const score = (status === 'current' || endedWithPeriod ? fused : fused * o.supersededPenalty) * domainFactor * (ruledOut ? o.facetMismatchFactor : 1);
       hits.push({ card, score, lexical: lex, vector: vec, status });
     }
     hits.sort((a, b) => b.score - a.score || a.card.id.localeCompare(b.card.id));
@@ -455,6 +469,7 @@ export class KnowledgeIndex {
       refDate,
       mentionedDocs,
       domain,
+      facets: Object.fromEntries([...facets].map(([g, v]) => [g, [...v].sort()])),
       decision,
       confidence: Math.min(1, top),
       hits: hits.slice(0, Math.max(limit, o.clarifyMax)),
