@@ -37,6 +37,9 @@ const MONTHS = new Set(['thang', 'month', 'months']);
 export function statedAges(folded: readonly string[]): number[] {
   const out: number[] = [];
   folded.forEach((t, i) => {
+    // "65t", "3yo": the unit written onto the number.
+    const joined = /^(\d{1,3})(t|yo)$/.exec(t);
+    if (joined) out.push(Number(joined[1]));
     if (!/^\d{1,3}$/.test(t)) return;
     const next = folded[i + 1];
     if (next && YEARS.has(next)) out.push(Number(t));

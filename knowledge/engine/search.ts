@@ -147,6 +147,11 @@ export interface SearchParams {
   asOf?: string;
   /** How many hits to return. Default 5. */
   limit?: number;
+  /**
+   * Facet values known better than the text tells: a follow-up read together with the previous question ("còn bé
+   * nhà em thì sao?") is about the people its own words name, so those groups replace what the whole text names.
+   */
+  facets?: Record<string, string[]>;
 }
 
 /** Markdown to plain text for indexing. */
@@ -381,6 +386,11 @@ export class KnowledgeIndex {
   }
 
   /** Whether a question uses the guidance's own words, or looks like a look-alike ("que thử thai"). */
+  /** Who a text is about, by facet group (`{ status: ['f1'], person: ['child'] }`). */
+  facetsOf(text: string): Record<string, string[]> {
+    return facetRecord(this.facetMatcher.read(analyze(text, this.lexicon, this.queryAnalyzer)));
+  }
+
   domainOf(text: string): DomainReading {
     return readDomain(analyze(text, this.lexicon, this.queryAnalyzer), text, this.domainMatcher);
   }
@@ -418,6 +428,7 @@ export class KnowledgeIndex {
     // said in the story before it).
     const domain = whole?.domain ?? readDomain(analysis, text, this.domainMatcher);
     const facets = whole ? new Map(Object.entries(whole.facets).map(([g, v]) => [g, new Set(v)])) : this.facetMatcher.read(analysis);
+    for (const [group, values] of Object.entries(params.facets ?? {})) facets.set(group, new Set(values));
     const domainFactor =
       domain.offTopic && !domain.strongAsTyped
         ? o.offTopicFactor
@@ -469,12 +480,16 @@ export class KnowledgeIndex {
       refDate,
       mentionedDocs,
       domain,
-      facets: Object.fromEntries([...facets].map(([g, v]) => [g, [...v].sort()])),
+      facets: facetRecord(facets),
       decision,
       confidence: Math.min(1, top),
       hits: hits.slice(0, Math.max(limit, o.clarifyMax)),
     };
   }
+}
+
+function facetRecord(facets: ReadonlyMap<string, ReadonlySet<string>>): Record<string, string[]> {
+  return Object.fromEntries([...facets].map(([g, v]) => [g, [...v].sort()]));
 }
 
 /** The English version of a card as a card record: English title, phrasings and answer; everything else shared. */

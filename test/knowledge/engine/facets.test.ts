@@ -75,6 +75,15 @@ describe('search with facets', () => {
     expect(r.hits.some((h) => Object.keys(h.card.facets).length === 0)).toBe(true);
   });
 
+  it('reads a follow-up with its previous question, about the people the follow-up names', async () => {
+    const followUp = 'còn bà nội cháu 78t thì sao';
+    expect(index.facetsOf(followUp)).toEqual({ person: ['elderly'] });
+    const together = `bé nhà em 3 tuổi bị f0 chăm sóc ở nhà thế nào ${followUp}`;
+    const r = await index.search(together, { asOf: AS_OF, limit: 20, facets: index.facetsOf(followUp) });
+    expect(r.facets).toEqual({ person: ['elderly'], status: ['f0'] });
+    expect(r.hits.some((h) => h.card.facets.person?.includes('child') && !h.card.facets.person.includes('elderly'))).toBe(false);
+  });
+
   it('keeps the people of a long message for its question sentence', async () => {
     const r = await index.search(
       'Vợ tôi năm nay 31 tuổi, đang mang bầu tháng thứ 5. Sáng nay vợ tôi tự test thấy lên hai vạch, chỉ hơi ho. Ở nhà cần theo dõi những gì?',
