@@ -362,7 +362,7 @@ export class CovidBot extends ActivityHandler {
     if (flags.lastQuestion && this.followUp(text, result)) {
       const together = `${flags.lastQuestion} ${text}`;
       // The people the follow-up names replace those of the previous question ("còn mẹ em 70 tuổi thì sao?").
-      const joined = await index.search(together, { asOf: this.today(), facets: index.facetsOf(text) });
+      const joined = await index.search(together, { asOf: this.today(), facets: index.facetsOf(text), learnedRanking: false });
       if (joined.decision !== 'out_of_scope' && (result.decision !== 'answer' || joined.confidence > result.confidence)) {
         result = joined;
         asked = together;

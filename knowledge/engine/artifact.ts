@@ -8,13 +8,14 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, s
 import { join, relative } from 'node:path';
 import { loadKnowledgeBase, type ContentProblem } from '../content/load';
 import { loadSources } from '../content/sources';
+import { CardClassifier } from './classifier';
 import type { IndexEmbeddings } from './embeddings';
 import type { SearchOptions } from './options';
 import { KnowledgeIndex, type IndexData } from './search';
 import { HnswVectorStore } from './vector-store';
 
 /** Bumped whenever the artifact layout or the analysis changes, so old artifacts are rebuilt. */
-export const INDEX_FORMAT = 8;
+export const INDEX_FORMAT = 9;
 
 export interface IndexMeta {
   format: number;
@@ -112,6 +113,8 @@ export async function buildIndexArtifact(
   writeFileSync(join(tmpDir, 'data.json'), JSON.stringify(index.data));
   await index.vectors.save(join(tmpDir, 'vectors'));
   if (index.english) await index.english.vectors.save(join(tmpDir, 'vectors-en'));
+  index.classifier?.save(join(tmpDir, 'classifier'));
+  index.english?.classifier?.save(join(tmpDir, 'classifier-en'));
   writeFileSync(join(tmpDir, 'meta.json'), JSON.stringify(meta, null, 2));
   rmSync(dir, { recursive: true, force: true });
   renameSync(tmpDir, dir);
@@ -138,7 +141,13 @@ export async function loadIndexVersion(dir: string, embeddings: IndexEmbeddings,
   const data = JSON.parse(readFileSync(join(dir, 'data.json'), 'utf8')) as IndexData;
   const vectors = await HnswVectorStore.load(join(dir, 'vectors'), embeddings);
   const english = data.english ? await HnswVectorStore.load(join(dir, 'vectors-en'), embeddings) : undefined;
-  return { index: new KnowledgeIndex(data, vectors, embeddings, options, english), meta, dir };
+  // The classifiers learned at build time; an artifact without them (weight 0 when built) trains them here.
+  const learned = (name: string): CardClassifier | undefined => (existsSync(join(dir, `${name}.json`)) ? CardClassifier.load(join(dir, name)) : undefined);
+  return {
+    index: new KnowledgeIndex(data, vectors, embeddings, options, english, { own: learned('classifier'), english: learned('classifier-en') }),
+    meta,
+    dir,
+  };
 }
 
 export interface OpenIndexResult {

@@ -38,6 +38,13 @@ export interface SearchOptions {
   /** Myth cards gain this when the question checks a rumour (lexicon `domain.rumour_cues`) and lose it otherwise. Default 0.04. */
   rumourBoost: number;
   /**
+   * Weight of the card classifier learned from the cards' phrasings: its probability for a card, times this, is added
+   * to the card's fused score to order the cards, after the decision (answer, choices, decline) was made on the fused
+   * scores. 0 turns the classifier off (it is then not trained). Default 0.3: on the development conversations the
+   * first card right rises from 63.7 % to 64.8 % and answers with a wrong card fall from 4.1 % to 3.2 %.
+   */
+  classifierWeight: number;
+  /**
    * Score multiplier for a card whose declared facets contradict the question's (an F0 card for a question about an
    * F1); 0 rules it out. Default 0.
    */
@@ -90,6 +97,7 @@ export const DEFAULT_SEARCH_OPTIONS: Readonly<SearchOptions> = Object.freeze({
   offTopicFactor: 0.4,
   rumourBoost: 0.04,
   facetMismatchFactor: 0,
+  classifierWeight: 0.3,
   outOfScopeBelow: 0.22,
   answerAbove: 0.36,
   strongClarifyFloor: 0.14,

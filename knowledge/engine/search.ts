@@ -28,6 +28,7 @@ import { dateMentioned, documentNumbersMentioned } from '../text/dates';
 import { foldVietnamese, normalizeVietnamese } from '../text/vietnamese';
 import { buildBm25, scoreFamily, type Bm25Index, type FieldTerms, type QueryTerm } from './bm25f';
 import { compileDomain, readDomain, type DomainMatcher, type DomainReading } from './domain';
+import { CardClassifier } from './classifier';
 import { compileFacets, contradicts, type FacetMatcher } from './facets';
 import type { IndexEmbeddings } from './embeddings';
 import { withDefaults, type SearchOptions } from './options';
@@ -152,6 +153,11 @@ export interface SearchParams {
    * nhà em thì sao?") is about the people its own words name, so those groups replace what the whole text names.
    */
   facets?: Record<string, string[]>;
+  /**
+   * Whether the card classifier orders the cards. Default true; a follow-up read together with the previous question
+   * is not, because the classifier would hear the previous question's subject in it.
+   */
+  learnedRanking?: boolean;
 }
 
 /** Markdown to plain text for indexing. */
@@ -198,6 +204,8 @@ export class KnowledgeIndex {
   private readonly docNumbers: ReadonlySet<string>;
   private readonly domainMatcher: DomainMatcher;
   private readonly facetMatcher: FacetMatcher;
+  /** Learned from the cards' phrasings (absent when its weight is 0). */
+  readonly classifier?: CardClassifier;
   /** How this index's language becomes tokens. */
   readonly analyzer: TextAnalyzer;
   /** The same for questions: English questions also get their typos mended against the index's words. */
@@ -211,6 +219,8 @@ export class KnowledgeIndex {
     readonly embeddings: IndexEmbeddings,
     options: Partial<SearchOptions> = {},
     englishVectors?: HnswVectorStore,
+    /** Classifiers already trained on these cards (loaded with the index artifact); trained here when absent. */
+    learned: { own?: CardClassifier; english?: CardClassifier } = {},
   ) {
     this.data = data;
     this.options = withDefaults(options);
@@ -229,8 +239,15 @@ export class KnowledgeIndex {
       if (m) this.docsByNumber.set(m[1]!, [...(this.docsByNumber.get(m[1]!) ?? []), d.id]);
     }
     this.docNumbers = new Set(this.docsByNumber.keys());
+    if (this.options.classifierWeight > 0) {
+      this.classifier =
+        learned.own ??
+        CardClassifier.train(data.cards.flatMap((c) => [c.title, ...c.questions].map((q) => ({ tokens: this.analyzeText(q).folded, label: c.id }))));
+    }
     if (data.english && englishVectors) {
-      this.english = new KnowledgeIndex({ ...data, ...data.english, language: 'en', english: undefined }, englishVectors, embeddings, options);
+      this.english = new KnowledgeIndex({ ...data, ...data.english, language: 'en', english: undefined }, englishVectors, embeddings, options, undefined, {
+        own: learned.english,
+      });
     }
   }
 
@@ -400,9 +417,9 @@ export class KnowledgeIndex {
    * is also searched on its question sentences alone; the more confident reading wins.
    */
   async search(query: string, params: SearchParams = {}): Promise<SearchResult> {
-    const whole = await this.searchOnce(query, params);
     const focus = typeof query === 'string' ? questionSentences(query, this.language) : undefined;
-    if (!focus) return whole;
+    if (!focus) return this.searchOnce(query, params);
+    const whole = await this.searchOnce(query, params);
     const part = await this.searchOnce(focus, params, whole);
     return part.confidence > whole.confidence ? { ...part, query: whole.query } : whole;
   }
@@ -443,7 +460,10 @@ export class KnowledgeIndex {
     for (const [i, s] of lexical) lexById.set(ids[i]!, s);
     const candidates: string[] = [...lexById.keys()];
     for (const id of vector.keys()) if (!lexById.has(id)) candidates.push(id);
+    const learned = (params.learnedRanking !== false && this.classifier?.probabilities(content.folded)) || new Map<string, number>();
     const hits: Hit[] = [];
+    /** Order of the cards with the classifier's vote, where it has one. */
+    const rank = new Map<string, number>();
     for (const id of candidates) {
       const card = this.cardsById.get(id);
       if (!card) continue;
@@ -462,18 +482,21 @@ export class KnowledgeIndex {
       // A rule not in force on the date ranks lower, except the last rules of a period that ended as a whole
       // (COVID-19 in group B): nothing newer replaced them, they are the latest word on their subject.
       const endedWithPeriod = status === 'ended' && card.valid_to === this.periodEnd;
-      const score = (status === 'current' || endedWithPeriod ? fused : fused * o.supersededPenalty) * domainFactor * (ruledOut ? o.facetMismatchFactor : 1);
-      hits.push({ card, score, lexical: lex, vector: vec, status });
+      // The same factors weigh the classifier's vote: a rule not in force ranks lower whoever ranks it.
+      const factor = (status === 'current' || endedWithPeriod ? 1 : o.supersededPenalty) * domainFactor * (ruledOut ? o.facetMismatchFactor : 1);
+      hits.push({ card, score: fused * factor, lexical: lex, vector: vec, status });
+      const p = learned.get(id);
+      if (p) rank.set(id, (fused + o.classifierWeight * p) * factor);
     }
     hits.sort((a, b) => b.score - a.score || a.card.id.localeCompare(b.card.id));
     const top = hits[0]?.score ?? 0;
-    const second = hits[1]?.score ?? 0;
-    let decision: Decision;
-    if (top < o.outOfScopeBelow) {
-      decision = domain.signal === 'strong' && !domain.offTopic && top >= o.strongClarifyFloor && hits.length > 1 ? 'clarify' : 'out_of_scope';
-    } else if (top - second < (top >= o.confidentAbove ? o.confidentMargin : o.clarifyMargin) && second >= o.outOfScopeBelow) decision = 'clarify';
-    else if (top < o.answerAbove && hits.length > 1) decision = 'clarify';
-    else decision = 'answer';
+    // Whether to answer, offer choices or decline is decided on the fused scores; the classifier then orders the
+    // cards (it tells neighbours apart, but its probabilities always sum to one, even for a question no card answers).
+    const decision = this.decide(hits, domain);
+    if (rank.size) {
+      const order = (h: Hit): number => rank.get(h.card.id) ?? h.score;
+      hits.sort((a, b) => order(b) - order(a) || a.card.id.localeCompare(b.card.id));
+    }
     return {
       query: text,
       asOf,
@@ -485,6 +508,18 @@ export class KnowledgeIndex {
       confidence: Math.min(1, top),
       hits: hits.slice(0, Math.max(limit, o.clarifyMax)),
     };
+  }
+
+  /** Answer the best card, offer choices, or decline, from the ranked hits and the question's domain. */
+  private decide(hits: readonly Hit[], domain: DomainReading): Decision {
+    const o = this.options;
+    const top = hits[0]?.score ?? 0;
+    const second = hits[1]?.score ?? 0;
+    if (top < o.outOfScopeBelow)
+      return domain.signal === 'strong' && !domain.offTopic && top >= o.strongClarifyFloor && hits.length > 1 ? 'clarify' : 'out_of_scope';
+    if (top - second < (top >= o.confidentAbove ? o.confidentMargin : o.clarifyMargin) && second >= o.outOfScopeBelow) return 'clarify';
+    if (top < o.answerAbove && hits.length > 1) return 'clarify';
+    return 'answer';
   }
 }
 

@@ -75,5 +75,6 @@ describe('live index updates without a restart', () => {
       await runtime.close();
       kb.cleanup();
     }
-  });
+    // Three index builds on a small CI machine: more than the default allowance.
+  }, 60_000);
 });
