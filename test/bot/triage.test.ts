@@ -724,6 +724,7 @@ describe('triage sets', () => {
       'tuning10',
       'tuning11',
       'tuning12',
+      'tuning13',
       'tuning2',
       'tuning3',
       'tuning4',
