@@ -22,7 +22,16 @@ import {
   type TurnContext,
 } from 'botbuilder';
 import { DialogSet, DialogTurnStatus, type DialogContext, type DialogState } from 'botbuilder-dialogs';
-import { today as todayIso, foldVietnamese, normalizeVietnamese, dateMentioned, type CardRecord, type KnowledgeIndex, type SearchResult } from '../knowledge';
+import {
+  today as todayIso,
+  foldVietnamese,
+  normalizeVietnamese,
+  dateMentioned,
+  type CardRecord,
+  type KnowledgeIndex,
+  type SearchResult,
+  type Hit,
+} from '../knowledge';
 import { TRAVEL_DIALOG, TravelDialog, type TravelOptions } from './dialogs/travel-dialog';
 import { MemoryGapQuota, type GapQuota, type GapRecord, type GapRecorder } from './gaps';
 import type { TrafficRecorder } from './traffic';
@@ -362,7 +371,7 @@ export class CovidBot extends ActivityHandler {
     if (flags.lastQuestion && this.followUp(text, result)) {
       const together = `${flags.lastQuestion} ${text}`;
       // The people the follow-up names replace those of the previous question ("còn mẹ em 70 tuổi thì sao?").
-      const joined = await index.search(together, { asOf: this.today(), facets: index.facetsOf(text), learnedRanking: false });
+      const joined = await index.search(together, { asOf: this.today(), facets: index.facetsOf(text), learnedRanking: false, otherQuestions: false });
       if (joined.decision !== 'out_of_scope' && (result.decision !== 'answer' || joined.confidence > result.confidence)) {
         result = joined;
         asked = together;
@@ -464,6 +473,7 @@ export class CovidBot extends ActivityHandler {
     result: Pick<SearchResult, 'asOf' | 'refDate'> | undefined,
     score: number,
     lead?: string,
+    others: readonly Hit[] = [],
   ): Promise<void> {
     const index = this.indexFor(ctx);
     const conv = this.textsFor(ctx);
@@ -477,11 +487,13 @@ export class CovidBot extends ActivityHandler {
     parts.push(card.answer);
     const risk = riskNote(conv, facts, card.topic);
     if (risk) parts.push(risk);
+    // A message that asked two things: the other question's answer is offered first.
+    if (others.length) parts.push(conv.also_asked.replace('{questions}', others.map((h) => `«${h.card.title}»`).join('; ')));
     parts.push(src.line);
     const actions: CardAction[] = [];
     const replaced = card.superseded_by && card.valid_to && card.valid_to < asOf;
-    const follow = [...card.follow_ups, ...(replaced ? [card.superseded_by!] : [])];
-    for (const id of [...new Set(follow)].slice(0, 3)) {
+    const follow = [...others.map((h) => h.card.id), ...card.follow_ups, ...(replaced ? [card.superseded_by!] : [])];
+    for (const id of [...new Set(follow)].filter((id) => id !== card.id).slice(0, Math.max(3, others.length + 1))) {
       const c = index.cardsById.get(id);
       if (c) actions.push(cardButton(c));
     }
@@ -489,7 +501,13 @@ export class CovidBot extends ActivityHandler {
       { type: ActionTypes.PostBack, title: conv.feedback.up, value: PAYLOAD.feedback(true, card.id) },
       { type: ActionTypes.PostBack, title: conv.feedback.down, value: PAYLOAD.feedback(false, card.id) },
     );
-    await this.send(ctx, parts.join('\n\n'), actions, { kind: 'answer', sources: src.refs, entries: [card.id], score });
+    await this.send(ctx, parts.join('\n\n'), actions, {
+      kind: 'answer',
+      sources: src.refs,
+      entries: [card.id],
+      score,
+      ...(others.length ? { offered: others.map((h) => h.card.id) } : {}),
+    });
   }
 
   /** Records a question for the content team, within the user's daily quota (so nobody can flood the report). */
@@ -504,7 +522,7 @@ export class CovidBot extends ActivityHandler {
   private async answerSearch(ctx: TurnContext, text: string, r: SearchResult): Promise<void> {
     const conv = this.textsFor(ctx);
     const top = r.hits[0];
-    if (r.decision === 'answer' && top) return this.answerCard(ctx, top.card, r, r.confidence);
+    if (r.decision === 'answer' && top) return this.answerCard(ctx, top.card, r, r.confidence, undefined, r.others);
     if (r.decision === 'clarify' && top) {
       // Only plausible choices: cards close to the best one, not whatever came next.
       const { clarifyMax, clarifyRatio } = this.current.index.options;

@@ -18,6 +18,8 @@ export interface TurnSummary {
   sources: SourceRef[];
   entries: string[];
   score: number;
+  /** Cards offered for the other questions of a message that asked two things. */
+  offered?: string[];
 }
 
 /** Payloads carried by buttons. Adapters pass them back as the message text. */

@@ -10,7 +10,7 @@ export type { Conversation, LevelRow, Province, TravelRule, TravelRules, TriageB
 export { openIndex, type LoadedIndex } from './engine/artifact';
 export { createEmbeddings, type EmbeddingsSettings } from './engine/embeddings';
 export { LiveIndex, type LiveIndexStatus } from './engine/live-index';
-export { cardStatus, guidanceAsOf, today, type CardRecord, type CardStatus, type KnowledgeIndex, type SearchResult } from './engine/search';
+export { cardStatus, guidanceAsOf, today, type CardRecord, type CardStatus, type Hit, type KnowledgeIndex, type SearchResult } from './engine/search';
 export { tokenize } from './text/analyze';
 export { dateMentioned } from './text/dates';
 export { provinceFinder, type ProvinceFinder, type ProvinceMention } from './text/provinces';

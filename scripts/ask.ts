@@ -4,7 +4,7 @@
  * `npm run --silent ask -- --jsonl` one question per line on stdin, each in a fresh conversation, or JSON lines
  *                                  {"conversation":"c1","text":"…"}: lines with the same id continue one conversation
  *                                  (state kept); one JSON object per
- *                                  line on stdout: {question, kind, text, messages, actions, sources, entries, score}
+ *                                  line on stdout: {question, kind, text, messages, actions, sources, entries, offered?, score}
  *                                  (`messages`: the text of each message in order; `actions`: every button offered,
  *                                  e.g. {"type":"call","title":"Gọi 115","value":"115"})
  * The real bot runs in this process (no HTTP).
@@ -99,6 +99,7 @@ async function main(): Promise<void> {
             actions: actionsJson(replies),
             sources: s.sources,
             entries: s.entries,
+            ...(s.offered ? { offered: s.offered } : {}),
             score: s.score,
           })}\n`,
         );

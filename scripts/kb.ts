@@ -16,6 +16,7 @@ import { contentWarnings, formatProblem, loadKnowledgeBase, parseLevels } from '
 import { loadSources } from '../knowledge/content/sources';
 import { cardToRow, checkReferences, readRows, rowToCard, writeCards, writeRows } from '../knowledge/content/spreadsheet';
 import { buildIndexArtifact, openIndex } from '../knowledge/engine/artifact';
+import { evaluateTwoQuestions, loadTwoQuestions } from './lib/two-questions-eval';
 import { createEmbeddings } from '../knowledge/engine/embeddings';
 import { belowThresholds, evaluate, loadEvalSets } from '../knowledge/engine/evaluate';
 import { validityLine } from '../bot/replies';
@@ -106,6 +107,7 @@ async function main(argv: string[]): Promise<number> {
       console.log(`Quyết định: ${r.decision} (điểm ${r.confidence.toFixed(3)}, ngày áp dụng ${r.asOf})`);
       const facets = Object.entries(r.facets).map(([g, v]) => `${g}: ${v.join(', ')}`);
       if (facets.length) console.log(`Đặc điểm câu hỏi: ${facets.join('; ')} (thẻ khai báo đặc điểm khác bị loại)`);
+      if (r.others?.length) console.log(`Câu hỏi khác trong tin nhắn: ${r.others.map((h) => `${h.card.id} (${h.score.toFixed(3)})`).join(', ')}`);
       r.hits.slice(0, limit).forEach((h, i) => {
         const label = { current: '', superseded: ' [đã được thay thế]', ended: ' [hết áp dụng]', not_yet: ' [chưa áp dụng]' }[h.status];
         const validity = validityLine(opened.loaded!.index, h.card, r.asOf);
@@ -176,6 +178,17 @@ async function main(argv: string[]): Promise<number> {
           out(
             `  ${section}: ${s.n} câu, thẻ đầu đúng ${pct(s.top1)}, đúng hoặc trong lựa chọn ${pct(s.answeredOrChoices)}, sai chắc chắn ${pct(s.confidentlyWrong)}`,
           );
+      }
+      // Messages that ask two things: the development set (failures printed) and the locked one (figures only).
+      for (const which of ['dev', 'locked'] as const) {
+        const set = loadTwoQuestions(kbDir, which, new Set(index.cardsById.keys()));
+        for (const p of set.problems) console.error(p);
+        if (!set.items.length) continue;
+        const t = await evaluateTwoQuestions(index, set.items, asOf ?? today());
+        out(
+          `\nHai câu hỏi trong một tin, ${which === 'dev' ? 'tập phát triển' : 'tập khóa'} (knowledge/eval/two-questions-${which}.yaml, ${t.n} tin): câu chính đúng ${pct(t.mainRight)}; cả hai được trả lời hoặc gợi ý đúng ${pct(t.bothCovered)}; sai chắc chắn ${pct(t.confidentlyWrong)}; gợi ý sai ${pct(t.wrongOffers)} của ${t.offered} gợi ý`,
+        );
+        if (which === 'dev') for (const f of t.failures) out(`    chưa đủ: "${f.text}" → ${f.answered ?? '—'}; gợi ý ${f.offered.join(', ') || '—'}`);
       }
       // Locked question sets through the whole bot: figures only (never tuned against).
       const locked = loadLocked(kbDir, new Set(index.cardsById.keys()));

@@ -128,6 +128,8 @@ export class ContextRules {
   private readonly resolved: PhraseSet;
   private readonly longAgo: PhraseSet;
   private readonly recurred: PhraseSet;
+  private readonly inCare: PhraseSet;
+  private readonly inCareUndone: PhraseSet;
   readonly patient: PhraseSet;
   private readonly humour: string[];
   private readonly scope: number;
@@ -159,6 +161,8 @@ export class ContextRules {
     this.resolved = PhraseSet.of(rules.past.resolved);
     this.longAgo = PhraseSet.of(rules.past.long_ago);
     this.recurred = PhraseSet.of(rules.past.recurred);
+    this.inCare = PhraseSet.of(rules.past.in_care);
+    this.inCareUndone = PhraseSet.of(rules.past.in_care_undone);
     this.patient = PhraseSet.of(rules.people.patient);
   }
 
@@ -264,6 +268,27 @@ export class ContextRules {
           !WORRY.has(tokens[x.at - 1]?.f ?? '') &&
           !WORRY.has(tokens[x.at - 2]?.f ?? ''),
       );
+  }
+
+  /**
+   * "hàng xóm em bị khó thở, xe 115 đã chở đi viện rồi, nhà em có cần test không": a later part of the sentence of a
+   * finding at [start, end) says the person is already in care (`past.in_care`), not negated or asked about ("chưa nhập
+   * viện", "đã nhập viện chưa"), and the finding is not said again after it ("đã nhập viện, giờ vẫn khó thở": the
+   * caller reads that one on its own).
+   */
+  inCareAfter(tokens: readonly Token[], sentence: readonly number[], start: number, end: number): boolean {
+    for (const p of this.inCare.positions(tokens, end)) {
+      if (sentence[p.at] !== sentence[start]) return false;
+      if (!tokens.slice(end, p.at).some((t) => t.kind === 'comma')) continue;
+      let partEnd = p.at + p.length;
+      while (partEnd < tokens.length && sentence[partEnd] === sentence[start] && tokens[partEnd]!.kind !== 'comma') partEnd++;
+      const negated = [p.at - 1, p.at - 2].some((j) => j >= 0 && this.isNot(tokens, j) > 0);
+      const asked = tokens.slice(p.at + p.length, partEnd).some((_, k) => this.isNot(tokens, p.at + p.length + k) > 0);
+      // The care did not hold: turned away, waiting, sent home, still or again ill ("viện hết chỗ, đang chờ").
+      const undone = this.inCareUndone.anyIn(tokens, p.at + p.length, tokens.length);
+      if (!negated && !asked && !undone) return true;
+    }
+    return false;
   }
 
   /** A message asking "what if": a general-question cue ("nếu", "khi nào") somewhere in it. */

@@ -70,12 +70,15 @@ export class Triage {
   private readonly mask: PhraseSet;
   private readonly ctx: ContextRules;
   private readonly measures: Measures;
-  private readonly phrases: PhraseSet<Sign>;
+  /** Each phrase with every sign that lists it ("không uống được": a child's sign and an older person's). */
+  private readonly phrases: PhraseSet<Sign[]>;
   private readonly pairs: { sign: Sign; pair: CompiledPair }[];
   /** The pairs whose first phrase may start with a word (folded), so that a message is read once for all pairs. */
   private readonly pairsByFirst = new Map<string, number[]>();
   private readonly unlessNext: Map<string, Key[][]>;
   private readonly pregnant: PhraseSet;
+  private readonly elderly: PhraseSet;
+  private readonly notElderly: PhraseSet;
   private readonly fever: PhraseSet;
   /** Multi-word phrases written as one word ("khothoquaaa"), by their first three letters, longest first. */
   private readonly glued = new Map<string, { joined: string; sign: Sign }[]>();
@@ -86,10 +89,9 @@ export class Triage {
     this.ctx = new ContextRules(rules);
     this.measures = new Measures(rules);
     // Sign phrases read hỏi and ngã alike ("khó thỡ", "bất tĩnh"); negation and context words do not.
-    this.phrases = new PhraseSet<Sign>(
-      rules.signs.flatMap((s) => s.phrases.map((p): [string, Sign] => [p, s])),
-      true,
-    );
+    const bySigns = new Map<string, Sign[]>();
+    for (const s of rules.signs) for (const p of s.phrases) bySigns.set(p, [...(bySigns.get(p) ?? []), s]);
+    this.phrases = new PhraseSet<Sign[]>(bySigns, true);
     this.pairs = rules.signs.flatMap((sign) =>
       sign.pairs.map((p) => ({ sign, pair: { first: PhraseSet.of(p.first, true), second: PhraseSet.of(p.then, true), within: p.within } })),
     );
@@ -100,6 +102,8 @@ export class Triage {
       });
     this.unlessNext = new Map(rules.signs.map((s) => [s.id, s.unless_next.map((p) => compile(p))]));
     this.pregnant = PhraseSet.of(rules.people.pregnant);
+    this.elderly = PhraseSet.of(rules.people.elderly);
+    this.notElderly = PhraseSet.of(rules.people.not_elderly);
     this.fever = PhraseSet.of(rules.measures.temperature.words);
     const glued = rules.signs
       .flatMap((sign) => sign.phrases.map((p) => ({ keys: compile(p), sign })))
@@ -123,6 +127,16 @@ export class Triage {
       }
     }
     return undefined;
+  }
+
+  /**
+   * An older person is meant: an age from `people.elderly_from_years` ("mẹ em 72 tuổi", "ba tui 78t"), or a word of
+   * `people.elderly` ("bà nội", "ông cụ") that is not part of one of `people.not_elderly` ("bà bầu", "ông xã").
+   */
+  private isElderly(tokens: readonly Token[]): boolean {
+    if (this.measures.ages(tokens).some((a) => a.months >= this.rules.people.elderly_from_years * 12)) return true;
+    const not = this.notElderly.positions(tokens);
+    return this.elderly.positions(tokens).some((p) => !not.some((n) => n.at <= p.at && n.at + n.length >= p.at + p.length));
   }
 
   /** The card that lists the warning signs, and the document they come from. */
@@ -171,12 +185,15 @@ export class Triage {
     return { emergency: reasons.length > 0, reasons: [...new Set(reasons)], signs, readings };
   }
 
-  private candidates(tokens: readonly Token[], sentence: readonly number[]): Candidate[] {
+  private candidates(tokens: readonly Token[], sentence: readonly number[], applies: (sign: Sign) => boolean): Candidate[] {
     const out: Candidate[] = [];
     for (let i = 0; i < tokens.length; i++) {
-      const m = this.phrases.at(tokens, i);
-      if (m) out.push({ sign: m.value, start: i, end: i + m.length });
-      else if (tokens[i]!.plain && tokens[i]!.kind === 'word' && tokens[i]!.f.length >= 6) {
+      // Every phrase that starts here: a shorter one stands when the longer one's sign does not apply ("bé không
+      // chịu ăn uống gì": an older person's phrase, and a child's "không chịu ăn").
+      const ms = this.phrases.allAt(tokens, i);
+      for (const m of ms) for (const sign of m.value) out.push({ sign, start: i, end: i + m.length });
+      if (ms.length) continue;
+      if (tokens[i]!.plain && tokens[i]!.kind === 'word' && tokens[i]!.f.length >= 6) {
         const sign = this.gluedIn(tokens[i]!.f);
         if (sign) out.push({ sign, start: i, end: i + 1 });
       }
@@ -202,7 +219,9 @@ export class Triage {
     }
     for (const list of byPair) out.push(...list);
     // A match inside a longer match of another sign gives way to it ("không thở được" is not "không thở").
-    return out.filter((c) => !out.some((o) => o !== c && o.start <= c.start && o.end >= c.end && o.end - o.start > c.end - c.start));
+    // A sign that needs someone (a child, an older person) and does not apply gives way to none.
+    const kept = out.filter((c) => applies(c.sign));
+    return kept.filter((c) => !kept.some((o) => o !== c && o.start <= c.start && o.end >= c.end && o.end - o.start > c.end - c.start));
   }
 
   /**
@@ -219,18 +238,24 @@ export class Triage {
   ): Finding[] {
     const found = new Map<string, Finding>();
     const inSetting = new Map<string, Finding>();
-    const cands = this.candidates(tokens, this.ctx.sentences(tokens));
-    if (!cands.length) return [];
     const all = tokens.length;
     // Vital signs under the thresholds, by position: one read after a past finding says it has passed.
     const calm = readings.filter((r) => !r.alarming && r.measure !== 'temperature').map((r) => this.measures.positionOf(r) ?? -1);
     const calmAfter = (at: number): boolean => calm.some((p) => p >= at);
     const pregnant = this.pregnant.anyIn(tokens, 0, all) || this.measures.gestation(tokens);
     const child = this.measures.isChild(tokens);
+    const elderly = this.isElderly(tokens);
     // A fever said to be there: not "hết sốt", "không sốt" ("e f0 ngày 6, hết sốt … 2 bạn đó âm tính" has no "ban đỏ").
     const fever =
       this.fever.positions(tokens).some((p) => this.ctx.affirmed(tokens, clause, p.at, p.at + p.length)) ||
       readings.some((r) => r.measure === 'temperature' && (r.alarming || Number.isNaN(Number(r.value)) || Number(r.value) >= 37.5));
+    // Whether the person a sign needs (a child, a pregnancy, a fever, an older person) is in the message.
+    const applies = (s: Sign): boolean =>
+      (s.requires !== 'child' || child) &&
+      (s.requires !== 'pregnant' || pregnant) &&
+      (s.requires !== 'fever' || fever) &&
+      (s.requires !== 'elderly' || elderly);
+    const cands = this.candidates(tokens, this.ctx.sentences(tokens), applies);
     for (const c of cands) {
       const s = c.sign;
       if (
@@ -240,9 +265,6 @@ export class Triage {
         (figurativeMessage !== undefined && figurativeMessage !== 'setting' && !s.literal)
       )
         continue;
-      if (s.requires === 'child' && !child) continue;
-      if (s.requires === 'pregnant' && !pregnant) continue;
-      if (s.requires === 'fever' && !fever) continue;
       const next = this.unlessNext.get(s.id) ?? [];
       if (next.some((keys) => keys.every((k, j) => keyMatches(tokens[c.end + j], k)))) continue;
       if (!this.ctx.affirmed(tokens, clause, c.start, c.end)) continue;
@@ -256,6 +278,8 @@ export class Triage {
             ]
           : [[c.start, c.end]];
       if (this.ctx.passed(tokens, clause, c.start, calmAfter, words)) continue;
+      // Already in care ("xe 115 đã chở đi viện rồi"), unless a danger to oneself.
+      if (!s.literal && this.ctx.inCareAfter(tokens, this.ctx.sentences(tokens), c.start, c.end)) continue;
       if (
         this.ctx.advice(tokens, c.start) ||
         nausea(tokens, c) ||

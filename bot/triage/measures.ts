@@ -505,6 +505,21 @@ export class Measures {
       if (v !== undefined && v >= m.spo2.plausible[0] && v <= m.spo2.plausible[1] && (tokens[pct + 1]?.kind === 'pct' || bare) && !this.ignoreAt?.(pct))
         spo2Values.push({ at: pct, value: v, hi: v, raw: tokens[pct]!.a });
     }
+    // "96 có sao không, máy kẹp ngón tay đo cho mẹ em": the value said first, the device named later in its sentence. A
+    // whole number in a device's range that opens its sentence, with no unit and no other measure after it.
+    if (!spo2Values.length) {
+      for (const p of this.w.spo2.positions(tokens)) {
+        let k = p.at;
+        while (k > 0 && sentence[k - 1] === sentence[p.at]) k--;
+        if (tokens[k]?.kind === 'stop') k++;
+        const v = num(tokens[k]);
+        const next = tokens[k + 1];
+        if (k >= p.at || v === undefined || !Number.isInteger(v) || v < m.spo2.weak_plausible[0] || v > m.spo2.weak_plausible[1]) continue;
+        if (next?.kind === 'num' || (next?.kind === 'word' && (NOT_PERCENT.has(next.f) || this.all.at(tokens, k + 1))) || this.ignoreAt?.(k)) continue;
+        spo2Values.push({ at: k, value: v, hi: v, raw: tokens[k]!.a });
+        break;
+      }
+    }
     // A value in a part of the message said to be past ("tuần trước SpO2 93, giờ đo 98") gives way to the others.
     if (this.pastAt && spo2Values.length) {
       const now = spo2Values.filter((v) => !this.pastAt!(v.at));

@@ -375,6 +375,13 @@ export class PhraseSet<T = undefined> {
     return undefined;
   }
 
+  /** Every phrase starting at `i`, longest first. */
+  allAt(tokens: readonly Token[], i: number): { length: number; value: T }[] {
+    const tok = tokens[i];
+    if (!tok || tok.masked) return [];
+    return (this.byFirst.get(tok.f) ?? []).filter((p) => phraseAt(tokens, p.keys, i)).map((p) => ({ length: p.keys.length, value: p.value }));
+  }
+
   /** True when any phrase starts anywhere in tokens[from, to). */
   anyIn(tokens: readonly Token[], from: number, to: number): boolean {
     for (let i = Math.max(0, from); i < Math.min(to, tokens.length); i++) if (this.at(tokens, i)) return true;

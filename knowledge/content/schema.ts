@@ -287,6 +287,10 @@ export const TriageSchema = z.strictObject({
     long_ago: words.default([]),
     /** After "đã đỡ": it has come back ("now it's back", "giờ bị lại"), so the episode is not over. */
     recurred: words.default([]),
+    /** Said in a later part of the sentence of a sign: the person is already in care ("xe 115 đã chở đi viện rồi"). */
+    in_care: words.default([]),
+    /** After `in_care`, anywhere later: the care did not hold ("hết chỗ, đang chờ", "cho về", "vẫn"): the sign stands. */
+    in_care_undone: words.default([]),
   }),
   people: z.strictObject({
     patient: words.default([]),
@@ -294,6 +298,10 @@ export const TriageSchema = z.strictObject({
     child: words.default([]),
     newborn: words.default([]),
     pregnant: words.default([]),
+    /** Older people: one of these words (not inside one of `not_elderly`: "bà bầu"), or an age from `elderly_from_years`. */
+    elderly: words.default([]),
+    not_elderly: words.default([]),
+    elderly_from_years: z.number().int().positive().default(60),
     age_owners: words.default([]),
   }),
   signs: z
@@ -303,7 +311,7 @@ export const TriageSchema = z.strictObject({
         label: z.string().min(2),
         label_en: z.string().min(2),
         basis: TriageBasisSchema,
-        requires: z.enum(['child', 'pregnant', 'fever']).optional(),
+        requires: z.enum(['child', 'pregnant', 'fever', 'elderly']).optional(),
         /** Never read as figurative or as a general question ("muốn tự tử" is alarming). */
         literal: z.boolean().default(false),
         phrases: words.default([]),
@@ -406,6 +414,7 @@ export const EnglishTextsSchema = z.strictObject({
   }),
   reading_ok: z.string().includes('{reading}').includes('{threshold}'),
   reading_advice: z.string().min(10),
+  also_asked: z.string().includes('{questions}'),
   validity: ValiditySchema,
   feedback: FeedbackSchema,
   intents: z.strictObject({
@@ -479,6 +488,8 @@ export const ConversationSchema = z.strictObject({
   /** A reading under the alarm thresholds: "{reading}: chưa tới ngưỡng cảnh báo ({threshold})". */
   reading_ok: z.string().includes('{reading}').includes('{threshold}'),
   reading_advice: z.string().min(10),
+  /** A message that asked two things: the line before the source that offers the other question's answer. */
+  also_asked: z.string().includes('{questions}'),
   /**
    * The first line of an answer resting on a rule that no longer applies on the as-of date: replaced by a newer
    * card, or ended (with a sentence per ending document, e.g. the move to group B, and a default).

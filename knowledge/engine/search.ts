@@ -112,6 +112,42 @@ export function questionSentences(text: string, language: 'vi' | 'en' = 'vi'): s
   return asked.join(' ');
 }
 
+/**
+ * Where one message asks two things: after a sentence's end, or at a joining word that opens a new question ("…,
+ * còn F2 thì sao", "… với lại test nhanh mua ở đâu"). "còn" opens a question only after a comma ("giờ còn dùng
+ * không" asks one thing).
+ */
+const QUESTION_JOINS_VI = /(?<=[?!.;\n])\s+|\s*,?\s+(?=(?:với lại|voi lai|thêm nữa là|them nua la|ngoài ra|ngoai ra)\s)|\s*,\s*(?=(?:còn|con)\s)/giu;
+const QUESTION_JOINS_EN = /(?<=[?!.;\n])\s+|\s*,?\s+(?=(?:and also|also|plus)\s)/giu;
+
+/**
+ * The separate questions of a message: its parts (sentences, or clauses opened by "còn", "với lại"…) that ask
+ * something, each of at least two words; fewer than two when the message asks one thing.
+ *
+ * @example
+ * askedQuestions('F1 cách ly mấy ngày? với lại test nhanh mua ở đâu')
+ * // ['F1 cách ly mấy ngày?', 'với lại test nhanh mua ở đâu']
+ */
+export function askedQuestions(text: string, language: 'vi' | 'en' = 'vi'): string[] {
+  const cues = language === 'en' ? QUESTION_CUES_EN : QUESTION_CUES_VI;
+  return text
+    .split(language === 'en' ? QUESTION_JOINS_EN : QUESTION_JOINS_VI)
+    .map((s) => s.trim())
+    .filter((s) => s.split(/\s+/).length >= 2)
+    .filter(
+      (s) =>
+        s.includes('?') ||
+        cues.test(
+          language === 'en'
+            ? s
+                .toLowerCase()
+                .replace(/[^a-z0-9' ]+/g, ' ')
+                .trim()
+            : ` ${foldVietnamese(normalizeVietnamese(s.toLowerCase())).replace(/[^a-z0-9]+/g, ' ')} `,
+        ),
+    );
+}
+
 export type CardStatus = 'current' | 'superseded' | 'ended' | 'not_yet';
 export type Decision = 'answer' | 'clarify' | 'out_of_scope';
 
@@ -141,6 +177,11 @@ export interface SearchResult {
   confidence: number;
   /** Best first. For `clarify`, the first `clarifyMax` are the choices. */
   hits: Hit[];
+  /**
+   * A message that asks two things and was answered: the cards that answer its other questions, each found with
+   * confidence when that question is searched alone (at most two; never the answered card).
+   */
+  others?: Hit[];
 }
 
 export interface SearchParams {
@@ -158,6 +199,8 @@ export interface SearchParams {
    * is not, because the classifier would hear the previous question's subject in it.
    */
   learnedRanking?: boolean;
+  /** Whether the other questions of a message that asks two things are looked for (`others`). Default true. */
+  otherQuestions?: boolean;
 }
 
 /** Markdown to plain text for indexing. */
@@ -418,10 +461,50 @@ export class KnowledgeIndex {
    */
   async search(query: string, params: SearchParams = {}): Promise<SearchResult> {
     const focus = typeof query === 'string' ? questionSentences(query, this.language) : undefined;
-    if (!focus) return this.searchOnce(query, params);
-    const whole = await this.searchOnce(query, params);
-    const part = await this.searchOnce(focus, params, whole);
-    return part.confidence > whole.confidence ? { ...part, query: whole.query } : whole;
+    let result: SearchResult;
+    if (!focus) result = await this.searchOnce(query, params);
+    else {
+      const whole = await this.searchOnce(query, params);
+      const part = await this.searchOnce(focus, params, whole);
+      result = part.confidence > whole.confidence ? { ...part, query: whole.query } : whole;
+    }
+    if (params.otherQuestions === false || result.decision === 'out_of_scope' || typeof query !== 'string') return result;
+    return this.withOtherQuestions(query, params, result);
+  }
+
+  /**
+   * A message that asks two things: each question searched alone, in the domain of the whole message and about the
+   * people it names itself (else those of the whole message). When the whole message is not answered with confidence
+   * but one of its questions is, that question is answered; the others' cards are offered (`others`) when their
+   * question alone finds them with at least the confidence to be offered as a choice.
+   */
+  private async withOtherQuestions(query: string, params: SearchParams, result: SearchResult): Promise<SearchResult> {
+    const parts = askedQuestions(query.slice(0, 2000), this.language);
+    if (parts.length < 2) return result;
+    const found: SearchResult[] = [];
+    for (const part of parts.slice(0, 4)) {
+      const r = await this.searchOnce(part, { ...params, facets: { ...this.facetsOf(part), ...params.facets } }, result);
+      if (r.decision !== 'out_of_scope' && r.hits[0]) found.push(r);
+    }
+    let main = result;
+    if (result.decision !== 'answer') {
+      // Only a message whose questions are each answered with confidence, by different cards, is taken apart; a
+      // story with one question stays with the reading of the whole.
+      const answered = found.filter((r) => r.decision === 'answer');
+      if (new Set(answered.map((r) => r.hits[0]!.card.id)).size < 2) return result;
+      const best = [...answered].sort((a, b) => b.confidence - a.confidence)[0]!;
+      main = { ...best, query: result.query };
+    }
+    const seen = new Set([main.hits[0]?.card.id]);
+    const others: Hit[] = [];
+    for (const r of found) {
+      const top = r.hits[0]!;
+      if (seen.has(top.card.id)) continue;
+      seen.add(top.card.id);
+      others.push(top);
+      if (others.length === 2) break;
+    }
+    return others.length ? { ...main, others } : main;
   }
 
   private async searchOnce(query: string, params: SearchParams, whole?: Pick<SearchResult, 'domain' | 'facets'>): Promise<SearchResult> {

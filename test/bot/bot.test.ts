@@ -19,6 +19,16 @@ describe('answers', () => {
     expect(titles.length).toBeGreaterThanOrEqual(4);
   });
 
+  it('answers one of two questions and offers the other first, saying so (issue 12)', async () => {
+    const r = await h.say('Bà bầu tiêm vắc xin được không ạ? Bà bầu mắc covid thì có được ở nhà không?', 'a-two');
+    const turn = turnOf(r);
+    expect(turn.kind).toBe('answer');
+    expect(turn.offered).toHaveLength(1);
+    expect([turn.entries[0], turn.offered![0]].sort()).toEqual(['home-phu-nu-mang-thai', 'vaccine-mang-thai']);
+    expect(textOf(r)).toMatch(/👉 Bạn còn hỏi về: «[^»]+»\. Mời bấm nút bên dưới để xem\./);
+    expect(actionsOf(r)[0]!.value).toBe(`card:${turn.offered![0]}`);
+  });
+
   it('says when a rule was later replaced', async () => {
     const r = await h.say('card:f1-cach-ly-762', 'a2');
     expect(textOf(r)).toMatch(/quy định cũ, áp dụng đến 14\/04\/2022/);

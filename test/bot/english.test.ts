@@ -112,6 +112,14 @@ describe('the bot in English', () => {
     expect(next[0]!.locale).toBe('en-US');
   });
 
+  it('offers the answer to the second of two questions in English (the line was Vietnamese before)', async () => {
+    const h = await harness();
+    const r = await h.say('Do pregnant women get the vaccine? Can a pregnant woman with covid stay at home?', 'en-two');
+    expect(turnOf(r).offered?.length).toBe(1);
+    expect(textOf(r)).toMatch(/👉 You also asked about: «[^»]+»/);
+    expect(textOf(r)).not.toMatch(/Bạn còn hỏi/);
+  });
+
   it('switches language on request and keeps the choice', async () => {
     const h = await harness();
     const switched = await h.say('English', 'en2');

@@ -702,6 +702,116 @@ describe('emergency triage', () => {
     });
   });
 
+  describe('General behaviours added with tuning set 13', () => {
+    const alarms = (text: string): boolean => triage.check(text).emergency;
+
+    it.each([
+      'em thật sự muốn chết cho xong, không chịu nổi nữa',
+      'anh toi nhan la muon tu tu roi tat may',
+      'toi chan lam roi, song lam gi nua',
+      'em không còn lý do gì để sống tiếp',
+      'vợ tôi mất tháng trước, giờ tôi chỉ muốn đi theo cô ấy',
+      'mình đã gom thuốc mấy tuần nay, đêm nay sẽ uống hết một lần',
+      'con trai tôi đứng trên lan can đòi nhảy lầu',
+      'bạn em rạch cổ tay trong nhà tắm',
+      'there is no reason to live anymore',
+    ])('alarms on thoughts, plans and means of self-harm (tu-hai): %s', (text) => {
+      expect(alarms(text)).toBe(true);
+    });
+
+    it('alarms on an older person who stops eating or drinking, is drowsy, wets, or is suddenly confused (nguoi-gia-tro-nang)', () => {
+      expect(alarms('bà ngoại em 88 tuổi mấy hôm nay bỏ ăn bỏ uống')).toBe(true);
+      expect(alarms('ông nội hôm nay lừ đừ, cháo cũng không ăn')).toBe(true);
+      expect(alarms('mẹ tôi 75 tuổi đi tiểu không tự chủ từ sáng')).toBe(true);
+      expect(alarms('bà em tự nhiên gọi nhầm tên cả nhà')).toBe(true);
+      expect(alarms('bố em 66t sốt, không uống được nước')).toBe(true);
+      expect(alarms('my grandpa is not eating or drinking since monday')).toBe(true);
+    });
+
+    it('alarms on someone too weak to sit up or stand (met-la)', () => {
+      expect(alarms('chồng em sốt cao, yếu quá không ngồi dậy nổi')).toBe(true);
+      expect(alarms('anh ấy nằm không dậy nổi từ sáng')).toBe(true);
+      expect(alarms('mẹ yếu lả, đỡ dậy là gục xuống')).toBe(true);
+      expect(alarms("she can't sit up by herself today")).toBe(true);
+    });
+
+    it('reads a word after a sign as a kind of breathing only after "không thở" (khong-tho)', () => {
+      expect(alarms('bé co giật được 3 phút rồi')).toBe(true);
+      expect(alarms('mẹ em ngất ra sàn nhà')).toBe(true);
+      expect(alarms('thằng cu nhà em ngủ li bì khó gọi')).toBe(true);
+    });
+
+    it('alarms on drowsiness and unresponsiveness in everyday words, on a video call too (y-thuc)', () => {
+      expect(alarms('gọi video thấy ba nằm im không trả lời')).toBe(true);
+      expect(alarms('ông nhà tui thiêm thiếp cả ngày')).toBe(true);
+      expect(alarms('sang qua thay ba nam duoi san nha, goi khong biet gi')).toBe(true);
+      expect(alarms('ông 79 tuổi đột nhiên không nói chuyện với ai')).toBe(true);
+      expect(alarms('ba tui nói toàn chuyện không đâu vào đâu')).toBe(true);
+    });
+
+    it('alarms on stroke signs in everyday words (dot-quy)', () => {
+      expect(alarms('tay trái bà tự rớt xuống')).toBe(true);
+      expect(alarms('bố em nói lơ lớ từ sáng')).toBe(true);
+      expect(alarms('chồng em đang ăn tự nhiên cầm đũa không được')).toBe(true);
+    });
+
+    it('alarms on blue around the lips, waters breaking, a stone on the chest, a value said before the device', () => {
+      expect(alarms('quanh môi con bé nhà em hơi tím')).toBe(true);
+      expect(alarms('vợ mình bầu 38 tuần, vừa chảy nước ối')).toBe(true);
+      expect(alarms('ngực em như có hòn đá đè lên, khó chịu lắm')).toBe(true);
+      expect(alarms('93 có sao không, máy đo oxy của mẹ em')).toBe(true);
+    });
+
+    it('sets aside "lạnh" of an air conditioner and lips pink again after a past episode', () => {
+      expect(alarms('lạnh tím người vì máy lạnh trong xe')).toBe(false);
+      expect(alarms('hôm qua môi bé hơi tím do nghịch nước lạnh, nay hồng hào lại')).toBe(false);
+    });
+
+    it('sets aside a sign when a later part says the person is already in care, never a danger to oneself', () => {
+      expect(alarms('hàng xóm bị đột quỵ, xe 115 chở đi rồi, nhà em có cần cách ly không')).toBe(false);
+      expect(alarms('chú em đột quỵ, đang điều trị ở bệnh viện tỉnh, vào thăm được không')).toBe(false);
+      expect(alarms('bạn cùng phòng em ngất xỉu, đã được đưa đi cấp cứu, em có phải test không')).toBe(false);
+    });
+  });
+
+  // Held before tuning set 13 and must still hold after its changes (not counted among its new examples).
+  describe('Guards kept with tuning set 13', () => {
+    const alarms = (text: string): boolean => triage.check(text).emergency;
+
+    it('keeps a sign of someone not yet in care, in care and still in danger, or in danger to oneself', () => {
+      expect(alarms('mẹ em khó thở, đã gọi 115 nhưng xe chưa tới')).toBe(true);
+      expect(alarms('mẹ em khó thở, có cần nhập viện không')).toBe(true);
+      expect(alarms('bố em ngất, chưa đưa đi viện được vì phong tỏa')).toBe(true);
+      expect(alarms('ông em khó thở, đã nhập viện rồi, giờ vẫn khó thở lắm')).toBe(true);
+      expect(alarms('con em co giật, đang đưa đi viện')).toBe(true);
+      expect(alarms('em trai uống thuốc ngủ, đã đưa đi cấp cứu rồi')).toBe(true);
+    });
+
+    // Found on review (each was silenced by "already in care" before): the care did not hold.
+    it.each([
+      'mẹ em khó thở, đã đưa đi viện rồi nhưng viện hết chỗ, đang chờ ở cổng',
+      'ba em tụt oxy, đã nhập viện rồi nhưng giờ xuất viện về nhà lại tụt',
+      'ông em khó thở, đã nhập viện rồi, nay về nhà thì mệt lại',
+      'bà em ngất, đã đưa vào viện rồi, bệnh viện không nhận',
+    ])('keeps a sign when the care did not hold: %s', (text) => {
+      expect(alarms(text)).toBe(true);
+    });
+
+    it('keeps an older person\'s signs to older people and a child\'s to children, and breathing words after "không thở"', () => {
+      expect(alarms('chồng em 35 tuổi bỏ ăn vì mất vị giác')).toBe(false);
+      expect(alarms('bà bầu bỏ ăn vì ốm nghén có sao không')).toBe(false);
+      expect(alarms('bé 2 tuổi không chịu ăn uống gì từ sáng')).toBe(true);
+      expect(alarms('bé không thấy thở mấy giây')).toBe(true);
+      expect(alarms('ba em không thở dốc nữa')).toBe(false);
+    });
+
+    it('keeps everyday words calm: standing up quickly, a stuffy room, "bác sĩ nói do …" typed unaccented', () => {
+      expect(alarms('chóng mặt nhẹ khi đứng dậy nhanh, đo huyết áp bình thường')).toBe(false);
+      expect(alarms('ở nhà cách ly ngột ngạt quá trời')).toBe(false);
+      expect(alarms('di kham roi, bac si noi do cang thang')).toBe(false);
+    });
+  });
+
   it('never throws on any input (fast-check)', () => {
     fc.assert(
       fc.property(fc.oneof(fc.string(), fc.string({ unit: 'binary' })), (s) => {
@@ -751,10 +861,12 @@ describe('triage sets', () => {
     }
   });
 
-  it('recognise every alarming message of the third and twelfth tuning sets', () => {
+  // The thirteenth set keeps false alarms above 2 % for safety: "tôi muốn chết" said of karaoke, chest pain after covid
+  // asked about, a confused elder asked about in general, a reading of someone already in care.
+  it('recognise every alarming message of the third, twelfth and thirteenth tuning sets', () => {
     for (const report of evaluateTriage(
       triage,
-      sets.filter((s) => s.name === 'tuning3' || s.name === 'tuning12'),
+      sets.filter((s) => s.name === 'tuning3' || s.name === 'tuning12' || s.name === 'tuning13'),
     ))
       expect(report.missed).toEqual([]);
   });

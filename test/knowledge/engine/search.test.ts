@@ -5,7 +5,7 @@ import { loadKnowledgeBase } from '../../../knowledge/content/load';
 import { buildIndexArtifact, currentVersion, openIndex } from '../../../knowledge/engine/artifact';
 import { HashedNgramEmbeddings } from '../../../knowledge/engine/embeddings';
 import { belowThresholds, evaluate, loadEvalSets } from '../../../knowledge/engine/evaluate';
-import { KnowledgeIndex } from '../../../knowledge/engine/search';
+import { KnowledgeIndex, askedQuestions } from '../../../knowledge/engine/search';
 import { HnswVectorStore } from '../../../knowledge/engine/vector-store';
 import { AS_OF, KB_DIR, copyKnowledgeBase } from '../../helpers/kb';
 
@@ -135,5 +135,41 @@ describe('index artifact', () => {
     } finally {
       kb.cleanup();
     }
+  });
+});
+
+describe('a message that asks two things', () => {
+  it.each([
+    ['F1 cách ly mấy ngày? với lại test nhanh mua ở đâu', ['F1 cách ly mấy ngày?', 'với lại test nhanh mua ở đâu']],
+    [
+      'Nhà hàng ở cấp độ 3 có được mở không, còn karaoke thì cấp mấy mới được mở?',
+      ['Nhà hàng ở cấp độ 3 có được mở không', 'còn karaoke thì cấp mấy mới được mở?'],
+    ],
+    ['f1 bay gio co phai cach ly ko, con f2 thi sao', ['f1 bay gio co phai cach ly ko', 'con f2 thi sao']],
+    // "còn" inside a question ("still"), and "con" (a child) without a comma, do not split it.
+    ['App PC-Covid giờ còn dùng không?', ['App PC-Covid giờ còn dùng không?']],
+    ['con em 8 tuổi có phải nghỉ học không', ['con em 8 tuổi có phải nghỉ học không']],
+    // The story around the questions is not a question.
+    ['Nhà em có 4 người. Chồng em vừa test 2 vạch. Em có phải cách ly không? Con đi học được không?', ['Em có phải cách ly không?', 'Con đi học được không?']],
+  ])('finds the questions of %s', (text, parts) => {
+    expect(askedQuestions(text)).toEqual(parts);
+  });
+
+  it('answers one question and offers the card of the other', async () => {
+    const r = await top('Bà bầu tiêm vắc xin được không ạ? Bà bầu mắc covid thì có được ở nhà không?');
+    expect(r.decision).toBe('answer');
+    const ids = [r.hits[0]!.card.id, ...(r.others ?? []).map((h) => h.card.id)];
+    expect(ids).toEqual(expect.arrayContaining(['vaccine-mang-thai', 'home-phu-nu-mang-thai']));
+  });
+
+  it('offers nothing more for a message that asks one thing, nor the answered card twice', async () => {
+    expect((await top('f1 co phai cach ly ko')).others).toBeUndefined();
+    const r = await top('F1 có phải cách ly không? F1 bây giờ có phải cách ly không?');
+    expect(r.others ?? []).not.toContainEqual(expect.objectContaining({ card: r.hits[0]!.card }));
+  });
+
+  it('can be told not to look for other questions (a follow-up read with the previous question)', async () => {
+    const r = await index.search('Bà bầu tiêm vắc xin được không ạ? Bà bầu mắc covid thì có được ở nhà không?', { asOf: AS_OF, otherQuestions: false });
+    expect(r.others).toBeUndefined();
   });
 });
