@@ -440,12 +440,16 @@ export class CovidBot extends ActivityHandler {
       return;
     }
     // No travel rule by level was in force on that date: the question is searched like any other (coach, plane,
-    // testing before a trip…); the travel overview, opening with its period, when the search is not sure.
+    // testing before a trip…); when the search is not sure, the card of the means of transport or the overview.
     if (text) {
       const r = await index.search(text, { asOf });
       if (r.decision === 'answer') return this.answerSearch(ctx, text, r);
+      // Not sure, no means of transport named, and what it would offer is not about travel ("test nhanh trước khi về
+      // quê"): the choices, not the travel overview.
+      if (r.decision === 'clarify' && !slots.mode && r.hits[0] && r.hits[0].card.topic !== 'travel') return this.answerSearch(ctx, text, r);
     }
-    const overview = index.cardsById.get('travel-tong-quan');
+    // The card of the means of transport named ("xe khách"), else the overview; each opens with its period.
+    const overview = (slots.mode && index.cardsById.get(slots.mode)) || index.cardsById.get('travel-tong-quan');
     if (overview) return this.answerCard(ctx, overview, { asOf, refDate: asOf < this.today() ? asOf : undefined }, 1);
   }
 

@@ -192,6 +192,18 @@ describe('travel advisor dialog (asked as of 10/01/2022, with the sample level t
     expect(turnOf(menu).entries).toEqual(['travel-tong-quan']);
   });
 
+  it('today, a trip question that is really about something else gets choices, and a named coach its own card', async () => {
+    const home = await h.say('Tết này tui về quê thăm ba má già. Trước khi về tui có nên test nhanh không, về nhà có cần đeo khẩu trang không?', 'today3');
+    expect(turnOf(home).kind).toBe('clarify');
+    expect(turnOf(home).entries).not.toContain('travel-tong-quan');
+    const coach = await h.say(
+      'tuần sau em từ Hà Nội về Nghệ An bằng xe khách, mỗi tỉnh một cấp độ khác nhau, em cần xét nghiệm hay khai báo gì trước khi lên xe không',
+      'today4',
+    );
+    expect(turnOf(coach)).toMatchObject({ kind: 'answer', entries: ['travel-xe-khach'] });
+    expect(coach[0]!.text).toMatch(/^⏳/);
+  });
+
   it('asks the citizen for the level when no published list covers the date, never guesses', async () => {
     const early = await harness(new MemoryStorage(), '2021-10-15');
     const adapter = new TestAdapter((ctx) => early.bot.run(ctx), { channelId: 'webchat' });
