@@ -69,12 +69,26 @@ interface ConversationFlags {
   welcomed?: boolean;
   /** The last question answered or clarified (redacted), for follow-ups and the "none of these" record. */
   lastQuestion?: string;
+  /** The card of the last answer (an id). */
+  lastCard?: string;
   /** What the citizen said about the person asked for (labels only, no text). */
   facts?: ConversationFacts;
   /** Turns left in which a message is read in the context of the emergency just answered. */
   afterEmergency?: number;
   /** The language of the conversation: chosen ("English", "tiếng Việt") or of the last clear message. */
   language?: Lang;
+}
+
+/** Whether a text holds one of the words or phrases, compared without accents, on word boundaries. */
+function hasWord(text: string, words: readonly string[]): boolean {
+  const folded = ` ${foldVietnamese(text.toLowerCase()).replace(/[^a-z0-9]+/g, ' ')} `;
+  return words.some((w) =>
+    folded.includes(
+      ` ${foldVietnamese(normalizeVietnamese(w))
+        .replace(/[^a-z0-9]+/g, ' ')
+        .trim()} `,
+    ),
+  );
 }
 
 /** The turn-state key of the turn's language. */
@@ -372,7 +386,14 @@ export class CovidBot extends ActivityHandler {
       const together = `${flags.lastQuestion} ${text}`;
       // The people the follow-up names replace those of the previous question ("còn mẹ em 70 tuổi thì sao?").
       const joined = await index.search(together, { asOf: this.today(), facets: index.facetsOf(text), learnedRanking: false, otherQuestions: false });
-      if (joined.decision !== 'out_of_scope' && (result.decision !== 'answer' || joined.confidence > result.confidence)) {
+      // Read with the previous question, a follow-up that only brings back the previous answer while its own words
+      // point elsewhere ("thế ăn gì cho mau khỏi" after a rumour) is read on its own.
+      const repeats = joined.hits[0]?.card.id === flags.lastCard && result.decision === 'clarify' && result.hits[0]?.card.id !== flags.lastCard;
+      if (repeats) {
+        // … and the previous answer stays among the choices, second.
+        const [first, ...rest] = result.hits;
+        result = { ...result, hits: [first!, { ...joined.hits[0]!, score: first!.score }, ...rest.filter((h) => h.card.id !== flags.lastCard)] };
+      } else if (joined.decision !== 'out_of_scope' && (result.decision !== 'answer' || joined.confidence > result.confidence)) {
         result = joined;
         asked = together;
       }
@@ -389,17 +410,7 @@ export class CovidBot extends ActivityHandler {
     const f = this.current.index.data.conversation.follow_up;
     const words = text.split(/\s+/).filter(Boolean);
     if (words.length > f.max_words) return false;
-    const folded = ` ${foldVietnamese(text.toLowerCase()).replace(/[^a-z0-9]+/g, ' ')} `;
-    return (
-      alone.decision !== 'answer' ||
-      f.cues.some((c) =>
-        folded.includes(
-          ` ${foldVietnamese(normalizeVietnamese(c))
-            .replace(/[^a-z0-9]+/g, ' ')
-            .trim()} `,
-        ),
-      )
-    );
+    return alone.decision !== 'answer' || hasWord(text, f.cues);
   }
 
   private hotlineButton(ctx: TurnContext): CardAction[] {
@@ -485,7 +496,9 @@ export class CovidBot extends ActivityHandler {
     const asOf = result?.asOf ?? this.today();
     // First line: the period of a rule that no longer applies on the date asked about, and what ended it.
     const validity = validityLine(index, card, asOf, conv);
-    const facts = (await this.flags.get(ctx, {})).facts;
+    const flags = await this.flags.get(ctx, {});
+    flags.lastCard = card.id;
+    const facts = flags.facts;
     const parts: string[] = [validity, lead].filter((p): p is string => !!p);
     if (result?.refDate) parts.push(conv.labels.as_of.replace('{date}', viDate(result.refDate)));
     parts.push(card.answer);

@@ -87,6 +87,13 @@ describe('answers', () => {
     expect(turnOf(r).entries).toContain('f1-tre-em');
   });
 
+  it('reads a follow-up on its own when read with the previous question it would only repeat the previous answer', async () => {
+    expect(turnOf(await h.say('ăn tỏi có chữa được covid không', 'a8b')).entries).toEqual(['myth-an-toi']);
+    const r = await h.say('thế nên ăn gì cho nhanh khỏi', 'a8b');
+    expect(turnOf(r).kind).toBe('clarify');
+    expect(turnOf(r).entries.slice(0, 2)).toEqual(['symptoms-an-uong', 'myth-an-toi']);
+  });
+
   it('declines out-of-scope questions with the menu and hotline, recording them redacted', async () => {
     const r = await h.say('số em 0912 345 678, giá vàng hôm nay bao nhiêu', 'a5');
     expect(turnOf(r).kind).toBe('fallback');
