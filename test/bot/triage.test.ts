@@ -835,6 +835,7 @@ describe('triage sets', () => {
       'tuning11',
       'tuning12',
       'tuning13',
+      'tuning14',
       'tuning2',
       'tuning3',
       'tuning4',
