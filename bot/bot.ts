@@ -385,7 +385,13 @@ export class CovidBot extends ActivityHandler {
     if (flags.lastQuestion && this.followUp(text, result)) {
       const together = `${flags.lastQuestion} ${text}`;
       // The people the follow-up names replace those of the previous question ("còn mẹ em 70 tuổi thì sao?").
-      const joined = await index.search(together, { asOf: this.today(), facets: index.facetsOf(text), learnedRanking: false, otherQuestions: false });
+      const joined = await index.search(together, {
+        asOf: this.today(),
+        facets: index.facetsOf(text),
+        learnedRanking: false,
+        otherQuestions: false,
+        inDomain: true,
+      });
       // Read with the previous question, a follow-up that only brings back the previous answer while its own words
       // point elsewhere ("thế ăn gì cho mau khỏi" after a rumour) is read on its own.
       const repeats = joined.hits[0]?.card.id === flags.lastCard && result.decision === 'clarify' && result.hits[0]?.card.id !== flags.lastCard;

@@ -199,6 +199,11 @@ export interface SearchParams {
    * is not, because the classifier would hear the previous question's subject in it.
    */
   learnedRanking?: boolean;
+  /**
+   * The conversation is already about COVID-19 (a follow-up read with the previous question, which was answered or
+   * clarified): a question without the guidance's own words may still be offered the closest cards (unless off topic).
+   */
+  inDomain?: boolean;
   /** Whether the other questions of a message that asks two things are looked for (`others`). Default true. */
   otherQuestions?: boolean;
 }
@@ -575,7 +580,9 @@ export class KnowledgeIndex {
     const top = hits[0]?.score ?? 0;
     // Whether to answer, offer choices or decline is decided on the fused scores; the classifier then orders the
     // cards (it tells neighbours apart, but its probabilities always sum to one, even for a question no card answers).
-    const decision = this.decide(hits, domain);
+    // A conversation already about COVID-19 (a follow-up read with the previous question) needs no domain word again
+    // to be offered the closest cards; it is never answered on that account.
+    const decision = this.decide(hits, params.inDomain && !domain.offTopic ? { ...domain, signal: 'strong' } : domain);
     if (rank.size) {
       const order = (h: Hit): number => rank.get(h.card.id) ?? h.score;
       hits.sort((a, b) => order(b) - order(a) || a.card.id.localeCompare(b.card.id));

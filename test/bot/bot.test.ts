@@ -94,6 +94,13 @@ describe('answers', () => {
     expect(turnOf(r).entries.slice(0, 2)).toEqual(['symptoms-an-uong', 'myth-an-toi']);
   });
 
+  it('offers choices, not the fallback, to a follow-up in a COVID conversation that names no COVID word', async () => {
+    await h.say('Người nước ngoài nhập cảnh Việt Nam năm 2022 cần những gì?', 'a8c');
+    const r = await h.say('còn bây giờ thì sao', 'a8c');
+    expect(turnOf(r).kind).toBe('clarify');
+    expect(turnOf(r).entries).toContain('entry-hien-nay');
+  });
+
   it('declines out-of-scope questions with the menu and hotline, recording them redacted', async () => {
     const r = await h.say('số em 0912 345 678, giá vàng hôm nay bao nhiêu', 'a5');
     expect(turnOf(r).kind).toBe('fallback');

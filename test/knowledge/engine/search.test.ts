@@ -173,3 +173,19 @@ describe('a message that asks two things', () => {
     expect(r.others).toBeUndefined();
   });
 });
+
+describe('a follow-up in a conversation already about COVID-19 (inDomain)', () => {
+  it('may be offered the closest cards without a COVID word, with the same scores, never answered on that account', async () => {
+    const q = 'Người nước ngoài nhập cảnh Việt Nam năm 2022 cần những gì? còn bây giờ thì sao';
+    const plain = await index.search(q, { asOf: AS_OF });
+    const inConversation = await index.search(q, { asOf: AS_OF, inDomain: true });
+    expect(plain.decision).toBe('out_of_scope');
+    expect(inConversation.decision).toBe('clarify');
+    expect(inConversation.confidence).toBe(plain.confidence);
+    expect(inConversation.hits.map((h) => h.card.id)).toEqual(plain.hits.map((h) => h.card.id));
+  });
+
+  it('still declines what is off topic', async () => {
+    expect((await index.search('giá vàng hôm nay bao nhiêu', { asOf: AS_OF, inDomain: true })).decision).toBe('out_of_scope');
+  });
+});
