@@ -18,6 +18,7 @@ import type { TurnSummary } from '../bot/replies';
 import { serializeTurns } from '../adapters/serialize-turns';
 import { parseArgs } from './lib/cli';
 import { loadConfig } from '../adapters/config';
+import { stopQuietlyWhenPipeCloses } from './lib/pipe';
 
 function summaryOf(replies: Partial<Activity>[]): TurnSummary {
   const first = replies.find((r) => r.channelData?.turn)?.channelData?.turn as TurnSummary | undefined;
@@ -57,6 +58,8 @@ function resolveButton(input: string, last: Partial<Activity>[]): string {
   }
   return input;
 }
+
+stopQuietlyWhenPipeCloses();
 
 async function main(): Promise<void> {
   const { flags, positional } = parseArgs(process.argv.slice(2));

@@ -28,6 +28,7 @@ import { evaluateTriage, loadTriageSets } from '../bot/triage/evaluate';
 import { parseArgs, progressBar } from './lib/cli';
 import { loadConfig } from '../adapters/config';
 import { groupGaps, loadGaps } from '../bot/reporting';
+import { stopQuietlyWhenPipeCloses } from './lib/pipe';
 
 const USAGE = `Cách dùng: npm run kb -- <lệnh>
   validate                 kiểm tra toàn bộ nội dung
@@ -46,6 +47,8 @@ function loadOrReport(kbDir: string) {
   for (const p of kb.problems) console.error(formatProblem(p));
   return kb.value;
 }
+
+stopQuietlyWhenPipeCloses();
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;

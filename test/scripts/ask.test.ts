@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -33,4 +33,28 @@ describe('npm run ask -- --jsonl', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+});
+
+describe('command-line output cut short by its reader (| head)', () => {
+  it('stops quietly, without an EPIPE crash', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pipe-'));
+    try {
+      const child = spawn(resolve('node_modules/.bin/tsx'), ['scripts/ask.ts', '--jsonl'], {
+        env: { ...process.env, INDEX_DIR: join(dir, 'index'), GAPS_FILE: join(dir, 'gaps.jsonl'), TRAFFIC_FILE: join(dir, 'traffic.jsonl'), REDIS_URL: '' },
+        stdio: ['pipe', 'pipe', 'pipe'],
+      });
+      let stderr = '';
+      child.stderr.on('data', (d: Buffer) => {
+        stderr += d.toString();
+      });
+      // The reader takes the first line and goes away; the tool still has many answers to write.
+      child.stdout.once('data', () => child.stdout.destroy());
+      child.stdin.end(`${Array.from({ length: 300 }, () => 'f1 co phai cach ly ko').join('\n')}\n`);
+      const code = await new Promise<number | null>((done) => child.on('close', done));
+      expect(stderr).not.toMatch(/EPIPE/);
+      expect(code).toBe(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
 });
