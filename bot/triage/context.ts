@@ -91,6 +91,32 @@ const DEFINING = PhraseSet.of([
   'bao lâu không',
   'bao lâu mà không',
 ]);
+/** Colours and coldness of the skin: "hết" right after one is "all of it" ("tím hết rồi", "lạnh hết rồi"). Folded. */
+const SPREAD = new Set(['tim', 'tai', 'xanh', 'lanh', 'tham', 'nhot', 'xam', 'bam', 'ngat', 'met', 'toat']);
+/**
+ * People in general, not someone in particular ("người già bỏ ăn thì có sao không", "khi trẻ sốt cao mà co giật thì…"):
+ * as the subject opening a part, with "thì" after the sign, the sign is asked about (see {@link ContextRules.general}).
+ */
+const GROUPS = PhraseSet.of([
+  'người già',
+  'người cao tuổi',
+  'người lớn tuổi',
+  'trẻ',
+  'trẻ em',
+  'trẻ nhỏ',
+  'trẻ con',
+  'trẻ sơ sinh',
+  'người bệnh',
+  'bệnh nhân',
+  'người lớn',
+  'người ta',
+]);
+/** Words after "lo" that make it a worry said now ("lo quá", "lo lắm"), not "lỡ". Folded. */
+const WORRIED = new Set(['qua', 'lam', 'wa', 'ghe', 'thiet', 'that', 'vl', 'vai']);
+/** Words that open a condition with a group ("khi trẻ …", "lúc người già …"). Folded. */
+const WHEN = new Set(['khi', 'luc']);
+/** "vì", "do", "because (of)": the reason of a stay in care. Folded. */
+const FOR = new Set(['vi', 'do', 'because']);
 /** Words of worry before "bị lại" ("lo bị lại", "sợ bị lại"): a fear of it coming back. */
 const WORRY = new Set(['lo', 'so', 'ngai', 'worried', 'afraid', 'scared']);
 /** A threshold asked: "bao nhiêu", "bao lâu" … then "thì"/"là" ("bú ít hơn bao nhiêu cữ thì phải đi khám"). */
@@ -291,6 +317,24 @@ export class ContextRules {
     return false;
   }
 
+  /**
+   * "ông nội đã được đưa vào viện vì SpO2 thấp, …": the person is in care for the finding that starts at `start` (an
+   * `past.in_care` phrase, then "vì"/"do"/"because of" right before it), not negated, and the care did not fail later
+   * (`past.in_care_undone` anywhere after the phrase, as in {@link inCareAfter}).
+   */
+  inCareFor(tokens: readonly Token[], sentence: readonly number[], start: number): boolean {
+    let because = start - 1;
+    if (tokens[because]?.f === 'bi') because--;
+    if (tokens[because]?.f === 'of' && tokens[because - 1]?.f === 'because') because--;
+    if (!FOR.has(tokens[because]?.f ?? '')) return false;
+    for (const p of this.inCare.positions(tokens, Math.max(0, because - 8), because)) {
+      if (p.at + p.length !== because || sentence[p.at] !== sentence[start]) continue;
+      const negated = [p.at - 1, p.at - 2].some((j) => j >= 0 && this.isNot(tokens, j) > 0);
+      if (!negated && !this.inCareUndone.anyIn(tokens, p.at + p.length, tokens.length)) return true;
+    }
+    return false;
+  }
+
   /** A message asking "what if": a general-question cue ("nếu", "khi nào") somewhere in it. */
   hypothetical(tokens: readonly Token[]): boolean {
     return this.cuesBefore.anyIn(tokens, 0, tokens.length);
@@ -341,8 +385,10 @@ export class ContextRules {
     }
     if (flips % 2 === 1) return false;
     // After the finding, within its clause and before a comma: "khó thở hết rồi" / "khó thở không giảm".
-    // A bare "hết" right after it means "all" ("tím hết"), not "gone", unless "rồi"/"hẳn" or "đã" goes with it.
+    // A bare "hết" right after it means "all" ("tím hết"), not "gone", unless "rồi"/"hẳn" or "đã" goes with it; right
+    // after a colour or a coldness it is "all" even with "rồi" ("ngón tay ngón chân tím hết rồi": gone is "hết tím").
     for (let i = end; i < Math.min(tokens.length, end + 4) && clause[i] === c && tokens[i]!.kind !== 'comma'; i++) {
+      if (tokens[i]!.f === 'het' && i === end && SPREAD.has(tokens[end - 1]!.f) && tokens[i + 1]?.f !== 'han') continue;
       if (tokens[i]!.f === 'het' && !['roi', 'han'].includes(tokens[i + 1]?.f ?? '') && tokens[i - 1]?.f !== 'da') continue;
       if (this.isRelief(tokens, i)) {
         let negated = false;
@@ -374,6 +420,7 @@ export class ContextRules {
     const someone = this.patient.positions(tokens, from, to).some((p) => p.at + p.length <= start || p.at >= end);
     if (this.cuesAnywhere.anyIn(tokens, pf, pt) && !someone) return true;
     if (this.definedOrAsked(tokens, pf, start, end)) return true;
+    if (this.groupAsked(tokens, pf, start, end)) return true;
     // "… hỏi để biết thôi": the whole message is asked in advance, unless it is about someone in particular.
     if (!this.cuesMessage.anyIn(tokens, 0, tokens.length)) return false;
     // Someone named after the cue in its part (up to a comma or the end of the clause) is whom it is asked for
@@ -419,6 +466,22 @@ export class ContextRules {
   }
 
   /**
+   * "người già bỏ ăn thì có phải dấu hiệu nặng không", "trẻ em co giật thì làm gì": a group of people in general
+   * (`GROUPS`) opens the part of the sign, right before it (or before "bị"), and "thì" follows the sign in that part.
+   * Not when someone in particular or "now" is in the part ("người già nhà em bỏ ăn thì…" does not open with the sign).
+   */
+  private groupAsked(tokens: readonly Token[], pf: number, start: number, end: number): boolean {
+    const group = GROUPS.at(tokens, pf);
+    if (!group) return false;
+    const subjectEnd = pf + group.length;
+    if (subjectEnd !== start && !(subjectEnd + 1 === start && tokens[subjectEnd]!.f === 'bi')) return false;
+    let pt = end;
+    while (pt < tokens.length && tokens[pt]!.kind !== 'comma' && tokens[pt]!.kind !== 'stop') pt++;
+    if (!tokens.slice(end, pt).some((t) => t.f === 'thi')) return false;
+    return !tokens.slice(end, pt).some((t) => NOW.has(t.f) || JUST_NOW.has(t.f)) && !this.patient.anyIn(tokens, end, pt);
+  }
+
+  /**
    * "Nếu đang ở nhà một mình mà thấy khó thở thì…", "giả sử mình ở một mình mà bị ngất thì…": a condition goes on
    * across "mà" up to its "thì". True when the clause of a finding starts with "mà", the clause before it opens a
    * condition ("nếu", "giả sử") with no "thì" of its own, a "thì" follows the finding in its sentence, and nobody in
@@ -432,8 +495,22 @@ export class ContextRules {
     if (!then) return false;
     let before = from - 1;
     while (before > 0 && clause[before - 1] === clause[from - 1]) before--;
-    const cue = this.cuesBefore.positions(tokens, before, from).pop();
-    return cue !== undefined && !tokens.slice(cue.at, from).some((t) => t.f === 'thi');
+    const cue = this.cuesBefore.positions(tokens, before, from).pop()?.at ?? this.openedAsCondition(tokens, before, from);
+    return cue !== undefined && !tokens.slice(cue, from).some((t) => t.f === 'thi');
+  }
+
+  /**
+   * Where a clause tokens[from, to) opens a condition without a cue of `general_cues.before`: "lo" typed without
+   * accents at the start of the message ("Lo dang cach ly ma bi kho tho thi goi ai": "lỡ", or "lo" worrying about
+   * what may come), or "khi", "lúc" followed by a group of people in general ("khi trẻ sốt cao mà co giật thì…").
+   */
+  private openedAsCondition(tokens: readonly Token[], from: number, to: number): number | undefined {
+    const t = tokens[from];
+    if (!t || from >= to) return undefined;
+    // Not "lo quá mà bị khó thở thì sao" (worried now, and breathless).
+    if (from === 0 && t.plain && t.f === 'lo' && !WORRIED.has(tokens[from + 1]?.f ?? '')) return from;
+    if (WHEN.has(t.f) && GROUPS.at(tokens, from + 1)) return from;
+    return undefined;
   }
 
   /**

@@ -278,8 +278,10 @@ export class Triage {
             ]
           : [[c.start, c.end]];
       if (this.ctx.passed(tokens, clause, c.start, calmAfter, words)) continue;
-      // Already in care ("xe 115 đã chở đi viện rồi"), unless a danger to oneself.
-      if (!s.literal && this.ctx.inCareAfter(tokens, this.ctx.sentences(tokens), c.start, c.end)) continue;
+      // Already in care ("xe 115 đã chở đi viện rồi", "đã nhập viện vì SpO2 thấp"), unless a danger to oneself.
+      const inCare =
+        this.ctx.inCareAfter(tokens, this.ctx.sentences(tokens), c.start, c.end) || this.ctx.inCareFor(tokens, this.ctx.sentences(tokens), c.start);
+      if (!s.literal && inCare) continue;
       if (
         this.ctx.advice(tokens, c.start) ||
         nausea(tokens, c) ||

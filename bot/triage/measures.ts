@@ -105,6 +105,11 @@ const NOT_PERCENT = new Set([...AGE_TIME_UNITS, ...RATE_UNITS]);
 /** Words that date a later value to today once an SpO2 value has been said to be past. */
 const TODAY_WORDS = new Set(['gio', 'now']);
 const BOUND_WORDS = new Set(['duoi', 'tren', 'below', 'under', 'above', 'over', 'qua']);
+/**
+ * A fall to a value ("nếu SpO2 xuống 94 thì…"): in a hypothetical question a threshold, like a bound; otherwise a
+ * reading ("spo2 mẹ em xuống 94 là sao").
+ */
+const FALL_WORDS = new Set(['xuong', 'tut', 'to']);
 /** Words before a phone number ("gọi 115"): not a reading; "số" only before an emergency number ("hiện số 93"). */
 const PHONE_WORDS = new Set(['goi', 'call', 'dial', 'hotline', 'sdt']);
 const EMERGENCY_NUMBERS = new Set(['113', '114', '115']);
@@ -229,7 +234,12 @@ export class Measures {
         out.push({ at: i, months: n * 12 });
         continue;
       }
-      if (YEAR_UNITS.has(unit)) out.push({ at: i, months: (n + half) * 12 });
+      // "1 tuổi 2 tháng": years and months of one age.
+      const more = !half && tokens[i + 3]?.kind === 'word' && MONTH_UNITS.has(tokens[i + 3]!.f) ? num(tokens[i + 2]) : undefined;
+      if (YEAR_UNITS.has(unit) && more !== undefined && more < 12) {
+        out.push({ at: i, months: n * 12 + more });
+        i += 3;
+      } else if (YEAR_UNITS.has(unit)) out.push({ at: i, months: (n + half) * 12 });
       else if (MONTH_UNITS.has(unit) && (old || owned) && (unit !== 'm' || owned)) out.push({ at: i, months: n + half });
       else if (WEEK_UNITS.has(unit) && (old || owned)) out.push({ at: i, months: (n * 7) / 30.4 });
       else if (DAY_UNITS.has(unit) && (old || owned)) out.push({ at: i, months: n / 30.4 });
@@ -343,7 +353,7 @@ export class Measures {
       let v = num(t);
       if (v === undefined || this.ignoreAt?.(k)) continue;
       const prev = tokens[k - 1]?.f ?? '';
-      if (BOUND_WORDS.has(prev) && this.hypothetical(k)) continue;
+      if ((BOUND_WORDS.has(prev) || FALL_WORDS.has(prev)) && this.hypothetical(k)) continue;
       // "là 96 mà không phải 95": a value denied is not a reading.
       if (prev === 'phai' && tokens[k - 2]?.f === 'khong') continue;
       // "số bên cạnh 95 là nhịp tim": a value said to be another measure is not this one's.
@@ -409,7 +419,8 @@ export class Measures {
       const v = num(tokens[i]);
       if (v === undefined || v < m.plausible[0] || v > 80 || other.has(sentence[i]!) || this.ignoreAt?.(i)) continue;
       const unit = tokens[i + 1]?.kind === 'word' ? tokens[i + 1]!.f : '';
-      if (AGE_TIME_UNITS.has(unit) || MINUTE_WORDS.has(unit) || this.all.at(tokens, i + 1)) continue;
+      // ("11 nhịp": "nhịp" is then the unit of the count, see `named` in {@link readings}.)
+      if (AGE_TIME_UNITS.has(unit) || MINUTE_WORDS.has(unit) || (unit !== 'nhip' && this.all.at(tokens, i + 1))) continue;
       const counted = (firstCount.get(sentence[i]!) ?? i) < i;
       const perMinute = this.perMinuteSaid(tokens, sentence, i);
       if (((COUNT_UNITS.has(unit) && (counted || perMinute)) || (counted && perMinute)) && (!best || v > best.value))
@@ -455,7 +466,8 @@ export class Measures {
       out.push(r);
     };
     const ages = this.ages(tokens);
-    const measured = this.all.positions(tokens);
+    // "đếm được 11 nhịp trong 15 giây": a bare "nhịp" right after a number is the unit of a count, not a pulse named.
+    const measured = this.all.positions(tokens).filter((p) => !(p.length === 1 && tokens[p.at]!.f === 'nhip' && num(tokens[p.at - 1]) !== undefined));
     const named = new Set(measured.map((p) => p.value));
 
     // SpO2: every value after the word (ranges and falls: the lowest counts).

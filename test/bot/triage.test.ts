@@ -812,6 +812,153 @@ describe('emergency triage', () => {
     });
   });
 
+  describe('General behaviours added with tuning set 14', () => {
+    const alarms = (text: string): boolean => triage.check(text).emergency;
+
+    it.each(['bé 1 tuổi 3 tháng thở 44 lần/phút', 'cháu 3 tuổi đếm được 12 nhịp trong 15 giây'])(
+      'reads a count over 15 seconds with a bare "nhịp", and an age in years and months, by the age band (measures): %s',
+      (text) => {
+        expect(alarms(text)).toBe(true);
+      },
+    );
+
+    it.each(['hai bàn chân bà tím hết rồi'])('reads "hết" right after a colour as "all of it" (tim-tai): %s', (text) => {
+      expect(alarms(text)).toBe(true);
+    });
+
+    it.each([
+      'bố em nói mê suốt từ chiều',
+      'mẹ tui ngồi đó nhìn vô hồn, hỏi gì cũng im',
+      'mệ không biết mình đang ở mô',
+      'ba nhìn vợ mà hỏi ai vậy',
+      'em trai bị động kinh, giật từ nãy chưa dứt',
+      'anh ấy té ra sàn rồi giật giật',
+      'ông nha tui gut xuong ngoai san',
+      'em bé co cứng toàn thân',
+    ])('alarms on delirium, a blank stare, not knowing where one is or who is there, a seizure that does not stop (y-thuc): %s', (text) => {
+      expect(alarms(text)).toBe(true);
+    });
+
+    it.each([
+      'mẹ em đứng lên là khuỵu',
+      'ông ngồi dậy ăn cháo cũng không nổi',
+      'bà cầm cái cốc không lên',
+      'em mệt đến mức không đứng nổi',
+      'bố đi mấy bước là ngồi sụp',
+      'ba em nằm liệt từ sáng nay',
+      'ông nằm đó không tự trở mình được',
+    ])('alarms on someone whose legs give way, who cannot sit up, lift a cup, stand, walk a few steps or turn over (met-la): %s', (text) => {
+      expect(alarms(text)).toBe(true);
+    });
+
+    it.each([
+      'bà nội từ trưa tới giờ chưa uống được gì',
+      'ông ngoại 85 tuổi không tự đi vệ sinh được nữa',
+      'cho bà ăn cháo thì nhả ra hết',
+      'my grandpa stops eating since sunday',
+    ])('alarms on an older person who has drunk nothing, cannot go to the toilet alone or spits food out (nguoi-gia-tro-nang): %s', (text) => {
+      expect(alarms(text)).toBe(true);
+    });
+
+    it.each([
+      'my son 10 months refuses to drink anything',
+      'baby has no wet diaper since morning',
+      'bé 3 tháng ngủ suốt không dậy bú',
+      'thằng nhỏ nhà em khóc không ra tiếng',
+    ])('alarms on a child who refuses drinks, has no wet diaper, sleeps through feeds or cries without sound (tre-bu-kem, tre-li-bi): %s', (text) => {
+      expect(alarms(text)).toBe(true);
+    });
+
+    it.each(['bầu 38 tuần, bụng co từng cơn đều đặn', 'mình 37 tuần sáng nay ra nhớt hồng'])(
+      'alarms on regular contractions and a pink show late in pregnancy (thai-phu): %s',
+      (text) => {
+        expect(alarms(text)).toBe(true);
+      },
+    );
+
+    it.each([
+      'ông em uống phải xăng',
+      'my son drank detergent',
+      'con bị nghẹn thạch, không khóc được',
+      'cháu sờ vào ổ cắm, giờ nằm im',
+      'dẫm vào lửa trại, bàn chân cháy xém',
+      'bố em tự nhiên nhìn đôi, chóng mặt',
+    ])('alarms on poisoning, choking without a sound, an electric socket, a charred burn, double vision (cap-cuu-khac, bong-nang, dot-quy): %s', (text) => {
+      expect(alarms(text)).toBe(true);
+    });
+
+    it.each(['tôi không hít sâu được, cứ hít vào là tắc', 'my mom can not finish a sentence', 'my dad breathes so fast'])(
+      'alarms on breathing described in everyday words (kho-tho, nhip-tho-nhanh): %s',
+      (text) => {
+        expect(alarms(text)).toBe(true);
+      },
+    );
+
+    it.each([
+      'con đang đứng trên cầu nhìn xuống sông',
+      'mình tính nhảy cho xong',
+      'tối nay tôi sẽ chấm dứt tất cả',
+      'không có em thì bố mẹ đỡ khổ',
+      'em không biết, chắc em sẽ ra đi mãi mãi',
+      'em muốn tự làm đau mình',
+      'chị hết thiết sống rồi',
+      'nó giấu thuốc ngủ trong tủ',
+      'tôi mua than về phòng kín',
+      'chồng mất rồi, em định đi theo anh ấy',
+      'sống thế đủ rồi',
+      'mai không ai gặp em nữa đâu',
+    ])('alarms on plans, means and farewells of self-harm (tu-hai): %s', (text) => {
+      expect(alarms(text)).toBe(true);
+    });
+
+    it.each(['người cao tuổi lừ đừ thì có nguy hiểm không', 'khi người già ở một mình mà bị ngất thì gọi ai', 'lo o nha mot minh ma bi ngat thi lam sao'])(
+      'takes a sign of people in general before "thì", or a condition opened by "khi" + a group or by an unaccented "lo", as a question: %s',
+      (text) => {
+        expect(alarms(text)).toBe(false);
+      },
+    );
+
+    it.each(['nếu oxy tụt xuống 93 thì làm gì'])('takes a fall to a value in a "what if" question as a threshold (measures): %s', (text) => {
+      expect(alarms(text)).toBe(false);
+    });
+
+    it.each([
+      'bà em đã nhập viện vì khó thở, gia đình cần giấy tờ gì',
+      'ông em hóc xương đã được cấp cứu, bác sĩ lấy ra rồi, giờ ăn gì',
+      'chú em đột quỵ, đang nằm ICU ở tỉnh, vào thăm được không',
+    ])('sets aside a sign the person is in care for ("nhập viện vì …", "đang nằm ICU"), or treated and over: %s', (text) => {
+      expect(alarms(text)).toBe(false);
+    });
+
+    it.each(['lúc sáng con nôn 2 lần, giờ bú bình thường'])('sets aside a sign earlier today ("lúc sáng") that a later part says has passed: %s', (text) => {
+      expect(alarms(text)).toBe(false);
+    });
+
+    it.each([
+      'dấu hiệu ngất nhận biết sao',
+      'người khó thở mãn tính vì hen có cần kiêng gì không',
+      'my landlord is giving me a heart attack',
+      'traffic is suffocating',
+    ])('takes "nhận biết sao", a chronic condition, and English exaggeration in an everyday setting as no event: %s', (text) => {
+      expect(alarms(text)).toBe(false);
+    });
+  });
+
+  // Held before tuning set 14 and must still hold after its changes (not counted among its new examples).
+  describe('Guards kept with tuning set 14', () => {
+    const alarms = (text: string): boolean => triage.check(text).emergency;
+
+    it('keeps a worry said now, a reading of someone, care that did not hold, and a colour that has gone', () => {
+      expect(alarms('lo qua ma bi kho tho thi sao')).toBe(true);
+      expect(alarms('spo2 me em xuong 94 la sao')).toBe(true);
+      expect(alarms('mẹ em đã nhập viện vì khó thở, giờ xuất viện về nhà lại khó thở')).toBe(true);
+      expect(alarms('người già nhà em bỏ ăn thì có sao không')).toBe(true);
+      expect(alarms('em gái đã nhập viện vì uống thuốc ngủ')).toBe(true);
+      expect(alarms('môi hết tím rồi')).toBe(false);
+      expect(alarms('mạch ông đếm được 20 nhịp trong 15 giây')).toBe(false);
+    });
+  });
+
   it('never throws on any input (fast-check)', () => {
     fc.assert(
       fc.property(fc.oneof(fc.string(), fc.string({ unit: 'binary' })), (s) => {
@@ -863,11 +1010,13 @@ describe('triage sets', () => {
   });
 
   // The thirteenth set keeps false alarms above 2 % for safety: "tôi muốn chết" said of karaoke, chest pain after covid
-  // asked about, a confused elder asked about in general, a reading of someone already in care.
-  it('recognise every alarming message of the third, twelfth and thirteenth tuning sets', () => {
+  // asked about, a confused elder asked about in general, a reading of someone already in care. So does the fourteenth:
+  // "nếu thấy bạn bè nói muốn tự tử" (self-harm is never read as a question), fainting in the heat, a named person in
+  // an unaccented "lo … thì", a value after "nếu", care that a later "giờ" may have undone.
+  it('recognise every alarming message of the third, twelfth, thirteenth and fourteenth tuning sets', () => {
     for (const report of evaluateTriage(
       triage,
-      sets.filter((s) => s.name === 'tuning3' || s.name === 'tuning12' || s.name === 'tuning13'),
+      sets.filter((s) => ['tuning3', 'tuning12', 'tuning13', 'tuning14'].includes(s.name)),
     ))
       expect(report.missed).toEqual([]);
   });
