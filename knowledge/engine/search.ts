@@ -95,19 +95,7 @@ export function questionSentences(text: string, language: 'vi' | 'en' = 'vi'): s
     .map((s) => s.trim())
     .filter(Boolean);
   if (sentences.length < 2 || text.split(/\s+/).length < 15) return undefined;
-  const cues = language === 'en' ? QUESTION_CUES_EN : QUESTION_CUES_VI;
-  const asked = sentences.filter(
-    (s) =>
-      s.includes('?') ||
-      cues.test(
-        language === 'en'
-          ? s
-              .toLowerCase()
-              .replace(/[^a-z0-9' ]+/g, ' ')
-              .trim()
-          : ` ${foldVietnamese(normalizeVietnamese(s.toLowerCase())).replace(/[^a-z0-9]+/g, ' ')} `,
-      ),
-  );
+  const asked = sentences.filter((s) => asks(s, language));
   if (!asked.length || asked.length === sentences.length) return undefined;
   return asked.join(' ');
 }
@@ -129,23 +117,23 @@ const QUESTION_JOINS_EN = /(?<=[?!.;\n])\s+|\s*,?\s+(?=(?:and also|also|plus)\s)
  * // ['F1 cách ly mấy ngày?', 'với lại test nhanh mua ở đâu']
  */
 export function askedQuestions(text: string, language: 'vi' | 'en' = 'vi'): string[] {
-  const cues = language === 'en' ? QUESTION_CUES_EN : QUESTION_CUES_VI;
   return text
     .split(language === 'en' ? QUESTION_JOINS_EN : QUESTION_JOINS_VI)
     .map((s) => s.trim())
-    .filter((s) => s.split(/\s+/).length >= 2)
-    .filter(
-      (s) =>
-        s.includes('?') ||
-        cues.test(
-          language === 'en'
-            ? s
-                .toLowerCase()
-                .replace(/[^a-z0-9' ]+/g, ' ')
-                .trim()
-            : ` ${foldVietnamese(normalizeVietnamese(s.toLowerCase())).replace(/[^a-z0-9]+/g, ' ')} `,
-        ),
+    .filter((s) => s.split(/\s+/).length >= 2 && asks(s, language));
+}
+
+/** A sentence that asks: a question mark, or a question word of its language. */
+function asks(sentence: string, language: 'vi' | 'en'): boolean {
+  if (sentence.includes('?')) return true;
+  if (language === 'en')
+    return QUESTION_CUES_EN.test(
+      sentence
+        .toLowerCase()
+        .replace(/[^a-z0-9' ]+/g, ' ')
+        .trim(),
     );
+  return QUESTION_CUES_VI.test(` ${foldVietnamese(normalizeVietnamese(sentence.toLowerCase())).replace(/[^a-z0-9]+/g, ' ')} `);
 }
 
 export type CardStatus = 'current' | 'superseded' | 'ended' | 'not_yet';

@@ -113,8 +113,11 @@ export function loadLocked(
 
 const fold = (s: string): string => foldVietnamese(normalizeVietnamese(s));
 
-/** Runs every item through a fresh bot conversation (as of `asOf`) and the engine. */
-export async function evaluateLocked(index: KnowledgeIndex, items: LockedItem[], asOf: string): Promise<LockedReport> {
+/** A bot on in-memory state answering as of `asOf`, and the adapter to talk to it in process. */
+export function evaluationBot(
+  index: KnowledgeIndex,
+  asOf: string,
+): { adapter: InProcessAdapter; logic: (ctx: Parameters<CovidBot['run']>[0]) => Promise<void> } {
   const bot = new CovidBot({
     index: () => index,
     conversationState: new ConversationState(new MemoryStorage()),
@@ -122,8 +125,12 @@ export async function evaluateLocked(index: KnowledgeIndex, items: LockedItem[],
     gaps: new MemoryGapRecorder(),
     today: () => asOf,
   });
-  const adapter = new InProcessAdapter();
-  const logic = (ctx: Parameters<CovidBot['run']>[0]) => bot.run(ctx);
+  return { adapter: new InProcessAdapter(), logic: (ctx) => bot.run(ctx) };
+}
+
+/** Runs every item through a fresh bot conversation (as of `asOf`) and the engine. */
+export async function evaluateLocked(index: KnowledgeIndex, items: LockedItem[], asOf: string): Promise<LockedReport> {
+  const { adapter, logic } = evaluationBot(index, asOf);
   const bySection: LockedReport['bySection'] = {};
   let top1 = 0;
   let choices = 0;

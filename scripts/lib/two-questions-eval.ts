@@ -9,14 +9,12 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ConversationState, MemoryStorage, UserState, type Activity } from 'botbuilder';
+import type { Activity } from 'botbuilder';
 import { parse } from 'yaml';
 import { z } from 'zod';
 import type { KnowledgeIndex } from '../../knowledge/engine/search';
-import { CovidBot } from '../../bot/bot';
-import { MemoryGapRecorder } from '../../bot/gaps';
-import { InProcessAdapter } from '../../adapters/in-process-adapter';
 import type { TurnSummary } from '../../bot/replies';
+import { evaluationBot } from './locked-eval';
 
 const Expect = z.array(z.array(z.string().min(2)).min(1)).length(2);
 const DevSchema = z.strictObject({ items: z.array(z.strictObject({ text: z.string().min(4), expect: Expect })) });
@@ -66,15 +64,7 @@ export function loadTwoQuestions(root: string, which: 'dev' | 'locked', cardIds:
 }
 
 export async function evaluateTwoQuestions(index: KnowledgeIndex, items: TwoQuestionItem[], asOf: string): Promise<TwoQuestionReport> {
-  const bot = new CovidBot({
-    index: () => index,
-    conversationState: new ConversationState(new MemoryStorage()),
-    userState: new UserState(new MemoryStorage()),
-    gaps: new MemoryGapRecorder(),
-    today: () => asOf,
-  });
-  const adapter = new InProcessAdapter();
-  const logic = (ctx: Parameters<CovidBot['run']>[0]) => bot.run(ctx);
+  const { adapter, logic } = evaluationBot(index, asOf);
   const report: TwoQuestionReport = { n: 0, mainRight: 0, bothCovered: 0, confidentlyWrong: 0, offered: 0, wrongOffers: 0, failures: [] };
   let wrongOffers = 0;
   for (const [i, item] of items.entries()) {
