@@ -308,11 +308,8 @@ export class ContextRules {
       if (!tokens.slice(end, p.at).some((t) => t.kind === 'comma')) continue;
       let partEnd = p.at + p.length;
       while (partEnd < tokens.length && sentence[partEnd] === sentence[start] && tokens[partEnd]!.kind !== 'comma') partEnd++;
-      const negated = [p.at - 1, p.at - 2].some((j) => j >= 0 && this.isNot(tokens, j) > 0);
       const asked = tokens.slice(p.at + p.length, partEnd).some((_, k) => this.isNot(tokens, p.at + p.length + k) > 0);
-      // The care did not hold: turned away, waiting, sent home, still or again ill ("viện hết chỗ, đang chờ").
-      const undone = this.inCareUndone.anyIn(tokens, p.at + p.length, tokens.length);
-      if (!negated && !asked && !undone) return true;
+      if (!asked && this.careHolds(tokens, p)) return true;
     }
     return false;
   }
@@ -329,10 +326,18 @@ export class ContextRules {
     if (!FOR.has(tokens[because]?.f ?? '')) return false;
     for (const p of this.inCare.positions(tokens, Math.max(0, because - 8), because)) {
       if (p.at + p.length !== because || sentence[p.at] !== sentence[start]) continue;
-      const negated = [p.at - 1, p.at - 2].some((j) => j >= 0 && this.isNot(tokens, j) > 0);
-      if (!negated && !this.inCareUndone.anyIn(tokens, p.at + p.length, tokens.length)) return true;
+      if (this.careHolds(tokens, p)) return true;
     }
     return false;
+  }
+
+  /**
+   * A `past.in_care` phrase at `p` that holds: not negated ("chưa nhập viện"), and not undone anywhere after it
+   * (`past.in_care_undone`: turned away, waiting, sent home, still or again ill, "viện hết chỗ, đang chờ").
+   */
+  private careHolds(tokens: readonly Token[], p: { at: number; length: number }): boolean {
+    const negated = [p.at - 1, p.at - 2].some((j) => j >= 0 && this.isNot(tokens, j) > 0);
+    return !negated && !this.inCareUndone.anyIn(tokens, p.at + p.length, tokens.length);
   }
 
   /** A message asking "what if": a general-question cue ("nếu", "khi nào") somewhere in it. */
