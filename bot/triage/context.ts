@@ -57,8 +57,6 @@ const NOT_PAST_BEFORE = new Set([...SINCE_NOW, 'dang']);
 const PERSONS = new Set(['em', 'e', 'toi', 'minh', 'tui', 'tao', 'anh', 'chi', 'me', 'to']);
 /** Words of a symptom before "đến", "tới" ("đau tới ngất", "mệt đến xỉu"): a degree of it, not a figure. */
 const SYMPTOM_BEFORE = new Set(['dau', 'met', 'ho', 'sot', 'non', 'oi', 'kho', 'tuc']);
-/** Words that tell a sudden event ("tự nhiên ngất", "bỗng xỉu"; "bong" without accents is also "bóng"). */
-const SUDDEN = PhraseSet.of(['tự nhiên', 'tự dưng', '=bỗng', 'bỗng nhiên', 'đột nhiên', 'đột ngột', 'suddenly']);
 /** The second word of a degree said in two ("đến mức", "tới nỗi", "đến độ"). */
 const DEGREE_NOUNS = new Set(['muc', 'noi', 'do']);
 /** Words that say a finding is happening now or has just happened ("vừa co giật", "đang khó thở"). */
@@ -66,68 +64,15 @@ const JUST_NOW = new Set(['vua', 'dang', 'now', 'currently']);
 /** Words of today between a long-ago marker and a finding. */
 const NOW = new Set(['gio', 'nay', 'hien', 'lai', 'now', 'today', 'again', 'currently']);
 
-/**
- * Words right before a sign that make it the subject of a question, whoever is named: a definition ("bé 1 tuổi thở
- * bao nhiêu là thở nhanh", "thế nào là lơ mơ"), prevention ("thuốc phòng co giật", "hạ sốt để phòng co giật"), a
- * duration asked ("bao lâu không uống nước thì trẻ mất nước"). Not "gọi là", "coi là" ("bé có thể coi là li bì rồi"
- * describes her).
- */
-const DEFINING = PhraseSet.of([
-  'bao nhiêu là',
-  'bao nhiêu thì là',
-  'bao nhiêu mới là',
-  'bao nhiêu lần là',
-  'mấy lần là',
-  'thế nào là',
-  'thế nào mới là',
-  'thế nào thì là',
-  'như thế nào là',
-  'như nào là',
-  'ntn là',
-  'what counts as',
-  'để phòng',
-  'để phòng ngừa',
-  'thuốc phòng',
-  'bao lâu không',
-  'bao lâu mà không',
-]);
 /** Colours and coldness of the skin: "hết" right after one is "all of it" ("tím hết rồi", "lạnh hết rồi"). Folded. */
 const SPREAD = new Set(['tim', 'tai', 'xanh', 'lanh', 'tham', 'nhot', 'xam', 'bam', 'ngat', 'met', 'toat']);
-/**
- * People in general, not someone in particular ("người già bỏ ăn thì có sao không", "khi trẻ sốt cao mà co giật thì…"):
- * as the subject opening a part, with "thì" after the sign, the sign is asked about (see {@link ContextRules.general}).
- */
-const GROUPS = PhraseSet.of([
-  'người già',
-  'người cao tuổi',
-  'người lớn tuổi',
-  'trẻ',
-  'trẻ em',
-  'trẻ nhỏ',
-  'trẻ con',
-  'trẻ sơ sinh',
-  'người bệnh',
-  'bệnh nhân',
-  'người lớn',
-  'người ta',
-]);
 /** Words after "lo" that make it a worry said now ("lo quá", "lo lắm"), not "lỡ". Folded. */
 const WORRIED = new Set(['qua', 'lam', 'wa', 'ghe', 'thiet', 'that', 'vl', 'vai']);
 /** Words that open a condition with a group ("khi trẻ …", "lúc người già …"). Folded. */
 const WHEN = new Set(['khi', 'luc']);
 /** "vì", "do", "because (of)": the reason of a stay in care. Folded. */
 const FOR = new Set(['vi', 'do', 'because']);
-/** Words of worry before "bị lại" ("lo bị lại", "sợ bị lại"): a fear of it coming back. */
-const WORRY = new Set(['lo', 'so', 'ngai', 'worried', 'afraid', 'scared']);
-/** A threshold asked: "bao nhiêu", "bao lâu" … then "thì"/"là" ("bú ít hơn bao nhiêu cữ thì phải đi khám"). */
-const HOW_MUCH = PhraseSet.of(['bao nhiêu', 'bao lâu', 'mấy cữ', 'mấy lần', 'how many', 'how long', 'how much']);
 const THEN = new Set(['thi', 'la', 'moi']);
-/** Question words after "khác" in a sentence ("A khác B thế nào"): a comparison asked. */
-const HOW = PhraseSet.of(['thế nào', 'như thế nào', 'ra sao', 'chỗ nào', 'ở đâu', 'như nào', 'ntn']);
-/** "phân biệt lơ mơ với ngủ say", "ngất xỉu khác gì chóng mặt": two conditions compared (see {@link ContextRules.general}). */
-const COMPARE = PhraseSet.of(['phân biệt', 'khác gì', 'khác nhau', 'khác với', 'khác chỗ nào', 'giống hay khác', 'difference between', 'different from']);
-/** "liệt kê giúp em những dấu hiệu như khó thở, tím môi": the signs after it are asked for, not described. */
-const LIST = PhraseSet.of(['liệt kê', 'kể tên', 'kể giúp', 'kể ra giúp', 'list the', 'list of', 'list all']);
 
 export class ContextRules {
   readonly not: PhraseSet;
@@ -156,6 +101,14 @@ export class ContextRules {
   private readonly recurred: PhraseSet;
   private readonly inCare: PhraseSet;
   private readonly inCareUndone: PhraseSet;
+  private readonly worry: PhraseSet;
+  private readonly defining: PhraseSet;
+  private readonly howMuch: PhraseSet;
+  private readonly compare: PhraseSet;
+  private readonly compareHow: PhraseSet;
+  private readonly list: PhraseSet;
+  private readonly groups: PhraseSet;
+  private readonly sudden: PhraseSet;
   readonly patient: PhraseSet;
   private readonly humour: string[];
   private readonly scope: number;
@@ -189,6 +142,14 @@ export class ContextRules {
     this.recurred = PhraseSet.of(rules.past.recurred);
     this.inCare = PhraseSet.of(rules.past.in_care);
     this.inCareUndone = PhraseSet.of(rules.past.in_care_undone);
+    this.worry = PhraseSet.of(rules.past.worry);
+    this.defining = PhraseSet.of(rules.general_cues.defining);
+    this.howMuch = PhraseSet.of(rules.general_cues.how_much);
+    this.compare = PhraseSet.of(rules.general_cues.compare);
+    this.compareHow = PhraseSet.of(rules.general_cues.compare_how);
+    this.list = PhraseSet.of(rules.general_cues.list);
+    this.groups = PhraseSet.of(rules.people.groups);
+    this.sudden = PhraseSet.of(rules.figurative.sudden);
     this.patient = PhraseSet.of(rules.people.patient);
   }
 
@@ -291,8 +252,8 @@ export class ContextRules {
         (x) =>
           !this.notEndsAt(tokens, clause, x.at - 1) &&
           !this.notEndsAt(tokens, clause, x.at - 2) &&
-          !WORRY.has(tokens[x.at - 1]?.f ?? '') &&
-          !WORRY.has(tokens[x.at - 2]?.f ?? ''),
+          !this.worry.at(tokens, x.at - 1) &&
+          !this.worry.at(tokens, x.at - 2),
       );
   }
 
@@ -447,7 +408,7 @@ export class ContextRules {
    * sao, phân biệt với ngủ say thế nào", "ngất xỉu khác gì với chóng mặt").
    */
   private definedOrAsked(tokens: readonly Token[], pf: number, start: number, end: number): boolean {
-    if (DEFINING.positions(tokens, Math.max(pf, start - 6), start).some((p) => p.at + p.length >= start - 1)) return true;
+    if (this.defining.positions(tokens, Math.max(pf, start - 6), start).some((p) => p.at + p.length >= start - 1)) return true;
     const sentence = this.sentences(tokens);
     let sf = start;
     while (sf > 0 && sentence[sf - 1] === sentence[start]) sf--;
@@ -458,25 +419,25 @@ export class ContextRules {
     const nowOrSomeone = (from: number, to: number): boolean =>
       this.patient.positions(tokens, from, to).some((p) => p.at + p.length <= start || p.at >= end) ||
       outside(from, to).some((t) => NOW.has(t.f) || JUST_NOW.has(t.f));
-    const list = LIST.positions(tokens, sf, start).pop();
+    const list = this.list.positions(tokens, sf, start).pop();
     if (list && !nowOrSomeone(list.at + list.length, start)) return true;
     // A threshold asked in the part, nobody in particular named and nothing of now: "bao nhiêu … thì/là" around it.
     let pt = end;
     while (pt < tokens.length && sentence[pt] === sentence[start] && tokens[pt]!.kind !== 'comma') pt++;
-    const much = HOW_MUCH.positions(tokens, pf, pt)[0];
+    const much = this.howMuch.positions(tokens, pf, pt)[0];
     if (much && tokens.slice(much.at + much.length, pt).some((t) => THEN.has(t.f)) && !nowOrSomeone(pf, pt)) return true;
     const differ = tokens.findIndex((t, k) => k >= sf && k < st && t.f === 'khac');
-    const compared = COMPARE.anyIn(tokens, sf, st) || (differ >= 0 && HOW.anyIn(tokens, differ + 1, st));
+    const compared = this.compare.anyIn(tokens, sf, st) || (differ >= 0 && this.compareHow.anyIn(tokens, differ + 1, st));
     return compared && !nowOrSomeone(sf, st) && !outside(sf, st).some((t) => PERSONS.has(t.f) || t.kind === 'num');
   }
 
   /**
    * "người già bỏ ăn thì có phải dấu hiệu nặng không", "trẻ em co giật thì làm gì": a group of people in general
-   * (`GROUPS`) opens the part of the sign, right before it (or before "bị"), and "thì" follows the sign in that part.
+   * (`people.groups` of triage.yaml) opens the part of the sign, right before it (or before "bị"), and "thì" follows the sign in that part.
    * Not when someone in particular or "now" is in the part ("người già nhà em bỏ ăn thì…" does not open with the sign).
    */
   private groupAsked(tokens: readonly Token[], pf: number, start: number, end: number): boolean {
-    const group = GROUPS.at(tokens, pf);
+    const group = this.groups.at(tokens, pf);
     if (!group) return false;
     const subjectEnd = pf + group.length;
     if (subjectEnd !== start && !(subjectEnd + 1 === start && tokens[subjectEnd]!.f === 'bi')) return false;
@@ -514,7 +475,7 @@ export class ContextRules {
     if (!t || from >= to) return undefined;
     // Not "lo quá mà bị khó thở thì sao" (worried now, and breathless).
     if (from === 0 && t.plain && t.f === 'lo' && !WORRIED.has(tokens[from + 1]?.f ?? '')) return from;
-    if (WHEN.has(t.f) && GROUPS.at(tokens, from + 1)) return from;
+    if (WHEN.has(t.f) && this.groups.at(tokens, from + 1)) return from;
     return undefined;
   }
 
@@ -640,7 +601,7 @@ export class ContextRules {
    */
   suddenEvent(tokens: readonly Token[], sentence: readonly number[], start: number): boolean {
     for (let i = start - 1; i >= Math.max(0, start - 3) && sentence[i] === sentence[start]; i--) {
-      if (SUDDEN.at(tokens, i)) return true;
+      if (this.sudden.at(tokens, i)) return true;
       if (tokens[i]!.f === 'thi' && tokens.slice(0, i).some((t, k) => sentence[k] === sentence[start] && JUST_NOW.has(t.f))) return true;
     }
     return false;

@@ -268,7 +268,21 @@ export const TriageSchema = z.strictObject({
     affirmers: words.default([]),
     scope: z.number().int().min(1).max(12).default(6),
   }),
-  general_cues: z.strictObject({ before: words.default([]), anywhere: words.default([]), message: words.default([]), readings: words.default([]) }),
+  general_cues: z.strictObject({
+    before: words.default([]),
+    anywhere: words.default([]),
+    message: words.default([]),
+    readings: words.default([]),
+    /** Right before a sign: a definition or prevention asked ("thế nào là lơ mơ", "thuốc phòng co giật"). */
+    defining: words.default([]),
+    /** A threshold asked, then "thì"/"là" ("bao nhiêu cữ thì…"). */
+    how_much: words.default([]),
+    /** Two conditions compared ("phân biệt", "khác gì"), and the question words after "khác" that do the same. */
+    compare: words.default([]),
+    compare_how: words.default([]),
+    /** The signs after one of these are asked for, not described ("liệt kê những dấu hiệu như…"). */
+    list: words.default([]),
+  }),
   figurative: z.strictObject({
     before: words.default([]),
     humour: words.default([]),
@@ -278,6 +292,8 @@ export const TriageSchema = z.strictObject({
     medical: words.default([]),
     /** Phrases people use figuratively; in an everyday setting only these are set aside, any other sign still counts. */
     prone: words.default([]),
+    /** A sign told as a sudden event ("tự nhiên xỉu") is never a figure of speech. */
+    sudden: words.default([]),
   }),
   past: z.strictObject({
     history: words.default([]),
@@ -291,6 +307,8 @@ export const TriageSchema = z.strictObject({
     in_care: words.default([]),
     /** After `in_care`, anywhere later: the care did not hold ("hết chỗ, đang chờ", "cho về", "vẫn"): the sign stands. */
     in_care_undone: words.default([]),
+    /** Right before "bị lại": a fear of it coming back ("sợ bị lại"), not a return. */
+    worry: words.default([]),
   }),
   people: z.strictObject({
     patient: words.default([]),
@@ -303,6 +321,8 @@ export const TriageSchema = z.strictObject({
     not_elderly: words.default([]),
     elderly_from_years: z.number().int().positive().default(60),
     age_owners: words.default([]),
+    /** People in general opening a part ("người già bỏ ăn thì…"): with "thì" after the sign, the sign is asked about. */
+    groups: words.default([]),
   }),
   signs: z
     .array(

@@ -1043,3 +1043,23 @@ describe('triage sets', () => {
     expect(readFileSync(join(KB_DIR, '..', 'README.md'), 'utf8')).toContain(hash);
   });
 });
+
+describe('context words are data', () => {
+  // The word lists of general questions, sudden events and worries come from knowledge/triage.yaml: emptied, the
+  // readings they make change (each pair below differs).
+  const rules = loadKnowledgeBase(KB_DIR).value!.triage;
+  const bare = structuredClone(rules);
+  bare.people.groups = [];
+  bare.figurative.sudden = [];
+  bare.general_cues.defining = [];
+  const without = new Triage(bare);
+  it.each([
+    ['người già bỏ ăn thì có sao không', false],
+    ['khi trẻ sốt cao mà co giật thì phải làm sao', false],
+    ['bé 1 tuổi thở bao nhiêu là thở nhanh', false],
+    ['đang kẹt xe tự nhiên xỉu', true],
+  ])('%s', (text, emergency) => {
+    expect(triage.check(text).emergency).toBe(emergency);
+    expect(without.check(text).emergency).toBe(!emergency);
+  });
+});
