@@ -983,6 +983,7 @@ describe('triage sets', () => {
       'tuning12',
       'tuning13',
       'tuning14',
+      'tuning15',
       'tuning2',
       'tuning3',
       'tuning4',
