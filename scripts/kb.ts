@@ -169,13 +169,15 @@ async function main(argv: string[]): Promise<number> {
         if (sets.thresholds && t.falseAlarms > sets.thresholds.triageFalseAlarms)
           below.push(`triage.${t.name}.falseAlarms ${t.falseAlarms.toFixed(3)} > ${sets.thresholds.triageFalseAlarms}`);
       }
-      // Development conversations (long stories, short, follow-ups, no card), through the whole bot: for tuning.
-      const devconv = loadLocked(kbDir, new Set(index.cardsById.keys()), { sets: /^devconv-questions$/, labels: 'devconv-labels.yaml' });
-      for (const p of devconv.problems) console.error(p);
-      if (devconv.items.length) {
-        const d = await evaluateLocked(index, devconv.items, asOf ?? today());
+      // Development conversations (long stories, short, follow-ups, no card), through the whole bot: for tuning. The
+      // second set was written later by someone who had not seen the cards (its figure on arrival is in the README).
+      for (const name of ['devconv', 'devconv2']) {
+        const set = loadLocked(kbDir, new Set(index.cardsById.keys()), { sets: new RegExp(`^${name}-questions$`), labels: `${name}-labels.yaml` });
+        for (const p of set.problems) console.error(p);
+        if (!set.items.length) continue;
+        const d = await evaluateLocked(index, set.items, asOf ?? today());
         out(
-          `\nHội thoại phát triển (knowledge/eval/devconv-*.yaml, ${d.n} câu): thẻ đầu đúng ${pct(d.top1)}; đúng hoặc trong lựa chọn ${pct(d.answeredOrChoices)}; sai chắc chắn ${pct(d.confidentlyWrong)}; không có thẻ được từ chối ${pct(d.noCardDeclined)}; nhất quán dấu ${pct(d.accentConsistency)}`,
+          `\nHội thoại phát triển (knowledge/eval/${name}-*.yaml, ${d.n} câu): thẻ đầu đúng ${pct(d.top1)}; đúng hoặc trong lựa chọn ${pct(d.answeredOrChoices)}; sai chắc chắn ${pct(d.confidentlyWrong)}; không có thẻ được từ chối ${pct(d.noCardDeclined)}; nhất quán dấu ${pct(d.accentConsistency)}${d.outOfScope ? `; ngoài chủ đề bị từ chối ${pct(d.outOfScopeDeclined)} (${d.outOfScope} câu)` : ''}`,
         );
         for (const [section, s] of Object.entries(d.bySection))
           out(
