@@ -593,8 +593,10 @@ export class KnowledgeIndex {
     const o = this.options;
     const top = hits[0]?.score ?? 0;
     const second = hits[1]?.score ?? 0;
-    if (top < o.outOfScopeBelow)
-      return domain.signal === 'strong' && !domain.offTopic && top >= o.strongClarifyFloor && hits.length > 1 ? 'clarify' : 'out_of_scope';
+    if (top < o.outOfScopeBelow) {
+      const floor = domain.signal === 'strong' ? o.strongClarifyFloor : domain.signal === 'weak' ? o.weakClarifyFloor : Number.POSITIVE_INFINITY;
+      return !domain.offTopic && top >= floor && hits.length > 1 ? 'clarify' : 'out_of_scope';
+    }
     if (top - second < (top >= o.confidentAbove ? o.confidentMargin : o.clarifyMargin) && second >= o.outOfScopeBelow) return 'clarify';
     if (top < o.answerAbove && hits.length > 1) return 'clarify';
     return 'answer';
