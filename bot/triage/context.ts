@@ -85,6 +85,8 @@ export class ContextRules {
   private readonly boundaries: PhraseSet;
   private readonly affirmers: PhraseSet;
   private readonly cuesBefore: PhraseSet;
+  private readonly mishap: PhraseSet;
+  private readonly drugNames: PhraseSet;
   private readonly cuesAnywhere: PhraseSet;
   private readonly cuesMessage: PhraseSet;
   private readonly cuesReadings: PhraseSet;
@@ -101,6 +103,7 @@ export class ContextRules {
   private readonly recurred: PhraseSet;
   private readonly inCare: PhraseSet;
   private readonly inCareUndone: PhraseSet;
+  private readonly asking: PhraseSet;
   private readonly worry: PhraseSet;
   private readonly defining: PhraseSet;
   private readonly howMuch: PhraseSet;
@@ -125,6 +128,8 @@ export class ContextRules {
     this.affirmers = PhraseSet.of(n.affirmers);
     this.scope = n.scope;
     this.cuesBefore = PhraseSet.of(rules.general_cues.before);
+    this.mishap = PhraseSet.of(rules.general_cues.mishap);
+    this.drugNames = PhraseSet.of(n.drug_names);
     this.cuesAnywhere = PhraseSet.of(rules.general_cues.anywhere);
     this.cuesMessage = PhraseSet.of(rules.general_cues.message);
     this.cuesReadings = PhraseSet.of(rules.general_cues.readings);
@@ -142,6 +147,7 @@ export class ContextRules {
     this.recurred = PhraseSet.of(rules.past.recurred);
     this.inCare = PhraseSet.of(rules.past.in_care);
     this.inCareUndone = PhraseSet.of(rules.past.in_care_undone);
+    this.asking = PhraseSet.of(rules.past.asking);
     this.worry = PhraseSet.of(rules.past.worry);
     this.defining = PhraseSet.of(rules.general_cues.defining);
     this.howMuch = PhraseSet.of(rules.general_cues.how_much);
@@ -183,6 +189,11 @@ export class ContextRules {
     if (!m) return false;
     // "sau khi khỏi covid", "hết bệnh": the illness has passed, not the symptom.
     if (this.notCancelledBy.at(tokens, i + m.length)) return false;
+    // "thuốc hạ sốt", "thuốc giảm đau": the name of a medicine, not a relief ("uống nhầm cả vỉ thuốc hạ sốt").
+    for (let s = Math.max(0, i - 3); s <= i; s++) {
+      const d = this.drugNames.at(tokens, s);
+      if (d && s + d.length > i) return false;
+    }
     const t = tokens[i]!;
     if (t.plain && this.ambiguousRelief.has(t.f)) {
       return this.reliefBefore.has(tokens[i - 1]?.f ?? '') || this.reliefAfter.has(tokens[i + 1]?.f ?? '');
@@ -199,10 +210,35 @@ export class ContextRules {
     return false;
   }
 
-  /** True when a not-word or a relief word ("hết") lies in tokens[from, to): it undoes a pair ("ngực hết tức"). */
+  /**
+   * True when a not-word or a relief word ("hết") lies in tokens[from, to) within the part of the second word (after
+   * the last comma): it undoes a pair ("ngực hết tức", "môi hồng, không tím"). A negation in an earlier part says
+   * something else ("mẹ mất vì covid, em không chịu nổi, muốn đi theo mẹ"); "hết" right after a colour is "all of it"
+   * ("tím hết môi").
+   */
   undone(tokens: readonly Token[], from: number, to: number): boolean {
-    for (let j = from; j < to; j++) if (this.not.at(tokens, j) || this.isRelief(tokens, j)) return true;
+    let j = to;
+    while (j > from && tokens[j - 1]!.kind !== 'comma') j--;
+    for (; j < to; j++) {
+      if (tokens[j]!.f === 'het' && SPREAD.has(tokens[j - 1]?.f ?? '')) continue;
+      if (this.not.at(tokens, j) || this.isRelief(tokens, j)) return true;
+    }
     return false;
+  }
+
+  /**
+   * Cues of a condition ("nếu", "lỡ") in tokens[from, to): not a mishap told ("em lỡ uống nước rửa tay, giờ rát
+   * họng"): a word of `general_cues.mishap` right after someone, with no "thì" after it in its sentence ("mình lỡ bị
+   * covid thì sao" stays a condition).
+   */
+  private conditionCues(tokens: readonly Token[], from: number, to: number): { at: number; length: number }[] {
+    const sentence = this.sentences(tokens);
+    return this.cuesBefore.positions(tokens, from, to).filter((p) => {
+      if (!this.mishap.at(tokens, p.at)) return true;
+      const someone = PERSONS.has(tokens[p.at - 1]?.f ?? '') || this.patient.anyIn(tokens, Math.max(0, p.at - 2), p.at);
+      const then = tokens.some((t, k) => k > p.at && sentence[k] === sentence[p.at] && t.f === 'thi');
+      return !someone || then;
+    });
   }
 
   /**
@@ -214,9 +250,17 @@ export class ContextRules {
     while (from > 0 && clause[from - 1] === clause[at] && tokens[from - 1]!.kind !== 'comma') from--;
     let to = at;
     while (to < tokens.length && clause[to] === clause[at] && tokens[to]!.kind !== 'comma') to++;
-    if (this.history.anyIn(tokens, from, to) || this.pastMarkerIn(tokens, from, to) || this.longAgoIn(tokens, from, to, at)) return true;
+    if (this.historyIn(tokens, from, to) || this.pastMarkerIn(tokens, from, to) || this.longAgoIn(tokens, from, to, at)) return true;
     const day = illnessDays(tokens, from, to)[0];
     return day !== undefined && illnessDays(tokens, 0, tokens.length).some((d) => d > day);
+  }
+
+  /**
+   * A history marker in tokens[from, to) ("bé từng co giật", "lúc đó"), not one that opens something still going on
+   * ("từ lúc đó cứ lơ mơ", "since then").
+   */
+  private historyIn(tokens: readonly Token[], from: number, to: number): boolean {
+    return this.history.positions(tokens, from, to).some((p) => !SINCE_NOW.has(tokens[p.at - 1]?.f ?? ''));
   }
 
   /**
@@ -294,16 +338,20 @@ export class ContextRules {
 
   /**
    * A `past.in_care` phrase at `p` that holds: not negated ("chưa nhập viện"), and not undone anywhere after it
-   * (`past.in_care_undone`: turned away, waiting, sent home, still or again ill, "viện hết chỗ, đang chờ").
+   * (`past.in_care_undone`: turned away, waiting, sent home, still or again ill, "viện hết chỗ, đang chờ"). A word of
+   * now right before the writer's question ("…, giờ hỏi giấy nghỉ ốm": `past.asking`) says nothing of the care.
    */
   private careHolds(tokens: readonly Token[], p: { at: number; length: number }): boolean {
     const negated = [p.at - 1, p.at - 2].some((j) => j >= 0 && this.isNot(tokens, j) > 0);
-    return !negated && !this.inCareUndone.anyIn(tokens, p.at + p.length, tokens.length);
+    const undone = this.inCareUndone
+      .positions(tokens, p.at + p.length)
+      .some((u) => !(NOW.has(tokens[u.at + u.length - 1]!.f) && this.asking.at(tokens, u.at + u.length)));
+    return !negated && !undone;
   }
 
   /** A message asking "what if": a general-question cue ("nếu", "khi nào") somewhere in it. */
   hypothetical(tokens: readonly Token[]): boolean {
-    return this.cuesBefore.anyIn(tokens, 0, tokens.length);
+    return this.conditionCues(tokens, 0, tokens.length).length > 0;
   }
 
   /**
@@ -317,7 +365,7 @@ export class ContextRules {
     return (at) => {
       let from = at;
       while (from > 0 && clause[from - 1] === clause[at]) from--;
-      if (this.cuesBefore.anyIn(tokens, from, at)) return true;
+      if (this.conditionCues(tokens, from, at).length) return true;
       let pf = at;
       while (pf > from && tokens[pf - 1]!.kind !== 'comma') pf--;
       return !this.patient.anyIn(tokens, pf, at) && tokens[at + 1]?.f !== 'roi';
@@ -380,7 +428,7 @@ export class ContextRules {
     // "có tiền sử động kinh, vừa co giật 10 phút", "ông có tiền sử hen, giờ khó thở": a part that says it is happening
     // now is not under a cue before it.
     const now = tokens.slice(pf, start).some((t) => JUST_NOW.has(t.f) || NOW.has(t.f));
-    if (this.cuesBefore.anyIn(tokens, now ? pf : from, start)) return true;
+    if (this.conditionCues(tokens, now ? pf : from, start).length) return true;
     if (this.conditionGoesOn(tokens, clause, from, start, end)) return true;
     // Someone in particular, outside the finding itself ("hôn mê" is not "mẹ", "bỏ bú" not "bố").
     const someone = this.patient.positions(tokens, from, to).some((p) => p.at + p.length <= start || p.at >= end);
@@ -461,7 +509,7 @@ export class ContextRules {
     if (!then) return false;
     let before = from - 1;
     while (before > 0 && clause[before - 1] === clause[from - 1]) before--;
-    const cue = this.cuesBefore.positions(tokens, before, from).pop()?.at ?? this.openedAsCondition(tokens, before, from);
+    const cue = this.conditionCues(tokens, before, from).pop()?.at ?? this.openedAsCondition(tokens, before, from);
     return cue !== undefined && !tokens.slice(cue, from).some((t) => t.f === 'thi');
   }
 
@@ -659,7 +707,7 @@ export class ContextRules {
     let to = start;
     while (to < tokens.length && clause[to] === c && tokens[to]!.kind !== 'comma') to++;
     // History ("bé từng co giật", "mũi trước bị phản vệ"): in the past, whatever follows.
-    if (this.history.anyIn(tokens, from, start)) return true;
+    if (this.historyIn(tokens, from, start)) return true;
     // Long ago ("năm ngoái"), unless it came back ("năm ngoái bị đột quỵ, hôm nay bị lại").
     if (this.longAgoIn(tokens, from, to, start)) return !this.recurredAfter(tokens, clause, to);
     // A past marker, a year before today's guidance ("bị đột quỵ năm 2019") or a month ("tháng 2").

@@ -56,6 +56,14 @@ interface CompiledPair {
   within: number;
 }
 
+interface CompiledCount {
+  first: PhraseSet;
+  units: PhraseSet;
+  atOrAbove: number;
+  within: number;
+  per: PhraseSet;
+}
+
 /** "có uống thuốc ngủ được không": whether something is allowed is asked, it is not said to have happened. */
 const PERMISSION_AFTER = new Set(['khong', 'chu', 'ha', 'hong', 'khg']);
 const permission = (tokens: readonly Token[], c: Candidate): boolean =>
@@ -73,6 +81,7 @@ export class Triage {
   /** Each phrase with every sign that lists it ("không uống được": a child's sign and an older person's). */
   private readonly phrases: PhraseSet<Sign[]>;
   private readonly pairs: { sign: Sign; pair: CompiledPair }[];
+  private readonly counts: { sign: Sign; count: CompiledCount }[];
   /** The pairs whose first phrase may start with a word (folded), so that a message is read once for all pairs. */
   private readonly pairsByFirst = new Map<string, number[]>();
   private readonly unlessNext: Map<string, Key[][]>;
@@ -94,6 +103,12 @@ export class Triage {
     this.phrases = new PhraseSet<Sign[]>(bySigns, true);
     this.pairs = rules.signs.flatMap((sign) =>
       sign.pairs.map((p) => ({ sign, pair: { first: PhraseSet.of(p.first, true), second: PhraseSet.of(p.then, true), within: p.within } })),
+    );
+    this.counts = rules.signs.flatMap((sign) =>
+      sign.counts.map((c) => ({
+        sign,
+        count: { first: PhraseSet.of(c.first, true), units: PhraseSet.of(c.units, true), atOrAbove: c.at_or_above, within: c.within, per: PhraseSet.of(c.per) },
+      })),
     );
     rules.signs
       .flatMap((sign) => sign.pairs.map((p) => p.first))
@@ -218,10 +233,40 @@ export class Triage {
       }
     }
     for (const list of byPair) out.push(...list);
+    out.push(...this.countsIn(tokens, sentence));
     // A match inside a longer match of another sign gives way to it ("không thở được" is not "không thở").
     // A sign that needs someone (a child, an older person) and does not apply gives way to none.
     const kept = out.filter((c) => applies(c.sign));
     return kept.filter((c) => !kept.some((o) => o !== c && o.start <= c.start && o.end >= c.end && o.end - o.start > c.end - c.start));
+  }
+
+  /**
+   * Counts taken at once ("uống 20 viên paracetamol", "took 30 pills"): a word of a sign's `counts.first`, then a
+   * number from its threshold with a unit, in the same sentence; not undone by a negation between them ("uống không
+   * tới 10 viên"), and not said per day in its part ("mỗi ngày uống 10 viên").
+   */
+  private countsIn(tokens: readonly Token[], sentence: readonly number[]): Candidate[] {
+    const out: Candidate[] = [];
+    for (const { sign, count } of this.counts) {
+      for (let i = 0; i < tokens.length; i++) {
+        const first = count.first.at(tokens, i);
+        if (!first) continue;
+        const from = i + first.length;
+        for (let k = from; k <= Math.min(tokens.length - 1, from + count.within) && sentence[k] === sentence[i]; k++) {
+          const t = tokens[k]!;
+          const unit = count.units.at(tokens, k + 1);
+          if (t.kind !== 'num' || !unit || Number(t.a.replace(',', '.')) < count.atOrAbove) continue;
+          let pf = i;
+          while (pf > 0 && tokens[pf - 1]!.kind !== 'comma' && tokens[pf - 1]!.kind !== 'stop') pf--;
+          let pt = k + 1 + unit.length;
+          while (pt < tokens.length && tokens[pt]!.kind !== 'comma' && tokens[pt]!.kind !== 'stop') pt++;
+          if (!this.ctx.undone(tokens, from, k) && !count.per.anyIn(tokens, pf, pt))
+            out.push({ sign, start: i, end: k + 1 + unit.length, tail: k, head: from });
+          break;
+        }
+      }
+    }
+    return out;
   }
 
   /**

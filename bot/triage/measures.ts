@@ -148,6 +148,8 @@ const MINUTE_WORDS = new Set(['phut', 'lan/phut', 'cai/phut', 'nhip/phut', 'minu
 /** The unit of a count of breaths ("28 lần", "32 cái", "31l", "66 times"). */
 const COUNT_UNITS = new Set(['lan', 'cai', 'nhip', 'hoi', 'l', 'times', 'time']);
 const COUNT_VERBS = new Set(['dem', 'count', 'counted', 'counting']);
+/** The highest count with no measure named that is read as breaths a minute. */
+const MAX_COUNT = 80;
 /**
  * Counts of something other than breaths: a baby's kicks, contractions, vomiting, stools, coughs. Accented words are
  * matched as written ("máy", "gò": typed without accents they are also "mấy", "go"), the others folded.
@@ -183,7 +185,7 @@ const ageLabelEn = (months: number): string =>
 
 export class Measures {
   private readonly w: Record<
-    'spo2' | 'spo2Weak' | 'breathing' | 'breathingBare' | 'pulse' | 'bp' | 'systolic' | 'diastolic' | 'temp' | 'persisting' | 'units',
+    'spo2' | 'spo2Weak' | 'spo2Not' | 'breathing' | 'breathingBare' | 'pulse' | 'bp' | 'systolic' | 'diastolic' | 'temp' | 'persisting' | 'units',
     PhraseSet
   >;
   private readonly all: PhraseSet<Measure>;
@@ -196,6 +198,7 @@ export class Measures {
     this.w = {
       spo2: PhraseSet.of(m.spo2.words),
       spo2Weak: PhraseSet.of(m.spo2.weak_words),
+      spo2Not: PhraseSet.of(m.spo2.not_readings),
       breathing: PhraseSet.of(m.breathing.words),
       breathingBare: PhraseSet.of(m.breathing.bare_words),
       pulse: PhraseSet.of(m.pulse.words),
@@ -403,8 +406,10 @@ export class Measures {
    * Breaths counted with no measure named: a number with a count unit ("28 lần", "32 cái", "66 times") said per
    * minute or counted ("đếm"), or any number after "đếm" in a sentence that says "a minute" ("đếm 1 phút ra 22").
    * Not a count per hour or of a baby's kicks or contractions ("đếm cử đạp 1 giờ được 10 lần").
+   * For a baby under a year (`infant`), a bare number counted ("nằm yên đếm được 60 mấy, lần 2 ra 64") is breaths a
+   * minute: what parents are asked to count, and no baby's pulse is as low as {@link MAX_COUNT}.
    */
-  private counts(tokens: readonly Token[], sentence: readonly number[]): Value[] {
+  private counts(tokens: readonly Token[], sentence: readonly number[], infant = false): Value[] {
     const m = this.rules.measures.breathing;
     // Per sentence: where "đếm" first comes, and whether something else than breaths is counted.
     const firstCount = new Map<number, number>();
@@ -417,14 +422,17 @@ export class Measures {
     let best: Value | undefined;
     for (let i = 0; i < tokens.length; i++) {
       const v = num(tokens[i]);
-      if (v === undefined || v < m.plausible[0] || v > 80 || other.has(sentence[i]!) || this.ignoreAt?.(i)) continue;
+      if (v === undefined || v < m.plausible[0] || v > MAX_COUNT || other.has(sentence[i]!) || this.ignoreAt?.(i)) continue;
       const unit = tokens[i + 1]?.kind === 'word' ? tokens[i + 1]!.f : '';
       // ("11 nhịp": "nhịp" is then the unit of the count, see `named` in {@link readings}.)
       if (AGE_TIME_UNITS.has(unit) || MINUTE_WORDS.has(unit) || (unit !== 'nhip' && this.all.at(tokens, i + 1))) continue;
       const counted = (firstCount.get(sentence[i]!) ?? i) < i;
       const perMinute = this.perMinuteSaid(tokens, sentence, i);
-      if (((COUNT_UNITS.has(unit) && (counted || perMinute)) || (counted && perMinute)) && (!best || v > best.value))
-        best = { at: i, value: v, hi: v, raw: tokens[i]!.a };
+      // "60 mấy": 61–69.
+      const approx = unit === APPROX && v >= 10 && v % 10 === 0;
+      const bare = infant && counted && (!unit || approx);
+      if (((COUNT_UNITS.has(unit) && (counted || perMinute)) || (counted && perMinute) || bare) && (!best || v > best.value))
+        best = approx ? { at: i, value: v + 1, hi: v + 9, raw: tokens[i]!.a } : { at: i, value: v, hi: v, raw: tokens[i]!.a };
     }
     return best ? [best] : [];
   }
@@ -483,12 +491,32 @@ export class Measures {
     const firstNamed = Math.min(...measured.filter((p) => p.value === 'pulse' || p.value === 'breathing').map((p) => p.at), tokens.length);
     // A value with a percent sign is neither a blood pressure nor a temperature ("không sốt. Đo được 95%").
     const pctOnly = named.has('blood_pressure') || named.has('temperature');
+    // A percent without a SpO2 word that something else in its sentence explains ("máy đo độ ẩm 85%", "pin còn 93%").
+    const otherPercent = (at: number): boolean => this.w.spo2Not.positions(tokens).some((p) => sentence[p.at] === sentence[at]);
     if (!spo2Values.length) {
-      for (const p of this.w.spo2Weak.positions(tokens).filter((w) => w.at < firstNamed)) {
+      for (const p of this.w.spo2Weak.positions(tokens).filter((w) => w.at < firstNamed && !otherPercent(w.at))) {
         for (const n of this.numbersAfter(tokens, p.at + p.length, 7, sentence, NOT_PERCENT, true, 'spo2')) {
           if (pctOnly && tokens[n.at + 1]?.kind !== 'pct') continue;
-          if (n.value >= m.spo2.weak_plausible[0] && n.value <= m.spo2.weak_plausible[1] && Number.isInteger(n.value)) spo2Values.push(n);
+          // A decimal is a temperature ("đo được 37,5"), unless a percent sign says otherwise ("đo ra 93,5 %").
+          const whole = Number.isInteger(n.value) || tokens[n.at + 1]?.kind === 'pct';
+          if (n.value >= m.spo2.weak_plausible[0] && n.value <= m.spo2.weak_plausible[1] && whole) spo2Values.push(n);
         }
+      }
+    }
+    // "mẹ mình 89% đo 3 lần rồi", "93 % luôn, mới đo xong", "94% nha, vừa kẹp tay xong": a percent in a device's
+    // range, with a measuring word or a device later in its sentence, is the reading measured (a blood pressure, a
+    // pulse, a breathing rate or a temperature is never a percent). "pin còn 93%" names no measuring.
+    if (!spo2Values.length) {
+      for (let k = 0; k < tokens.length; k++) {
+        const v = num(tokens[k]);
+        if (v === undefined || tokens[k + 1]?.kind !== 'pct' || v < m.spo2.weak_plausible[0] || v > m.spo2.weak_plausible[1] || this.ignoreAt?.(k)) continue;
+        if (otherPercent(k)) continue;
+        const to = Math.min(tokens.length, k + 10);
+        // ("hiệu quả 95% do …": a plain "do" right after the percent is "because".)
+        const measuring = [...this.w.spo2Weak.positions(tokens, k + 2, to), ...this.w.spo2.positions(tokens, k + 2, to)].some(
+          (p) => sentence[p.at] === sentence[k] && !(p.at === k + 2 && tokens[p.at]!.plain && tokens[p.at]!.f === 'do'),
+        );
+        if (measuring) spo2Values.push({ at: k, value: v, hi: v, raw: tokens[k]!.a });
       }
     }
     // "muốn hỏi máy đo spo2 loại nào tốt. cái máy em đang dùng báo 95%": in a message that names SpO2, a percent in
@@ -592,14 +620,13 @@ export class Measures {
       if (high) rates.push(high);
     }
     const counted = (from: number, to: number): boolean => tokens.slice(Math.max(0, from), to).some((t) => t.f === 'dem' || t.f === 'count');
-    for (let i = 0; i + 2 < tokens.length; i++) {
+    for (let i = 0; i + 1 < tokens.length; i++) {
       const v = num(tokens[i]);
       if (v === undefined || this.ignoreAt?.(i)) continue;
       // "đếm được 56 nhịp thở": the number before "nhịp thở" / "lần thở".
       if (['nhip', 'lan', 'hoi'].includes(tokens[i + 1]?.f ?? '') && tokens[i + 2]?.f === 'tho') rates.push({ at: i, value: v, hi: v, raw: tokens[i]!.a });
-      // "counting 26 breaths per minute".
-      else if (tokens[i + 1]?.f === 'breaths' && (tokens[i + 2]?.f === 'per' || tokens[i + 2]?.f === 'a'))
-        rates.push({ at: i, value: v, hi: v, raw: tokens[i]!.a });
+      // "counting 26 breaths per minute", "counted 14 breaths in 15 seconds" (made per minute by {@link perMinute}).
+      else if (tokens[i + 1]?.f === 'breaths') rates.push({ at: i, value: v, hi: v, raw: tokens[i]!.a });
       // "1 phút được 28 hơi": breaths counted.
       else if (tokens[i + 1]?.f === 'hoi' && tokens.some((t) => t.f === 'tho' || t.f === 'dem')) rates.push({ at: i, value: v, hi: v, raw: tokens[i]!.a });
     }
@@ -613,17 +640,20 @@ export class Measures {
       if (unit || counted(p.at - 3, n.at) || n.at <= p.at + p.length + 1 || this.perMinuteSaid(tokens, sentence, n.at)) rates.push(n);
     }
     // "đếm được 25 lần/phút" with no measure named and no pulse in the message: breaths (a pulse that low would be
-    // alarming too).
+    // alarming too). Up to 60, or up to the highest count read as breaths for a baby under a year, whose pulse
+    // (100–160) is never that low ("bé 3 tuần tuổi đếm được 66 nhịp/phút").
+    const infant = ages.some((a) => a.months < 12);
+    const highest = infant ? MAX_COUNT : 60;
     if (!rates.length && !named.has('pulse')) {
       for (let i = 0; i + 1 < tokens.length; i++) {
         const v = num(tokens[i]);
-        if (v !== undefined && v <= 60 && tokens[i + 1]!.f === 'lan/phut' && counted(i - 4, i) && !this.ignoreAt?.(i))
+        if (v !== undefined && v <= highest && tokens[i + 1]!.f === 'lan/phut' && counted(i - 4, i) && !this.ignoreAt?.(i))
           rates.push({ at: i, value: v, hi: v, raw: tokens[i]!.a });
       }
     }
     // A count with nothing named, in a message that names no pulse: "ngực phập phồng 28 lần trong 1 phút", "đếm được
     // 29 lần", "đếm 1 phút ra 22", "chest go up down 66 times per minute". The highest count of the sentence counts.
-    if (!rates.length && !named.has('pulse')) rates.push(...this.counts(tokens, sentence));
+    if (!rates.length && !named.has('pulse')) rates.push(...this.counts(tokens, sentence, infant));
     const rateFound = rates
       .filter(passed)
       .map((r) => this.perMinute(tokens, sentence, r))

@@ -267,6 +267,8 @@ export const TriageSchema = z.strictObject({
     boundaries: words.default([]),
     affirmers: words.default([]),
     scope: z.number().int().min(1).max(12).default(6),
+    /** Names of medicines with a relief word in them ("thuốc hạ sốt"): that word is no relief. */
+    drug_names: words.default([]),
   }),
   general_cues: z.strictObject({
     before: words.default([]),
@@ -282,6 +284,8 @@ export const TriageSchema = z.strictObject({
     compare_how: words.default([]),
     /** The signs after one of these are asked for, not described ("liệt kê những dấu hiệu như…"). */
     list: words.default([]),
+    /** Cues of `before` that also tell a mishap right after someone ("em lỡ uống…"): then no condition, unless "thì" follows. */
+    mishap: words.default([]),
   }),
   figurative: z.strictObject({
     before: words.default([]),
@@ -307,6 +311,8 @@ export const TriageSchema = z.strictObject({
     in_care: words.default([]),
     /** After `in_care`, anywhere later: the care did not hold ("hết chỗ, đang chờ", "cho về", "vẫn"): the sign stands. */
     in_care_undone: words.default([]),
+    /** Right after a word of now of `in_care_undone` ("giờ hỏi giấy…"): the writer's question, not a change in the care. */
+    asking: words.default([]),
     /** Right before "bị lại": a fear of it coming back ("sợ bị lại"), not a return. */
     worry: words.default([]),
   }),
@@ -338,6 +344,21 @@ export const TriageSchema = z.strictObject({
         // biome-ignore lint/suspicious/noThenProperty: `then` is a field of triage.yaml (a pair's second phrase), not a thenable
         pairs: z.array(z.strictObject({ first: words.min(1), then: words.min(1), within: z.number().int().min(1).max(8) })).default([]),
         unless_next: words.default([]),
+        /**
+         * A count taken at once ("uống 20 viên paracetamol"): a word of `first`, then within `within` words a number from
+         * `at_or_above` with a word of `units`; not when the part (between commas) says it is per day (`per`).
+         */
+        counts: z
+          .array(
+            z.strictObject({
+              first: words.min(1),
+              units: words.min(1),
+              at_or_above: z.number().int().positive(),
+              within: z.number().int().min(1).max(8),
+              per: words.default([]),
+            }),
+          )
+          .default([]),
       }),
     )
     .min(1),
@@ -346,6 +367,8 @@ export const TriageSchema = z.strictObject({
       basis: TriageBasisSchema,
       words: words.min(1),
       weak_words: words.default([]),
+      /** What a percent without a SpO2 word may be instead ("độ ẩm 85%", "pin còn 93%", "giảm giá 90%"): then no reading. */
+      not_readings: words.default([]),
       alarm_at_or_below: z.number(),
       plausible: range,
       weak_plausible: range,

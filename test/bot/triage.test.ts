@@ -959,6 +959,170 @@ describe('emergency triage', () => {
     });
   });
 
+  describe('General behaviours added with tuning set 15', () => {
+    const alarms = (text: string): boolean => triage.check(text).emergency;
+
+    it.each(['vừa đo được 92,5 % thôi', 'bà 91%, em vừa đo xong', 'cô ấy 93% luôn, em vừa đo lại'])(
+      'reads an unnamed percent next to a measuring word as SpO2, a decimal one too (measures): %s',
+      (text) => {
+        expect(alarms(text)).toBe(true);
+      },
+    );
+
+    it.each(['bé 5 tuần tuổi đếm được 70 lần/phút', 'con 7 tuần tuổi, nằm ngủ đếm được 60 mấy', 'baby 9 months, counted 15 breaths in 15 seconds'])(
+      'reads a count of a baby under a year as breaths a minute, and "N breaths in S seconds" (measures): %s',
+      (text) => {
+        expect(alarms(text)).toBe(true);
+      },
+    );
+
+    it.each(['bà nội tím cả môi rồi', 'chị ấy trắng bệch như tờ giấy', 'mẹ em tái nhợt, tay chân bủn rủn', 'môi thằng bé không còn chút máu'])(
+      'alarms on a colour before the lips ("tím cả môi") and on pallor (tim-tai): %s',
+      (text) => {
+        expect(alarms(text)).toBe(true);
+      },
+    );
+
+    it.each([
+      'ba em nói lảm nhảm cả đêm',
+      'bố tôi hỏi gì cũng trả lời sai',
+      'mẹ tôi cứ hỏi đi hỏi lại đây là chỗ nào',
+      'ông nội nhìn bố em mà hỏi anh là ai',
+      'bà cứ lẩm bẩm gọi ông đã mất',
+      'vỗ má ông mấy lần vẫn không mở mắt',
+      'thằng bé giật cứng đờ người',
+      'bé giựt từng cơn từ nãy',
+      'ông bị ngã, từ lúc đó cứ lơ mơ',
+    ])('alarms on confusion, no answer to a slap on the cheek, a stiff or repeated seizure, and a sign going on "từ lúc đó" (y-thuc): %s', (text) => {
+      expect(alarms(text)).toBe(true);
+    });
+
+    it.each([
+      'chồng tôi không tự ngồi lên được',
+      'em yếu quá không đứng lên nổi',
+      'ông ngồi không vững, cứ đổ sang một bên',
+      'mẹ em yếu rũ từ sáng',
+      'she is too weak to get out of bed',
+      'ông không cầm được đũa, tay trái cứ rớt',
+    ])('alarms on weakness that stops someone sitting, standing or holding a cup (met-la, dot-quy): %s', (text) => {
+      expect(alarms(text)).toBe(true);
+    });
+
+    it.each([
+      'đi ngoài phân đen sệt, hoa mắt',
+      'phân đen như bã cà phê',
+      "my dad's nosebleed does not stop after an hour",
+      'bé 4 tháng đưa bình là quay mặt đi, cả ngày bú chưa được mấy ngụm',
+      'my baby is refusing the bottle since noon',
+      'sau mũi tiêm 10 phút con nuốt không được',
+      'ngứa họng rồi họng thắt lại',
+    ])(
+      'alarms on black stools, a nosebleed that does not stop, a baby turning from feeds, a throat closing after a shot (chay-mau, tre-bu-kem, cap-cuu-khac): %s',
+      (text) => {
+        expect(alarms(text)).toBe(true);
+      },
+    );
+
+    it.each([
+      'ông uống một lúc 15 viên paracetamol',
+      'took 12 pills of sleeping medicine',
+      'bé nuốt 2 viên sắt của mẹ',
+      'em lỡ uống nhầm nước rửa chén',
+      'bé uống phải dầu gió',
+      'mẹ uống nhầm thuốc hạ huyết áp của bố 2 lần',
+      'bé sốt, uống thuốc hạ sốt xong co giật',
+      'ba bị giựt điện lúc sửa quạt',
+    ])(
+      'alarms on an overdose by count, a child swallowing pills, a household product, "lỡ" told as a mishap, a medicine named "thuốc hạ …" (cap-cuu-khac, tre-nuot-thuoc): %s',
+      (text) => {
+        expect(alarms(text)).toBe(true);
+      },
+    );
+
+    it.each([
+      'con bị bóng đập vào đầu, sau đó không nhớ gì',
+      'anh ấy bị đánh trúng đầu, giờ cứ buồn ngủ',
+      'em lỡ tay làm bé ngã đập đầu, giờ bé nôn',
+      'mẹ đau đầu tăng dần từ chiều, vừa nôn',
+    ])(
+      'alarms on a blow to the head followed by memory loss, drowsiness or vomiting, and a worsening headache with vomiting (chan-thuong-dau, dau-dau-du-doi): %s',
+      (text) => {
+        expect(alarms(text)).toBe(true);
+      },
+    );
+
+    it.each([
+      'mình đang đứng trên cầu, hết chịu nổi rồi',
+      'tôi đã chuẩn bị sẵn dây thừng rồi',
+      'nó nhắn tin tạm biệt mọi người rồi không nghe máy',
+      'nếu tôi không còn nữa thì vợ con được tiền bảo hiểm nhân thọ',
+      'em nghĩ em nên biến mất',
+      'tôi viết xong thư để lại cho con rồi',
+      'ba mất rồi, em không ngủ được, chỉ muốn đi theo ba',
+    ])('alarms on self-harm said indirectly: a height, a rope, a farewell, insurance for the family, a letter left (tu-hai): %s', (text) => {
+      expect(alarms(text)).toBe(true);
+    });
+
+    it.each(['I can barely catch my breath walking to the kitchen'])('alarms on "barely catch my breath" (kho-tho): %s', (text) => {
+      expect(alarms(text)).toBe(true);
+    });
+
+    it.each([
+      'hồi nhỏ em bị hóc xương cá phải đi viện',
+      'hồi trước mình bị vỡ ối sớm, giờ có bầu lần 2',
+      'bố đang nằm viện vì khó thở, giờ em muốn hỏi thủ tục bảo hiểm',
+      'mẹ nằm viện 5 ngày vì co giật, nay đã ra viện',
+      'bạn em kể có người tiêm xong bị sốc phản vệ',
+      'nhỡ ông bị khó thở lúc nửa đêm thì gọi ai',
+      'cả team chạy dự án ngộp thở cả tháng',
+      'nhìn cái bếp bừa bộn mà ngộ độc thị giác',
+    ])(
+      'sets aside childhood and "hồi trước", care the writer then asks about, a stay in hospital that is over, hearsay of someone, "nhỡ", work and slang: %s',
+      (text) => {
+        expect(alarms(text)).toBe(false);
+      },
+    );
+  });
+
+  // Near the rules added with tuning set 15: these must keep their reading.
+  describe('Guards kept with tuning set 15', () => {
+    const alarms = (text: string): boolean => triage.check(text).emergency;
+
+    it.each([
+      'đã hết tím môi rồi',
+      'hồi nhỏ bị co giật, giờ khỏe',
+      'pin điện thoại còn 93%',
+      'em đo được 37,5',
+      'hiệu quả 95% do nghiên cứu nước ngoài',
+      'con em 6 tuần, nằm im đếm được 58',
+      'mình lỡ bị covid thì có sao không',
+      'mỗi ngày mẹ tôi uống 10 viên thuốc các loại',
+      'nếu uống 20 viên paracetamol thì có sao không',
+      'em chuẩn bị dây sạc rồi',
+      'em nhắn tạm biệt cả nhà để lên máy bay',
+      'bé va đầu vào bàn, không nôn, không buồn ngủ, vẫn chơi bình thường',
+      'bé hay giật mình khi ngủ',
+      'mí mắt giật từng cơn mấy hôm nay',
+      'sau tiêm tay hơi sưng đau',
+      'em ngứa họng, ho khan',
+      'em bị giật điện thoại ngoài đường',
+      'cho bú xong bé quay đi ngủ',
+    ])('stays calm: %s', (text) => {
+      expect(alarms(text)).toBe(false);
+    });
+
+    it.each([
+      'hồi nhỏ em hay bị co giật, giờ lại co giật',
+      'mẹ em hồi trước giờ khỏe nay tự nhiên khó thở',
+      'chồng đang nằm viện vì đau ngực, giờ vẫn đau ngực dữ dội',
+      'mẹ em kể là bị khó thở từ sáng',
+      'đang chạy dự án thì tự nhiên ngất',
+      'bố em spo2 93, thở dốc',
+    ])('stays alarming: %s', (text) => {
+      expect(alarms(text)).toBe(true);
+    });
+  });
+
   it('never throws on any input (fast-check)', () => {
     fc.assert(
       fc.property(fc.oneof(fc.string(), fc.string({ unit: 'binary' })), (s) => {
@@ -1003,7 +1167,9 @@ describe('triage sets', () => {
   it('meet the thresholds on the tuning sets (recall 100 %, false alarms ≤ 2 %)', () => {
     for (const report of evaluateTriage(
       triage,
-      sets.filter((s) => ['tuning', 'tuning2', 'tuning4', 'tuning5', 'tuning6', 'tuning7', 'tuning8', 'tuning9', 'tuning10', 'tuning11'].includes(s.name)),
+      sets.filter((s) =>
+        ['tuning', 'tuning2', 'tuning4', 'tuning5', 'tuning6', 'tuning7', 'tuning8', 'tuning9', 'tuning10', 'tuning11', 'tuning15'].includes(s.name),
+      ),
     )) {
       expect(report.missed).toEqual([]);
       expect(report.falseAlarms).toBeLessThanOrEqual(0.02);
@@ -1053,8 +1219,10 @@ describe('context words are data', () => {
   bare.people.groups = [];
   bare.figurative.sudden = [];
   bare.general_cues.defining = [];
+  bare.general_cues.mishap = [];
   const without = new Triage(bare);
   it.each([
+    ['em lỡ uống nhầm nước rửa chén', true],
     ['người già bỏ ăn thì có sao không', false],
     ['khi trẻ sốt cao mà co giật thì phải làm sao', false],
     ['bé 1 tuổi thở bao nhiêu là thở nhanh', false],
@@ -1063,4 +1231,25 @@ describe('context words are data', () => {
     expect(triage.check(text).emergency).toBe(emergency);
     expect(without.check(text).emergency).toBe(!emergency);
   });
+});
+
+// Found on review of the tuning set 15 changes (each failed before its fix).
+describe('Review of tuning set 15', () => {
+  it.each([
+    'bé té đập đầu, vẫn chơi bình thường',
+    'bé bị ngã đập đầu, không nôn, không buồn ngủ',
+    'máy đo độ ẩm trong phòng 85%',
+    'pin điện thoại còn 93% mà đo không lên',
+    'giảm giá 90% đo ni đóng giày',
+    'cty noi ai test duong tinh thi tu nghi, ko tinh luong',
+  ])('stays calm: %s', (text) => {
+    expect(triage.check(text).emergency).toBe(false);
+  });
+
+  it.each(['ông ngã đập đầu, tai ra máu', 'máy đo yếu pin, đo được 90%', 'ong ko tinh luon, goi ko day', 'bé ngã cầu thang đập đầu, giờ nôn 2 lần'])(
+    'still alarms: %s',
+    (text) => {
+      expect(triage.check(text).emergency).toBe(true);
+    },
+  );
 });
