@@ -27,6 +27,7 @@ import {
   foldVietnamese,
   normalizeVietnamese,
   dateMentioned,
+  withoutTimes,
   type CardRecord,
   type KnowledgeIndex,
   type SearchResult,
@@ -383,7 +384,10 @@ export class CovidBot extends ActivityHandler {
     let result = await search();
     let asked = text;
     if (flags.lastQuestion && this.followUp(text, result)) {
-      const together = `${flags.lastQuestion} ${text}`;
+      // A time the follow-up names replaces the previous question's ("còn bây giờ?", "vậy hồi tháng 3/2022 thì sao"):
+      // the previous question lends its subject, without its time.
+      const ownTime = !!dateMentioned(text) || hasWord(text, conv.follow_up.now_cues);
+      const together = `${ownTime ? withoutTimes(flags.lastQuestion) : flags.lastQuestion} ${text}`;
       // The people the follow-up names replace those of the previous question ("còn mẹ em 70 tuổi thì sao?").
       const joined = await index.search(together, {
         asOf: this.today(),

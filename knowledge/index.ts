@@ -12,6 +12,6 @@ export { createEmbeddings, type EmbeddingsSettings } from './engine/embeddings';
 export { LiveIndex, type LiveIndexStatus } from './engine/live-index';
 export { cardStatus, guidanceAsOf, today, type CardRecord, type CardStatus, type Hit, type KnowledgeIndex, type SearchResult } from './engine/search';
 export { tokenize } from './text/analyze';
-export { dateMentioned } from './text/dates';
+export { dateMentioned, withoutTimes } from './text/dates';
 export { provinceFinder, type ProvinceFinder, type ProvinceMention } from './text/provinces';
 export { foldVietnamese, normalizeVietnamese } from './text/vietnamese';

@@ -497,7 +497,12 @@ export const ConversationSchema = z.strictObject({
     labels: z.strictObject({ elderly: z.string().includes('{age}'), chronic: z.string().min(2), pregnant: z.string().min(2) }),
     high_risk_note: z.string().includes('{who}'),
   }),
-  follow_up: z.strictObject({ max_words: z.number().int().min(1).max(40), cues: z.array(z.string().min(1)).min(1) }),
+  follow_up: z.strictObject({
+    max_words: z.number().int().min(1).max(40),
+    cues: z.array(z.string().min(1)).min(1),
+    /** A follow-up with one of these asks about today, whatever time the previous question named ("còn bây giờ?"). */
+    now_cues: z.array(z.string().min(1)).default([]),
+  }),
   none_of_these: z.strictObject({ label: z.string().min(2).max(24), reply: z.string().includes('115') }),
   /** Reply to a COVID question no card answers: who can answer (a referral), not "please rephrase". */
   no_card: z.string().min(10).includes('115'),

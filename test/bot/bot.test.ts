@@ -101,6 +101,15 @@ describe('answers', () => {
     expect(turnOf(r).entries).toContain('entry-hien-nay');
   });
 
+  it('reads a follow-up on the time it names, not the time of the previous question', async () => {
+    await h.say('Hồi tháng 12/2021 F1 phải cách ly mấy ngày?', 'a8d');
+    const now = turnOf(await h.say('còn bây giờ thì sao', 'a8d'));
+    expect(now.entries[0]).toBe('f1-cach-ly-hien-hanh');
+    await h.say('F1 bây giờ có phải cách ly không?', 'a8e');
+    const then = turnOf(await h.say('thế hồi tháng 12/2021 thì sao', 'a8e'));
+    expect(['f1-cach-ly-10696', 'f1-cach-ly-5599']).toContain(then.entries[0]);
+  });
+
   it('declines out-of-scope questions with the menu and hotline, recording them redacted', async () => {
     const r = await h.say('số em 0912 345 678, giá vàng hôm nay bao nhiêu', 'a5');
     expect(turnOf(r).kind).toBe('fallback');

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { analyze, compileLexicon, termsOf, tokenize } from '../../../knowledge/text/analyze';
-import { dateMentioned, documentNumbersMentioned } from '../../../knowledge/text/dates';
+import { dateMentioned, documentNumbersMentioned, withoutTimes } from '../../../knowledge/text/dates';
 import { foldVietnamese, isUnaccented, normalizeVietnamese } from '../../../knowledge/text/vietnamese';
 
 describe('normalizeVietnamese', () => {
@@ -92,6 +92,24 @@ describe('dates and documents named in a question', () => {
     expect(documentNumbersMentioned('theo CV 762', known)).toEqual(['762']);
     expect(documentNumbersMentioned('mạch 128 lần/phút', known)).toEqual([]);
     expect(documentNumbersMentioned('nghị quyết 128', known)).toEqual(['128']);
+  });
+});
+
+describe('a question without its times (for a follow-up that names its own)', () => {
+  it.each([
+    ['Hồi tháng 12/2021 F1 phải cách ly mấy ngày?', 'F1 phải cách ly mấy ngày?'],
+    ['F1 bây giờ có phải cách ly không?', 'F1 có phải cách ly không?'],
+    ['di xe khach lien tinh hoi thang 11/2021 can giay gi', 'di xe khach lien tinh can giay gi'],
+    ['Tết Nhâm Dần 2022 về quê cần gì', 'về quê cần gì'],
+    ['did travellers need a test in December 2021?', 'did travellers need a test?'],
+    ['từ ngày 15/4 f1 có phải cách ly', 'f1 có phải cách ly'],
+  ])('%s', (q, without) => {
+    expect(withoutTimes(q)).toBe(without);
+    expect(dateMentioned(withoutTimes(q))).toBeUndefined();
+  });
+
+  it.each(['huyết áp 90/60 có sao không', 'bé 12 tháng tuổi', 'tiêm mũi 2 cách mũi 1 bao lâu', 'may I travel'])('keeps "%s"', (q) => {
+    expect(withoutTimes(q)).toBe(q);
   });
 });
 
