@@ -1148,6 +1148,7 @@ describe('triage sets', () => {
       'tuning13',
       'tuning14',
       'tuning15',
+      'tuning16',
       'tuning2',
       'tuning3',
       'tuning4',
