@@ -364,6 +364,8 @@ export function loadKnowledgeBase(root: string): LoadResult<KnowledgeBase> {
   }
 
   const conversation = loadYaml(join(root, 'conversation.yaml'), ConversationSchema, problems);
+  if (conversation?.today_card && !byId.has(conversation.today_card))
+    problems.push({ file: rel(join(root, 'conversation.yaml')), field: 'today_card', message: `Không có thẻ "${conversation.today_card}"` });
   conversation?.menu.forEach((m, i) => {
     if ('card' in m && !byId.has(m.card))
       problems.push({ file: rel(join(root, 'conversation.yaml')), field: `menu.${i}.card`, message: `Không có thẻ "${m.card}"` });

@@ -472,6 +472,8 @@ export const EnglishTextsSchema = z.strictObject({
 
 export const ConversationSchema = z.strictObject({
   welcome: z.string().min(10),
+  /** The card about today (COVID-19 in group B): offered first under an answer whose rule no longer applies today. */
+  today_card: slug.optional(),
   menu_prompt: z.string().min(2),
   menu: z
     .array(

@@ -110,6 +110,15 @@ describe('answers', () => {
     expect(['f1-cach-ly-10696', 'f1-cach-ly-5599']).toContain(then.entries[0]);
   });
 
+  it('offers what applies today first under an answer whose rule has ended, not when the question names a past date', async () => {
+    const today = await h.say('f0 cach ly may ngay', 'a8f');
+    expect(turnOf(today).kind).toBe('answer');
+    expect(actionsOf(today)[0]!.value).toBe('card:now-nhom-b-nghia-la-gi');
+    const past = await h.say('hồi tháng 3/2022 f0 cách ly mấy ngày', 'a8g');
+    expect(turnOf(past).kind).toBe('answer');
+    expect(actionsOf(past).map((a) => a.value)).not.toContain('card:now-nhom-b-nghia-la-gi');
+  });
+
   it('declines out-of-scope questions with the menu and hotline, recording them redacted', async () => {
     const r = await h.say('số em 0912 345 678, giá vàng hôm nay bao nhiêu', 'a5');
     expect(turnOf(r).kind).toBe('fallback');

@@ -169,15 +169,14 @@ describe('a message that asks two things', () => {
   });
 
   it('offers the closest cards, not a refusal, to a health question in general words below the answer threshold', async () => {
-    // Only general words ("lây", "sốt", "tiêm"): under the out-of-scope score it was declined ("please rephrase").
-    for (const q of [
-      'e dang cho con bu dc 4 thang, hom nay e test len 2 vach, nguoi hoi met met. e so lay cho be qua sua. vay e co dc cho con bu tiep ko a?',
-      'con toi 13 tuoi, chieu qua tiem mui 2 pfizer, toi sot 38,5, sang nay con 37,8 va than moi tay. nhu vay la binh thuong hay phai dua di kham a?',
-    ]) {
-      const r = await top(q);
-      expect(r.confidence).toBeLessThan(0.22);
-      expect(r.decision).toBe('clarify');
-    }
+    // Only general words ("ho", "sốt", "tiêm"): under the out-of-scope score it was declined ("please rephrase").
+    const q = 'ba em ho hoài mấy tuần nay chưa hết';
+    const r = await top(q);
+    expect(r.confidence).toBeLessThan(0.22);
+    expect(r.decision).toBe('clarify');
+    // The same index with the floor of general words turned off declines it, as before.
+    const before = await KnowledgeIndex.build(loadKnowledgeBase(KB_DIR).value!, new HashedNgramEmbeddings(), { weakClarifyFloor: Number.POSITIVE_INFINITY });
+    expect((await before.search(q, { asOf: AS_OF })).decision).toBe('out_of_scope');
   });
 
   it('can be told not to look for other questions (a follow-up read with the previous question)', async () => {
