@@ -63,6 +63,12 @@ const DEGREE_NOUNS = new Set(['muc', 'noi', 'do']);
 const JUST_NOW = new Set(['vua', 'dang', 'now', 'currently']);
 /** Words of today between a long-ago marker and a finding. */
 const NOW = new Set(['gio', 'nay', 'hien', 'lai', 'now', 'today', 'again', 'currently']);
+/**
+ * "có lúc" (at times) takes its time from the words before it: past in "hôm qua có lúc 88", today in "tối nay có lúc
+ * 88", "giờ có lúc 90".
+ */
+const atTimesToday = (tokens: readonly Token[], at: number): boolean =>
+  tokens[at]?.f === 'co' && tokens[at + 1]?.f === 'luc' && NOW.has(tokens[at - 1]?.f ?? '');
 
 /** Colours and coldness of the skin: "hết" right after one is "all of it" ("tím hết rồi", "lạnh hết rồi"). Folded. */
 const SPREAD = new Set(['tim', 'tai', 'xanh', 'lanh', 'tham', 'nhot', 'xam', 'bam', 'ngat', 'met', 'toat']);
@@ -73,6 +79,14 @@ const WHEN = new Set(['khi', 'luc']);
 /** "vì", "do", "because (of)": the reason of a stay in care. Folded. */
 const FOR = new Set(['vi', 'do', 'because']);
 const THEN = new Set(['thi', 'la', 'moi']);
+/** The word that closes a condition and opens its consequence ("nếu … thì …", "if … then …"). Folded. */
+const CONSEQUENCE = new Set(['thi', 'then']);
+/** Words that say a scenario's event is real or now ("giờ cô giáo ngất thật"). Folded. */
+const REAL = new Set(['gio', 'that', 'really', 'actually']);
+/** Words that say a supposed value is so already ("giả sử đo lại vẫn 92"). Folded. */
+const ALREADY = new Set(['van', 'still', 'nua', 'again']);
+/** Words of purpose before "khỏi" ("để khỏi", "cho khỏi": so as not to). Folded. */
+const PURPOSE = new Set(['de', 'cho']);
 
 export class ContextRules {
   readonly not: PhraseSet;
@@ -90,6 +104,8 @@ export class ContextRules {
   private readonly cuesAnywhere: PhraseSet;
   private readonly cuesMessage: PhraseSet;
   private readonly cuesReadings: PhraseSet;
+  private readonly framing: PhraseSet;
+  private readonly supposing: PhraseSet;
   private readonly figurativeWords: PhraseSet;
   private readonly contexts: PhraseSet;
   private readonly prone: PhraseSet;
@@ -133,6 +149,8 @@ export class ContextRules {
     this.cuesAnywhere = PhraseSet.of(rules.general_cues.anywhere);
     this.cuesMessage = PhraseSet.of(rules.general_cues.message);
     this.cuesReadings = PhraseSet.of(rules.general_cues.readings);
+    this.framing = PhraseSet.of(rules.general_cues.framing);
+    this.supposing = PhraseSet.of(rules.general_cues.supposing);
     this.figurativeWords = PhraseSet.of(rules.figurative.before);
     this.contexts = PhraseSet.of(rules.figurative.contexts);
     this.prone = PhraseSet.of(rules.figurative.prone);
@@ -195,6 +213,8 @@ export class ContextRules {
       if (d && s + d.length > i) return false;
     }
     const t = tokens[i]!;
+    // "để khỏi làm phiền", "cho khỏi lo": "khỏi" after a purpose word is "so as not to", not a recovery.
+    if (t.f === 'khoi' && PURPOSE.has(tokens[i - 1]?.f ?? '')) return false;
     if (t.plain && this.ambiguousRelief.has(t.f)) {
       return this.reliefBefore.has(tokens[i - 1]?.f ?? '') || this.reliefAfter.has(tokens[i + 1]?.f ?? '');
     }
@@ -271,7 +291,9 @@ export class ContextRules {
   private pastMarkerIn(tokens: readonly Token[], from: number, to: number, finding: readonly (readonly [number, number])[] = []): boolean {
     return this.pastMarkers
       .positions(tokens, from, to)
-      .some((p) => !NOT_PAST_BEFORE.has(tokens[p.at - 1]?.f ?? '') && !finding.some(([s, e]) => p.at < e && p.at + p.length > s));
+      .some(
+        (p) => !NOT_PAST_BEFORE.has(tokens[p.at - 1]?.f ?? '') && !atTimesToday(tokens, p.at) && !finding.some(([s, e]) => p.at < e && p.at + p.length > s),
+      );
   }
 
   /**
@@ -356,16 +378,18 @@ export class ContextRules {
 
   /**
    * In a message asking "what if", whether a value at a position is asked about (a bound such as "dưới 95" is then a
-   * threshold): yes after a cue in its clause ("nếu mẹ em SpO2 dưới 94 thì…"); otherwise not when its part names
-   * someone in particular or says it is so already ("mẹ em SpO2 dưới 94, khi nào cần đi viện", "SpO2 dưới 94 rồi, nếu
-   * tối nay không đỡ thì sao").
+   * threshold): yes after a cue in its clause ("nếu mẹ em SpO2 dưới 94 thì…"), unless the condition has closed with its
+   * "thì" before the value ("nếu tối nay không đỡ thì sao, spo2 tụt xuống 92": the value is reported); otherwise not
+   * when its part names someone in particular or says it is so already ("mẹ em SpO2 dưới 94, khi nào cần đi viện",
+   * "SpO2 dưới 94 rồi, nếu tối nay không đỡ thì sao").
    */
   hypotheticalAt(tokens: readonly Token[], clause: readonly number[]): (at: number) => boolean {
     if (!this.hypothetical(tokens)) return () => false;
     return (at) => {
       let from = at;
       while (from > 0 && clause[from - 1] === clause[at]) from--;
-      if (this.conditionCues(tokens, from, at).length) return true;
+      const cue = this.conditionCues(tokens, from, at).pop();
+      if (cue) return !tokens.slice(cue.at + cue.length, at).some((t) => CONSEQUENCE.has(t.f));
       let pf = at;
       while (pf > from && tokens[pf - 1]!.kind !== 'comma') pf--;
       return !this.patient.anyIn(tokens, pf, at) && tokens[at + 1]?.f !== 'roi';
@@ -381,6 +405,9 @@ export class ContextRules {
     let flips = 0;
     let seen = 0;
     let lastFlip = -1;
+    // "không ăn không bú", "không sốt không uống được": a finding that carries its own negation, listed after another
+    // negative; the negation before it is that other word's ("không phải không bú" still negates it).
+    const listed = this.isNot(tokens, start) > 0;
     // Back to the start of the clause or a comma ("không sốt, khó thở": the negation stays in its part).
     for (let i = start - 1; i >= 0 && clause[i] === c && tokens[i]!.kind !== 'comma' && seen < this.scope; i--) {
       // Negations chain only when adjacent ("vẫn chưa hết", "chưa đỡ"); "no fever no cough" is two negations.
@@ -395,7 +422,7 @@ export class ContextRules {
       if (this.isNot(tokens, i) || this.isRelief(tokens, i)) {
         flips++;
         lastFlip = i;
-      }
+      } else if (listed && i === start - 1 && tokens[i]!.kind === 'word' && tokens[i]!.f !== 'phai') break;
     }
     if (flips % 2 === 1) return false;
     // After the finding, within its clause and before a comma: "khó thở hết rồi" / "khó thở không giảm".
@@ -499,18 +526,22 @@ export class ContextRules {
    * "Nếu đang ở nhà một mình mà thấy khó thở thì…", "giả sử mình ở một mình mà bị ngất thì…": a condition goes on
    * across "mà" up to its "thì". True when the clause of a finding starts with "mà", the clause before it opens a
    * condition ("nếu", "giả sử") with no "thì" of its own, a "thì" follows the finding in its sentence, and nobody in
-   * particular is named between "mà" and the finding ("nếu gọi 115 không được mà mẹ em khó thở thì…" is about her).
+   * particular is named between "mà" and the finding ("nếu gọi 115 không được mà mẹ em khó thở thì…" is about her),
+   * unless the cue ends right at the "mà" ("lỡ mà", "mai mốt mà": one conjunction, whose subject is the one named:
+   * "lỡ mà nửa đêm ông em khó thở thì…").
    */
   private conditionGoesOn(tokens: readonly Token[], clause: readonly number[], from: number, start: number, end: number): boolean {
     if (from === 0 || tokens[from]!.f !== 'ma' || !this.boundaries.at(tokens, from) || tokens[from - 1]!.kind === 'stop') return false;
-    if (this.patient.anyIn(tokens, from, start)) return false;
     let then = false;
     for (let i = end; i < tokens.length && tokens[i]!.kind !== 'stop' && !then; i++) then = tokens[i]!.f === 'thi';
     if (!then) return false;
     let before = from - 1;
     while (before > 0 && clause[before - 1] === clause[from - 1]) before--;
-    const cue = this.conditionCues(tokens, before, from).pop()?.at ?? this.openedAsCondition(tokens, before, from);
-    return cue !== undefined && !tokens.slice(cue, from).some((t) => t.f === 'thi');
+    const found = this.conditionCues(tokens, before, from).pop();
+    const cue = found?.at ?? this.openedAsCondition(tokens, before, from);
+    if (cue === undefined || tokens.slice(cue, from).some((t) => t.f === 'thi')) return false;
+    const conjunction = found !== undefined && found.at + found.length >= from;
+    return conjunction || !this.patient.anyIn(tokens, from, start);
   }
 
   /**
@@ -539,6 +570,35 @@ export class ContextRules {
     if (!told.length || this.patient.anyIn(tokens, 0, tokens.length)) return () => false;
     const sentences = new Set(told.map((p) => sentence[p.at]));
     return (at) => sentences.has(sentence[at]!);
+  }
+
+  /**
+   * "Tình huống giả định: …", "Kịch bản diễn tập của trường: …": the first sentence of a message that opens with a
+   * scenario set for practice describes nothing happening. Only as the message's first words ("đang chạy kịch bản diễn
+   * tập thì anh ấy ngất thật" is real), and not when that sentence speaks of now or of it being real ("kịch bản diễn
+   * tập xong rồi, giờ cô giáo ngất thật").
+   */
+  scenarioAt(tokens: readonly Token[], sentence: readonly number[]): (at: number) => boolean {
+    if (!this.framing.at(tokens, 0)) return () => false;
+    const first = sentence[0];
+    if (tokens.some((t, k) => sentence[k] === first && (JUST_NOW.has(t.f) || REAL.has(t.f)))) return () => false;
+    return (at) => sentence[at] === first;
+  }
+
+  /**
+   * Values supposed, not measured: after a plain supposition (`general_cues.supposing`: "giả sử", "nếu sau này") in the
+   * sentence, with a "thì" after the value that opens its question, and neither a "thì" nor a word saying it is so
+   * already ("vẫn", "still") between the cue and the value. Across "mà" ("nếu sau này bé mà thở 50 lần một phút thì…").
+   */
+  supposedAt(tokens: readonly Token[], sentence: readonly number[]): (at: number) => boolean {
+    const cues = this.supposing.positions(tokens);
+    if (!cues.length) return () => false;
+    return (at) =>
+      cues.some((c) => {
+        if (c.at + c.length > at || sentence[c.at] !== sentence[at]) return false;
+        if (tokens.slice(c.at + c.length, at).some((t) => CONSEQUENCE.has(t.f) || ALREADY.has(t.f))) return false;
+        return tokens.some((t, k) => k > at && sentence[k] === sentence[at] && CONSEQUENCE.has(t.f));
+      });
   }
 
   /** The sentences of a message about the illness that laugh ("probably just anxiety lol"): set aside like a story. */
@@ -625,7 +685,7 @@ export class ContextRules {
   causedByEveryday(tokens: readonly Token[], sentence: readonly number[], start: number, end = start + 1): boolean {
     let to = start;
     while (to < tokens.length && sentence[to] === sentence[start] && tokens[to]!.kind !== 'comma') to++;
-    if (tokens[end]?.f === 'voi' && end < to && this.contexts.anyIn(tokens, end + 1, Math.min(to, end + 3))) return true;
+    if (this.blamedOnEveryday(tokens, sentence, start, end)) return true;
     // "đến mức", "tới nỗi", "đến độ": a degree said in two words.
     const two = DEGREE_NOUNS.has(tokens[start - 1]?.f ?? '') && ['den', 'toi'].includes(tokens[start - 2]?.f ?? '') ? 1 : 0;
     const a = tokens[start - 1 - two]?.f ?? '';
@@ -641,6 +701,16 @@ export class ContextRules {
     while (from > 0 && sentence[from - 1] === sentence[start] && tokens[from - 1]!.kind !== 'comma') from--;
     if (!this.contexts.anyIn(tokens, from, start)) return false;
     return !degree || !this.medical.anyIn(tokens, from, to) || this.hyperbole.anyIn(tokens, start, to);
+  }
+
+  /**
+   * "thở không nổi với cái deadline", "khó thở với đống việc": the finding at [start, end) is blamed on an everyday
+   * thing (`figurative.contexts`) named right after it with "với", in its part.
+   */
+  blamedOnEveryday(tokens: readonly Token[], sentence: readonly number[], start: number, end: number): boolean {
+    let to = start;
+    while (to < tokens.length && sentence[to] === sentence[start] && tokens[to]!.kind !== 'comma') to++;
+    return tokens[end]?.f === 'voi' && end < to && this.contexts.anyIn(tokens, end + 1, Math.min(to, end + 3));
   }
 
   /**
@@ -728,6 +798,7 @@ export class ContextRules {
           // One word typed without accents may be another word ("ra hoi" is "ra hơi", not "hồi").
           (p.length > 1 || !tokens[p.at]!.plain) &&
           !NOT_PAST_BEFORE.has(tokens[p.at - 1]?.f ?? '') &&
+          !atTimesToday(tokens, p.at) &&
           !tokens.slice(p.at + p.length, start).some((t) => NOW.has(t.f) || JUST_NOW.has(t.f)),
       );
     // (Not a word of the finding itself: "thở hụt hơi" typed "tho hut hoi" has no "hồi".)

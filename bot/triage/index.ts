@@ -89,6 +89,7 @@ export class Triage {
   private readonly elderly: PhraseSet;
   private readonly notElderly: PhraseSet;
   private readonly fever: PhraseSet;
+  private readonly onOxygen: PhraseSet;
   /** Multi-word phrases written as one word ("khothoquaaa"), by their first three letters, longest first. */
   private readonly glued = new Map<string, { joined: string; sign: Sign }[]>();
 
@@ -120,6 +121,7 @@ export class Triage {
     this.elderly = PhraseSet.of(rules.people.elderly);
     this.notElderly = PhraseSet.of(rules.people.not_elderly);
     this.fever = PhraseSet.of(rules.measures.temperature.words);
+    this.onOxygen = PhraseSet.of(rules.people.on_oxygen);
     const glued = rules.signs
       .flatMap((sign) => sign.phrases.map((p) => ({ keys: compile(p), sign })))
       .filter((g) => g.keys.length > 1)
@@ -184,15 +186,20 @@ export class Triage {
     const figurative = this.ctx.figurativeMessage(raw, tokens, this.measures.ages(tokens).length > 0);
     const told = this.ctx.storyAt(tokens, sentence);
     const joke = this.ctx.jokeAt(tokens, sentence);
-    const story = (at: number): boolean => told(at) || joke(at);
+    // A scenario set for practice ("Tình huống giả định: …") is read like a story.
+    const scenario = this.ctx.scenarioAt(tokens, sentence);
+    const story = (at: number): boolean => scenario(at) || told(at) || joke(at);
     const general = this.ctx.generalReadingsAt(tokens, clause);
+    const supposed = this.ctx.supposedAt(tokens, sentence);
+    const pregnant = this.pregnant.anyIn(tokens, 0, tokens.length) || this.measures.gestation(tokens);
     const readings = figurative
       ? []
       : this.measures.readings(tokens, sentence, {
           hypothetical: this.ctx.hypotheticalAt(tokens, clause),
           pastAt: (at) => this.ctx.pastPart(tokens, clause, at),
           passedAt: (at) => this.ctx.passed(tokens, clause, at),
-          ignoreAt: (at) => story(at) || general(at),
+          ignoreAt: (at) => story(at) || general(at) || supposed(at),
+          pregnant,
         });
     const signs = this.findSigns(tokens, clause, readings, story, figurative);
     const alarming = readings.filter((r) => r.alarming);
@@ -290,16 +297,19 @@ export class Triage {
     const pregnant = this.pregnant.anyIn(tokens, 0, all) || this.measures.gestation(tokens);
     const child = this.measures.isChild(tokens);
     const elderly = this.isElderly(tokens);
+    // Someone on oxygen therapy, not said to be off it ("thở oxy tại nhà 2 lít", not "không phải thở oxy").
+    const onOxygen = this.onOxygen.positions(tokens).some((p) => this.ctx.affirmed(tokens, clause, p.at, p.at + p.length));
     // A fever said to be there: not "hết sốt", "không sốt" ("e f0 ngày 6, hết sốt … 2 bạn đó âm tính" has no "ban đỏ").
     const fever =
       this.fever.positions(tokens).some((p) => this.ctx.affirmed(tokens, clause, p.at, p.at + p.length)) ||
       readings.some((r) => r.measure === 'temperature' && (r.alarming || Number.isNaN(Number(r.value)) || Number(r.value) >= 37.5));
-    // Whether the person a sign needs (a child, a pregnancy, a fever, an older person) is in the message.
+    // Whether the person a sign needs (a child, a pregnancy, a fever, an older person, someone on oxygen) is in the message.
     const applies = (s: Sign): boolean =>
       (s.requires !== 'child' || child) &&
       (s.requires !== 'pregnant' || pregnant) &&
       (s.requires !== 'fever' || fever) &&
-      (s.requires !== 'elderly' || elderly);
+      (s.requires !== 'elderly' || elderly) &&
+      (s.requires !== 'oxygen' || onOxygen);
     const cands = this.candidates(tokens, this.ctx.sentences(tokens), applies);
     for (const c of cands) {
       const s = c.sign;
@@ -337,11 +347,12 @@ export class Triage {
       if (!s.literal && this.ctx.figurativeProne(tokens, c.start, c.end) && this.ctx.causedByEveryday(tokens, this.ctx.sentences(tokens), c.start, c.end))
         continue;
       // In an everyday setting only words people use figuratively are set aside: "trận đấu nghẹt thở" is not an
-      // emergency, "đang chơi game thì đau ngực dữ dội" is, and so is a sudden event ("đang chơi game thì ngất").
+      // emergency, "đang chơi game thì đau ngực dữ dội" is, and so is a sudden event ("đang chơi game thì ngất"). So is
+      // any sign that the message blames on the everyday thing with "với" ("khó thở với cái deadline này").
       const settingOnly =
         figurativeMessage === 'setting' &&
         !s.literal &&
-        this.ctx.figurativeProne(tokens, c.start, c.end) &&
+        (this.ctx.figurativeProne(tokens, c.start, c.end) || this.ctx.blamedOnEveryday(tokens, this.ctx.sentences(tokens), c.start, c.end)) &&
         !this.ctx.suddenEvent(tokens, this.ctx.sentences(tokens), c.start);
       (settingOnly ? inSetting : found).set(s.id, {
         id: s.id,

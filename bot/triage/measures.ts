@@ -52,6 +52,8 @@ export interface ReadingScope {
   passedAt?: (at: number) => boolean;
   /** The token lies in a general statement or someone else's story ("SpO2 95–100% là bình thường"). */
   ignoreAt?: (at: number) => boolean;
+  /** The message speaks of a pregnancy or a birth just given: a high blood pressure is then alarming too. */
+  pregnant?: boolean;
 }
 
 const shown = (v: { value: number; hi: number }): string => (v.hi > v.value ? `${v.value}–${v.hi}` : String(v.value));
@@ -784,9 +786,57 @@ export class Measures {
       );
     }
 
+    // A pregnancy or a birth just given: a pressure in the severe range of pre-eclampsia ("bầu 33 tuần, huyết áp 165/110").
+    const severe = m.blood_pressure.pregnancy;
+    const high = severe && scope.pregnant ? this.highestPressure(tokens, sentence, passed) : undefined;
+    if (severe && high && (high.sys >= severe.systolic_at_or_above || high.dia >= severe.diastolic_at_or_above)) {
+      put(
+        {
+          measure: 'blood_pressure',
+          value: `${high.sys}/${high.dia}`,
+          alarming: true,
+          label: `huyết áp ${high.sys}/${high.dia} mmHg (thai phụ)`,
+          labelEn: `blood pressure ${high.sys}/${high.dia} in pregnancy`,
+          threshold: `≥ ${severe.systolic_at_or_above}/${severe.diastolic_at_or_above} mmHg ở thai phụ`,
+          thresholdEn: `≥ ${severe.systolic_at_or_above}/${severe.diastolic_at_or_above} mmHg in pregnancy`,
+          basis: severe.basis,
+        },
+        high.at,
+      );
+    }
+
     const temp = this.temperature(tokens, sentence, ages);
     if (temp) out.push(temp);
     return out;
+  }
+
+  /**
+   * The highest blood pressure of the message: every "165/110", and "165 trên 110" after a blood-pressure word; one said
+   * to be past gives way to a later one ("lần bầu trước 170/110, lần này 120/80").
+   */
+  private highestPressure(
+    tokens: readonly Token[],
+    sentence: readonly number[],
+    passed: (v: { at: number }) => boolean,
+  ): { sys: number; dia: number; at: number } | undefined {
+    const plausible = (s: number, d: number): boolean => s >= 50 && s <= 250 && d >= 30 && d < s;
+    const found: { sys: number; dia: number; at: number }[] = [];
+    for (let k = 0; k < tokens.length; k++) {
+      if (tokens[k]!.kind !== 'bp' || this.ignoreAt?.(k) || !passed({ at: k })) continue;
+      const [s, d] = tokens[k]!.a.split('/').map(Number);
+      if (plausible(s!, d!)) found.push({ sys: s!, dia: d!, at: k });
+    }
+    for (const p of this.w.bp.positions(tokens)) {
+      for (let k = p.at + p.length; k < Math.min(tokens.length, p.at + p.length + 14) && sentence[k] === sentence[p.at]; k++) {
+        const a = num(tokens[k]);
+        const b = num(tokens[k + 2]);
+        if (a === undefined || b === undefined || !['tren', 'over'].includes(tokens[k + 1]?.f ?? '')) continue;
+        if (plausible(a, b) && !this.ignoreAt?.(k) && passed({ at: k })) found.push({ sys: a, dia: b, at: k });
+      }
+    }
+    const last = Math.max(-1, ...found.map((x) => x.at));
+    const now = found.filter((x) => x.at === last || !this.pastAt?.(x.at));
+    return now.reduce<{ sys: number; dia: number; at: number } | undefined>((a, b) => (!a || b.sys > a.sys || b.dia > a.dia ? b : a), undefined);
   }
 
   private bloodPressure(

@@ -286,6 +286,10 @@ export const TriageSchema = z.strictObject({
     list: words.default([]),
     /** Cues of `before` that also tell a mishap right after someone ("em lỡ uống…"): then no condition, unless "thì" follows. */
     mishap: words.default([]),
+    /** Opening a message (its first words): the whole message is a scenario set for practice ("Tình huống giả định: …"). */
+    framing: words.default([]),
+    /** A plain supposition ("giả sử", "nếu sau này"): a value after it, before the "thì" of its question, is supposed. */
+    supposing: words.default([]),
   }),
   figurative: z.strictObject({
     before: words.default([]),
@@ -329,6 +333,8 @@ export const TriageSchema = z.strictObject({
     age_owners: words.default([]),
     /** People in general opening a part ("người già bỏ ăn thì…"): with "thì" after the sign, the sign is asked about. */
     groups: words.default([]),
+    /** Someone on oxygen therapy ("thở oxy tại nhà", "máy tạo oxy"): for the signs that require it (`requires: oxygen`). */
+    on_oxygen: words.default([]),
   }),
   signs: z
     .array(
@@ -337,7 +343,7 @@ export const TriageSchema = z.strictObject({
         label: z.string().min(2),
         label_en: z.string().min(2),
         basis: TriageBasisSchema,
-        requires: z.enum(['child', 'pregnant', 'fever', 'elderly']).optional(),
+        requires: z.enum(['child', 'pregnant', 'fever', 'elderly', 'oxygen']).optional(),
         /** Never read as figurative or as a general question ("muốn tự tử" is alarming). */
         literal: z.boolean().default(false),
         phrases: words.default([]),
@@ -398,6 +404,14 @@ export const TriageSchema = z.strictObject({
       diastolic_words: words.default([]),
       systolic_below: z.number(),
       diastolic_below: z.number(),
+      /** A pressure this high in a pregnancy or just after a birth (`people.pregnant`): systolic or diastolic at or above. */
+      pregnancy: z
+        .strictObject({
+          basis: TriageBasisSchema,
+          systolic_at_or_above: z.number(),
+          diastolic_at_or_above: z.number(),
+        })
+        .optional(),
     }),
     temperature: z.strictObject({
       basis: TriageBasisSchema,

@@ -1123,6 +1123,172 @@ describe('emergency triage', () => {
     });
   });
 
+  describe('General behaviours added with tuning set 16', () => {
+    const alarms = (text: string): boolean => triage.check(text).emergency;
+
+    it.each(['ét pê ô hai của bà tám tám', 'xi pi o hai ông em chín mốt', 's p o hai của chồng em 90', "my dad's es pi o two is 91"])(
+      'reads SpO2 spelled out or voice-typed (rewrite): %s',
+      (text) => {
+        expect(alarms(text)).toBe(true);
+      },
+    );
+
+    it.each(['ông em bình thường đo 97, tối nay có lúc 89', 'nếu tối nay không đỡ thì sao, spo2 ba em tụt xuống 91'])(
+      'reads "có lúc" (at times) tonight as today, and a value after a condition closed by its "thì" as reported (context): %s',
+      (text) => {
+        expect(alarms(text)).toBe(true);
+      },
+    );
+
+    it.each([
+      'mẹ em thở oxy tại nhà 1 lít, tối nay phải tăng lên 3 lít',
+      'ông thở máy tạo oxy, giờ phải 4 lít mới đủ',
+      'grandpa is on home oxygen and we had to turn it up to 5 litres',
+      'my son is grey around the lips',
+    ])('alarms when someone on home oxygen needs more of it, and on a colour before the lips in English (oxy-tang, tim-tai): %s', (text) => {
+      expect(alarms(text)).toBe(true);
+    });
+
+    it.each([
+      'vợ em bầu 32 tuần, huyết áp 168/112',
+      'em mới sinh xong 4 ngày, đo huyết áp 172/110',
+      'she is 36 weeks pregnant, BP 164/104',
+      "I'm 31 weeks pregnant with a splitting headache",
+      'pregnant 30 weeks and seeing spots',
+    ])('alarms on a severe blood pressure in pregnancy or just after a birth, and on more words of pre-eclampsia (measures, tien-san-giat): %s', (text) => {
+      expect(alarms(text)).toBe(true);
+    });
+
+    it.each(['bé 7 ngày tuổi vàng da lan xuống cẳng chân', 'con sơ sinh vàng da tới lòng bàn tay'])(
+      'alarms on a newborn jaundice reaching the limbs, palms or soles (vang-da-nang): %s',
+      (text) => {
+        expect(alarms(text)).toBe(true);
+      },
+    );
+
+    it.each([
+      'cơn giật của ba sáng nay đã hơn 6 phút chưa ngưng',
+      'con em đang giật hơn 2 phút rồi chưa hết',
+      'con giật giật chân tay',
+      'bé giật cả người mấy lần',
+      'bé giật giật liên tục từng cơn',
+      'my grandfather barely responds when we talk to him',
+    ])('alarms on a seizure going on with its duration in between, limbs jerking told in reverse, and "barely responds" (y-thuc): %s', (text) => {
+      expect(alarms(text)).toBe(true);
+    });
+
+    it.each(['bé 6 tháng không ăn không bú cả ngày', 'bé không khóc không bú từ trưa', 'bố em nói sẽ uống hết vỉ thuốc ngủ để khỏi làm khổ ai'])(
+      'reads a negative listed after another ("không ăn không bú") as a sign, and "để khỏi" (so as not to) as no relief (context): %s',
+      (text) => {
+        expect(alarms(text)).toBe(true);
+      },
+    );
+
+    it.each([
+      'bà ngoại từ sáng không ăn, không uống, cứ nằm',
+      'ông không ăn uống, không đi tiểu từ hôm qua',
+      'bà mấy hôm nay bỏ cơm, nói thều thào',
+      'ông cụ ra chợ không biết đường về nhà',
+      'grandma is 85 and has not eaten or drunk since yesterday',
+      'anh ấy nằm không tự dậy được',
+      'bé 3 tháng khóc yếu xìu cả buổi',
+      'em bé nằm im không quơ tay chân',
+    ])(
+      'alarms on an older person not eating, drinking or finding the way home, weakness, and a baby crying weakly or lying still (nguoi-gia-tro-nang, met-la, tre-li-bi): %s',
+      (text) => {
+        expect(alarms(text)).toBe(true);
+      },
+    );
+
+    it.each([
+      'ăn tôm xong nổi mề đay, giọng khàn đặc',
+      'chú em phun thuốc diệt cỏ xong chảy dãi, vã mồ hôi',
+      'thằng bé 4 tuổi uống 6 viên thuốc của bà',
+      'ba em té xe, giờ không nhớ gì',
+      'em trai bị xe đâm, đầu chảy máu',
+      'ông ngã đập đầu, tai chảy dịch trong',
+    ])(
+      'alarms on skin and voice together (anaphylaxis), pesticide with symptoms, a child taking several pills, a road accident with a head sign (cap-cuu-khac, tre-nuot-thuoc, chan-thuong-dau): %s',
+      (text) => {
+        expect(alarms(text)).toBe(true);
+      },
+    );
+
+    it.each([
+      'bé làm đổ ấm nước sôi vào chân, da phồng rộp',
+      'cháo nóng đổ lên tay con, tróc da từng mảng',
+      'she spilled hot oil on her arm, big blisters',
+      'anh ấy nhắn lời vĩnh biệt rồi khóa trái cửa',
+      'my sister texted goodbye and locked herself in her room',
+      'her right side went weak all of a sudden',
+      'his whole left side went numb',
+    ])('alarms on a scald that blisters, a farewell then a locked door, and one side going weak or numb (bong-nang, tu-hai, dot-quy): %s', (text) => {
+      expect(alarms(text)).toBe(true);
+    });
+
+    it.each([
+      'lần covid trước ông em khó thở phải nằm viện, lần này chỉ sổ mũi',
+      'đợt ốm trước bà nội bỏ ăn cả tuần, đợt này bà vẫn ăn uống ngon',
+      'lỡ mà bố em bị ngất giữa đêm thì gọi ai trước',
+      'mai mốt mà ông nội lơ mơ thì làm sao biết',
+      'nếu mà mẹ em khó thở thì nên nằm tư thế nào',
+      'Tình huống giả định: một cụ bà bất tỉnh trong chợ thì xử trí sao',
+      'Kịch bản diễn tập của công ty: công nhân ngất ở xưởng thì ai gọi cấp cứu',
+      'Giả sử bố em đo SpO2 được 93 thì có cần đi viện không',
+      'nếu sau này bé nhà em thở 55 lần một phút thì sao',
+      'khó thở với cái deadline tuần này',
+      'mặt tái mét vì thua kèo tối qua',
+    ])(
+      'sets aside an earlier bout, "lỡ mà"/"mai mốt mà" conditions, a practice scenario, a supposed value, a sign blamed on an everyday thing, betting: %s',
+      (text) => {
+        expect(alarms(text)).toBe(false);
+      },
+    );
+  });
+
+  // Near the rules added with tuning set 16: these must keep their reading.
+  describe('Guards kept with tuning set 16', () => {
+    const alarms = (text: string): boolean => triage.check(text).emergency;
+
+    it.each([
+      'ông không ăn cay, không uống rượu',
+      'bé hay giật mình khi ngủ rồi khóc mãi chưa hết',
+      'my arm went numb after sleeping on it',
+      'bà bầu 25 tuần huyết áp 118/75',
+      'lần mang bầu trước em bị huyết áp 170/110, lần này 20 tuần huyết áp 120/80',
+      'uống nước tăng lên 2 lít mỗi ngày có tốt không',
+      'ông thở oxy 3 lít như mọi ngày, SpO2 97',
+      'bé sơ sinh 4 ngày vàng da nhẹ ở mặt',
+      'bé 10 tuổi uống 1 viên paracetamol',
+      'con uống 5 viên men vi sinh một ngày',
+      'nấu nước sôi để pha sữa cho bé',
+      'anh em té xe nhẹ, trầy chân, không đập đầu, không nôn',
+      'em bị dị ứng thời tiết, nổi mẩn ngứa',
+      'hôm nay lúc sáng spo2 93, giờ đo lại 97',
+      'mẹ hôm qua có lúc 88, giờ đo 98',
+      'nhà mình phun thuốc trừ sâu cho vườn rau, có cần đeo khẩu trang không',
+      'em nhắn tin chào tạm biệt cả nhà rồi khóa cửa đi làm',
+      'nếu spo2 xuống 94 thì có phải đi viện không',
+    ])('stays calm: %s', (text) => {
+      expect(alarms(text)).toBe(false);
+    });
+
+    it.each([
+      'đang chạy kịch bản diễn tập thì anh bảo vệ ngất thật',
+      'mẹ em khó thở, lỡ mà nặng hơn thì sao',
+      'nếu gọi 115 không được mà mẹ em khó thở thì sao',
+      'giả sử đo lại vẫn 92 thì sao',
+      'đợt covid trước bà bỏ ăn, giờ bà lại bỏ ăn, lừ đừ',
+      'mẹ em khó thở với cái nóng này',
+      'em lỡ mà uống nhầm thuốc trừ sâu rồi',
+      'ông không ăn được ăn cháo cũng không nuốt nổi',
+      'để khỏi làm phiền ai, em sẽ uống hết lọ thuốc ngủ',
+      'nếu mẹ em spo2 92 thì sao',
+    ])('stays alarming: %s', (text) => {
+      expect(alarms(text)).toBe(true);
+    });
+  });
+
   it('never throws on any input (fast-check)', () => {
     fc.assert(
       fc.property(fc.oneof(fc.string(), fc.string({ unit: 'binary' })), (s) => {
@@ -1169,7 +1335,9 @@ describe('triage sets', () => {
     for (const report of evaluateTriage(
       triage,
       sets.filter((s) =>
-        ['tuning', 'tuning2', 'tuning4', 'tuning5', 'tuning6', 'tuning7', 'tuning8', 'tuning9', 'tuning10', 'tuning11', 'tuning15'].includes(s.name),
+        ['tuning', 'tuning2', 'tuning4', 'tuning5', 'tuning6', 'tuning7', 'tuning8', 'tuning9', 'tuning10', 'tuning11', 'tuning15', 'tuning16'].includes(
+          s.name,
+        ),
       ),
     )) {
       expect(report.missed).toEqual([]);
@@ -1213,16 +1381,22 @@ describe('triage sets', () => {
 });
 
 describe('context words are data', () => {
-  // The word lists of general questions, sudden events and worries come from knowledge/triage.yaml: emptied, the
-  // readings they make change (each pair below differs).
+  // The word lists of general questions, sudden events, worries, practice scenarios, suppositions and oxygen therapy come
+  // from knowledge/triage.yaml: emptied, the readings they make change (each pair below differs).
   const rules = loadKnowledgeBase(KB_DIR).value!.triage;
   const bare = structuredClone(rules);
   bare.people.groups = [];
   bare.figurative.sudden = [];
   bare.general_cues.defining = [];
   bare.general_cues.mishap = [];
+  bare.general_cues.framing = [];
+  bare.general_cues.supposing = [];
+  bare.people.on_oxygen = [];
   const without = new Triage(bare);
   it.each([
+    ['Tình huống giả định: một cụ bà bất tỉnh trong chợ thì xử trí sao', false],
+    ['Giả sử bố em đo SpO2 được 93 thì có cần đi viện không', false],
+    ['mẹ em thở oxy tại nhà 1 lít, tối nay phải tăng lên 3 lít', true],
     ['em lỡ uống nhầm nước rửa chén', true],
     ['người già bỏ ăn thì có sao không', false],
     ['khi trẻ sốt cao mà co giật thì phải làm sao', false],
