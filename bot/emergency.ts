@@ -96,6 +96,10 @@ export function afterEmergencyReply(conv: Conversation, text: string, lang: Lang
 /** "SpO2 98%: chưa tới ngưỡng cảnh báo (≤ 96%)." for every reading of the message (none alarming). */
 export function readingLines(conv: Conversation, result: TriageResult, lang: Lang = 'vi'): string {
   return result.readings
-    .map((r) => conv.reading_ok.replace('{reading}', lang === 'en' ? r.labelEn : r.label).replace('{threshold}', lang === 'en' ? r.thresholdEn : r.threshold))
+    .map((r) =>
+      (r.high && conv.reading_high ? conv.reading_high : conv.reading_ok)
+        .replace('{reading}', lang === 'en' ? r.labelEn : r.label)
+        .replace('{threshold}', lang === 'en' ? r.thresholdEn : r.threshold),
+    )
     .join('\n');
 }

@@ -36,6 +36,7 @@ export function localized(conv: Conversation, lang: Lang): Conversation {
     no_card: en.no_card,
     facts: { ...conv.facts, ...en.facts },
     reading_ok: en.reading_ok,
+    reading_high: en.reading_high,
     reading_advice: en.reading_advice,
     also_asked: en.also_asked,
     validity: en.validity,

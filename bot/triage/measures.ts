@@ -25,6 +25,8 @@ export interface Reading {
   /** The same in English ("≥ 50/min for a child of 10 months"). */
   thresholdEn: string;
   basis: TriageBasis;
+  /** Not alarming but above the normal range (a high blood pressure): `threshold` is then that range's line. */
+  high?: boolean;
 }
 
 interface Age {
@@ -771,16 +773,21 @@ export class Measures {
     if (bp) {
       const bpr = m.blood_pressure;
       const sys = bp.sys !== undefined ? shown({ value: bp.sys, hi: bp.sysHi ?? bp.sys }) : '?';
+      const low = (bp.sys !== undefined && (bp.sysHi ?? bp.sys) < bpr.systolic_below) || (bp.dia !== undefined && bp.dia < bpr.diastolic_below);
+      // "huyết áp 150/100": not the low pressure of the warning signs, and not to be called "under the warning level".
+      const h = bpr.high;
+      const high = !low && !!h && ((bp.sys !== undefined && bp.sys > h.systolic_above) || (bp.dia !== undefined && bp.dia > h.diastolic_above));
       put(
         {
           measure: 'blood_pressure',
           value: `${sys}/${bp.dia ?? '?'}`,
-          alarming: (bp.sys !== undefined && (bp.sysHi ?? bp.sys) < bpr.systolic_below) || (bp.dia !== undefined && bp.dia < bpr.diastolic_below),
+          alarming: low,
           label: `huyết áp ${sys}/${bp.dia ?? '?'} mmHg`,
           labelEn: `blood pressure ${sys}/${bp.dia ?? '?'}`,
-          threshold: `< ${bpr.systolic_below}/${bpr.diastolic_below} mmHg`,
-          thresholdEn: `< ${bpr.systolic_below}/${bpr.diastolic_below} mmHg`,
-          basis: bpr.basis,
+          threshold: high ? `> ${h!.systolic_above}/${h!.diastolic_above} mmHg` : `< ${bpr.systolic_below}/${bpr.diastolic_below} mmHg`,
+          thresholdEn: high ? `> ${h!.systolic_above}/${h!.diastolic_above} mmHg` : `< ${bpr.systolic_below}/${bpr.diastolic_below} mmHg`,
+          basis: high ? h!.basis : bpr.basis,
+          ...(high ? { high } : {}),
         },
         bp.at,
       );

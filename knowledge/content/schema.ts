@@ -404,6 +404,11 @@ export const TriageSchema = z.strictObject({
       diastolic_words: words.default([]),
       systolic_below: z.number(),
       diastolic_below: z.number(),
+      /**
+       * Above these (systolic or diastolic), a pressure under the alarm lines is not called "under the warning level":
+       * the home-care guidance names only low pressure, so the reply says it is high and to ask a doctor.
+       */
+      high: z.strictObject({ basis: TriageBasisSchema, systolic_above: z.number(), diastolic_above: z.number() }).optional(),
       /** A pressure this high in a pregnancy or just after a birth (`people.pregnant`): systolic or diastolic at or above. */
       pregnancy: z
         .strictObject({
@@ -470,6 +475,7 @@ export const EnglishTextsSchema = z.strictObject({
     high_risk_note: z.string().includes('{who}'),
   }),
   reading_ok: z.string().includes('{reading}').includes('{threshold}'),
+  reading_high: z.string().includes('{reading}').includes('{threshold}').optional(),
   reading_advice: z.string().min(10),
   also_asked: z.string().includes('{questions}'),
   validity: ValiditySchema,
@@ -551,6 +557,7 @@ export const ConversationSchema = z.strictObject({
   }),
   /** A reading under the alarm thresholds: "{reading}: chưa tới ngưỡng cảnh báo ({threshold})". */
   reading_ok: z.string().includes('{reading}').includes('{threshold}'),
+  reading_high: z.string().includes('{reading}').includes('{threshold}').optional(),
   reading_advice: z.string().min(10),
   /** A message that asked two things: the line before the source that offers the other question's answer. */
   also_asked: z.string().includes('{questions}'),

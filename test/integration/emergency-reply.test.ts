@@ -79,6 +79,15 @@ describe('readings under the thresholds', () => {
     expect(turnOf(r).kind).toBe('answer');
     expect(textOf(r)).toMatch(/nhịp thở 24 lần\/phút \(trẻ 8 tuổi\): chưa tới ngưỡng cảnh báo \(≥ 30 lần\/phút ở trẻ 8 tuổi\)/);
   });
+
+  it('never calls a high blood pressure "under the warning level" (the warning sign is low pressure)', async () => {
+    const r = await h.say('bầu 30 tuần huyết áp 150/100 có sao không', 'rd3');
+    expect(textOf(r)).not.toMatch(/chưa tới ngưỡng/);
+    expect(textOf(r)).toMatch(/huyết áp 150\/100 mmHg: cao hơn mức bình thường \(> 140\/90 mmHg\)/);
+    expect(textOf(r)).toMatch(/bác sĩ hoặc trạm y tế/);
+    const normal = await h.say('huyết áp 120/80 có sao không', 'rd4');
+    expect(textOf(normal)).toMatch(/huyết áp 120\/80 mmHg: chưa tới ngưỡng cảnh báo/);
+  });
 });
 
 describe('the fallback', () => {
