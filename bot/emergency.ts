@@ -97,7 +97,7 @@ export function afterEmergencyReply(conv: Conversation, text: string, lang: Lang
 export function readingLines(conv: Conversation, result: TriageResult, lang: Lang = 'vi'): string {
   return result.readings
     .map((r) =>
-      (r.high && conv.reading_high ? conv.reading_high : conv.reading_ok)
+      ((r.high && (r.measure === 'temperature' ? conv.reading_fever : conv.reading_high)) || conv.reading_ok)
         .replace('{reading}', lang === 'en' ? r.labelEn : r.label)
         .replace('{threshold}', lang === 'en' ? r.thresholdEn : r.threshold),
     )

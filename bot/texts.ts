@@ -37,6 +37,7 @@ export function localized(conv: Conversation, lang: Lang): Conversation {
     facts: { ...conv.facts, ...en.facts },
     reading_ok: en.reading_ok,
     reading_high: en.reading_high,
+    reading_fever: en.reading_fever,
     reading_advice: en.reading_advice,
     also_asked: en.also_asked,
     validity: en.validity,

@@ -963,15 +963,39 @@ export class Measures {
     const alarming = young && persisting && (high || hours >= t.hours);
     if (value === undefined && !alarming) return undefined;
     const shown = value !== undefined ? `${String(value).replace('.', ',')}°C` : `sốt hơn ${t.hours} giờ`;
+    // An older child or an adult with a high fever ("sốt 40 độ"): no warning sign by itself, but not "under the warning
+    // level" of young children either; the reply gives the home-care advice for a fever above it.
+    const fever = !alarming && !young && value !== undefined && t.fever && value > t.fever.above ? t.fever : undefined;
+    if (fever)
+      return {
+        measure: 'temperature',
+        value: String(value),
+        alarming: false,
+        high: true,
+        labelEn: `temperature ${value}°C`,
+        label: `nhiệt độ ${shown}`,
+        threshold: `trên ${String(fever.above).replace('.', ',')}°C`,
+        thresholdEn: `above ${fever.above}°C`,
+        basis: fever.basis,
+      };
     return {
       measure: 'temperature',
       value: value !== undefined ? String(value) : `${hours}h`,
       alarming,
       labelEn: young ? 'young child with fever that does not come down' : `temperature ${value ?? '?'}°C`,
       label: young ? `trẻ nhỏ ${value !== undefined ? `sốt ${shown}` : shown}${persisting ? ' không hạ' : ''}` : `nhiệt độ ${shown}`,
-      threshold: `trẻ dưới ${t.child_under_months / 12} tuổi: sốt trên ${t.above}°C khó hạ, hoặc không đỡ sau ${t.hours} giờ`,
-      thresholdEn: `a child under ${t.child_under_months / 12} years: fever above ${t.above}°C that is hard to bring down, or not better after ${t.hours} hours`,
-      basis: t.basis,
+      // An adult's temperature is compared with the line of the fever advice, not with young children's warning sign.
+      ...(!young && t.fever
+        ? {
+            threshold: `người lớn, trẻ lớn: dùng thuốc hạ sốt khi sốt trên ${String(t.fever.above).replace('.', ',')}°C`,
+            thresholdEn: `adults and older children: fever medicine above ${t.fever.above}°C`,
+            basis: t.fever.basis,
+          }
+        : {
+            threshold: `trẻ dưới ${t.child_under_months / 12} tuổi: sốt trên ${t.above}°C khó hạ, hoặc không đỡ sau ${t.hours} giờ`,
+            thresholdEn: `a child under ${t.child_under_months / 12} years: fever above ${t.above}°C that is hard to bring down, or not better after ${t.hours} hours`,
+            basis: t.basis,
+          }),
     };
   }
 }

@@ -426,6 +426,8 @@ export const TriageSchema = z.strictObject({
       hours: z.number(),
       persisting: words.default([]),
       plausible: range,
+      /** Above this, a temperature that raises no alarm is still a high fever: the reply gives the home-care advice. */
+      fever: z.strictObject({ basis: TriageBasisSchema, above: z.number() }).optional(),
     }),
   }),
 });
@@ -476,6 +478,7 @@ export const EnglishTextsSchema = z.strictObject({
   }),
   reading_ok: z.string().includes('{reading}').includes('{threshold}'),
   reading_high: z.string().includes('{reading}').includes('{threshold}').optional(),
+  reading_fever: z.string().includes('{reading}').includes('{threshold}').optional(),
   reading_advice: z.string().min(10),
   also_asked: z.string().includes('{questions}'),
   validity: ValiditySchema,
@@ -558,6 +561,7 @@ export const ConversationSchema = z.strictObject({
   /** A reading under the alarm thresholds: "{reading}: chưa tới ngưỡng cảnh báo ({threshold})". */
   reading_ok: z.string().includes('{reading}').includes('{threshold}'),
   reading_high: z.string().includes('{reading}').includes('{threshold}').optional(),
+  reading_fever: z.string().includes('{reading}').includes('{threshold}').optional(),
   reading_advice: z.string().min(10),
   /** A message that asked two things: the line before the source that offers the other question's answer. */
   also_asked: z.string().includes('{questions}'),

@@ -88,6 +88,15 @@ describe('readings under the thresholds', () => {
     const normal = await h.say('huyết áp 120/80 có sao không', 'rd4');
     expect(textOf(normal)).toMatch(/huyết áp 120\/80 mmHg: chưa tới ngưỡng cảnh báo/);
   });
+
+  it("gives an adult's high fever the home-care advice, not young children's warning line", async () => {
+    const r = await h.say('sot 40 do', 'rd5');
+    expect(textOf(r)).toMatch(/nhiệt độ 40°C: sốt cao \(trên 38,5°C\)/);
+    expect(textOf(r)).toMatch(/2 lần mà không đỡ, hãy báo ngay trạm y tế/);
+    expect(textOf(r)).not.toMatch(/trẻ dưới 5 tuổi/);
+    const mild = await h.say('sốt 38 độ', 'rd6');
+    expect(textOf(mild)).toMatch(/người lớn, trẻ lớn: dùng thuốc hạ sốt khi sốt trên 38,5°C/);
+  });
 });
 
 describe('the fallback', () => {
