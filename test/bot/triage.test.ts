@@ -1315,6 +1315,7 @@ describe('triage sets', () => {
       'tuning14',
       'tuning15',
       'tuning16',
+      'tuning17',
       'tuning2',
       'tuning3',
       'tuning4',
