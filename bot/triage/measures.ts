@@ -66,6 +66,8 @@ const WEEK_UNITS = new Set(['tuan', 'week', 'weeks', 'w', 'wk', 'wks']);
 const DAY_UNITS = new Set(['ngay', 'day', 'days']);
 const HALF = new Set(['ruoi']);
 const OLD = new Set(['tuoi', 'old']);
+/** Up to and including 12 years ("con trai 12 tuổi"): a child for the signs that need one (`requires: child`). */
+const CHILD_UNTIL_MONTHS = 13 * 12;
 /** Units after a number that make it an age, a duration or a count of something else. */
 const AGE_TIME_UNITS = new Set([
   'tuoi',
@@ -294,7 +296,7 @@ export class Measures {
 
   /** True when a child is meant (a child word, or an age under 12). */
   isChild(tokens: readonly Token[], ages = this.ages(tokens)): boolean {
-    if (ages.some((a) => a.months < 144)) return true;
+    if (ages.some((a) => a.months < CHILD_UNTIL_MONTHS)) return true;
     return ages.length === 0 && this.who(tokens) === 'child';
   }
 

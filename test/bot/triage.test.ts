@@ -1429,3 +1429,73 @@ describe('Review of tuning set 15', () => {
     },
   );
 });
+
+// Tuning set 17: children up to 12, older people, dehydration, low blood sugar, purple spots with fever, overdoses,
+// palpitations after a vaccine dose (each sentence failed before the change).
+describe('General behaviours added with tuning set 17', () => {
+  it.each([
+    'chau 9 tuoi sot cao giat',
+    'gọi bà dậy thì bà cứ mơ màng',
+    'đang ngồi tự nhiên nhức đầu dữ dội đột ngột, chưa bao giờ bị như thế',
+    'con tôi 3 tuổi bỏ ăn bỏ uống từ sáng',
+    'cháu 8 tuổi viêm họng, nuốt nước cũng không được',
+    'bé 11 tuổi mệt, uống vào cũng không nổi',
+    'con gái 12 tuổi ói liên tục từ trưa',
+    'ông tôi 80 tuổi mấy hôm nay cơm ăn không vào',
+    'ba em tự nhiên yếu hai tay, cầm gì cũng rơi',
+    'ba tôi tiêu chảy từ hôm qua, giờ mắt trũng sâu',
+    "my dad keeps throwing up and can't keep water down",
+    'she has diabetes, now sweating a lot and shaking',
+    'mẹ em bị tiểu đường, chích insulin xong giờ toát mồ hôi, run rẩy',
+    'bé sốt 39 độ, chân nổi nốt tím ấn vào không mất',
+    'my daughter has a fever and purple spots on her legs',
+    'con sốt cao, chân nổi mấy nốt tím',
+    'chồng em uống rượu dỏm có cồn công nghiệp, giờ mắt mờ',
+    'he took a whole bottle of painkillers',
+    'my grandma is so weak she has to crawl to the toilet',
+    'my baby has not peed since morning',
+    'em 16 tuổi, sau mũi tiêm thứ hai tim đập nhanh liên tục, mệt',
+    'after the second dose my heart is racing',
+    'my dad is seizing and will not stop',
+    'bé 4 tuổi bóc ăn hết vỉ vitamin của bà',
+  ])('alarms: %s', (text) => {
+    expect(triage.check(text).emergency).toBe(true);
+  });
+});
+
+describe('Guards kept with tuning set 17', () => {
+  it.each([
+    'hết lên cơn hen rồi, giờ thở bình thường',
+    'tim đập nhanh do lo lắng, giờ đỡ rồi',
+    'đã tiêm mũi 2 được ba tháng, không thấy hồi hộp gì',
+    'bé 9 tuổi hôm trước ói, nay hết ói, ăn uống lại bình thường',
+    'con 12 tuổi đã hết nôn, ăn được rồi',
+    'bé 8 tuổi ăn cơm xong uống thuốc hạ sốt',
+    'mắt trũng sâu vì thức khuya mấy hôm',
+    'chấm tím ở chân do va vào bàn',
+    'bé sốt, da không có chấm tím nào',
+    'mẹ tôi bị tiểu đường, đo đường huyết sáng nay 6.5, vẫn khỏe',
+    'tiểu đường thì nên ăn gì',
+    'gọi điện cho mẹ thì mẹ nói đêm qua ngủ mơ màng',
+    'hồi trước bé sốt cao bị giật một lần, giờ lớn rồi không bị nữa',
+    'khi trẻ sốt cao mà co giật thì có nên nhét gì vào miệng không',
+    'em ngày nào cũng giặt đồ, sốt cao giặt có sao không',
+    'my son is sleepy after a long day',
+  ])('stays calm: %s', (text) => {
+    expect(triage.check(text).emergency).toBe(false);
+  });
+
+  // Calm since tuning set 17: "giả dụ", "giả như" (a supposition); school years long ago; "đã nằm viện" (in care).
+  it.each([
+    'giả dụ bà em mà tím môi thì gọi ai',
+    'giả như mai mốt bé nhà mình thở rít thì xử trí sao',
+    'hồi cấp 1 mình bị điện giật ở nhà bà, giờ vẫn sợ ổ điện',
+    'chị em bầu 20 tuần bị ra máu, đã nằm viện theo dõi một tuần, bác sĩ bảo ổn',
+  ])('now calm: %s', (text) => {
+    expect(triage.check(text).emergency).toBe(false);
+  });
+
+  it.each(['bố em khó thở, đã nằm viện 2 hôm, giờ vẫn khó thở', 'hồi cấp 2 em bị hen, giờ lại lên cơn hen, thở rít'])('still alarms: %s', (text) => {
+    expect(triage.check(text).emergency).toBe(true);
+  });
+});
