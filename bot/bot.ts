@@ -520,7 +520,7 @@ export class CovidBot extends ActivityHandler {
     const actions: CardAction[] = [];
     const replaced = card.superseded_by && card.valid_to && card.valid_to < asOf;
     // A rule that no longer applies today, asked about today: what applies now is offered first.
-    const endedToday = !result?.refDate && !!card.valid_to && card.valid_to < asOf && asOf === this.today();
+    const endedToday = !!card.valid_to && card.valid_to < asOf && asOf === this.today();
     const today = endedToday && index.data.conversation.today_card ? [index.data.conversation.today_card] : [];
     const follow = [...others.map((h) => h.card.id), ...today, ...card.follow_ups, ...(replaced ? [card.superseded_by!] : [])];
     for (const id of [...new Set(follow)].filter((id) => id !== card.id).slice(0, Math.max(3, others.length + 1))) {

@@ -498,7 +498,8 @@ export class Measures {
     // A value with a percent sign is neither a blood pressure nor a temperature ("không sốt. Đo được 95%").
     const pctOnly = named.has('blood_pressure') || named.has('temperature');
     // A percent without a SpO2 word that something else in its sentence explains ("máy đo độ ẩm 85%", "pin còn 93%").
-    const otherPercent = (at: number): boolean => this.w.spo2Not.positions(tokens).some((p) => sentence[p.at] === sentence[at]);
+    const explained = new Set(this.w.spo2Not.positions(tokens).map((p) => sentence[p.at]));
+    const otherPercent = (at: number): boolean => explained.has(sentence[at]);
     if (!spo2Values.length) {
       for (const p of this.w.spo2Weak.positions(tokens).filter((w) => w.at < firstNamed && !otherPercent(w.at))) {
         for (const n of this.numbersAfter(tokens, p.at + p.length, 7, sentence, NOT_PERCENT, true, 'spo2')) {

@@ -121,6 +121,19 @@ function englishDate(t: string): string | undefined {
   return undefined;
 }
 
+const TIME_V = '(?:hồi|hoi|vào|vao|từ|tu|trong|đến|den|trước|truoc|sau|in|on|from|since|by|until|during|at)';
+const TIME_PART = '(?:đầu|dau|giữa|giua|cuối|cuoi|early|mid|late|end of|beginning of|start of)';
+const TIME_UNIT = '(?:ngày|ngay|tháng|thang|năm|nam)';
+const word = (p: string): RegExp => new RegExp(`(?<![\\p{L}\\d])${p}(?![\\p{L}\\d])`, 'giu');
+/** What {@link withoutTimes} takes out, in order: years and dates, day/month, month names, Tết, words of today. */
+const TIMES: readonly RegExp[] = [
+  word(`(?:${TIME_V}\\s+)?(?:${TIME_PART}\\s+)?(?:${TIME_UNIT}\\s+)?(?:\\d{1,2}\\s*[/.-]\\s*)?(?:\\d{1,2}\\s*[/.-]\\s*)?(?:${TIME_UNIT}\\s+)?20\\d{2}`),
+  word(`(?:${TIME_V}|${TIME_UNIT})\\s+(?:${TIME_UNIT}\\s+)?\\d{1,2}\\s*[/.-]\\s*\\d{1,2}`),
+  word(`(?:${TIME_V}\\s+)?(?:${TIME_PART}\\s+(?:of\\s+)?)?${MONTH}\\.?,?\\s+(?:\\d{1,2}(?:st|nd|rd|th)?,?\\s+)?(?:20\\d{2})?`),
+  word('(?:tết|tet)(?:\\s+(?:nhâm dần|nham dan))?'),
+  word('(?:bây giờ|bay gio|hiện nay|hien nay|hiện tại|hien tai|năm nay|nam nay|now|currently|nowadays)'),
+];
+
 /**
  * The text without the times it names (dates, months, years, "Tết 2022", "hồi …", "năm nay", "bây giờ"): a
  * follow-up that names its own time ("còn bây giờ?") is read with the previous question's subject, not its time.
@@ -129,16 +142,7 @@ function englishDate(t: string): string | undefined {
  * withoutTimes('Hồi tháng 12/2021 F1 phải cách ly mấy ngày?') // 'F1 phải cách ly mấy ngày?'
  */
 export function withoutTimes(text: string): string {
-  const V = '(?:hồi|hoi|vào|vao|từ|tu|trong|đến|den|trước|truoc|sau|in|on|from|since|by|until|during|at)';
-  const PART = '(?:đầu|dau|giữa|giua|cuối|cuoi|early|mid|late|end of|beginning of|start of)';
-  const UNIT = '(?:ngày|ngay|tháng|thang|năm|nam)';
-  const word = (p: string): RegExp => new RegExp(`(?<![\\p{L}\\d])${p}(?![\\p{L}\\d])`, 'giu');
-  return String(text ?? '')
-    .replace(word(`(?:${V}\\s+)?(?:${PART}\\s+)?(?:${UNIT}\\s+)?(?:\\d{1,2}\\s*[/.-]\\s*)?(?:\\d{1,2}\\s*[/.-]\\s*)?(?:${UNIT}\\s+)?20\\d{2}`), ' ')
-    .replace(word(`(?:${V}|${UNIT})\\s+(?:${UNIT}\\s+)?\\d{1,2}\\s*[/.-]\\s*\\d{1,2}`), ' ')
-    .replace(word(`(?:${V}\\s+)?(?:${PART}\\s+(?:of\\s+)?)?${MONTH}\\.?,?\\s+(?:\\d{1,2}(?:st|nd|rd|th)?,?\\s+)?(?:20\\d{2})?`), ' ')
-    .replace(word('(?:tết|tet)(?:\\s+(?:nhâm dần|nham dan))?'), ' ')
-    .replace(word('(?:bây giờ|bay gio|hiện nay|hien nay|hiện tại|hien tai|năm nay|nam nay|now|currently|nowadays)'), ' ')
+  return TIMES.reduce((t, re) => t.replace(re, ' '), String(text ?? ''))
     .replace(/\s+([?.!,])/g, '$1')
     .replace(/\s{2,}/g, ' ')
     .trim();
