@@ -147,5 +147,5 @@ const url = process.env.REDIS_URL;
       await plain.quit();
       await redis.quit();
     }
-  }, 20_000);
+  }, 180_000);
 });

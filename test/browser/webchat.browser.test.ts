@@ -38,7 +38,7 @@ run('web chat in headless Chromium', () => {
         '--disable-sync',
       ],
     });
-  }, 60_000);
+  }, 180_000);
 
   afterAll(async () => {
     await browser?.close();
@@ -66,7 +66,7 @@ run('web chat in headless Chromium', () => {
     );
     expect(await page.getByText('Nguồn:', { exact: false }).count()).toBeGreaterThan(before);
     await page.screenshot({ path: join(tmpdir(), 'webchat-e2e.png') });
-  }, 90_000);
+  }, 180_000);
 
   it('switches the page to English and gets an English answer with its source', async () => {
     const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
@@ -85,7 +85,7 @@ run('web chat in headless Chromium', () => {
     expect(text).toMatch(/line C/);
     expect(text).not.toMatch(/Nguồn:/);
     await page.screenshot({ path: join(tmpdir(), 'webchat-english.png') });
-  }, 90_000);
+  }, 180_000);
 
   it('on a phone, an emergency shows its first line inside the viewport with a working tel:115 button', async () => {
     const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
@@ -114,7 +114,7 @@ run('web chat in headless Chromium', () => {
     await page.getByRole('button', { name: 'Gọi 115' }).first().click();
     const opened = await page.evaluate(() => (globalThis as unknown as { opened: string[] }).opened);
     expect(opened).toContain('tel:115');
-  }, 90_000);
+  }, 180_000);
 
   it('staff: sign in, find "test nhanh 2 vạch" typed without accents, copy the ready reply', async () => {
     const staff = await staffApp();
@@ -143,5 +143,5 @@ run('web chat in headless Chromium', () => {
       await context.close();
       await staff.cleanup();
     }
-  }, 60_000);
+  }, 180_000);
 });

@@ -43,7 +43,7 @@ describe('robustness (fast-check)', () => {
       }),
       { numRuns: RUNS },
     );
-  }, 120_000);
+  }, 180_000);
 
   it('webhook parsers', () => {
     const anyJson = fc.oneof(
@@ -110,5 +110,5 @@ describe('robustness over HTTP', () => {
       { numRuns: 1000 },
     );
     await app.idle();
-  }, 120_000);
+  }, 180_000);
 });

@@ -95,7 +95,7 @@ const url = process.env.REDIS_URL;
     api = await new FakePlatform().start();
     api.respond('/v3.0/oa/message/cs', { status: 200, body: { error: 0, message: 'Success' } });
     procs.push(await start(), await start());
-  }, 90_000);
+  }, 180_000);
 
   afterAll(async () => {
     for (const p of procs) {
@@ -212,7 +212,7 @@ const url = process.env.REDIS_URL;
     } finally {
       ingress.child.kill('SIGKILL');
     }
-  }, 40_000);
+  }, 180_000);
 
   it('keeps no citizen message in the shared turn queue once its turn has run', async () => {
     const redis = new Redis(url!);
@@ -254,5 +254,5 @@ const url = process.env.REDIS_URL;
     await new Promise((r) => setTimeout(r, 1000));
     const delivered = sentTo(user).length - attemptsBefore;
     expect(delivered).toBe(1);
-  }, 40_000);
+  }, 180_000);
 });

@@ -56,5 +56,5 @@ describe('command-line output cut short by its reader (| head)', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
-  }, 60_000);
+  }, 180_000);
 });

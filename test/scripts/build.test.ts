@@ -63,5 +63,5 @@ describe('the compiled server (npm start)', () => {
       child.kill('SIGTERM');
       expect(await exited).toBe(0);
     }
-  }, 90_000);
+  }, 180_000);
 });

@@ -63,7 +63,7 @@ describe('spreadsheets', () => {
     } finally {
       kb.cleanup();
     }
-  }, 30_000);
+  }, 180_000);
 
   it('levels import validates 63 provinces, levels 1–4 and dates before replacing the table', () => {
     const kb = copyKnowledgeBase();
@@ -89,5 +89,5 @@ describe('spreadsheets', () => {
     } finally {
       kb.cleanup();
     }
-  }, 30_000);
+  }, 180_000);
 });
