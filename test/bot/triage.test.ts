@@ -1499,3 +1499,29 @@ describe('Guards kept with tuning set 17', () => {
     expect(triage.check(text).emergency).toBe(true);
   });
 });
+
+describe('Review of the rules added with tuning set 17', () => {
+  // "giật mình" is a startle, "hơi hồi hộp" / "hồi hộp lo lắng" is nervousness; a child refusing one food or a medicine
+  // is picky, not "not eating or drinking".
+  it.each([
+    'sau khi tiêm bé sốt giật mình có sao không',
+    'tiêm xong hơi hồi hộp lo lắng có sao không',
+    'sau tiêm mũi 2 hồi hộp 1 chút có bình thường không',
+    'bé 11 tuổi không chịu ăn rau, mẹ phải làm sao',
+    'bé 3 tuổi không chịu uống thuốc hạ sốt, làm sao cho bé uống',
+    'bé 7 tuổi không uống nước cam được không',
+  ])('stays calm: %s', (text) => {
+    expect(triage.check(text).emergency).toBe(false);
+  });
+
+  it.each([
+    'bé sốt cao giật liên tục',
+    'bé 2 tuổi sốt cao co giật, giật mình liên tục',
+    'sau tiêm 3 ngày mà vẫn hồi hộp, đánh trống ngực',
+    'tiêm mũi 2 xong hồi hộp quá, tim đập thình thịch',
+    'bé 1 tuổi không chịu bú, bú vào là ói hết',
+    'Be so sinh 3 tuan khong chiu bu ca buoi, ngu suot',
+  ])('still alarms: %s', (text) => {
+    expect(triage.check(text).emergency).toBe(true);
+  });
+});
