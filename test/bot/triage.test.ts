@@ -1316,6 +1316,7 @@ describe('triage sets', () => {
       'tuning15',
       'tuning16',
       'tuning17',
+      'tuning18',
       'tuning2',
       'tuning3',
       'tuning4',
