@@ -84,6 +84,13 @@ export interface SearchOptions {
   confidentMargin: number;
   /** At most this many cards are offered when clarifying. Default 3. */
   clarifyMax: number;
+  /**
+   * A message of two questions up to this many words, not answered as a whole, gets the answer of the one question
+   * answered with confidence by a card the whole message also offers. Default 25: on the development messages of two
+   * questions, the main one answered right 88.9 → 97.2 %, no more wrong answers; longer messages are mostly stories
+   * (at 30 words, one more story of the second development conversations was answered with a wrong card).
+   */
+  shortMessageWords: number;
   /** Only cards scoring at least this share of the best are offered as choices (each plausible). Default 0.7. */
   clarifyRatio: number;
 }
@@ -114,6 +121,7 @@ export const DEFAULT_SEARCH_OPTIONS: Readonly<SearchOptions> = Object.freeze({
   confidentAbove: 0.8,
   confidentMargin: 0.03,
   clarifyMax: 3,
+  shortMessageWords: 25,
   clarifyRatio: 0.7,
 });
 

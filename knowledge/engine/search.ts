@@ -482,9 +482,16 @@ export class KnowledgeIndex {
     let main = result;
     if (result.decision !== 'answer') {
       // Only a message whose questions are each answered with confidence, by different cards, is taken apart; a
-      // story with one question stays with the reading of the whole.
+      // story with one question stays with the reading of the whole. A short message of two questions, one of them
+      // answered with confidence by a card the whole message also offers, gets that answer (the other is offered).
       const answered = found.filter((r) => r.decision === 'answer');
-      if (new Set(answered.map((r) => r.hits[0]!.card.id)).size < 2) return result;
+      const distinct = new Set(answered.map((r) => r.hits[0]!.card.id)).size;
+      const one =
+        distinct === 1 &&
+        result.decision === 'clarify' &&
+        query.split(/\s+/).length <= this.options.shortMessageWords &&
+        result.hits.slice(0, this.options.clarifyMax).some((h) => h.card.id === answered[0]!.hits[0]!.card.id);
+      if (distinct < 2 && !one) return result;
       const best = [...answered].sort((a, b) => b.confidence - a.confidence)[0]!;
       main = { ...best, query: result.query };
     }

@@ -179,6 +179,17 @@ describe('a message that asks two things', () => {
     expect((await before.search(q, { asOf: AS_OF })).decision).toBe('out_of_scope');
   });
 
+  it('answers the one question of a short two-question message that a card answers with confidence, and offers the other', async () => {
+    const q = 'Mất vị giác bao lâu thì hết? Có cần đi khám không?';
+    const r = await top(q);
+    expect(r.decision).toBe('answer');
+    expect(r.hits[0]!.card.id).toBe('symptoms-mat-khuu-giac');
+    expect((r.others ?? []).map((h) => h.card.id)).toContain('symptoms-khi-nao-di-kham');
+    // Read as a whole only (as before), the message got choices.
+    const before = await KnowledgeIndex.build(loadKnowledgeBase(KB_DIR).value!, new HashedNgramEmbeddings(), { shortMessageWords: 0 });
+    expect((await before.search(q, { asOf: AS_OF })).decision).toBe('clarify');
+  });
+
   it('can be told not to look for other questions (a follow-up read with the previous question)', async () => {
     const r = await index.search('Bà bầu tiêm vắc xin được không ạ? Bà bầu mắc covid thì có được ở nhà không?', { asOf: AS_OF, otherQuestions: false });
     expect(r.others).toBeUndefined();
