@@ -85,6 +85,12 @@ const CONSEQUENCE = new Set(['thi', 'then']);
 const REAL = new Set(['gio', 'that', 'really', 'actually']);
 /** Words that say a supposed value is so already ("giả sử đo lại vẫn 92"). Folded. */
 const ALREADY = new Set(['van', 'still', 'nua', 'again']);
+/** Causative verbs before a finding ("làm em nghẹt thở", "khiến tôi khó thở"). Folded. */
+const CAUSE = new Set(['lam', 'khien']);
+/** The word before "thì" that makes it the consequence of what was just said ("như vậy thì", "thế này thì"). Folded. */
+const SO = new Set(['vay', 'the', 'nay']);
+/** A copula between a subject and its state ("deadline is suffocating me"). Folded. */
+const COPULA = new Set(['is', 'are', 'was', 'were']);
 /** Words of purpose before "khỏi" ("để khỏi", "cho khỏi": so as not to). Folded. */
 const PURPOSE = new Set(['de', 'cho']);
 
@@ -128,6 +134,7 @@ export class ContextRules {
   private readonly list: PhraseSet;
   private readonly groups: PhraseSet;
   private readonly sudden: PhraseSet;
+  private readonly things: PhraseSet;
   readonly patient: PhraseSet;
   private readonly humour: string[];
   private readonly scope: number;
@@ -174,6 +181,7 @@ export class ContextRules {
     this.list = PhraseSet.of(rules.general_cues.list);
     this.groups = PhraseSet.of(rules.people.groups);
     this.sudden = PhraseSet.of(rules.figurative.sudden);
+    this.things = PhraseSet.of(rules.figurative.things);
     this.patient = PhraseSet.of(rules.people.patient);
   }
 
@@ -692,9 +700,15 @@ export class ContextRules {
     const b = tokens[start - 2 - two]?.f ?? '';
     // "đau tới ngất" is a degree of pain, not of a thing.
     // ("làm tôi xỉu": "tôi" typed without accents is also "tới".)
-    const causative = !two && b === 'lam' && PERSONS.has(a);
+    // "giá xăng tăng làm khó thở", "deadline khiến em ngộp thở": "làm"/"khiến", with or without a person.
+    const causative = !two && ((CAUSE.has(b) && PERSONS.has(a)) || CAUSE.has(a));
     const degree = !causative && ['den', 'toi'].includes(a) && !SYMPTOM_BEFORE.has(b);
-    if (!degree && !causative) return false;
+    // "giá thịt heo như vậy thì không thở nổi": the consequence of the thing just said ("như vậy thì", "kiểu này thì").
+    const consequence = !causative && !degree && a === 'thi' && SO.has(b);
+    // "this deadline is suffocating me": the everyday thing is the subject of the finding (not "chơi game xỉu").
+    const subject = COPULA.has(a) && this.contexts.positions(tokens, Math.max(0, start - 6), start).some((p) => p.at + p.length === start - 1);
+    if (subject) return true;
+    if (!degree && !causative && !consequence) return false;
     // The everyday thing in the part of the finding (from the last comma); after "đến", "tới" with nothing medical in
     // that part unless it exaggerates.
     let from = start;
@@ -723,6 +737,14 @@ export class ContextRules {
       if (tokens[i]!.f === 'thi' && tokens.slice(0, i).some((t, k) => sentence[k] === sentence[start] && JUST_NOW.has(t.f))) return true;
     }
     return false;
+  }
+
+  /**
+   * "ví tiền co giật", "ảnh chụp giấy xn lờ mờ": a thing (`figurative.things`) right before the finding is its subject,
+   * and a thing falls ill only in speech.
+   */
+  thingBefore(tokens: readonly Token[], start: number): boolean {
+    return this.things.positions(tokens, Math.max(0, start - 4), start).some((p) => p.at + p.length === start);
   }
 
   /** Whether a finding at tokens[start, end) is said in words people use figuratively ("nghẹt thở", "tím tái"). */

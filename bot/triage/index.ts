@@ -243,8 +243,15 @@ export class Triage {
     out.push(...this.countsIn(tokens, sentence));
     // A match inside a longer match of another sign gives way to it ("không thở được" is not "không thở").
     // A sign that needs someone (a child, an older person) and does not apply gives way to none.
-    const kept = out.filter((c) => applies(c.sign));
+    // … nor does one undone by the words right after it ("quanh môi, họng căng cứng, tim đập": "tim đập" is no "tím").
+    const kept = out.filter((c) => applies(c.sign) && !this.followedByUnless(tokens, c));
     return kept.filter((c) => !kept.some((o) => o !== c && o.start <= c.start && o.end >= c.end && o.end - o.start > c.end - c.start));
+  }
+
+  /** The words right after a candidate are one of its sign's `unless_next` ("không thở dốc", "bị giật điện thoại"). */
+  private followedByUnless(tokens: readonly Token[], c: Candidate): boolean {
+    const next = this.unlessNext.get(c.sign.id) ?? [];
+    return next.some((keys) => keys.every((k, j) => keyMatches(tokens[c.end + j], k)));
   }
 
   /**
@@ -320,11 +327,10 @@ export class Triage {
         (figurativeMessage !== undefined && figurativeMessage !== 'setting' && !s.literal)
       )
         continue;
-      const next = this.unlessNext.get(s.id) ?? [];
-      if (next.some((keys) => keys.every((k, j) => keyMatches(tokens[c.end + j], k)))) continue;
       if (!this.ctx.affirmed(tokens, clause, c.start, c.end)) continue;
       if (!s.literal && this.ctx.general(tokens, clause, c.start, c.end)) continue;
       if (!s.literal && (this.ctx.figurativeBefore(tokens, c.start) || (c.tail !== undefined && this.ctx.figurativeBefore(tokens, c.tail)))) continue;
+      if (!s.literal && this.ctx.thingBefore(tokens, c.start)) continue;
       const words: [number, number][] =
         c.tail !== undefined
           ? [
@@ -352,7 +358,7 @@ export class Triage {
       const settingOnly =
         figurativeMessage === 'setting' &&
         !s.literal &&
-        (this.ctx.figurativeProne(tokens, c.start, c.end) || this.ctx.blamedOnEveryday(tokens, this.ctx.sentences(tokens), c.start, c.end)) &&
+        (this.ctx.figurativeProne(tokens, c.start, c.end) || this.ctx.causedByEveryday(tokens, this.ctx.sentences(tokens), c.start, c.end)) &&
         !this.ctx.suddenEvent(tokens, this.ctx.sentences(tokens), c.start);
       (settingOnly ? inSetting : found).set(s.id, {
         id: s.id,

@@ -924,6 +924,8 @@ export class Measures {
     const feverAt = this.w.temp.positions(tokens).filter((p) => !this.ignoreAt?.(p.at));
     if (!feverAt.length) return undefined;
     let value: number | undefined;
+    // The highest value not in a part said to be past ("hôm qua sốt 38, giờ hết sốt").
+    let now: number | undefined;
     for (let i = 0; i < tokens.length; i++) {
       const v = num(tokens[i]);
       if (v === undefined || v < t.plausible[0] || v > t.plausible[1] || this.ignoreAt?.(i)) continue;
@@ -935,7 +937,10 @@ export class Measures {
       // "39 độ 7" is 39,7 °C.
       const tenth = unit === 'do' && Number.isInteger(v) ? num(tokens[i + 2]) : undefined;
       const read = tenth !== undefined && tenth < 10 ? v + tenth / 10 : v;
-      if (near || unit === 'do' || unit === 'c') value = Math.max(value ?? 0, read);
+      if (near || unit === 'do' || unit === 'c') {
+        value = Math.max(value ?? 0, read);
+        if (!this.pastAt?.(i)) now = Math.max(now ?? 0, read);
+      }
     }
     let hours = 0;
     for (let i = 0; i < tokens.length; i++) {
@@ -963,6 +968,22 @@ export class Measures {
     const persisting = this.w.persisting.positions(tokens).some((p) => p.at > first && sentence[p.at] === sentence[first]);
     const young = this.youngChild(tokens, t.child_under_months, ages);
     const high = value !== undefined && value > t.above;
+    // A baby of a stated age under `infant.under_months` ("bé 1 tháng sốt 38,5"): any fever from the line is alarming.
+    const inf = t.infant;
+    const infant = inf !== undefined && now !== undefined && now >= inf.at_or_above && ages.some((a) => a.months < inf.under_months);
+    if (infant) {
+      const shownInfant = `${String(now).replace('.', ',')}°C`;
+      return {
+        measure: 'temperature',
+        value: String(now),
+        alarming: true,
+        label: `trẻ dưới ${inf.under_months} tháng sốt ${shownInfant}`,
+        labelEn: `a baby under ${inf.under_months} months with a temperature of ${now}°C`,
+        threshold: `trẻ dưới ${inf.under_months} tháng: từ ${String(inf.at_or_above).replace('.', ',')}°C`,
+        thresholdEn: `a baby under ${inf.under_months} months: ${inf.at_or_above}°C or more`,
+        basis: inf.basis,
+      };
+    }
     const alarming = young && persisting && (high || hours >= t.hours);
     if (value === undefined && !alarming) return undefined;
     const shown = value !== undefined ? `${String(value).replace('.', ',')}°C` : `sốt hơn ${t.hours} giờ`;

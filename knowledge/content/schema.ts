@@ -302,6 +302,8 @@ export const TriageSchema = z.strictObject({
     prone: words.default([]),
     /** A sign told as a sudden event ("tự nhiên xỉu") is never a figure of speech. */
     sudden: words.default([]),
+    /** Things that fall ill only in speech: right before a sign, one is its subject ("ví tiền co giật", "ảnh lờ mờ"). */
+    things: words.default([]),
   }),
   past: z.strictObject({
     history: words.default([]),
@@ -428,6 +430,8 @@ export const TriageSchema = z.strictObject({
       plausible: range,
       /** Above this, a temperature that raises no alarm is still a high fever: the reply gives the home-care advice. */
       fever: z.strictObject({ basis: TriageBasisSchema, above: z.number() }).optional(),
+      /** A baby under `under_months` with a temperature from `at_or_above` (measured): alarming whether it comes down or not. */
+      infant: z.strictObject({ basis: TriageBasisSchema, under_months: z.number().positive(), at_or_above: z.number() }).optional(),
     }),
   }),
 });

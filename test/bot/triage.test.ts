@@ -1337,9 +1337,21 @@ describe('triage sets', () => {
     for (const report of evaluateTriage(
       triage,
       sets.filter((s) =>
-        ['tuning', 'tuning2', 'tuning4', 'tuning5', 'tuning6', 'tuning7', 'tuning8', 'tuning9', 'tuning10', 'tuning11', 'tuning15', 'tuning16'].includes(
-          s.name,
-        ),
+        [
+          'tuning',
+          'tuning2',
+          'tuning4',
+          'tuning5',
+          'tuning6',
+          'tuning7',
+          'tuning8',
+          'tuning9',
+          'tuning10',
+          'tuning11',
+          'tuning15',
+          'tuning16',
+          'tuning18',
+        ].includes(s.name),
       ),
     )) {
       expect(report.missed).toEqual([]);
@@ -1524,5 +1536,119 @@ describe('Review of the rules added with tuning set 17', () => {
     'Be so sinh 3 tuan khong chiu bu ca buoi, ngu suot',
   ])('still alarms: %s', (text) => {
     expect(triage.check(text).emergency).toBe(true);
+  });
+});
+
+describe('General behaviours added with tuning set 18', () => {
+  it.each([
+    'ba em tự dưng mất phương hướng, không biết đường vào phòng',
+    'bà ngoại gọi tên các cháu lộn hết từ chiều',
+    'đánh thức bé mãi không được, người nóng ran',
+    'thóp bé trũng xuống, bé 5 tháng tiêu chảy nhiều',
+    'bé 6 tuần tuổi sốt 38,2 độ',
+    'con 2 tháng nhiệt độ 38 độ',
+    'bé 8 tháng tiêu chảy, không có nước tiểu từ trưa',
+    'bị dao đâm sâu ở bụng, máu chảy ra',
+    'vết thương ở đùi máu chảy thành vũng',
+    'bé 2 tuổi uống hết cả chai thuốc ho',
+    'cháu lỡ uống thuốc của ông để trên bàn',
+    'em đang đứng trên cầu, chẳng ai hiểu em cả',
+    'làm đổ ấm nước sôi vào cả hai chân',
+    'chồng em nôn liên tục từ sáng, môi khô nứt',
+    'baby kicking a lot less today, 36 wks',
+    'my son ate some wild mushrooms and is now throwing up',
+    'sau khi ăn tôm cổ họng thắt lại',
+    // An undone match does not hide a shorter one inside it ("quanh môi … tim đập" is no "tím", the throat stands).
+    'Mình tiêm mũi nhắc được 15 phút, giờ tê quanh môi, họng căng cứng, tim đập nhanh',
+  ])('alarms: %s', (text) => {
+    expect(triage.check(text).emergency).toBe(true);
+  });
+
+  it.each([
+    'bé 5 tháng ói 1 lần sau bữa bột, giờ chơi bình thường',
+    'cho mình hỏi xíu, tiêm mũi 3 ở đâu',
+    'em ho xíu xíu thôi, đi làm được không',
+    'khu mình ngắt điện từ sáng',
+    'chợ có bán cá ngát không',
+    'đọc bình luận trên mạng mà tức ngực ghê',
+    'thấy ví tiền tím tái sau Tết',
+    'giấy xét nghiệm lơ mơ quá không đọc được',
+    'xem đá banh mà tim đập thình thịch',
+    'moi tim duoc cho test roi, cam on',
+    'ví tiền co giật vì giá xăng',
+    'nhỡ đâu mai mốt mình bị đau ngực thì gọi số nào',
+    'lỡ mai mốt ba em khó thở thì đếm nhịp thở thế nào',
+    'ba mẹ nên biết gì về co giật do sốt ở trẻ',
+    'giá điện tăng làm khó thở quá',
+    'giá vàng như vậy thì không thở nổi',
+    'that electricity bill gave me a heart attack',
+    'f0 co giat quan ao chung duoc ko',
+    'con 3 tuổi nuốt hạt nho, vẫn chơi bình thường',
+    'con phai hoc thuoc kho tho dau bai Tay Tien',
+  ])('now calm: %s', (text) => {
+    expect(triage.check(text).emergency).toBe(false);
+  });
+});
+
+describe('Guards kept with tuning set 18', () => {
+  it.each([
+    'tự nhiên thấy mất phương hướng khi chọn trường',
+    'em mất phương hướng trong cuộc sống',
+    'bà ngoại hay gọi tên cháu, vui lắm',
+    'đánh thức con dậy đi học sáng nào cũng khó',
+    'thóp bé không lõm, vẫn bú tốt',
+    'thóp của bé bao giờ thì kín',
+    'bé 4 tháng sốt 38 độ, có cần đi khám không',
+    'bé 1 tháng, hôm qua sốt 38, giờ hết sốt rồi',
+    'bé 2 tháng nhiệt độ 37,2',
+    'xét nghiệm nước tiểu của bé bình thường',
+    'cắt sâu chi phí để có lãi',
+    'hồi trước bị dao cắt sâu ở tay, đã khâu xong',
+    'bé uống hết lọ siro ho rồi, có cần mua thêm không',
+    'bé uống hết chai sữa 150ml',
+    'bố em lo uống thuốc huyết áp đều đặn',
+    'mẹ em uống thuốc huyết áp bác sĩ kê',
+    'đang đứng trên sân thượng phơi đồ',
+    'lau người cho bé bằng nước sôi để nguội khắp người',
+    'xoa dầu nóng khắp người cho bé',
+    'dầu sôi bắn lên tay một chút, hơi rát',
+    'bé nôn liên tục hôm qua, giờ ăn uống được rồi',
+    'the baby kicks a lot at night, 30 weeks',
+    'i ate wild mushrooms at a restaurant, they were delicious',
+    'họng không căng cứng, chỉ hơi rát',
+    'hôm qua họng căng cứng, giờ hết rồi',
+  ])('stays calm: %s', (text) => {
+    expect(triage.check(text).emergency).toBe(false);
+  });
+
+  // The masks ("chút xíu", "ngắt điện"), things ("ví tiền", "=ảnh") and causes ("làm", "như vậy thì") leave real signs.
+  it.each([
+    'bé ói 1 lần rồi li bì',
+    'mẹ em xỉu rồi',
+    'me e xiu roi',
+    'ba e bi ngat roi',
+    'anh tui co giat',
+    'đang chơi game thì xỉu',
+    'bố em xem bóng đá xỉu',
+    'bé nuốt phải viên pin',
+    'bé nuốt hạt nhãn',
+    'bé nhà em co giật, ba mẹ nên biết gì',
+    'mẹ em đau ngực, nhỡ đâu là covid',
+  ])('still alarms: %s', (text) => {
+    expect(triage.check(text).emergency).toBe(true);
+  });
+});
+
+describe('Review of the rules added with tuning set 18', () => {
+  // "xíu" (a little) masked before "nha", "thôi", or after "ho" hid "bị xỉu nha", "bé bị xỉu thôi", "họ xỉu rồi".
+  it.each(['ba e bi xiu nha, nam duoi dat', 'be bi xiu thoi, sao gio', 'me xiu nhe, lam sao', 'co nguoi nga ngoai duong, ho xiu roi'])(
+    'still alarms: %s',
+    (text) => {
+      expect(triage.check(text).emergency).toBe(true);
+    },
+  );
+
+  it.each(['cho e hoi xiu nha, spo2 97 co sao ko', 'e ho xiu xiu thoi, ko sot'])('stays calm: %s', (text) => {
+    expect(triage.check(text).emergency).toBe(false);
   });
 });
