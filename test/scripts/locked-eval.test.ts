@@ -73,3 +73,12 @@ describe('evaluation of messages that ask two things', () => {
     expect(report.failures.map((f) => f.text)).toEqual(['f1 co phai cach ly ko']);
   });
 });
+
+describe('the development conversation sets', () => {
+  it.each(['devconv', 'devconv2', 'devconv3'])('%s loads with every item labelled by real cards', async (name) => {
+    const index = await testIndex();
+    const set = loadLocked(KB_DIR, new Set(index.cardsById.keys()), { sets: new RegExp(`^${name}-questions$`), labels: `${name}-labels.yaml` });
+    expect(set.problems).toEqual([]);
+    expect(set.items.length).toBeGreaterThanOrEqual(150);
+  });
+});
