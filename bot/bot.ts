@@ -406,7 +406,12 @@ export class CovidBot extends ActivityHandler {
       if (repeats) {
         const [first, ...rest] = result.hits;
         result = { ...result, hits: [{ ...joined.hits[0]!, score: first!.score }, first!, ...rest.filter((h) => h.card.id !== flags.lastCard)] };
-      } else if (joined.decision !== 'out_of_scope' && (result.decision !== 'answer' || joined.confidence > result.confidence)) {
+      } else if (
+        joined.decision !== 'out_of_scope' &&
+        // A follow-up cue ("vậy nếu đã tiêm đủ 2 mũi thì sao") says the message leans on the previous one: its reading
+        // with the previous question is kept even when its own words find another card with more confidence.
+        (result.decision !== 'answer' || joined.confidence > result.confidence || hasWord(text, conv.follow_up.cues))
+      ) {
         result = joined;
         asked = together;
       }

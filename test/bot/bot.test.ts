@@ -110,6 +110,14 @@ describe('answers', () => {
     expect(['f1-cach-ly-10696', 'f1-cach-ly-5599']).toContain(then.entries[0]);
   });
 
+  it('keeps a follow-up with a cue with the previous question even when its own words find another card', async () => {
+    await h.say('Hồi tháng 12/2021 F1 phải cách ly mấy ngày?', 'a8h');
+    // Alone, "tiêm đủ 2 mũi" is the definition of a full course, answered with confidence.
+    const r = turnOf(await h.say('vậy nếu đã tiêm đủ 2 mũi thì sao', 'a8h'));
+    expect(r.kind).not.toBe('answer');
+    expect(r.entries).toContain('f1-cach-ly-10696');
+  });
+
   it('offers what applies today first under an answer whose rule has ended, not when the question names a past date', async () => {
     const today = await h.say('f0 cach ly may ngay', 'a8f');
     expect(turnOf(today).kind).toBe('answer');
