@@ -281,9 +281,17 @@ export class KnowledgeIndex {
         CardClassifier.train(data.cards.flatMap((c) => [c.title, ...c.questions].map((q) => ({ tokens: this.analyzeText(q).folded, label: c.id }))));
     }
     if (data.english && englishVectors) {
-      this.english = new KnowledgeIndex({ ...data, ...data.english, language: 'en', english: undefined }, englishVectors, embeddings, options, undefined, {
-        own: learned.english,
-      });
+      const englishOptions = { ...this.options, ...this.options.english };
+      this.english = new KnowledgeIndex(
+        { ...data, ...data.english, language: 'en', english: undefined },
+        englishVectors,
+        embeddings,
+        englishOptions,
+        undefined,
+        {
+          own: learned.english,
+        },
+      );
     }
   }
 
@@ -600,7 +608,9 @@ export class KnowledgeIndex {
     const o = this.options;
     const top = hits[0]?.score ?? 0;
     const second = hits[1]?.score ?? 0;
-    if (top < o.outOfScopeBelow) {
+    // A question without any word of the domain needs a higher score even to be offered choices, where a language's
+    // calibration says so (`noDomainOutOfScopeBelow`).
+    if (top < (domain.signal === 'none' ? Math.max(o.outOfScopeBelow, o.noDomainOutOfScopeBelow) : o.outOfScopeBelow)) {
       const floor = domain.signal === 'strong' ? o.strongClarifyFloor : domain.signal === 'weak' ? o.weakClarifyFloor : Number.POSITIVE_INFINITY;
       return !domain.offTopic && top >= floor && hits.length > 1 ? 'clarify' : 'out_of_scope';
     }

@@ -5,7 +5,10 @@ import { dateMentioned } from '../../knowledge/text/dates';
 import { ENGLISH, englishTokens, stemEnglish, withSpelling } from '../../knowledge/text/english';
 import { analyze, compileLexicon } from '../../knowledge/text/analyze';
 import { actionsOf, harness, testIndex, textOf, turnOf } from '../helpers/bot';
-import { AS_OF } from '../helpers/kb';
+import { AS_OF, KB_DIR } from '../helpers/kb';
+import { loadKnowledgeBase } from '../../knowledge/content/load';
+import { HashedNgramEmbeddings } from '../../knowledge/engine/embeddings';
+import { KnowledgeIndex } from '../../knowledge/engine/search';
 
 describe('English text analysis', () => {
   it('joins word forms with a light stemmer', () => {
@@ -96,6 +99,17 @@ describe('the English side of the index', () => {
     for (const q of ['best pho restaurant in Hanoi?', 'what is the exchange rate USD to VND', 'how do I extend my tourist visa']) {
       expect((await en.search(q, { asOf: AS_OF })).decision).toBe('out_of_scope');
     }
+  });
+});
+
+describe('English questions without a word of the domain', () => {
+  it('are declined below the English bound, where the Vietnamese bound would offer choices', async () => {
+    const kb = loadKnowledgeBase(KB_DIR).value!;
+    const questions = ['How much should I tip in Vietnam?', 'train Hanoi to Hue how long'];
+    const en = (await testIndex()).forLanguage('en');
+    for (const q of questions) expect((await en.search(q, { asOf: AS_OF })).decision).toBe('out_of_scope');
+    const before = (await KnowledgeIndex.build(kb, new HashedNgramEmbeddings(), { english: { noDomainOutOfScopeBelow: 0 } })).forLanguage('en');
+    for (const q of questions) expect((await before.search(q, { asOf: AS_OF })).decision).toBe('clarify');
   });
 });
 
