@@ -26,6 +26,12 @@ describe('hybrid search', () => {
     expect(['selftest-doc-ket-qua', 'selftest-duong-tinh']).toContain(a.hits[0]!.card.id);
   });
 
+  it('reads "ng già" as older people, never as children', async () => {
+    const r = await top('ng gia f0 can theo doi j');
+    expect(r.facets.person ?? []).toContain('elderly');
+    expect(r.hits.slice(0, 3).map((h) => h.card.id)).not.toContain('home-tre-em');
+  });
+
   it('understands abbreviations and teencode', async () => {
     const r = await top('kq xn nhanh ko hien vach c la sao');
     expect(r.hits[0]!.card.id).toBe('selftest-khong-hop-le');
