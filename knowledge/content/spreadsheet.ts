@@ -75,6 +75,13 @@ const lines = (s: string | undefined) =>
     .map((x) => x.trim())
     .filter(Boolean);
 
+/** Phrasings, one per line: a phrasing may itself contain ";" ("I live in Nha Trang; I'm 72…"). */
+const questionLines = (s: string | undefined) =>
+  (s ?? '')
+    .split(/\r?\n/)
+    .map((q) => q.trim())
+    .filter(Boolean);
+
 /** One row → a validated card, or the problems of that row. */
 export function rowToCard(row: Row, file: string, line: number): { card?: Card; problems: ContentProblem[] } {
   const problems: ContentProblem[] = [];
@@ -84,10 +91,7 @@ export function rowToCard(row: Row, file: string, line: number): { card?: Card; 
     id: row.id,
     topic: row.topic,
     title: row.title,
-    questions: (row.questions ?? '')
-      .split(/\r?\n/)
-      .map((q) => q.trim())
-      .filter(Boolean),
+    questions: questionLines(row.questions),
     // One source per line: a section may itself contain ";" ("Tiêu chí triệu chứng nhẹ; dấu hiệu cảnh báo").
     sources: (row.sources ?? '')
       .split(/\r?\n/)
@@ -119,7 +123,7 @@ export function rowToCard(row: Row, file: string, line: number): { card?: Card; 
     ),
     answer: row.answer,
     ...(row.languages ? { languages: lines(row.languages.replace(/,/g, '\n')) } : {}),
-    ...(row.title_en || row.questions_en ? { en: { title: row.title_en ?? '', questions: lines(row.questions_en) } } : {}),
+    ...(row.title_en || row.questions_en ? { en: { title: row.title_en ?? '', questions: questionLines(row.questions_en) } } : {}),
     ...(row.answer_en ? { answer_en: row.answer_en } : {}),
   };
   const parsed = CardSchema.safeParse(candidate);
