@@ -55,6 +55,8 @@ class PhraseSet {
 export interface DomainMatcher {
   analyzer: TextAnalyzer;
   strong: PhraseSet;
+  /** The strong phrases as written, without the lexicon ("close contact" stays itself, not its canonical "f1"). */
+  strongTyped: PhraseSet;
   weak: PhraseSet;
   offTopic: PhraseSet;
   rumour: PhraseSet;
@@ -65,6 +67,7 @@ export function compileDomain(domain: Domain, lexicon: Lexicon, analyzer: TextAn
   return {
     analyzer,
     strong: new PhraseSet(domain.strong.map((p) => analyze(p, lexicon, analyzer).tokens)),
+    strongTyped: new PhraseSet(domain.strong.map((p) => analyzer.tokens(p))),
     weak: new PhraseSet(domain.weak.map((p) => analyze(p, lexicon, analyzer).tokens)),
     offTopic: new PhraseSet(domain.off_topic.map((p) => analyzer.tokens(p))),
     rumour: new PhraseSet(domain.rumour_cues.map((p) => analyzer.tokens(p))),
@@ -93,7 +96,7 @@ export function readDomain(analysed: { tokens: string[]; folded: string[] }, tex
   return {
     signal,
     offTopic: matcher.offTopic.foundIn(raw, rawFolded),
-    strongAsTyped: signal === 'strong' && matcher.strong.foundIn(raw, rawFolded),
+    strongAsTyped: signal === 'strong' && (matcher.strong.foundIn(raw, rawFolded) || matcher.strongTyped.foundIn(raw, rawFolded)),
     rumour: matcher.rumour.foundIn(raw, rawFolded),
   };
 }

@@ -102,6 +102,17 @@ describe('the English side of the index', () => {
   });
 });
 
+describe('English domain words', () => {
+  it('count as typed when written as the lexicon lists them, even when the lexicon rewrites them ("close contact" → f1)', async () => {
+    const en = (await testIndex()).forLanguage('en');
+    const d = en.domainOf('I am on a business visa and was a close contact of a positive guest, how long do I stay in my room?');
+    expect(d.signal).toBe('strong');
+    expect(d.offTopic).toBe(true);
+    // A look-alike word ("visa") no longer lowers a question that names the guidance's own words as typed.
+    expect(d.strongAsTyped).toBe(true);
+  });
+});
+
 describe('English questions without a word of the domain', () => {
   it('are declined below the English bound, where the Vietnamese bound would offer choices', async () => {
     const kb = loadKnowledgeBase(KB_DIR).value!;
