@@ -1317,6 +1317,7 @@ describe('triage sets', () => {
       'tuning16',
       'tuning17',
       'tuning18',
+      'tuning19',
       'tuning2',
       'tuning3',
       'tuning4',
@@ -1650,5 +1651,21 @@ describe('Review of the rules added with tuning set 18', () => {
 
   it.each(['cho e hoi xiu nha, spo2 97 co sao ko', 'e ho xiu xiu thoi, ko sot'])('stays calm: %s', (text) => {
     expect(triage.check(text).emergency).toBe(false);
+  });
+});
+
+describe('English questions on how to treat something, in general', () => {
+  it.each(['How do I treat food poisoning in Vietnam?', 'how do i treat a high fever at home for covid'])('stay calm: %s', (text) => {
+    expect(triage.check(text).emergency).toBe(false);
+  });
+
+  // The cue belongs to the question in general: a named person, or a sign told as happening, still alarms.
+  it.each([
+    'how do I treat my son, he is having a seizure now',
+    'how to treat it, my husband collapsed',
+    'I have food poisoning, how to treat vomiting nonstop cant keep water down',
+    'how should I treat my wife, she is unconscious',
+  ])('still alarm: %s', (text) => {
+    expect(triage.check(text).emergency).toBe(true);
   });
 });
