@@ -410,7 +410,7 @@ export class CovidBot extends ActivityHandler {
         joined.decision !== 'out_of_scope' &&
         // A follow-up cue ("vậy nếu đã tiêm đủ 2 mũi thì sao") says the message leans on the previous one: its reading
         // with the previous question is kept even when its own words find another card with more confidence.
-        (result.decision !== 'answer' || joined.confidence > result.confidence || hasWord(text, conv.follow_up.cues))
+        (result.decision !== 'answer' || joined.confidence > result.confidence || hasWord(text, conv.follow_up.cues) || this.leans(text))
       ) {
         result = joined;
         asked = together;
@@ -423,12 +423,18 @@ export class CovidBot extends ActivityHandler {
     await this.answerSearch(ctx, text, result);
   }
 
-  /** A short message with a follow-up cue, or a short one the search is not sure of on its own. */
+  /** A short message with a follow-up cue or without a subject of its own, or a short one the search is not sure of. */
   private followUp(text: string, alone: SearchResult): boolean {
     const f = this.current.index.data.conversation.follow_up;
     const words = text.split(/\s+/).filter(Boolean);
     if (words.length > f.max_words) return false;
-    return alone.decision !== 'answer' || hasWord(text, f.cues);
+    return alone.decision !== 'answer' || hasWord(text, f.cues) || this.leans(text);
+  }
+
+  /** A very short message without a strong word of the domain: it has no subject of its own ("tiêm mấy mũi"). */
+  private leans(text: string): boolean {
+    const n = this.current.index.data.conversation.follow_up.subjectless_words;
+    return n > 0 && text.split(/\s+/).filter(Boolean).length <= n && this.current.index.domainOf(text).signal !== 'strong';
   }
 
   private hotlineButton(ctx: TurnContext): CardAction[] {

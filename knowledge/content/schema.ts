@@ -531,6 +531,12 @@ export const ConversationSchema = z.strictObject({
     cues: z.array(z.string().min(1)).min(1),
     /** A follow-up with one of these asks about today, whatever time the previous question named ("còn bây giờ?"). */
     now_cues: z.array(z.string().min(1)).default([]),
+    /**
+     * A message of at most this many words without a strong word of the domain has no subject of its own ("tiêm mấy
+     * mũi", "cần mang giấy tờ gì"): in a conversation it is read with the previous question, as if it had a cue.
+     * 0 turns this off.
+     */
+    subjectless_words: z.number().int().min(0).max(20).default(0),
   }),
   none_of_these: z.strictObject({ label: z.string().min(2).max(24), reply: z.string().includes('115') }),
   /** Reply to a COVID question no card answers: who can answer (a referral), not "please rephrase". */

@@ -118,6 +118,14 @@ describe('answers', () => {
     expect(r.entries).toContain('f1-cach-ly-10696');
   });
 
+  it('reads a very short message without a subject of its own with the previous question', async () => {
+    await h.say('Người bị bệnh tim có tiêm vắc xin covid được không?', 'a8i');
+    // Alone, "cần mang giấy tờ gì" is the travel papers card, answered with confidence.
+    const r = turnOf(await h.say('cần mang giấy tờ gì', 'a8i'));
+    expect(r.entries[0]).not.toBe('travel-giay-to');
+    expect(r.entries[0]).toMatch(/^vaccine-/);
+  });
+
   it('offers what applies today first under an answer whose rule has ended, not when the question names a past date', async () => {
     const today = await h.say('f0 cach ly may ngay', 'a8f');
     expect(turnOf(today).kind).toBe('answer');
