@@ -55,6 +55,12 @@ const SINCE_NOW = new Set(['tu', 'since']);
 const NOT_PAST_BEFORE = new Set([...SINCE_NOW, 'dang']);
 /** The writer, after a causative "làm" ("làm em nghẹt thở"). */
 const PERSONS = new Set(['em', 'e', 'toi', 'minh', 'tui', 'tao', 'anh', 'chi', 'me', 'to']);
+/** "về", "on", "about": what a piece of study or writing is about. Folded. */
+const ABOUT = new Set(['ve', 'on', 'about']);
+/** Words of degree after a sign ("khó thở quá", "đau lắm"): it is felt, not studied. Folded. */
+const DEGREE = new Set(['qua', 'lam', 'wa', 'ghe']);
+/** The writer, right after a family word ("chồng tôi", "mẹ em", "ba nhà mình"). Folded. */
+const OWN = new Set(['em', 'e', 'toi', 'minh', 'tui', 'tao', 'to', 't']);
 /** Words of a symptom before "đến", "tới" ("đau tới ngất", "mệt đến xỉu"): a degree of it, not a figure. */
 const SYMPTOM_BEFORE = new Set(['dau', 'met', 'ho', 'sot', 'non', 'oi', 'kho', 'tuc']);
 /** The second word of a degree said in two ("đến mức", "tới nỗi", "đến độ"). */
@@ -111,6 +117,9 @@ export class ContextRules {
   private readonly cuesMessage: PhraseSet;
   private readonly cuesReadings: PhraseSet;
   private readonly framing: PhraseSet;
+  private readonly topic: PhraseSet;
+  private readonly knowledge: PhraseSet;
+  private readonly knowledgeUnless: PhraseSet;
   private readonly supposing: PhraseSet;
   private readonly figurativeWords: PhraseSet;
   private readonly contexts: PhraseSet;
@@ -137,6 +146,7 @@ export class ContextRules {
   private readonly things: PhraseSet;
   readonly patient: PhraseSet;
   private readonly humour: string[];
+  private readonly humourOver: PhraseSet;
   private readonly scope: number;
 
   constructor(rules: TriageRules) {
@@ -157,6 +167,9 @@ export class ContextRules {
     this.cuesMessage = PhraseSet.of(rules.general_cues.message);
     this.cuesReadings = PhraseSet.of(rules.general_cues.readings);
     this.framing = PhraseSet.of(rules.general_cues.framing);
+    this.topic = PhraseSet.of(rules.general_cues.topic);
+    this.knowledge = PhraseSet.of(rules.general_cues.knowledge);
+    this.knowledgeUnless = PhraseSet.of(rules.general_cues.knowledge_unless);
     this.supposing = PhraseSet.of(rules.general_cues.supposing);
     this.figurativeWords = PhraseSet.of(rules.figurative.before);
     this.contexts = PhraseSet.of(rules.figurative.contexts);
@@ -165,6 +178,7 @@ export class ContextRules {
     this.hyperbole = PhraseSet.of(rules.figurative.hyperbole);
     this.stories = PhraseSet.of(rules.figurative.stories);
     this.humour = rules.figurative.humour.map((h) => h.toLowerCase());
+    this.humourOver = PhraseSet.of(rules.figurative.humour_over);
     this.pastMarkers = PhraseSet.of(rules.past.markers);
     this.history = PhraseSet.of(rules.past.history);
     this.resolved = PhraseSet.of(rules.past.resolved);
@@ -460,6 +474,7 @@ export class ContextRules {
     while (pf > from && tokens[pf - 1]!.kind !== 'comma') pf--;
     let pt = end;
     while (pt < to && tokens[pt]!.kind !== 'comma') pt++;
+    if (this.knowledgeQuestion(tokens, pf, pt) || this.topicOf(tokens, pf, start, pt)) return true;
     // "có tiền sử động kinh, vừa co giật 10 phút", "ông có tiền sử hen, giờ khó thở": a part that says it is happening
     // now is not under a cue before it.
     const now = tokens.slice(pf, start).some((t) => JUST_NOW.has(t.f) || NOW.has(t.f));
@@ -481,6 +496,51 @@ export class ContextRules {
       else if (!forWhom && (i < start || i >= end) && this.patient.at(tokens, i)) return false;
     }
     return true;
+  }
+
+  /**
+   * The whole message asks for knowledge (`general_cues.knowledge`: "có phải dấu hiệu", "liên quan đến", "a sign of",
+   * in the part [pf, pt) of the sign: "môi tím là do thiếu oxy hả, tím cả môi rồi" tells one), and names nobody (no `people.patient`, none of `general_cues.knowledge_unless`: "em", "con", "my"), no number and
+   * nothing of now or of degree ("giờ", "đang", "quá"), and is about people in general (`people.groups`): "lú lẫn ở
+   * người già có phải dấu hiệu covid nặng không".
+   */
+  private knowledgeQuestion(tokens: readonly Token[], pf: number, pt: number): boolean {
+    const all = tokens.length;
+    return (
+      this.knowledge.anyIn(tokens, pf, pt) &&
+      // About people in general ("ở người già", "trẻ em"), not a sign told alone ("khó thở có phải dấu hiệu nặng không"
+      // is most often written by the person who has it).
+      this.groups.anyIn(tokens, 0, all) &&
+      !this.patient.anyIn(tokens, 0, all) &&
+      !this.knowledgeUnless.anyIn(tokens, 0, all) &&
+      !tokens.some((t) => t.kind === 'num' || t.kind === 'bp' || t.kind === 'pct')
+    );
+  }
+
+  /**
+   * The sign at [start, …) is the topic of a piece of study or writing (`general_cues.topic`: "báo cáo", "tiểu luận")
+   * earlier in its part [pf, pt): "về", "on" or "about" after that word, and at most 4 words between it and the sign,
+   * none of them someone in particular (a group such as "trẻ em" aside), "thì", "mà" or a word of now; nothing of now
+   * or degree ("quá", "lắm") after the sign in its part ("Em đang viết báo cáo về sốc phản vệ").
+   */
+  private topicOf(tokens: readonly Token[], pf: number, start: number, pt: number): boolean {
+    const work = this.topic.positions(tokens, pf, start)[0];
+    if (!work) return false;
+    let about = -1;
+    for (let i = start - 1; i >= Math.max(work.at + work.length, start - 5); i--) {
+      if (ABOUT.has(tokens[i]!.f)) {
+        about = i;
+        break;
+      }
+    }
+    if (about < 0) return false;
+    const grouped = new Set(this.groups.positions(tokens, about + 1, start).flatMap((g) => Array.from({ length: g.length }, (_, k) => g.at + k)));
+    for (let i = about + 1; i < start; i++) {
+      if (grouped.has(i)) continue;
+      const t = tokens[i]!;
+      if (this.patient.at(tokens, i) || PERSONS.has(t.f) || NOW.has(t.f) || JUST_NOW.has(t.f) || ['thi', 'ma', 'then'].includes(t.f)) return false;
+    }
+    return !tokens.slice(start, pt).some((t) => NOW.has(t.f) || JUST_NOW.has(t.f) || DEGREE.has(t.f));
   }
 
   /**
@@ -570,14 +630,41 @@ export class ContextRules {
    * Someone else's story, a film, the news, a game, with nobody of the family in it: nothing in it is alarming.
    * Returns whether the token at a position is part of the story: the whole message when it opens with the story
    * ("Đọc báo thấy…", "Nhóm Zalo share bài…", even with family words); otherwise only the sentence that tells it
-   * ("Em có tập thở theo video trên mạng. Nhưng tối nay em đo oxy chỉ được 93").
+   * ("Em có tập thở theo video trên mạng. Nhưng tối nay em đo oxy chỉ được 93"). An opening story ends at a later part
+   * (between commas) that names the writer's own family and tells no story ("đọc báo thấy covid gây đột quỵ, …, chồng
+   * tôi 15 phút trước nói lẫn lộn, miệng méo": see {@link ownFamilyPart}).
    */
   storyAt(tokens: readonly Token[], sentence: readonly number[]): (at: number) => boolean {
-    if (this.stories.anyIn(tokens, 0, 3)) return () => true;
+    if (this.stories.anyIn(tokens, 0, 3)) {
+      const own = this.ownFamilyPart(tokens);
+      return (at) => own === undefined || at < own;
+    }
     const told = this.stories.positions(tokens);
     if (!told.length || this.patient.anyIn(tokens, 0, tokens.length)) return () => false;
     const sentences = new Set(told.map((p) => sentence[p.at]));
     return (at) => sentences.has(sentence[at]!);
+  }
+
+  /**
+   * Where the first part (between commas or stops) starts that names the writer's own family ("chồng tôi", "mẹ em",
+   * "ba nhà mình", "my husband") and has no word of a story, after the first part; undefined if none.
+   */
+  private ownFamilyPart(tokens: readonly Token[]): number | undefined {
+    const sep = (t: Token): boolean => t.kind === 'comma' || t.kind === 'stop';
+    const first = tokens.findIndex(sep);
+    if (first < 0) return undefined;
+    for (const p of this.patient.positions(tokens, first + 1)) {
+      let after = p.at + p.length;
+      if (tokens[after]?.f === 'nha') after++;
+      const own = tokens[p.at]!.f === 'my' || OWN.has(tokens[after]?.f ?? '');
+      if (!own) continue;
+      let from = p.at;
+      while (from > 0 && !sep(tokens[from - 1]!)) from--;
+      let to = p.at;
+      while (to < tokens.length && !sep(tokens[to]!)) to++;
+      if (!this.stories.anyIn(tokens, from, to)) return from;
+    }
+    return undefined;
   }
 
   /**
@@ -609,8 +696,40 @@ export class ContextRules {
       });
   }
 
-  /** The sentences of a message about the illness that laugh ("probably just anxiety lol"): set aside like a story. */
-  jokeAt(tokens: readonly Token[], sentence: readonly number[]): (at: number) => boolean {
+  /**
+   * Where the laughing words of a message are, as token positions: each word of `figurative.humour` found in the
+   * message (emoji and "=))" are no tokens), placed by `prefixLength`, the number of tokens of the text before it.
+   */
+  laughs(raw: string, prefixLength: (text: string) => number): number[] {
+    const lower = raw.toLowerCase();
+    const out: number[] = [];
+    for (const h of this.humour) for (let i = lower.indexOf(h); i >= 0; i = lower.indexOf(h, i + h.length)) out.push(prefixLength(lower.slice(0, i)));
+    return out;
+  }
+
+  /**
+   * The joke is over: a word of now (`figurative.humour_over`) after the last laughing word ("hihi tưởng con nghịch …,
+   * giờ chảy nước miếng", "=)) cười té ghế, bà em té thật, …", "lol …, now he's gasping"). "that" typed for "thật"
+   * only at the end of a part (not the English word).
+   */
+  jokeOver(tokens: readonly Token[], laughs: readonly number[]): boolean {
+    if (!laughs.length) return false;
+    return this.humourOver.positions(tokens, Math.max(...laughs)).some((p) => {
+      const t = tokens[p.at]!;
+      // "bao giờ có điện lại", "mấy giờ": a question of when, not now.
+      if (t.f === 'gio' && ['bao', 'may'].includes(tokens[p.at - 1]?.f ?? '')) return false;
+      if (!(t.plain && t.f === 'that')) return true;
+      const next = tokens[p.at + 1];
+      return !next || next.kind === 'comma' || next.kind === 'stop';
+    });
+  }
+
+  /**
+   * The sentences of a message about the illness that laugh ("probably just anxiety lol"): set aside like a story;
+   * none when the joke is over (`over`, see {@link jokeOver}).
+   */
+  jokeAt(tokens: readonly Token[], sentence: readonly number[], over = false): (at: number) => boolean {
+    if (over) return () => false;
     const laughing = new Set(
       tokens
         .filter((t) => this.humour.includes(t.a))
@@ -769,13 +888,14 @@ export class ContextRules {
    * undefined otherwise. `someone`: the message names someone by their age ("e 50 tuổi"), who is then as particular
    * as "mẹ em". (Someone else's story is scoped by sentence: {@link storyAt}.)
    */
-  figurativeMessage(raw: string, tokens: readonly Token[], someone = false): Figurative | undefined {
+  figurativeMessage(raw: string, tokens: readonly Token[], someone = false, jokeOver = false): Figurative | undefined {
     const lower = raw.toLowerCase();
     const all = tokens.length;
     // "covid day 5 … cant catch my breath … probably just anxiety lol": in a message about the illness, a laughing
     // word is scoped to its sentence (see {@link jokeAt}); an emoji or a message with nothing medical stays a joke.
     const jokes = this.humour.filter((h) => lower.includes(h));
-    if (jokes.length && !(this.medical.anyIn(tokens, 0, all) && jokes.every((h) => tokens.some((t) => t.a === h)))) return 'joke';
+    // (Not when the joke is over: {@link jokeOver}.)
+    if (jokes.length && !jokeOver && !(this.medical.anyIn(tokens, 0, all) && jokes.every((h) => tokens.some((t) => t.a === h)))) return 'joke';
     if (!this.contexts.anyIn(tokens, 0, all) || this.medical.anyIn(tokens, 0, all)) return undefined;
     if (this.hyperbole.anyIn(tokens, 0, all)) return 'hyperbole';
     return someone || this.patient.anyIn(tokens, 0, all) ? undefined : 'setting';

@@ -69,6 +69,9 @@ const PERMISSION_AFTER = new Set(['khong', 'chu', 'ha', 'hong', 'khg']);
 const permission = (tokens: readonly Token[], c: Candidate): boolean =>
   tokens[c.start - 1]?.f === 'co' && ['duoc', 'dc'].includes(tokens[c.end]?.f ?? '') && PERMISSION_AFTER.has(tokens[c.end + 1]?.f ?? '');
 
+/** Words before an age that date an event to it ("hồi 1 tuổi", "năm 2 tuổi", "lúc 18 tháng"). Folded. */
+const AT_AGE = new Set(['hoi', 'luc', 'khi', 'nam', 'when', 'at']);
+
 /** "buồn nôn", "buồn ói": nausea, not vomiting. */
 const nausea = (tokens: readonly Token[], c: Candidate): boolean =>
   c.end - c.start === 1 && ['non', 'oi'].includes(tokens[c.start]!.f) && tokens[c.start - 1]?.f === 'buon';
@@ -183,9 +186,14 @@ export class Triage {
     const sentence = this.ctx.sentences(tokens);
     // Readings too are set aside in a joke or a story about traffic, bills, a crush ("tim đập 200 nhịp"), and in
     // the parts of the message that tell someone else's story, state the normal range, or have passed.
-    const figurative = this.ctx.figurativeMessage(raw, tokens, this.measures.ages(tokens).length > 0);
+    // A laugh followed by a word of now ("hihi …, giờ chảy nước miếng") is over: what follows is real.
+    const jokeOver = this.ctx.jokeOver(
+      tokens,
+      this.ctx.laughs(raw, (text) => this.tokens(text).length),
+    );
+    const figurative = this.ctx.figurativeMessage(raw, tokens, this.measures.ages(tokens).length > 0, jokeOver);
     const told = this.ctx.storyAt(tokens, sentence);
-    const joke = this.ctx.jokeAt(tokens, sentence);
+    const joke = this.ctx.jokeAt(tokens, sentence, jokeOver);
     // A scenario set for practice ("Tình huống giả định: …") is read like a story.
     const scenario = this.ctx.scenarioAt(tokens, sentence);
     const story = (at: number): boolean => scenario(at) || told(at) || joke(at);
@@ -318,6 +326,12 @@ export class Triage {
       (s.requires !== 'elderly' || elderly) &&
       (s.requires !== 'oxygen' || onOxygen);
     const cands = this.candidates(tokens, this.ctx.sentences(tokens), applies);
+    // Ages an event is dated to ("hồi 1 tuổi con bị sốt co giật, giờ 6 tuổi rồi"), younger than an age given later:
+    // a sign in the part (between commas) of such an age, after it, was at that age, long ago.
+    const ages = this.measures.ages(tokens);
+    const thenAges = ages.filter((a) => AT_AGE.has(tokens[a.at - 1]?.f ?? '') && ages.some((b) => b.at > a.at && b.months > a.months)).map((a) => a.at);
+    const atYoungerAge = (start: number): boolean =>
+      thenAges.some((at) => at < start && clause[at] === clause[start] && !tokens.slice(at, start).some((t) => t.kind === 'comma'));
     for (const c of cands) {
       const s = c.sign;
       if (
@@ -338,7 +352,7 @@ export class Triage {
               [c.tail, c.end],
             ]
           : [[c.start, c.end]];
-      if (this.ctx.passed(tokens, clause, c.start, calmAfter, words)) continue;
+      if (this.ctx.passed(tokens, clause, c.start, calmAfter, words) || atYoungerAge(c.start)) continue;
       // Already in care ("xe 115 đã chở đi viện rồi", "đã nhập viện vì SpO2 thấp"), unless a danger to oneself.
       const inCare =
         this.ctx.inCareAfter(tokens, this.ctx.sentences(tokens), c.start, c.end) || this.ctx.inCareFor(tokens, this.ctx.sentences(tokens), c.start);

@@ -247,6 +247,10 @@ const DIGIT: Record<string, number> = { mot: 1, mốt: 1, hai: 2, ba: 3, bon: 4,
 const DIGIT_WORDS = new Set(['một', 'mốt', 'hai', 'ba', 'bốn', 'tư', 'năm', 'lăm', 'sáu', 'bảy', 'bẩy', 'tám', 'chín']);
 const digitOf = (t: Token | undefined): number | undefined => (t && t.kind === 'word' && (t.plain || DIGIT_WORDS.has(t.a)) ? DIGIT[t.f] : undefined);
 
+/** English tens and units ("ninety four", "seventy-two" typed or spoken): read as digits. */
+const EN_TENS: Record<string, number> = { twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90 };
+const EN_UNITS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9 };
+
 /**
  * Numbers written in words become digits: "chín mươi hai" → 92, "một trăm lẻ hai" → 102, "mười lăm" → 15,
  * "ba mươi" → 30. Only sequences with "mươi", "mười" or "trăm" are read, so "ba" (father) and "năm" (year) stay words.
@@ -289,6 +293,15 @@ export function numberWords(tokens: Token[]): Token[] {
         value += unit;
         j++;
       }
+    }
+    // "ninety four", "seventy-two": an English tens word, with its unit if one follows.
+    const en = EN_TENS[tokens[i]!.kind === 'word' ? tokens[i]!.f : ''];
+    if (!read && en !== undefined) {
+      const unit = tokens[i + 1]?.kind === 'word' ? EN_UNITS[tokens[i + 1]!.f] : undefined;
+      const v = en + (unit ?? 0);
+      out.push({ a: String(v), f: String(v), plain: true, kind: 'num' });
+      i += unit === undefined ? 1 : 2;
+      continue;
     }
     // "ba ngày", "hai tuổi rưỡi": one digit word before a unit of time or age.
     if (!read) {
@@ -399,6 +412,22 @@ export class PhraseSet<T = undefined> {
   }
 }
 
+/** Words after a number that make it a price or a count, not a reading ("sp 95 nghìn"; not "k": "sp 92 k sao chứ" is "không"). Folded. */
+const PRICE = new Set(['k', 'nghin', 'ngan', 'd', 'dong', 'vnd', 'tr', 'trieu', 'cai', 'hop', 'chiec', 'sp', 'usd']);
+
+/**
+ * "sp 90" typed for "SpO2 90": a plain "sp" right before a number in a reading's range (50–100), not a price or a
+ * count after it ("sp 90k", "sp 95 nghìn": "sp" is a product), becomes "spo2".
+ */
+function spAbbreviation(tokens: Token[]): Token[] {
+  return tokens.map((t, i) => {
+    const n = tokens[i + 1];
+    if (!(t.plain && t.f === 'sp' && n?.kind === 'num' && Number(n.a) >= 50 && Number(n.a) <= 100)) return t;
+    if (PRICE.has(tokens[i + 2]?.f ?? '')) return t;
+    return { ...t, a: 'spo2', f: 'spo2' };
+  });
+}
+
 /**
  * Rewrites teencode and abbreviations ("ko" → "khong", "sp02" → "spo2"), longest variant first, and masks
  * harmless phrases. Returns a new token list.
@@ -412,7 +441,7 @@ export function rewrite(tokens: Token[], rules: PhraseSet<string>, mask: PhraseS
       i += m.length;
     } else out.push(tokens[i++]!);
   }
-  out = numberWords(out);
+  out = spAbbreviation(numberWords(out));
   for (let i = 0; i < out.length; i++) {
     const m = mask.at(out, i);
     if (m) for (let k = 0; k < m.length; k++) out[i + k] = { ...out[i + k]!, masked: true };

@@ -290,10 +290,18 @@ export const TriageSchema = z.strictObject({
     framing: words.default([]),
     /** A plain supposition ("giả sử", "nếu sau này"): a value after it, before the "thì" of its question, is supposed. */
     supposing: words.default([]),
+    /** Study or writing about a sign ("báo cáo", "tiểu luận"): a sign right after "về"/"on"/"about" later in its part is its topic. */
+    topic: words.default([]),
+    /** A question of knowledge ("có phải dấu hiệu", "liên quan đến"): the whole message, when it names nobody, no number, nothing of now. */
+    knowledge: words.default([]),
+    /** Words that make a message with a `knowledge` cue about someone or now ("em", "giờ", "quá"). */
+    knowledge_unless: words.default([]),
   }),
   figurative: z.strictObject({
     before: words.default([]),
     humour: words.default([]),
+    /** Words of now after the last laughing word ("hihi … giờ chảy nước miếng", "lol …, now he's gasping"): the joke is over. */
+    humour_over: words.default([]),
     stories: words.default([]),
     contexts: words.default([]),
     hyperbole: words.default([]),

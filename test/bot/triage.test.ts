@@ -1363,11 +1363,14 @@ describe('triage sets', () => {
   // The thirteenth set keeps false alarms above 2 % for safety: "tôi muốn chết" said of karaoke, chest pain after covid
   // asked about, a confused elder asked about in general, a reading of someone already in care. So does the fourteenth:
   // "nếu thấy bạn bè nói muốn tự tử" (self-harm is never read as a question), fainting in the heat, a named person in
-  // an unaccented "lo … thì", a value after "nếu", care that a later "giờ" may have undone.
-  it('recognise every alarming message of the third, twelfth, thirteenth and fourteenth tuning sets', () => {
+  // an unaccented "lo … thì", a value after "nếu", care that a later "giờ" may have undone. So does the nineteenth: a
+  // first-aid question that may be asked during the event ("uống nhầm thuốc thì nên làm gì", "người bị co giật thì có
+  // nên…"), self-harm asked about for a report, everyday stress and heat told with a sign ("khó thở quá anh em ơi"),
+  // care or an old stroke that a later "giờ" or "vẫn" may undo, and a question naming "chị", "bé" that stays a patient.
+  it('recognise every alarming message of the third, twelfth, thirteenth, fourteenth and nineteenth tuning sets', () => {
     for (const report of evaluateTriage(
       triage,
-      sets.filter((s) => ['tuning3', 'tuning12', 'tuning13', 'tuning14'].includes(s.name)),
+      sets.filter((s) => ['tuning3', 'tuning12', 'tuning13', 'tuning14', 'tuning19'].includes(s.name)),
     ))
       expect(report.missed).toEqual([]);
   });
@@ -1667,5 +1670,147 @@ describe('English questions on how to treat something, in general', () => {
     'how should I treat my wife, she is unconscious',
   ])('still alarm: %s', (text) => {
     expect(triage.check(text).emergency).toBe(true);
+  });
+});
+
+describe('General behaviours added with tuning set 19', () => {
+  it.each([
+    // English tens read as numbers; "sp" before a reading is SpO2.
+    'my mom oxygen is ninety one',
+    'sats eighty eight, dad very tired',
+    'sp 91 roi ad oi',
+    // A laugh followed by a word of now, or by worry, is over.
+    'haha tưởng đùa, giờ ba em khó thở thật',
+    'lol he said it was nothing, now he is unconscious',
+    'kkk cười xong thì bà em ngất thật',
+    'ba e thở hụt hơi, spo2 93 haha lo quá',
+    // An opening story ends where the writer's own family comes in.
+    'đọc báo thấy nói covid gây đột quỵ, mẹ em giờ méo miệng, nói ngọng',
+    'xem tin tuc ve dot quy, ba e vua moi meo mieng, yeu nua nguoi',
+    // "co giật mắt trợn ngược": the eye-twitch mask no longer covers a seizure.
+    'bé co giật mắt trợn ngược',
+    // New signs and pairs.
+    'vo em de duoc 1 tuan, huyet ra nhieu lam, chong mat',
+    'bị dao cắt tay, đè chặt mà máu vẫn chảy',
+    'con tôi nôn ói cả ngày không uống được gì, lừ đừ',
+    'ba em tiêu chảy 12 lần từ sáng, mệt lả',
+    'ông va đầu vào tường, giờ nôn, đau đầu tăng dần',
+    "my dad's face is dropping on one side",
+    'he suddenly cannot speak and his arm is weak',
+    'chest pain going down my left arm right now',
+    'ba em đau ngực lan lên hàm',
+    'em thấy mình không đáng sống nữa',
+    'tối nay ra cầu cho xong',
+    'I have the pills right here',
+    'thằng bạn uống cả chai thuốc ngủ với rượu, giờ ói',
+    'be nut vien pin',
+    'con tiểu đường týp 1, nôn liên tục, thở nhanh và sâu',
+    'my son is diabetic and keeps vomiting, breath smells like fruit',
+    'bé sốt xuất huyết ngày 5, chảy máu chân răng',
+    'con bi sxh ngay 4, het sot ma tay chan lanh, li bi',
+  ])('alarms: %s', (text) => {
+    expect(triage.check(text).emergency).toBe(true);
+  });
+
+  it.each([
+    // Questions of knowledge about people in general that name nobody and nothing of now.
+    'đột quỵ ở người trẻ có liên quan covid không',
+    'co giật ở trẻ có nguy hiểm không',
+    'is confusion in elderly people a sign of severe covid',
+    // Study or writing about a sign.
+    'Em đang làm tiểu luận về đột quỵ sau covid',
+    'nhóm em thuyết trình về sốc phản vệ sau tiêm',
+    'ngưỡng nhịp thở nhanh ở trẻ 2 tuổi là bao nhiêu',
+    // An event dated to a younger age than the one given now.
+    'hồi 3 tuổi con bị co giật 1 lần, giờ 8 tuổi rồi, tiêm được không',
+    'năm 1 tuổi bé bị hóc hạt nhãn, giờ bé 5 tuổi',
+    'I had a seizure as a teenager, can I get the vaccine',
+    // Harmless words that look like signs typed without accents.
+    'bé hơi nghẹt mũi xíu thôi',
+    'cho mình xin 1 xíu thông tin về mũi 4',
+    'hoa bưởi thơm ngát',
+    'dưa hấu ngọt lịm',
+    'son môi màu tím có đẹp không',
+    'bé 3 tháng ngủ ngon, bs hẹn tái khám tuần sau',
+    'sp 95 nghin',
+    'haha bao giờ có điện vậy, nóng khó thở quá',
+    'hihi giờ em khỏe rồi',
+  ])('stays calm: %s', (text) => {
+    expect(triage.check(text).emergency).toBe(false);
+  });
+});
+
+describe('Guards kept with tuning set 19', () => {
+  // Each new calm rule (knowledge question, topic of study, younger age, story ended by family, masks, "tái khám")
+  // must not hide a named person with the sign now.
+  it.each([
+    'mẹ em lú lẫn có phải dấu hiệu covid nặng không',
+    'em khó thở quá có phải dấu hiệu covid nặng không',
+    'con em co giật có nguy hiểm không',
+    'đau ngực có phải hậu covid không, em đau từ sáng',
+    'ba em đột quỵ có liên quan vắc xin không',
+    'môi tím là do thiếu oxy hả, tím cả môi rồi',
+    'môi tím là do thiếu oxy hả, con em tím tái rồi',
+    'khó thở là do covid hả, thở không nổi',
+    'đang làm báo cáo về dự án thì chồng em ngất',
+    'em làm báo cáo về, khó thở quá',
+    'nghiên cứu về covid nhưng giờ em khó thở quá',
+    'hồi 1 tuổi con co giật, giờ 3 tuổi con co giật lại',
+    'lúc 2 tuổi bé bị hóc, giờ 5 tuổi bé đang hóc hạt nhãn không thở được',
+    'xem phim với mẹ em, giờ mẹ em ngất xỉu',
+    'xem tin tức về covid xong, bố em khó thở, tím môi',
+    'ông em ngộ độc rượu, đã rửa dạ dày, giờ vẫn lơ mơ',
+    'ba e bi xiu nha',
+    'bé nghẹt mũi xỉu',
+    'môi bé tái nhà em lo quá',
+    'sp 92 k sao chu',
+    'stuck in traffic and my kid is choking on a candy',
+    'cúp điện, máy oxy không chạy, ông em khó thở',
+    'mất điện, em khó thở quá',
+  ])('still alarms: %s', (text) => {
+    expect(triage.check(text).emergency).toBe(true);
+  });
+
+  // Calm look-alikes of each new alarm rule.
+  it.each([
+    'I waited forty minutes at the clinic, is that normal',
+    'my grandpa is ninety two and vaccinated, can he travel',
+    'mua sp nay gia 95 nghin co dat ko',
+    'kinh nguyet ra nhieu co sao ko',
+    'ăn xong vẫn chạy bộ được không',
+    'nôn cả ngày hôm qua, nay đỡ rồi, uống được nước',
+    'mỗi ngày đi ngoài 2 lần có sao không',
+    'the stock price is dropping, my face says it all',
+    'the pain in my left arm after the vaccine is normal?',
+    'đau tay trái sau tiêm có sao không',
+    'cuộc sống ở đây không đáng sống lắm',
+    'ra cầu chụp hình cho xong bộ ảnh',
+    'uống hết chai siro ho rồi, mua thêm loại nào',
+    'nut bam cua may do bi hu',
+    'tiểu đường có ăn táo được không',
+    'sốt xuất huyết có triệu chứng gì',
+    'bị giật mắt trái mấy hôm nay',
+  ])('stays calm: %s', (text) => {
+    expect(triage.check(text).emergency).toBe(false);
+  });
+});
+
+describe('Review of the rules added with tuning set 19', () => {
+  // A sign asked about without people in general ("khó thở có phải dấu hiệu nặng không") is most often written by the
+  // person who has it: the knowledge-question cue needs a group ("ở người già", "trẻ em", "elderly").
+  it.each([
+    'khó thở có phải dấu hiệu covid nặng không',
+    'kho tho tuc nguc co phai dau hieu nang ko',
+    'đau ngực trái lan ra tay có phải dấu hiệu đột quỵ tim không',
+    'co giat co phai dau hieu covid ko',
+    'ho ra máu có liên quan đến covid không',
+    'Is chest pain a sign of long covid?',
+    'khó thở là do thiếu oxy hả',
+  ])('still alarms: %s', (text) => {
+    expect(triage.check(text).emergency).toBe(true);
+  });
+
+  it.each(['lú lẫn ở người già có phải dấu hiệu covid nặng ko', 'co giat o tre co phai dau hieu covid nang ko'])('stays calm: %s', (text) => {
+    expect(triage.check(text).emergency).toBe(false);
   });
 });
