@@ -14,6 +14,7 @@
 import type { TriageBasis, TriageRules } from '../../knowledge';
 import { ContextRules, type Figurative } from './context';
 import { Measures, type Reading } from './measures';
+import { detectLanguage } from '../language';
 import { PhraseSet, rewrite, tokenize, type Key, compile, keyMatches, type Token } from './tokens';
 
 export type { Reading } from './measures';
@@ -140,8 +141,9 @@ export class Triage {
    * A phrase written as one word: at its start ("khothoquaaa"), or inside it when six letters or more
    * ("metoikhothoqua").
    */
-  private gluedIn(w: string): Sign | undefined {
-    for (let o = 0; o === 0 || o + 6 <= w.length; o++) {
+  private gluedIn(w: string, english = false): Sign | undefined {
+    // Inside an English word ("au-thorit-y") a joined phrase is chance: only at its start there.
+    for (let o = 0; o === 0 || (!english && o + 6 <= w.length); o++) {
       for (const g of this.glued.get(w.slice(o, o + 3)) ?? []) {
         if ((o === 0 || g.joined.length >= 6) && w.startsWith(g.joined, o)) return g.sign;
       }
@@ -209,13 +211,15 @@ export class Triage {
           ignoreAt: (at) => story(at) || general(at) || supposed(at),
           pregnant,
         });
-    const signs = this.findSigns(tokens, clause, readings, story, figurative);
+    // A message in English (of a few words at least: short glued teencode reads as English too, "bame bikhotho").
+    const english = tokens.length >= 4 && detectLanguage(raw) === 'en';
+    const signs = this.findSigns(tokens, clause, readings, story, figurative, english);
     const alarming = readings.filter((r) => r.alarming);
     const reasons = [...alarming.map((r) => `${r.label} (${r.threshold})`), ...signs.map((s) => s.label)];
     return { emergency: reasons.length > 0, reasons: [...new Set(reasons)], signs, readings };
   }
 
-  private candidates(tokens: readonly Token[], sentence: readonly number[], applies: (sign: Sign) => boolean): Candidate[] {
+  private candidates(tokens: readonly Token[], sentence: readonly number[], applies: (sign: Sign) => boolean, english = false): Candidate[] {
     const out: Candidate[] = [];
     for (let i = 0; i < tokens.length; i++) {
       // Every phrase that starts here: a shorter one stands when the longer one's sign does not apply ("bé không
@@ -224,7 +228,7 @@ export class Triage {
       for (const m of ms) for (const sign of m.value) out.push({ sign, start: i, end: i + m.length });
       if (ms.length) continue;
       if (tokens[i]!.plain && tokens[i]!.kind === 'word' && tokens[i]!.f.length >= 6) {
-        const sign = this.gluedIn(tokens[i]!.f);
+        const sign = this.gluedIn(tokens[i]!.f, english);
         if (sign) out.push({ sign, start: i, end: i + 1 });
       }
     }
@@ -302,6 +306,7 @@ export class Triage {
     readings: Reading[],
     story: (at: number) => boolean,
     figurativeMessage: Figurative | undefined,
+    english = false,
   ): Finding[] {
     const found = new Map<string, Finding>();
     const inSetting = new Map<string, Finding>();
@@ -325,7 +330,7 @@ export class Triage {
       (s.requires !== 'fever' || fever) &&
       (s.requires !== 'elderly' || elderly) &&
       (s.requires !== 'oxygen' || onOxygen);
-    const cands = this.candidates(tokens, this.ctx.sentences(tokens), applies);
+    const cands = this.candidates(tokens, this.ctx.sentences(tokens), applies, english);
     // Ages an event is dated to ("hồi 1 tuổi con bị sốt co giật, giờ 6 tuổi rồi"), younger than an age given later:
     // a sign in the part (between commas) of such an age, after it, was at that age, long ago.
     const ages = this.measures.ages(tokens);

@@ -1814,3 +1814,39 @@ describe('Review of the rules added with tuning set 19', () => {
     expect(triage.check(text).emergency).toBe(false);
   });
 });
+
+describe('Everyday words that look like signs (found by running the triage over every card phrasing and development conversation)', () => {
+  it.each([
+    'e la nguoi nuoc ngoai lay chong viet, song o can tho', // "là người", not "lả người"
+    'who has authority to declare a red zone', // "thorit" inside an English word is no glued "thở rít"
+    'could the local authorities cap the number of shoppers',
+    "which number for what: ambulance, hotline or local clinic, i'm confused",
+    'I am confused about the isolation rules',
+    'sáng nay test 2 vạch mà không biết trạm y tế phường ở đâu',
+    "This morning my home test have two lines. I don't know who I must inform.",
+    'tinh dua vao ty le tiem vac xin, mat do dan cu de tu xac dinh cap do duoc khong', // "mật độ dân", not "đờ đẫn"
+    'boi dau me vao mui phong covid co that ko', // "phòng covid", not "phồng"
+    'Chồng em là người Mỹ, không nói được tiếng Việt, có số nào tư vấn tiếng Anh không',
+    'nhin doi di tiem duoc khong', // "nhịn đói", not "nhìn đôi"
+    'vach T nhat xiu, chup hinh moi thay, vay la duong ha',
+  ])('stays calm: %s', (text) => {
+    expect(triage.check(text).emergency).toBe(false);
+  });
+
+  it.each([
+    'mẹ em lả người đi, gọi không trả lời',
+    'ba e met la nguoi roi',
+    'bame bikhotho',
+    'emkhothoqua',
+    'my dad is confused and very sleepy',
+    'my mom does not know where she is',
+    'grandpa does not know who we are anymore',
+    'bà em không biết mình đang ở đâu',
+    'ông không biết con cháu là ai nữa',
+    'be tho mui phap phong',
+    'bà em tự nhiên nhìn đôi, méo miệng',
+    'ông không nói được, tay yếu một bên',
+  ])('still alarms: %s', (text) => {
+    expect(triage.check(text).emergency).toBe(true);
+  });
+});
