@@ -58,7 +58,7 @@ export class FakePlatform {
     return this.requests.filter((r) => r.url.startsWith(prefix));
   }
 
-  async waitFor(prefix: string, count: number, timeoutMs = 3000): Promise<Recorded[]> {
+  async waitFor(prefix: string, count: number, timeoutMs = 10_000): Promise<Recorded[]> {
     const deadline = Date.now() + timeoutMs;
     while (this.to(prefix).length < count && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
     return this.to(prefix);

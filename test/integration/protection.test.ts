@@ -152,7 +152,9 @@ describe('admission control for Zalo', () => {
       for (let n = 0; n < 7; n++) {
         const t0 = performance.now();
         statuses.push((await deliver(n)).status);
-        expect(performance.now() - t0).toBeLessThan(1000);
+        // The bot is held until release(): a webhook that waited for its turn would never return; the bound only tells
+        // "returned" from "waited", with room for a loaded machine.
+        expect(performance.now() - t0).toBeLessThan(10_000);
       }
       expect(statuses).toEqual([200, 200, 200, 200, 200, 503, 503]); // 2 running + 3 waiting
       expect(ran).toBe(2);
