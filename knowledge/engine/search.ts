@@ -574,7 +574,9 @@ export class KnowledgeIndex {
       // (COVID-19 in group B): nothing newer replaced them, they are the latest word on their subject.
       const endedWithPeriod = status === 'ended' && card.valid_to === this.periodEnd;
       // The same factors weigh the classifier's vote: a rule not in force ranks lower whoever ranks it.
-      const factor = (status === 'current' || endedWithPeriod ? 1 : o.supersededPenalty) * domainFactor * (ruledOut ? o.facetMismatchFactor : 1);
+      // Asked without a date, what applies today (topic "now") comes a little before the last rules of the period.
+      const periodF = refDate ? 1 : endedWithPeriod ? o.undatedEndedFactor : card.topic === 'now' ? o.undatedNowFactor : 1;
+      const factor = (status === 'current' || endedWithPeriod ? periodF : o.supersededPenalty) * domainFactor * (ruledOut ? o.facetMismatchFactor : 1);
       hits.push({ card, score: fused * factor, lexical: lex, vector: vec, status });
       const p = learned.get(id);
       if (p) rank.set(id, (fused + o.classifierWeight * p) * factor);

@@ -26,6 +26,17 @@ describe('hybrid search', () => {
     expect(['selftest-doc-ket-qua', 'selftest-duong-tinh']).toContain(a.hits[0]!.card.id);
   });
 
+  it('asked without a date, a rule of the ended period comes after what applies today: choices, not an answer with it alone', async () => {
+    const today = await top('đi máy bay cần test ko');
+    expect(today.decision).toBe('clarify');
+    expect(today.hits.slice(0, 3).some((h) => h.card.topic === 'now')).toBe(true);
+    // As before, with the factors at 1 the old rule was answered alone.
+    const before = await KnowledgeIndex.build(loadKnowledgeBase(KB_DIR).value!, new HashedNgramEmbeddings(), { undatedEndedFactor: 1, undatedNowFactor: 1 });
+    expect((await before.search('đi máy bay cần test ko', { asOf: AS_OF })).decision).toBe('answer');
+    // A question that names its time still gets that time's rule.
+    expect((await top('hồi tháng 11/2021 đi máy bay cần test ko')).hits[0]!.card.id).toBe('travel-may-bay-10-2021');
+  });
+
   it('reads "ng già" as older people, never as children', async () => {
     const r = await top('ng gia f0 can theo doi j');
     expect(r.facets.person ?? []).toContain('elderly');
