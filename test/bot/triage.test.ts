@@ -10,6 +10,13 @@ import { KB_DIR } from '../helpers/kb';
 
 const triage = new Triage(loadKnowledgeBase(KB_DIR).value!.triage);
 
+/** One test per message: whether the triage raises an alarm on it. */
+function expectEach(label: string, emergency: boolean, texts: readonly string[]): void {
+  it.each(texts)(`${label}: %s`, (text) => {
+    expect(triage.check(text).emergency).toBe(emergency);
+  });
+}
+
 const ALARMING = [
   'bố em spo2 93, thở dốc',
   'sp02 93',
@@ -433,7 +440,7 @@ describe('emergency triage', () => {
     expect(triage.check('vo em sinh mo dc 5 ngay, gio sot cao, ra huyet hoi, dau bung').emergency).toBe(true);
   });
 
-  it.each([
+  expectEach('flags the new signs of tuning set 9', true, [
     'ong e ngu say qua khong goi day duoc',
     'ba em la F0, gio nam im, hoi gi cung khong noi',
     'ong em vat va, kich dong, cu giat day oxy ra',
@@ -449,9 +456,7 @@ describe('emergency triage', () => {
     "baby hasn't fed since this morning, she's 6 weeks old",
     'i feel like im suffocating',
     'my boyfriend is drowsy and not making any sense',
-  ])('flags the new signs of tuning set 9: %s', (text) => {
-    expect(triage.check(text).emergency).toBe(true);
-  });
+  ]);
 
   // General behaviours added with tuning set 10 (long mixed messages; each of these failed before).
   it('reads a percent after a device word even when a fever or a SpO2 word is named elsewhere', () => {
@@ -481,13 +486,11 @@ describe('emergency triage', () => {
     expect(triage.check('deadline dí khó thở quá lol').emergency).toBe(false);
   });
 
-  it.each([
+  expectEach('flags the new signs of tuning set 10', true, [
     'Mình bầu 29 tuần, đang F0, hôm nay bụng mình đau nhiều và ra chút máu.',
     'minh bau 33 tuan, ca ngay nay thai khong may',
     'Con trai tôi 8 tuổi đang F0, cháu mệt quá nằm một chỗ, không thiết ăn uống',
-  ])('flags the new signs of tuning set 10: %s', (text) => {
-    expect(triage.check(text).emergency).toBe(true);
-  });
+  ]);
 
   it('takes a day of the illness before a later one as past, when a later part says it has passed', () => {
     expect(triage.check('e bi khó thở nhe hom ngay 3, den ngay 5 thi het han. gio ngay 9, chi con met').emergency).toBe(false);
@@ -1376,9 +1379,7 @@ describe('triage sets', () => {
   });
 
   // Found on review of the twelfth set's tuning: a general-question phrase must not cover a sign said as one's own.
-  it.each(['khó thở quá có phải dấu hiệu nặng không', 'e muon chet', 'em muốn chết'])('alarms: %s', (text) => {
-    expect(triage.check(text).emergency).toBe(true);
-  });
+  expectEach('alarms', true, ['khó thở quá có phải dấu hiệu nặng không', 'e muon chet', 'em muốn chết']);
 
   it('the locked question sets of issue 12 are kept exactly as written (their hashes are in the README)', () => {
     const readme = readFileSync(join(KB_DIR, '..', 'README.md'), 'utf8');
@@ -1428,16 +1429,14 @@ describe('context words are data', () => {
 
 // Found on review of the tuning set 15 changes (each failed before its fix).
 describe('Review of tuning set 15', () => {
-  it.each([
+  expectEach('stays calm', false, [
     'bé té đập đầu, vẫn chơi bình thường',
     'bé bị ngã đập đầu, không nôn, không buồn ngủ',
     'máy đo độ ẩm trong phòng 85%',
     'pin điện thoại còn 93% mà đo không lên',
     'giảm giá 90% đo ni đóng giày',
     'cty noi ai test duong tinh thi tu nghi, ko tinh luong',
-  ])('stays calm: %s', (text) => {
-    expect(triage.check(text).emergency).toBe(false);
-  });
+  ]);
 
   it.each(['ông ngã đập đầu, tai ra máu', 'máy đo yếu pin, đo được 90%', 'ong ko tinh luon, goi ko day', 'bé ngã cầu thang đập đầu, giờ nôn 2 lần'])(
     'still alarms: %s',
@@ -1450,7 +1449,7 @@ describe('Review of tuning set 15', () => {
 // Tuning set 17: children up to 12, older people, dehydration, low blood sugar, purple spots with fever, overdoses,
 // palpitations after a vaccine dose (each sentence failed before the change).
 describe('General behaviours added with tuning set 17', () => {
-  it.each([
+  expectEach('alarms', true, [
     'chau 9 tuoi sot cao giat',
     'gọi bà dậy thì bà cứ mơ màng',
     'đang ngồi tự nhiên nhức đầu dữ dội đột ngột, chưa bao giờ bị như thế',
@@ -1475,13 +1474,11 @@ describe('General behaviours added with tuning set 17', () => {
     'after the second dose my heart is racing',
     'my dad is seizing and will not stop',
     'bé 4 tuổi bóc ăn hết vỉ vitamin của bà',
-  ])('alarms: %s', (text) => {
-    expect(triage.check(text).emergency).toBe(true);
-  });
+  ]);
 });
 
 describe('Guards kept with tuning set 17', () => {
-  it.each([
+  expectEach('stays calm', false, [
     'hết lên cơn hen rồi, giờ thở bình thường',
     'tim đập nhanh do lo lắng, giờ đỡ rồi',
     'đã tiêm mũi 2 được ba tháng, không thấy hồi hộp gì',
@@ -1498,53 +1495,43 @@ describe('Guards kept with tuning set 17', () => {
     'khi trẻ sốt cao mà co giật thì có nên nhét gì vào miệng không',
     'em ngày nào cũng giặt đồ, sốt cao giặt có sao không',
     'my son is sleepy after a long day',
-  ])('stays calm: %s', (text) => {
-    expect(triage.check(text).emergency).toBe(false);
-  });
+  ]);
 
   // Calm since tuning set 17: "giả dụ", "giả như" (a supposition); school years long ago; "đã nằm viện" (in care).
-  it.each([
+  expectEach('now calm', false, [
     'giả dụ bà em mà tím môi thì gọi ai',
     'giả như mai mốt bé nhà mình thở rít thì xử trí sao',
     'hồi cấp 1 mình bị điện giật ở nhà bà, giờ vẫn sợ ổ điện',
     'chị em bầu 20 tuần bị ra máu, đã nằm viện theo dõi một tuần, bác sĩ bảo ổn',
-  ])('now calm: %s', (text) => {
-    expect(triage.check(text).emergency).toBe(false);
-  });
+  ]);
 
-  it.each(['bố em khó thở, đã nằm viện 2 hôm, giờ vẫn khó thở', 'hồi cấp 2 em bị hen, giờ lại lên cơn hen, thở rít'])('still alarms: %s', (text) => {
-    expect(triage.check(text).emergency).toBe(true);
-  });
+  expectEach('still alarms', true, ['bố em khó thở, đã nằm viện 2 hôm, giờ vẫn khó thở', 'hồi cấp 2 em bị hen, giờ lại lên cơn hen, thở rít']);
 });
 
 describe('Review of the rules added with tuning set 17', () => {
   // "giật mình" is a startle, "hơi hồi hộp" / "hồi hộp lo lắng" is nervousness; a child refusing one food or a medicine
   // is picky, not "not eating or drinking".
-  it.each([
+  expectEach('stays calm', false, [
     'sau khi tiêm bé sốt giật mình có sao không',
     'tiêm xong hơi hồi hộp lo lắng có sao không',
     'sau tiêm mũi 2 hồi hộp 1 chút có bình thường không',
     'bé 11 tuổi không chịu ăn rau, mẹ phải làm sao',
     'bé 3 tuổi không chịu uống thuốc hạ sốt, làm sao cho bé uống',
     'bé 7 tuổi không uống nước cam được không',
-  ])('stays calm: %s', (text) => {
-    expect(triage.check(text).emergency).toBe(false);
-  });
+  ]);
 
-  it.each([
+  expectEach('still alarms', true, [
     'bé sốt cao giật liên tục',
     'bé 2 tuổi sốt cao co giật, giật mình liên tục',
     'sau tiêm 3 ngày mà vẫn hồi hộp, đánh trống ngực',
     'tiêm mũi 2 xong hồi hộp quá, tim đập thình thịch',
     'bé 1 tuổi không chịu bú, bú vào là ói hết',
     'Be so sinh 3 tuan khong chiu bu ca buoi, ngu suot',
-  ])('still alarms: %s', (text) => {
-    expect(triage.check(text).emergency).toBe(true);
-  });
+  ]);
 });
 
 describe('General behaviours added with tuning set 18', () => {
-  it.each([
+  expectEach('alarms', true, [
     'ba em tự dưng mất phương hướng, không biết đường vào phòng',
     'bà ngoại gọi tên các cháu lộn hết từ chiều',
     'đánh thức bé mãi không được, người nóng ran',
@@ -1564,11 +1551,9 @@ describe('General behaviours added with tuning set 18', () => {
     'sau khi ăn tôm cổ họng thắt lại',
     // An undone match does not hide a shorter one inside it ("quanh môi … tim đập" is no "tím", the throat stands).
     'Mình tiêm mũi nhắc được 15 phút, giờ tê quanh môi, họng căng cứng, tim đập nhanh',
-  ])('alarms: %s', (text) => {
-    expect(triage.check(text).emergency).toBe(true);
-  });
+  ]);
 
-  it.each([
+  expectEach('now calm', false, [
     'bé 5 tháng ói 1 lần sau bữa bột, giờ chơi bình thường',
     'cho mình hỏi xíu, tiêm mũi 3 ở đâu',
     'em ho xíu xíu thôi, đi làm được không',
@@ -1589,13 +1574,11 @@ describe('General behaviours added with tuning set 18', () => {
     'f0 co giat quan ao chung duoc ko',
     'con 3 tuổi nuốt hạt nho, vẫn chơi bình thường',
     'con phai hoc thuoc kho tho dau bai Tay Tien',
-  ])('now calm: %s', (text) => {
-    expect(triage.check(text).emergency).toBe(false);
-  });
+  ]);
 });
 
 describe('Guards kept with tuning set 18', () => {
-  it.each([
+  expectEach('stays calm', false, [
     'tự nhiên thấy mất phương hướng khi chọn trường',
     'em mất phương hướng trong cuộc sống',
     'bà ngoại hay gọi tên cháu, vui lắm',
@@ -1621,12 +1604,10 @@ describe('Guards kept with tuning set 18', () => {
     'i ate wild mushrooms at a restaurant, they were delicious',
     'họng không căng cứng, chỉ hơi rát',
     'hôm qua họng căng cứng, giờ hết rồi',
-  ])('stays calm: %s', (text) => {
-    expect(triage.check(text).emergency).toBe(false);
-  });
+  ]);
 
   // The masks ("chút xíu", "ngắt điện"), things ("ví tiền", "=ảnh") and causes ("làm", "như vậy thì") leave real signs.
-  it.each([
+  expectEach('still alarms', true, [
     'bé ói 1 lần rồi li bì',
     'mẹ em xỉu rồi',
     'me e xiu roi',
@@ -1638,9 +1619,7 @@ describe('Guards kept with tuning set 18', () => {
     'bé nuốt hạt nhãn',
     'bé nhà em co giật, ba mẹ nên biết gì',
     'mẹ em đau ngực, nhỡ đâu là covid',
-  ])('still alarms: %s', (text) => {
-    expect(triage.check(text).emergency).toBe(true);
-  });
+  ]);
 });
 
 describe('Review of the rules added with tuning set 18', () => {
@@ -1652,29 +1631,23 @@ describe('Review of the rules added with tuning set 18', () => {
     },
   );
 
-  it.each(['cho e hoi xiu nha, spo2 97 co sao ko', 'e ho xiu xiu thoi, ko sot'])('stays calm: %s', (text) => {
-    expect(triage.check(text).emergency).toBe(false);
-  });
+  expectEach('stays calm', false, ['cho e hoi xiu nha, spo2 97 co sao ko', 'e ho xiu xiu thoi, ko sot']);
 });
 
 describe('English questions on how to treat something, in general', () => {
-  it.each(['How do I treat food poisoning in Vietnam?', 'how do i treat a high fever at home for covid'])('stay calm: %s', (text) => {
-    expect(triage.check(text).emergency).toBe(false);
-  });
+  expectEach('stay calm', false, ['How do I treat food poisoning in Vietnam?', 'how do i treat a high fever at home for covid']);
 
   // The cue belongs to the question in general: a named person, or a sign told as happening, still alarms.
-  it.each([
+  expectEach('still alarm', true, [
     'how do I treat my son, he is having a seizure now',
     'how to treat it, my husband collapsed',
     'I have food poisoning, how to treat vomiting nonstop cant keep water down',
     'how should I treat my wife, she is unconscious',
-  ])('still alarm: %s', (text) => {
-    expect(triage.check(text).emergency).toBe(true);
-  });
+  ]);
 });
 
 describe('General behaviours added with tuning set 19', () => {
-  it.each([
+  expectEach('alarms', true, [
     // English tens read as numbers; "sp" before a reading is SpO2.
     'my mom oxygen is ninety one',
     'sats eighty eight, dad very tired',
@@ -1708,11 +1681,9 @@ describe('General behaviours added with tuning set 19', () => {
     'my son is diabetic and keeps vomiting, breath smells like fruit',
     'bé sốt xuất huyết ngày 5, chảy máu chân răng',
     'con bi sxh ngay 4, het sot ma tay chan lanh, li bi',
-  ])('alarms: %s', (text) => {
-    expect(triage.check(text).emergency).toBe(true);
-  });
+  ]);
 
-  it.each([
+  expectEach('stays calm', false, [
     // Questions of knowledge about people in general that name nobody and nothing of now.
     'đột quỵ ở người trẻ có liên quan covid không',
     'co giật ở trẻ có nguy hiểm không',
@@ -1735,15 +1706,13 @@ describe('General behaviours added with tuning set 19', () => {
     'sp 95 nghin',
     'haha bao giờ có điện vậy, nóng khó thở quá',
     'hihi giờ em khỏe rồi',
-  ])('stays calm: %s', (text) => {
-    expect(triage.check(text).emergency).toBe(false);
-  });
+  ]);
 });
 
 describe('Guards kept with tuning set 19', () => {
   // Each new calm rule (knowledge question, topic of study, younger age, story ended by family, masks, "tái khám")
   // must not hide a named person with the sign now.
-  it.each([
+  expectEach('still alarms', true, [
     'mẹ em lú lẫn có phải dấu hiệu covid nặng không',
     'em khó thở quá có phải dấu hiệu covid nặng không',
     'con em co giật có nguy hiểm không',
@@ -1767,12 +1736,10 @@ describe('Guards kept with tuning set 19', () => {
     'stuck in traffic and my kid is choking on a candy',
     'cúp điện, máy oxy không chạy, ông em khó thở',
     'mất điện, em khó thở quá',
-  ])('still alarms: %s', (text) => {
-    expect(triage.check(text).emergency).toBe(true);
-  });
+  ]);
 
   // Calm look-alikes of each new alarm rule.
-  it.each([
+  expectEach('stays calm', false, [
     'I waited forty minutes at the clinic, is that normal',
     'my grandpa is ninety two and vaccinated, can he travel',
     'mua sp nay gia 95 nghin co dat ko',
@@ -1790,15 +1757,13 @@ describe('Guards kept with tuning set 19', () => {
     'tiểu đường có ăn táo được không',
     'sốt xuất huyết có triệu chứng gì',
     'bị giật mắt trái mấy hôm nay',
-  ])('stays calm: %s', (text) => {
-    expect(triage.check(text).emergency).toBe(false);
-  });
+  ]);
 });
 
 describe('Review of the rules added with tuning set 19', () => {
   // A sign asked about without people in general ("khó thở có phải dấu hiệu nặng không") is most often written by the
   // person who has it: the knowledge-question cue needs a group ("ở người già", "trẻ em", "elderly").
-  it.each([
+  expectEach('still alarms', true, [
     'khó thở có phải dấu hiệu covid nặng không',
     'kho tho tuc nguc co phai dau hieu nang ko',
     'đau ngực trái lan ra tay có phải dấu hiệu đột quỵ tim không',
@@ -1806,17 +1771,13 @@ describe('Review of the rules added with tuning set 19', () => {
     'ho ra máu có liên quan đến covid không',
     'Is chest pain a sign of long covid?',
     'khó thở là do thiếu oxy hả',
-  ])('still alarms: %s', (text) => {
-    expect(triage.check(text).emergency).toBe(true);
-  });
+  ]);
 
-  it.each(['lú lẫn ở người già có phải dấu hiệu covid nặng ko', 'co giat o tre co phai dau hieu covid nang ko'])('stays calm: %s', (text) => {
-    expect(triage.check(text).emergency).toBe(false);
-  });
+  expectEach('stays calm', false, ['lú lẫn ở người già có phải dấu hiệu covid nặng ko', 'co giat o tre co phai dau hieu covid nang ko']);
 });
 
 describe('Everyday words that look like signs (found by running the triage over every card phrasing and development conversation)', () => {
-  it.each([
+  expectEach('stays calm', false, [
     'e la nguoi nuoc ngoai lay chong viet, song o can tho', // "là người", not "lả người"
     'who has authority to declare a red zone', // "thorit" inside an English word is no glued "thở rít"
     'could the local authorities cap the number of shoppers',
@@ -1829,11 +1790,9 @@ describe('Everyday words that look like signs (found by running the triage over 
     'Chồng em là người Mỹ, không nói được tiếng Việt, có số nào tư vấn tiếng Anh không',
     'nhin doi di tiem duoc khong', // "nhịn đói", not "nhìn đôi"
     'vach T nhat xiu, chup hinh moi thay, vay la duong ha',
-  ])('stays calm: %s', (text) => {
-    expect(triage.check(text).emergency).toBe(false);
-  });
+  ]);
 
-  it.each([
+  expectEach('still alarms', true, [
     'mẹ em lả người đi, gọi không trả lời',
     'ba e met la nguoi roi',
     'bame bikhotho',
@@ -1846,7 +1805,5 @@ describe('Everyday words that look like signs (found by running the triage over 
     'be tho mui phap phong',
     'bà em tự nhiên nhìn đôi, méo miệng',
     'ông không nói được, tay yếu một bên',
-  ])('still alarms: %s', (text) => {
-    expect(triage.check(text).emergency).toBe(true);
-  });
+  ]);
 });
