@@ -383,7 +383,8 @@ export class CovidBot extends ActivityHandler {
     // together with it. A reading under the thresholds is answered directly, never with the fallback.
     let result = await search();
     let asked = text;
-    if (flags.lastQuestion && this.followUp(text, result)) {
+    const subjectless = this.subjectless(text);
+    if (flags.lastQuestion && this.followUp(text, result, subjectless)) {
       // A time the follow-up names replaces the previous question's ("còn bây giờ?", "vậy hồi tháng 3/2022 thì sao"):
       // the previous question lends its subject, without its time. The follow-up's own words are said twice: they
       // weigh as much as the previous question's ("còn mũi 4?" after a long question on the third dose) — on the
@@ -410,7 +411,7 @@ export class CovidBot extends ActivityHandler {
         joined.decision !== 'out_of_scope' &&
         // A follow-up cue ("vậy nếu đã tiêm đủ 2 mũi thì sao") says the message leans on the previous one: its reading
         // with the previous question is kept even when its own words find another card with more confidence.
-        (result.decision !== 'answer' || joined.confidence > result.confidence || hasWord(text, conv.follow_up.cues) || this.leans(text))
+        (result.decision !== 'answer' || joined.confidence > result.confidence || hasWord(text, conv.follow_up.cues) || subjectless)
       ) {
         result = joined;
         asked = together;
@@ -424,15 +425,14 @@ export class CovidBot extends ActivityHandler {
   }
 
   /** A short message with a follow-up cue or without a subject of its own, or a short one the search is not sure of. */
-  private followUp(text: string, alone: SearchResult): boolean {
+  private followUp(text: string, alone: SearchResult, subjectless: boolean): boolean {
     const f = this.current.index.data.conversation.follow_up;
-    const words = text.split(/\s+/).filter(Boolean);
-    if (words.length > f.max_words) return false;
-    return alone.decision !== 'answer' || hasWord(text, f.cues) || this.leans(text);
+    if (text.split(/\s+/).filter(Boolean).length > f.max_words) return false;
+    return alone.decision !== 'answer' || hasWord(text, f.cues) || subjectless;
   }
 
   /** A very short message without a strong word of the domain: it has no subject of its own ("tiêm mấy mũi"). */
-  private leans(text: string): boolean {
+  private subjectless(text: string): boolean {
     const n = this.current.index.data.conversation.follow_up.subjectless_words;
     return n > 0 && text.split(/\s+/).filter(Boolean).length <= n && this.current.index.domainOf(text).signal !== 'strong';
   }

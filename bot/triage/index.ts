@@ -141,9 +141,9 @@ export class Triage {
    * A phrase written as one word: at its start ("khothoquaaa"), or inside it when six letters or more
    * ("metoikhothoqua").
    */
-  private gluedIn(w: string, english = false): Sign | undefined {
+  private gluedIn(w: string, english: () => boolean): Sign | undefined {
     // Inside an English word ("au-thorit-y") a joined phrase is chance: only at its start there.
-    for (let o = 0; o === 0 || (!english && o + 6 <= w.length); o++) {
+    for (let o = 0; o === 0 || (o + 6 <= w.length && !english()); o++) {
       for (const g of this.glued.get(w.slice(o, o + 3)) ?? []) {
         if ((o === 0 || g.joined.length >= 6) && w.startsWith(g.joined, o)) return g.sign;
       }
@@ -155,8 +155,8 @@ export class Triage {
    * An older person is meant: an age from `people.elderly_from_years` ("mẹ em 72 tuổi", "ba tui 78t"), or a word of
    * `people.elderly` ("bà nội", "ông cụ") that is not part of one of `people.not_elderly` ("bà bầu", "ông xã").
    */
-  private isElderly(tokens: readonly Token[]): boolean {
-    if (this.measures.ages(tokens).some((a) => a.months >= this.rules.people.elderly_from_years * 12)) return true;
+  private isElderly(tokens: readonly Token[], ages = this.measures.ages(tokens)): boolean {
+    if (ages.some((a) => a.months >= this.rules.people.elderly_from_years * 12)) return true;
     const not = this.notElderly.positions(tokens);
     return this.elderly.positions(tokens).some((p) => !not.some((n) => n.at <= p.at && n.at + n.length >= p.at + p.length));
   }
@@ -193,7 +193,8 @@ export class Triage {
       tokens,
       this.ctx.laughs(raw, (text) => this.tokens(text).length),
     );
-    const figurative = this.ctx.figurativeMessage(raw, tokens, this.measures.ages(tokens).length > 0, jokeOver);
+    const ages = this.measures.ages(tokens);
+    const figurative = this.ctx.figurativeMessage(raw, tokens, ages.length > 0, jokeOver);
     const told = this.ctx.storyAt(tokens, sentence);
     const joke = this.ctx.jokeAt(tokens, sentence, jokeOver);
     // A scenario set for practice ("Tình huống giả định: …") is read like a story.
@@ -211,15 +212,17 @@ export class Triage {
           ignoreAt: (at) => story(at) || general(at) || supposed(at),
           pregnant,
         });
-    // A message in English (of a few words at least: short glued teencode reads as English too, "bame bikhotho").
-    const english = tokens.length >= 4 && detectLanguage(raw) === 'en';
-    const signs = this.findSigns(tokens, clause, readings, story, figurative, english);
+    // A message in English (of a few words at least: short glued teencode reads as English too, "bame bikhotho"); only
+    // asked, once, when a long word might hold a glued phrase.
+    let english: boolean | undefined;
+    const isEnglish = (): boolean => (english ??= tokens.length >= 4 && detectLanguage(raw) === 'en');
+    const signs = this.findSigns(tokens, clause, readings, story, figurative, { ages, pregnant, english: isEnglish });
     const alarming = readings.filter((r) => r.alarming);
     const reasons = [...alarming.map((r) => `${r.label} (${r.threshold})`), ...signs.map((s) => s.label)];
     return { emergency: reasons.length > 0, reasons: [...new Set(reasons)], signs, readings };
   }
 
-  private candidates(tokens: readonly Token[], sentence: readonly number[], applies: (sign: Sign) => boolean, english = false): Candidate[] {
+  private candidates(tokens: readonly Token[], sentence: readonly number[], applies: (sign: Sign) => boolean, english: () => boolean): Candidate[] {
     const out: Candidate[] = [];
     for (let i = 0; i < tokens.length; i++) {
       // Every phrase that starts here: a shorter one stands when the longer one's sign does not apply ("bé không
@@ -306,17 +309,16 @@ export class Triage {
     readings: Reading[],
     story: (at: number) => boolean,
     figurativeMessage: Figurative | undefined,
-    english = false,
+    read: { ages: ReturnType<Measures['ages']>; pregnant: boolean; english: () => boolean },
   ): Finding[] {
     const found = new Map<string, Finding>();
     const inSetting = new Map<string, Finding>();
-    const all = tokens.length;
     // Vital signs under the thresholds, by position: one read after a past finding says it has passed.
     const calm = readings.filter((r) => !r.alarming && r.measure !== 'temperature').map((r) => this.measures.positionOf(r) ?? -1);
     const calmAfter = (at: number): boolean => calm.some((p) => p >= at);
-    const pregnant = this.pregnant.anyIn(tokens, 0, all) || this.measures.gestation(tokens);
-    const child = this.measures.isChild(tokens);
-    const elderly = this.isElderly(tokens);
+    const { ages, pregnant } = read;
+    const child = this.measures.isChild(tokens, ages);
+    const elderly = this.isElderly(tokens, ages);
     // Someone on oxygen therapy, not said to be off it ("thở oxy tại nhà 2 lít", not "không phải thở oxy").
     const onOxygen = this.onOxygen.positions(tokens).some((p) => this.ctx.affirmed(tokens, clause, p.at, p.at + p.length));
     // A fever said to be there: not "hết sốt", "không sốt" ("e f0 ngày 6, hết sốt … 2 bạn đó âm tính" has no "ban đỏ").
@@ -330,10 +332,9 @@ export class Triage {
       (s.requires !== 'fever' || fever) &&
       (s.requires !== 'elderly' || elderly) &&
       (s.requires !== 'oxygen' || onOxygen);
-    const cands = this.candidates(tokens, this.ctx.sentences(tokens), applies, english);
+    const cands = this.candidates(tokens, this.ctx.sentences(tokens), applies, read.english);
     // Ages an event is dated to ("hồi 1 tuổi con bị sốt co giật, giờ 6 tuổi rồi"), younger than an age given later:
     // a sign in the part (between commas) of such an age, after it, was at that age, long ago.
-    const ages = this.measures.ages(tokens);
     const thenAges = ages.filter((a) => AT_AGE.has(tokens[a.at - 1]?.f ?? '') && ages.some((b) => b.at > a.at && b.months > a.months)).map((a) => a.at);
     const atYoungerAge = (start: number): boolean =>
       thenAges.some((at) => at < start && clause[at] === clause[start] && !tokens.slice(at, start).some((t) => t.kind === 'comma'));

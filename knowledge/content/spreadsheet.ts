@@ -75,8 +75,8 @@ const lines = (s: string | undefined) =>
     .map((x) => x.trim())
     .filter(Boolean);
 
-/** Phrasings, one per line: a phrasing may itself contain ";" ("I live in Nha Trang; I'm 72…"). */
-const questionLines = (s: string | undefined) =>
+/** One entry per line, for cells whose entries may themselves contain ";" (phrasings, sources). */
+const perLine = (s: string | undefined) =>
   (s ?? '')
     .split(/\r?\n/)
     .map((q) => q.trim())
@@ -91,16 +91,12 @@ export function rowToCard(row: Row, file: string, line: number): { card?: Card; 
     id: row.id,
     topic: row.topic,
     title: row.title,
-    questions: questionLines(row.questions),
+    questions: perLine(row.questions),
     // One source per line: a section may itself contain ";" ("Tiêu chí triệu chứng nhẹ; dấu hiệu cảnh báo").
-    sources: (row.sources ?? '')
-      .split(/\r?\n/)
-      .map((x) => x.trim())
-      .filter(Boolean)
-      .map((s) => {
-        const [doc, ...section] = s.split('|').map((x) => x.trim());
-        return section.length && section.join('|') ? { doc, section: section.join(' | ') } : { doc };
-      }),
+    sources: perLine(row.sources).map((s) => {
+      const [doc, ...section] = s.split('|').map((x) => x.trim());
+      return section.length && section.join('|') ? { doc, section: section.join(' | ') } : { doc };
+    }),
     valid_from: row.valid_from,
     ...(row.valid_to ? { valid_to: row.valid_to } : {}),
     ...(row.superseded_by ? { superseded_by: row.superseded_by } : {}),
@@ -123,7 +119,7 @@ export function rowToCard(row: Row, file: string, line: number): { card?: Card; 
     ),
     answer: row.answer,
     ...(row.languages ? { languages: lines(row.languages.replace(/,/g, '\n')) } : {}),
-    ...(row.title_en || row.questions_en ? { en: { title: row.title_en ?? '', questions: questionLines(row.questions_en) } } : {}),
+    ...(row.title_en || row.questions_en ? { en: { title: row.title_en ?? '', questions: perLine(row.questions_en) } } : {}),
     ...(row.answer_en ? { answer_en: row.answer_en } : {}),
   };
   const parsed = CardSchema.safeParse(candidate);
