@@ -383,13 +383,22 @@ export class ContextRules {
   /**
    * A `past.in_care` phrase at `p` that holds: not negated ("chưa nhập viện"), and not undone anywhere after it
    * (`past.in_care_undone`: turned away, waiting, sent home, still or again ill, "viện hết chỗ, đang chờ"). A word of
-   * now right before the writer's question ("…, giờ hỏi giấy nghỉ ốm": `past.asking`) says nothing of the care.
+   * now right before the writer's question ("…, giờ hỏi giấy nghỉ ốm": `past.asking`), before the writer ("giờ tui có
+   * phải cách ly không") or before good news (`past.resolved`: "bé giờ ổn", "giờ đã tỉnh") says nothing of the care.
    */
   private careHolds(tokens: readonly Token[], p: { at: number; length: number }): boolean {
     const negated = [p.at - 1, p.at - 2].some((j) => j >= 0 && this.isNot(tokens, j) > 0);
-    const undone = this.inCareUndone
-      .positions(tokens, p.at + p.length)
-      .some((u) => !(NOW.has(tokens[u.at + u.length - 1]!.f) && this.asking.at(tokens, u.at + u.length)));
+    const good = this.resolved.positions(tokens, p.at + p.length);
+    const undone = this.inCareUndone.positions(tokens, p.at + p.length).some((u) => {
+      const after = u.at + u.length;
+      // Inside good news: the "lại" of "tỉnh lại".
+      if (good.some((r) => r.at <= u.at && after <= r.at + r.length)) return false;
+      if (!NOW.has(tokens[after - 1]!.f)) return true;
+      // "…, giờ hỏi …", "…, giờ tui có phải cách ly không": the writer goes on about their own business; "…, bé giờ ổn",
+      // "giờ đã tỉnh": the news is good.
+      if (this.asking.at(tokens, after) || (OWN.has(tokens[after]?.f ?? '') && !this.patient.at(tokens, after))) return false;
+      return !good.some((r) => r.at >= after && r.at <= after + 1);
+    });
     return !negated && !undone;
   }
 

@@ -800,6 +800,18 @@ describe('emergency triage', () => {
       expect(alarms(text)).toBe(true);
     });
 
+    // Fourth session of 2026-12-01: a word of now after the care is not by itself a care that failed.
+    expectEach("in care, then good news or the writer's own question", false, [
+      'bé nhà bạn em co giật, đã nhập viện nhi đồng, bé giờ ổn',
+      'dong nghiep tui xiu o cty hoi sang, da dc dua di cap cuu, gio tui co phai cach ly ko',
+      'chị em ngất, đã được đưa vào viện rồi, giờ đã tỉnh lại',
+    ]);
+    expectEach('in care, then worse', true, [
+      'mẹ đã được đưa đi cấp cứu vì tím tái, giờ tệ hơn',
+      'ông khó thở, đã vào viện rồi, giờ ông trở nặng',
+      'bố em ngất, đã nhập viện, giờ bố lại lơ mơ',
+    ]);
+
     it('keeps an older person\'s signs to older people and a child\'s to children, and breathing words after "không thở"', () => {
       expect(alarms('chồng em 35 tuổi bỏ ăn vì mất vị giác')).toBe(false);
       expect(alarms('bà bầu bỏ ăn vì ốm nghén có sao không')).toBe(false);
