@@ -1334,6 +1334,7 @@ describe('triage sets', () => {
       'tuning18',
       'tuning19',
       'tuning2',
+      'tuning20',
       'tuning3',
       'tuning4',
       'tuning5',
@@ -1382,13 +1383,35 @@ describe('triage sets', () => {
   // first-aid question that may be asked during the event ("uống nhầm thuốc thì nên làm gì", "người bị co giật thì có
   // nên…"), self-harm asked about for a report, everyday stress and heat told with a sign ("khó thở quá anh em ơi"),
   // care or an old stroke that a later "giờ" or "vẫn" may undo, and a question naming "chị", "bé" that stays a patient.
-  it('recognise every alarming message of the third, twelfth, thirteenth, fourteenth and nineteenth tuning sets', () => {
+  // So does the twentieth (2026-12-01, fourth session): chest tightness after covid asked about, a low reading of a past
+  // illness before a question, a rumour about strokes, exercise told with its recovery.
+  it('recognise every alarming message of the third, twelfth, thirteenth, fourteenth, nineteenth and twentieth tuning sets', () => {
     for (const report of evaluateTriage(
       triage,
-      sets.filter((s) => ['tuning3', 'tuning12', 'tuning13', 'tuning14', 'tuning19'].includes(s.name)),
+      sets.filter((s) => ['tuning3', 'tuning12', 'tuning13', 'tuning14', 'tuning19', 'tuning20'].includes(s.name)),
     ))
       expect(report.missed).toEqual([]);
   });
+
+  // Missed by the twentieth tuning set on arrival (11 of 283); the same kinds in other words.
+  expectEach('alarms (kinds of the twentieth set)', true, [
+    'chong e tho hut, di vai buoc la met',
+    'me em thở ngày càng gấp từ chiều tới giờ',
+    'bé thở phải há miệng ra mới được, mũi không nghẹt',
+    'máy ghi 92, ba em đang f0',
+    'con khong chiu uong gi tu sang, moi kho, tieu it lam',
+    'ông nội 80 tuổi f0, từ sáng tới giờ mệt hơn hẳn',
+    'bà nằm li bì, không buồn mở mắt',
+    'chú em tự nhiên mất thăng bằng, đi loạng choạng',
+    'tay bị dao cắt phun máu',
+    'vừa tiêm xong, cổ họng như bị thắt lại',
+  ]);
+  expectEach('calm (look-alikes of the twentieth set)', false, [
+    'hít thở sâu cho đỡ mệt có tốt không',
+    'thở ngày càng dễ rồi, cảm ơn bác sĩ',
+    'người già f0 trở nặng có dấu hiệu gì',
+    'máy ghi 98, mạch 80',
+  ]);
 
   // Found on review of the twelfth set's tuning: a general-question phrase must not cover a sign said as one's own.
   expectEach('alarms', true, ['khó thở quá có phải dấu hiệu nặng không', 'e muon chet', 'em muốn chết']);
