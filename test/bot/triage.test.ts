@@ -1406,6 +1406,9 @@ describe('triage sets', () => {
     'tay bị dao cắt phun máu',
     'vừa tiêm xong, cổ họng như bị thắt lại',
   ]);
+  // Found while reviewing it: "không" before "cũng" is sitting idle, not a negation.
+  expectEach('alarms at rest ("ngồi không cũng…")', true, ['mẹ em ngồi không cũng thở dốc', 'nằm không cũng khó thở', 'dạo này ngồi không cũng thấy tức ngực']);
+  expectEach('calm, "cũng không" after the sign', false, ['em không khó thở, ho cũng không', 'không sốt, không khó thở, cũng không ho']);
   expectEach('calm (look-alikes of the twentieth set)', false, [
     'hít thở sâu cho đỡ mệt có tốt không',
     'thở ngày càng dễ rồi, cảm ơn bác sĩ',
