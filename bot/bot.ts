@@ -38,7 +38,7 @@ import { MemoryGapQuota, type GapQuota, type GapRecord, type GapRecorder } from 
 import type { TrafficRecorder } from './traffic';
 import { IntentRecognizer } from './intents';
 import { PAYLOAD, cardButton, message, parsePayload, sourcesOf, validityLine, viDate, type ReplyKind, type TurnSummary } from './replies';
-import { isTravelQuestion, parseTravel, recognizeVaccination, statedOrigin, travelMode } from './travel';
+import { isTravelQuestion, levelOf, parseTravel, recognizeVaccination, statedOrigin, travelMode } from './travel';
 import { Triage, type TriageResult } from './triage';
 import { mergeFacts, readFacts, riskNote, type ConversationFacts } from './facts';
 import { afterEmergencyReply, callAction, emergencyReply, readingLines } from './emergency';
@@ -471,6 +471,15 @@ export class CovidBot extends ActivityHandler {
     const asOf = slots.asOf;
     const index = this.current.index;
     if (index.data.travel.rules.some((r) => r.valid_from <= asOf && (!r.valid_to || asOf <= r.valid_to))) {
+      // The advisor will have to ask for the origin or its level on that date, which no published list gives: what can
+      // be said without it (the search's travel card, the card of the means of transport named, else the overview)
+      // comes first, with its source, then the question that makes it specific.
+      if (text && this.travelWillAsk(slots)) {
+        const r = await index.search(text, { asOf });
+        const top = r.decision === 'answer' ? r.hits[0]?.card : undefined;
+        const card = (top?.topic === 'travel' && top) || (slots.mode && index.cardsById.get(slots.mode)) || index.cardsById.get('travel-tong-quan');
+        if (card) await this.answerCard(ctx, card, { asOf, refDate: asOf < this.today() ? asOf : undefined }, top === card ? r.confidence : 1);
+      }
       await dc.beginDialog(TRAVEL_DIALOG, slots);
       return;
     }
@@ -486,6 +495,17 @@ export class CovidBot extends ActivityHandler {
     // The card of the means of transport named ("xe khách"), else the overview; each opens with its period.
     const overview = (slots.mode && index.cardsById.get(slots.mode)) || index.cardsById.get('travel-tong-quan');
     if (overview) return this.answerCard(ctx, overview, { asOf, refDate: asOf < this.today() ? asOf : undefined }, 1);
+  }
+
+  /**
+   * Whether the travel advisor, started with these slots, will first have to ask for what only the citizen can tell:
+   * where they leave from, or its level on a date no published list covers (as its steps decide). Asking for the
+   * vaccination, which the citizen knows, needs no answer before it.
+   */
+  private travelWillAsk(slots: TravelOptions): boolean {
+    if (slots.lockdown) return false;
+    if (!slots.origin) return true;
+    return !slots.statedLevel && !levelOf(this.current.index.data.levels, slots.origin, slots.asOf);
   }
 
   /** Two messages: "⚠️ Gọi ngay 115: <sign>" with a call button (≤ 160 characters), then the details. */

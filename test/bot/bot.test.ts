@@ -252,11 +252,15 @@ describe('travel advisor dialog (asked as of 10/01/2022, with the sample level t
     expect(coach[0]!.text).toMatch(/^⏳/);
   });
 
-  it('asks the citizen for the level when no published list covers the date, never guesses', async () => {
+  it('asks the citizen for the level when no published list covers the date, never guesses, after what can be said without it', async () => {
     const early = await harness(new MemoryStorage(), '2021-10-15');
     const adapter = new TestAdapter((ctx) => early.bot.run(ctx), { channelId: 'webchat' });
     await adapter
       .send('tu ha noi ve nghe an co phai cach ly ko')
+      .assertReply((a) => {
+        expect(a.channelData?.turn).toMatchObject({ kind: 'answer', entries: ['travel-tong-quan'] });
+        expect(a.text).toMatch(/Nguồn: NQ 128\/NQ-CP/);
+      })
       .assertReply((a) => {
         expect(kind(a)).toBe('prompt');
         expect(a.text).toMatch(/không có danh sách cấp độ dịch đã công bố của \*\*Hà Nội\*\* vào ngày 15\/10\/2021/);
@@ -266,6 +270,19 @@ describe('travel advisor dialog (asked as of 10/01/2022, with the sample level t
         expect(kind(a)).toBe('answer');
         expect(a.text).toMatch(/cấp 3, theo bạn cho biết/);
         expect(a.text).not.toMatch(/số liệu mẫu/);
+      })
+      .startTest();
+  });
+
+  it('with no origin named, answers with the card of the means of transport named, then asks where the trip starts', async () => {
+    const early = await harness(new MemoryStorage(), '2021-10-15');
+    const adapter = new TestAdapter((ctx) => early.bot.run(ctx), { channelId: 'webchat' });
+    await adapter
+      .send('di xe khach ve nghe an thi can giay to gi')
+      .assertReply((a) => expect(a.channelData?.turn).toMatchObject({ kind: 'answer', entries: ['travel-xe-khach'] }))
+      .assertReply((a) => {
+        expect(kind(a)).toBe('prompt');
+        expect(a.text).toMatch(/đi \*\*từ\*\*/);
       })
       .startTest();
   });
