@@ -52,11 +52,42 @@ const SINCE = new Set(['tu', 'since', 'nhu', 'like', 'giong']);
 /** Words that make a past marker the start of something still going on ("từ hôm qua", "since yesterday"). */
 const SINCE_NOW = new Set(['tu', 'since']);
 /** … or a period still going on ("đang trong thời gian bệnh", "đang lúc bệnh"). */
-const NOT_PAST_BEFORE = new Set([...SINCE_NOW, 'dang']);
+const NOT_PAST_BEFORE = new Set([...SINCE_NOW, 'dang', 'hon', 'than']);
 /** The writer, after a causative "làm" ("làm em nghẹt thở"). */
 const PERSONS = new Set(['em', 'e', 'toi', 'minh', 'tui', 'tao', 'anh', 'chi', 'me', 'to']);
 /** "về", "on", "about": what a piece of study or writing is about. Folded. */
 const ABOUT = new Set(['ve', 'on', 'about']);
+/** Units of an age given just before a word ("2 tuổi lỡ uống"). Folded. */
+const AGE_UNITS = new Set(['tuoi', 'thang', 't']);
+/** After "từng", these make it "each" ("đau quặn từng cơn", "thở từng hơi"), not "once" (history). Folded. */
+const EACH = new Set([
+  'con',
+  'dot',
+  'hoi',
+  'luc',
+  'chut',
+  'ngum',
+  'buoc',
+  'cau',
+  'tieng',
+  'giay',
+  'phut',
+  'ngay',
+  'dem',
+  'nguoi',
+  'cai',
+  'vien',
+  'mieng',
+  'nhip',
+  'tua',
+  'khuc',
+  'cuc',
+  'giot',
+  'ti',
+]);
+const eachOf = (tokens: readonly Token[], at: number, length: number): boolean => length === 1 && tokens[at]?.f === 'tung' && EACH.has(tokens[at + 1]?.f ?? '');
+/** Before a word of recovery, a wish or a need, not a recovery ("cần giấy để đi làm lại", "muốn về nhà"). Folded. */
+const WANTED = new Set(['can', 'muon', 'de', 'mong', 'phai', 'want', 'wants', 'need', 'needs']);
 /** Words of degree after a sign ("khó thở quá", "đau lắm"): it is felt, not studied. Folded. */
 const DEGREE = new Set(['qua', 'lam', 'wa', 'ghe']);
 /** The writer, right after a family word ("chồng tôi", "mẹ em", "ba nhà mình"). Folded. */
@@ -277,7 +308,11 @@ export class ContextRules {
     const sentence = this.sentences(tokens);
     return this.cuesBefore.positions(tokens, from, to).filter((p) => {
       if (!this.mishap.at(tokens, p.at)) return true;
-      const someone = PERSONS.has(tokens[p.at - 1]?.f ?? '') || this.patient.anyIn(tokens, Math.max(0, p.at - 2), p.at);
+      // Someone just before ("bé lỡ nuốt", "thằng con tôi 2 tuổi lỡ uống"): an accident that happened, not a supposition.
+      const someone =
+        PERSONS.has(tokens[p.at - 1]?.f ?? '') ||
+        this.patient.anyIn(tokens, Math.max(0, p.at - 2), p.at) ||
+        (tokens[p.at - 2]?.kind === 'num' && AGE_UNITS.has(tokens[p.at - 1]?.f ?? ''));
       const then = tokens.some((t, k) => k > p.at && sentence[k] === sentence[p.at] && t.f === 'thi');
       return !someone || then;
     });
@@ -302,7 +337,7 @@ export class ContextRules {
    * ("từ lúc đó cứ lơ mơ", "since then").
    */
   private historyIn(tokens: readonly Token[], from: number, to: number): boolean {
-    return this.history.positions(tokens, from, to).some((p) => !SINCE_NOW.has(tokens[p.at - 1]?.f ?? ''));
+    return this.history.positions(tokens, from, to).some((p) => !SINCE_NOW.has(tokens[p.at - 1]?.f ?? '') && !eachOf(tokens, p.at, p.length));
   }
 
   /**
@@ -314,7 +349,11 @@ export class ContextRules {
     return this.pastMarkers
       .positions(tokens, from, to)
       .some(
-        (p) => !NOT_PAST_BEFORE.has(tokens[p.at - 1]?.f ?? '') && !atTimesToday(tokens, p.at) && !finding.some(([s, e]) => p.at < e && p.at + p.length > s),
+        (p) =>
+          !NOT_PAST_BEFORE.has(tokens[p.at - 1]?.f ?? '') &&
+          !atTimesToday(tokens, p.at) &&
+          !eachOf(tokens, p.at, p.length) &&
+          !finding.some(([s, e]) => p.at < e && p.at + p.length > s),
       );
   }
 
@@ -486,8 +525,11 @@ export class ContextRules {
     if (this.knowledgeQuestion(tokens, pf, pt) || this.topicOf(tokens, pf, start, pt)) return true;
     // "có tiền sử động kinh, vừa co giật 10 phút", "ông có tiền sử hen, giờ khó thở": a part that says it is happening
     // now is not under a cue before it.
-    const now = tokens.slice(pf, start).some((t) => JUST_NOW.has(t.f) || NOW.has(t.f));
-    if (this.conditionCues(tokens, now ? pf : from, start).length) return true;
+    const isNow = (t: Token): boolean => JUST_NOW.has(t.f) || NOW.has(t.f);
+    const now = tokens.slice(pf, start).some(isNow);
+    // A cue in an earlier part with a word of now after it, before the finding, does not reach it either ("bị F0 nên lỡ 2
+    // buổi lọc, giờ phù toàn thân, khó thở").
+    if (this.conditionCues(tokens, now ? pf : from, start).some((c) => c.at >= pf || !tokens.slice(c.at + c.length, pf).some(isNow))) return true;
     if (this.conditionGoesOn(tokens, clause, from, start, end)) return true;
     // Someone in particular, outside the finding itself ("hôn mê" is not "mẹ", "bỏ bú" not "bố").
     const someone = this.patient.positions(tokens, from, to).some((p) => p.at + p.length <= start || p.at >= end);
@@ -956,6 +998,8 @@ export class ContextRules {
     if (!year && !earlierDay && !earlierPart && !this.pastMarkerIn(tokens, from, to, finding)) return false;
     for (const r of this.resolved.positions(tokens, to)) {
       const rc = clause[r.at];
+      // Wanted, not done: "em cần giấy để đi làm lại", "muốn về nhà".
+      if (tokens.slice(Math.max(0, r.at - 3), r.at).some((t, k) => clause[Math.max(0, r.at - 3) + k] === rc && WANTED.has(t.f))) continue;
       let negated = false;
       for (let j = Math.max(0, r.at - 3); j < r.at; j++) if (clause[j] === rc && this.isNot(tokens, j)) negated = true;
       // Negated just after, in the same part: "ăn uống bình thường không nổi", "đỡ chưa?" is not a recovery.

@@ -237,7 +237,8 @@ export class Measures {
       const unit = tokens[i + 1]?.f ?? '';
       const half = HALF.has(tokens[i + 2]?.f ?? '') ? 0.5 : 0;
       const old = OLD.has(tokens[i + 2 + (half ? 1 : 0)]?.f ?? '');
-      const owned = this.owners.anyIn(tokens, i - 3, i) || this.childWords.anyIn(tokens, i - 3, i);
+      // … or a child word right after the unit ("my 5 month baby").
+      const owned = this.owners.anyIn(tokens, i - 3, i) || this.childWords.anyIn(tokens, i - 3, i) || this.childWords.at(tokens, i + 2) !== undefined;
       // "cháu lên 4": turned four.
       if (tokens[i - 1]?.f === 'len' && !MONTH_UNITS.has(unit) && !WEEK_UNITS.has(unit) && !DAY_UNITS.has(unit) && n < 16) {
         out.push({ at: i, months: n * 12 });

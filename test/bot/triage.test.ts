@@ -1335,6 +1335,7 @@ describe('triage sets', () => {
       'tuning19',
       'tuning2',
       'tuning20',
+      'tuning21',
       'tuning3',
       'tuning4',
       'tuning5',
@@ -1392,6 +1393,42 @@ describe('triage sets', () => {
     ))
       expect(report.missed).toEqual([]);
   });
+
+  // The twenty-first (written to be hard: dangers inside long stories, regional speech, numbers in words) keeps one
+  // miss, a count without the word "thở" ("con 2 tuổi đếm lần 1 được 40"), which could be a pulse; its false alarms
+  // (8 %) are mostly idioms, settled readings and strokes of long ago.
+  it('recognise all but one alarming message of the twenty-first tuning set', () => {
+    const [report] = evaluateTriage(
+      triage,
+      sets.filter((s) => s.name === 'tuning21'),
+    );
+    expect(report!.missed.map((m) => m.kind)).toEqual(['child_rr_2y_range']);
+  });
+
+  // Missed by the twenty-first set on arrival (19 of 293), the same kinds in other words.
+  expectEach('alarms (kinds of the twenty-first set)', true, [
+    'Giấy khỏi bệnh xin ở đâu ạ? Em giờ lại khó thở hơn hôm qua, spo2 94. Em cần giấy để đi làm lại.',
+    'ôxi còn chín mươi hai',
+    'Em bầu 30 tuần, bụng đau quặn từng cơn từ trưa. Em muốn tiêm khi khỏi bệnh.',
+    'Mẹ em nghe theo uống thuốc nam, giờ hỏi không đáp',
+    'bà tui nói chi cũng lộn xộn',
+    'thằng cu 3 tuổi lỡ uống nước javel',
+    'chị em F0 sắp sinh, bé trong bụng không đạp từ sáng',
+    'em ói cả ngày, không giữ được gì',
+    'con khóc không có nước mắt, mắt trũng, lừ đừ',
+    'bé 4 tuổi lấy vỉ thuốc của ông uống hết mấy viên',
+    'lửa táp vào mặt, giờ khàn giọng',
+    'mẹ chạy thận bị f0 nên lỡ buổi lọc, giờ khó thở',
+    'my dad drank bleach by mistake',
+    'his skin is cold and clammy',
+    'chán quá, em đang đứng trên sân thượng',
+  ]);
+  expectEach('calm (look-alikes of the twenty-first set)', false, [
+    'bé7tháng thở 42 lần, bú tốt',
+    'my 5 month baby breathes 40 times a minute, feeding well',
+    'oxygen 98, heart 80, am I ok',
+    'bé đau bụng từng cơn nhẹ, vẫn chơi bình thường',
+  ]);
 
   // Missed by the twentieth tuning set on arrival (11 of 283); the same kinds in other words.
   expectEach('alarms (kinds of the twentieth set)', true, [
