@@ -384,21 +384,26 @@ export class CovidBot extends ActivityHandler {
     let result = await search();
     let asked = text;
     const subjectless = this.subjectless(text);
-    if (flags.lastQuestion && this.followUp(text, result, subjectless)) {
-      // A time the follow-up names replaces the previous question's ("còn bây giờ?", "vậy hồi tháng 3/2022 thì sao"):
-      // the previous question lends its subject, without its time. The follow-up's own words are said twice: they
-      // weigh as much as the previous question's ("còn mũi 4?" after a long question on the third dose) — on the
-      // development conversations, follow-ups right first 73 → 74 of 134, answered with a wrong card 10 → 7.
-      const ownTime = !!dateMentioned(text) || hasWord(text, conv.follow_up.now_cues);
-      const together = `${ownTime ? withoutTimes(flags.lastQuestion) : flags.lastQuestion} ${text} ${text}`;
-      // The people the follow-up names replace those of the previous question ("còn mẹ em 70 tuổi thì sao?").
-      const joined = await index.search(together, {
+    // A time the follow-up names replaces the previous question's ("còn bây giờ?", "vậy hồi tháng 3/2022 thì sao"):
+    // the previous question lends its subject, without its time. The follow-up's own words are said twice: they
+    // weigh as much as the previous question's ("còn mũi 4?" after a long question on the third dose) — on the
+    // development conversations, follow-ups right first 73 → 74 of 134, answered with a wrong card 10 → 7.
+    const ownTime = !!dateMentioned(text) || hasWord(text, conv.follow_up.now_cues);
+    const previous = flags.lastQuestion;
+    const together = previous ? `${ownTime ? withoutTimes(previous) : previous} ${text} ${text}` : text;
+    // The people the follow-up names replace those of the previous question ("còn mẹ em 70 tuổi thì sao?").
+    const readTogether = (): Promise<SearchResult> =>
+      index.search(together, {
         asOf: this.today(),
         facets: index.facetsOf(text),
         learnedRanking: false,
         otherQuestions: false,
         inDomain: true,
       });
+    let joinedRead: SearchResult | undefined;
+    if (previous && this.followUp(text, result, subjectless)) {
+      const joined = await readTogether();
+      joinedRead = joined;
       // Read with the previous question, a follow-up that only brings back the previous answer while its own words
       // point elsewhere ("thế ăn gì cho mau khỏi" after a rumour) is not answered with it: the citizen chooses between
       // the previous answer (first: a follow-up more often asks more of the same subject — on the development
@@ -414,6 +419,17 @@ export class CovidBot extends ActivityHandler {
         (result.decision !== 'answer' || joined.confidence > result.confidence || hasWord(text, conv.follow_up.cues) || subjectless)
       ) {
         result = joined;
+        asked = together;
+      }
+    }
+    // In a conversation about COVID-19, a message that is not understood alone (too long to be taken for a follow-up,
+    // or far from every card even read with the previous question) is offered the cards closest to its reading with
+    // the previous question, when the best of them reaches `follow_up.rescue_score`, instead of "please rephrase".
+    const rescue = conv.follow_up.rescue_score;
+    if (result.decision === 'out_of_scope' && previous && rescue > 0 && !result.domain.offTopic && !index.domainOf(text).offTopic) {
+      const joined = joinedRead ?? (await readTogether());
+      if ((joined.hits[0]?.score ?? 0) >= rescue) {
+        result = { ...joined, decision: 'clarify' };
         asked = together;
       }
     }

@@ -545,6 +545,11 @@ export const ConversationSchema = z.strictObject({
      * 0 turns this off.
      */
     subjectless_words: z.number().int().min(0).max(20).default(0),
+    /**
+     * In a conversation about COVID-19, a message not understood alone is offered the cards of its reading with the
+     * previous question when the best scores at least this (instead of "please rephrase"); 0 turns this off.
+     */
+    rescue_score: z.number().min(0).max(1).default(0),
   }),
   none_of_these: z.strictObject({ label: z.string().min(2).max(24), reply: z.string().includes('115') }),
   /** Reply to a COVID question no card answers: who can answer (a referral), not "please rephrase". */

@@ -101,6 +101,15 @@ describe('answers', () => {
     expect(turnOf(r).entries).toContain('entry-hien-nay');
   });
 
+  it('offers the cards of its reading with the previous question to a message not understood alone, too long to be a follow-up', async () => {
+    await h.say('giay xac nhan khoi benh covid xin o dau', 'a8d');
+    const r = await h.say('e ve que roi thi xin o tram y te que dc ko', 'a8d');
+    expect(turnOf(r).kind).toBe('clarify');
+    expect(turnOf(r).entries).toContain('home-giay-khoi-benh');
+    // The same message with no conversation before it is not understood.
+    expect(turnOf(await h.say('e ve que roi thi xin o tram y te que dc ko', 'a8e')).kind).toBe('fallback');
+  });
+
   it('reads a follow-up on the time it names, not the time of the previous question', async () => {
     await h.say('Hồi tháng 12/2021 F1 phải cách ly mấy ngày?', 'a8d');
     const now = turnOf(await h.say('còn bây giờ thì sao', 'a8d'));
