@@ -327,7 +327,12 @@ export class ContextRules {
     while (from > 0 && clause[from - 1] === clause[at] && tokens[from - 1]!.kind !== 'comma') from--;
     let to = at;
     while (to < tokens.length && clause[to] === clause[at] && tokens[to]!.kind !== 'comma') to++;
-    if (this.historyIn(tokens, from, to) || this.pastMarkerIn(tokens, from, to) || this.longAgoIn(tokens, from, to, at)) return true;
+    // A word of today between a past marker and the value dates the value today ("hôm qua 98 hôm nay chỉ 95").
+    // … and one before the value dates it today even when a past marker follows ("hôm nay 98 hôm qua 95").
+    const isToday = (t: Token): boolean => NOW.has(t.f) || JUST_NOW.has(t.f);
+    const today = (p: { at: number; length: number }): boolean =>
+      p.at < at ? tokens.slice(p.at + p.length, at).some(isToday) : tokens.slice(from, at).some(isToday);
+    if (this.historyIn(tokens, from, to) || this.pastMarkerIn(tokens, from, to, [], today) || this.longAgoIn(tokens, from, to, at)) return true;
     const day = illnessDays(tokens, from, to)[0];
     return day !== undefined && illnessDays(tokens, 0, tokens.length).some((d) => d > day);
   }
@@ -345,11 +350,18 @@ export class ContextRules {
    * qua bé cử động ít", "since yesterday evening", "đang trong thời gian bệnh"), nor a word of the finding itself
    * (`finding`: "thở hụt hơi" typed "tho hut hoi" has no "hồi").
    */
-  private pastMarkerIn(tokens: readonly Token[], from: number, to: number, finding: readonly (readonly [number, number])[] = []): boolean {
+  private pastMarkerIn(
+    tokens: readonly Token[],
+    from: number,
+    to: number,
+    finding: readonly (readonly [number, number])[] = [],
+    overridden: (p: { at: number; length: number }) => boolean = () => false,
+  ): boolean {
     return this.pastMarkers
       .positions(tokens, from, to)
       .some(
         (p) =>
+          !overridden(p) &&
           !NOT_PAST_BEFORE.has(tokens[p.at - 1]?.f ?? '') &&
           !atTimesToday(tokens, p.at) &&
           !eachOf(tokens, p.at, p.length) &&

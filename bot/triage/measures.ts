@@ -107,6 +107,84 @@ const RATE_SKIP = AGE_TIME_UNITS;
 /** Units of a rate ("28 lần", "130 bpm"): not a percentage. */
 const RATE_UNITS = new Set(['lan', 'nhip', 'lan/phut', 'phut', 'p', 'times', 'bpm', 'minutes', 'cai']);
 const NOT_PERCENT = new Set([...AGE_TIME_UNITS, ...RATE_UNITS]);
+/** A temperature from which a child is said to have a fever (°C). */
+const FEVER_FROM = 37.5;
+/** Bare readings: whole numbers in this range, in a message that names no measure, may be SpO2 readings. */
+const BARE_RANGE = [85, 99] as const;
+/** Before a bare number: it falls or is only that ("tụt còn 94", "xuống 93", "chỉ 95"). Folded. */
+const FALLING = new Set(['tut', 'xuong', 'con', 'chi', 'dropped', 'down', 'to']);
+/** Before a bare number: an address, a class, a price, a count of something else ("số 95", "lớp 9", "mã 97"). Folded. */
+const NOT_BARE_BEFORE = new Set([
+  'so',
+  'nha',
+  'phong',
+  'lop',
+  'ma',
+  'xe',
+  'duong',
+  'quan',
+  'hem',
+  'ngo',
+  'kiet',
+  'tang',
+  'khoa',
+  'nam',
+  'gia',
+  'diem',
+  'no',
+  'number',
+  'room',
+  'route',
+  'bus',
+  'class',
+  'model',
+]);
+/** After a bare number: a unit or a thing counted ("95 nghìn", "97 km", "98 điểm"). Folded. */
+const NOT_BARE_AFTER = new Set([
+  'k',
+  'nghin',
+  'ngan',
+  'trieu',
+  'dong',
+  'd',
+  'vnd',
+  'usd',
+  'km',
+  'm',
+  'cm',
+  'kg',
+  'g',
+  'ml',
+  'l',
+  'diem',
+  'do',
+  'c',
+  'f',
+  'tuoi',
+  'thang',
+  'nam',
+  'ngay',
+  'tuan',
+  'gio',
+  'tieng',
+  'phut',
+  'lan',
+  'nguoi',
+  'ca',
+  'cai',
+  'chiec',
+  'con',
+  'so',
+  'xa',
+  'tinh',
+  'huyen',
+  'phuong',
+  'mui',
+  'lieu',
+  'vien',
+  'hop',
+  'goi',
+]);
 /** Words before a number that make it a threshold in a hypothetical question ("nếu SpO2 xuống dưới 95"). */
 /** Words that date a later value to today once an SpO2 value has been said to be past. */
 const TODAY_WORDS = new Set(['gio', 'now']);
@@ -121,7 +199,7 @@ const PHONE_WORDS = new Set(['goi', 'call', 'dial', 'hotline', 'sdt']);
 const EMERGENCY_NUMBERS = new Set(['113', '114', '115']);
 /** Words after which a device's second number is another measure ("98 và 88": SpO2, then pulse). */
 const AND_WORDS = new Set(['va', 'voi', 'and']);
-const WEEKDAY: Record<string, number> = { hai: 2, ba: 3, tu: 4, nam: 5, sau: 6, bay: 7 };
+const WEEKDAY: Record<string, number> = { hai: 2, ba: 3, tu: 4, nam: 5, sau: 6, bay: 7, '2': 2, '3': 3, '4': 4, '5': 5, '6': 6, '7': 7 };
 /**
  * The place of a device's second number ("số dưới", "số bên cạnh"): on a finger oximeter the pulse, below or beside
  * the SpO2 ("máy hiện 98, số bên cạnh 95 là nhịp tim"). Folded.
@@ -191,7 +269,7 @@ const ageLabelEn = (months: number): string =>
 
 export class Measures {
   private readonly w: Record<
-    'spo2' | 'spo2Weak' | 'spo2Not' | 'breathing' | 'breathingBare' | 'pulse' | 'bp' | 'systolic' | 'diastolic' | 'temp' | 'persisting' | 'units',
+    'spo2' | 'spo2Weak' | 'spo2Not' | 'breathing' | 'breathingBare' | 'pulse' | 'bp' | 'systolic' | 'diastolic' | 'temp' | 'persisting' | 'gone' | 'units',
     PhraseSet
   >;
   private readonly all: PhraseSet<Measure>;
@@ -213,6 +291,7 @@ export class Measures {
       diastolic: PhraseSet.of(m.blood_pressure.diastolic_words),
       temp: PhraseSet.of(m.temperature.words),
       persisting: PhraseSet.of(m.temperature.persisting),
+      gone: PhraseSet.of(m.temperature.gone),
       units: PhraseSet.of(m.breathing.unit_words),
     };
     this.all = new PhraseSet<Measure>([
@@ -567,6 +646,24 @@ export class Measures {
         spo2Values.push({ at: k, value: v, hi: v, raw: tokens[k]!.a });
         break;
       }
+    }
+    // Readings with no name at all, in a message that names no measure: several whole numbers in a device's upper
+    // range ("sáng 97, trưa 96, chiều 94", "bố 95, mẹ 97, em 98") or one after a falling word ("từ 97 tụt còn 94", "hôm
+    // qua 98 hôm nay chỉ còn 95") are SpO2 readings, as a COVID-19 patient at home reports them. Numbers with a unit,
+    // after a word that makes them an address, a class or a price, or that are not whole, are not.
+    if (!spo2Values.length && !measured.length) {
+      const bare = tokens.flatMap((t, k): Value[] => {
+        const v = num(t);
+        if (v === undefined || !Number.isInteger(v) || v < BARE_RANGE[0] || v > BARE_RANGE[1] || this.ignoreAt?.(k) || otherPercent(k)) return [];
+        const next = tokens[k + 1];
+        // ("98 hôm nay": "hôm" of "hôm nay", "hôm qua" is no count of days.)
+        const dayWord = next?.f === 'hom' && ['nay', 'qua', 'kia', 'truoc'].includes(tokens[k + 2]?.f ?? '');
+        if (next?.kind === 'word' && !dayWord && (NOT_PERCENT.has(next.f) || NOT_BARE_AFTER.has(next.f))) return [];
+        if (NOT_BARE_BEFORE.has(tokens[k - 1]?.f ?? '')) return [];
+        return [{ at: k, value: v, hi: v, raw: t.a }];
+      });
+      const falling = (k: number): boolean => [k - 1, k - 2].some((j) => FALLING.has(tokens[j]?.f ?? ''));
+      if (bare.length >= 2 || bare.some((n) => falling(n.at))) spo2Values.push(...bare);
     }
     // A value in a part of the message said to be past ("tuần trước SpO2 93, giờ đo 98") gives way to the others.
     if (this.pastAt && spo2Values.length) {
@@ -936,7 +1033,8 @@ export class Measures {
       // "sốt 39,5" or "a 39.7 fever".
       const near = feverAt.some((p) => sentence[p.at] === sentence[i] && ((p.at < i && i - p.at <= 4) || (p.at > i && p.at - i <= 2)));
       // "39 độ 7" is 39,7 °C.
-      const tenth = unit === 'do' && Number.isInteger(v) ? num(tokens[i + 2]) : undefined;
+      // "39 độ rưỡi" is 39,5 °C.
+      const tenth = unit === 'do' && Number.isInteger(v) ? (tokens[i + 2]?.f === 'ruoi' ? 5 : num(tokens[i + 2])) : undefined;
       const read = tenth !== undefined && tenth < 10 ? v + tenth / 10 : v;
       if (near || unit === 'do' || unit === 'c') {
         value = Math.max(value ?? 0, read);
@@ -944,17 +1042,21 @@ export class Measures {
       }
     }
     let hours = 0;
+    // Hours said with a number (not "mấy ngày"), and not an age ("bé sơ sinh 10 ngày").
+    let statedHours = 0;
+    const ageAt = new Set(ages.map((a) => a.at));
     for (let i = 0; i < tokens.length; i++) {
       const v = num(tokens[i]);
       if (v === undefined) continue;
       const unit = tokens[i + 1]?.f ?? '';
-      if (HOUR_UNITS.has(unit)) hours = Math.max(hours, v);
-      if (DAYS_UNITS.has(unit) && v < 30) hours = Math.max(hours, v * 24);
+      const h = HOUR_UNITS.has(unit) ? v : DAYS_UNITS.has(unit) && v < 30 ? v * 24 : 0;
+      hours = Math.max(hours, h);
+      if (!ageAt.has(i) && tokens[i + 2]?.f !== 'tuoi') statedHours = Math.max(statedHours, h);
     }
     for (let i = 0; i < tokens.length; i++) {
       if (MANY_DAYS.some((w) => w.every((x, k) => tokens[i + k]?.f === x))) hours = Math.max(hours, 48);
       // "từ thứ hai tới thứ năm": the days between two weekdays.
-      const gap = tokens[i + 3]?.f === 'nay' ? 1 : 0; // "từ thứ hai tới nay thứ năm"
+      const gap = tokens[i + 3]?.f === 'nay' || tokens[i + 3]?.f === 'gio' ? 1 : 0; // "từ thứ hai tới nay (giờ) thứ năm"
       if (
         tokens[i]?.f === 'thu' &&
         WEEKDAY[tokens[i + 1]?.f ?? ''] &&
@@ -962,11 +1064,20 @@ export class Measures {
         tokens[i + 3 + gap]?.f === 'thu'
       ) {
         const d = (WEEKDAY[tokens[i + 4 + gap]?.f ?? ''] ?? 0) - WEEKDAY[tokens[i + 1]!.f]!;
-        if (d > 0) hours = Math.max(hours, d * 24);
+        if (d > 0) hours = statedHours = Math.max(hours, d * 24);
+      }
+    }
+    // "sốt ngày thứ 3": the fever's third day, two days and more.
+    for (const p of feverAt) {
+      if (tokens[p.at + p.length]?.f === 'ngay' && tokens[p.at + p.length + 1]?.f === 'thu') {
+        const d = num(tokens[p.at + p.length + 2]);
+        if (d !== undefined && d < 30) hours = statedHours = Math.max(hours, (d - 1) * 24);
       }
     }
     const first = feverAt[0]!.at;
     const persisting = this.w.persisting.positions(tokens).some((p) => p.at > first && sentence[p.at] === sentence[first]);
+    // Said to have gone ("sốt 3 ngày, giờ hết sốt rồi", "bé hết sốt từ hôm qua").
+    const gone = this.w.gone.positions(tokens).length > 0;
     const young = this.youngChild(tokens, t.child_under_months, ages);
     const high = value !== undefined && value > t.above;
     // A baby of a stated age under `infant.under_months` ("bé 1 tháng sốt 38,5"): any fever from the line is alarming.
@@ -985,7 +1096,10 @@ export class Measures {
         basis: inf.basis,
       };
     }
-    const alarming = young && persisting && (high || hours >= t.hours);
+    // A fever that has lasted the hours, said with a number, is alarming without "không hạ" unless it has gone, was in
+    // the past, or the temperature given is not a fever ("sốt 72 tiếng rồi, lúc lên lúc xuống").
+    const lasting = statedHours >= t.hours && !gone && (now === undefined || now >= FEVER_FROM) && !this.pastAt?.(first);
+    const alarming = young && ((persisting && (high || hours >= t.hours)) || lasting);
     if (value === undefined && !alarming) return undefined;
     const shown = value !== undefined ? `${String(value).replace('.', ',')}°C` : `sốt hơn ${t.hours} giờ`;
     // An older child or an adult with a high fever ("sốt 40 độ"): no warning sign by itself, but not "under the warning

@@ -276,7 +276,9 @@ export function numberWords(tokens: Token[]): Token[] {
         }
       }
     }
-    const tens = digitOf(tokens[j]);
+    // "4 mươi": a digit typed as a numeral before "mươi".
+    const typed = tokens[j]?.kind === 'num' && /^\d$/.test(tokens[j]!.a) ? Number(tokens[j]!.a) : undefined;
+    const tens = digitOf(tokens[j]) ?? typed;
     if (tens !== undefined && tokens[j + 1]?.f === 'muoi' && tokens[j + 1]!.a !== 'mười') {
       value += tens * 10;
       j += 2;
@@ -318,9 +320,10 @@ export function numberWords(tokens: Token[]): Token[] {
     if (!read) {
       const first = digitOf(tokens[i]);
       const second = tokens[i + 1]?.f === 'lam' ? 5 : tokens[i + 1]?.f === 'mot' ? 1 : digitOf(tokens[i + 1]);
+      // … and "ba chín độ", "ba tám độ rưỡi": a temperature said as two digits before "độ".
       if (
         first !== undefined &&
-        first >= 7 &&
+        (first >= 7 || ((first === 3 || first === 4) && tokens[i + 2]?.f === 'do')) &&
         second !== undefined &&
         tokens[i + 1]?.kind === 'word' &&
         !(tokens[i + 2]?.f === 'muoi' || tokens[i + 2]?.f === 'tram')

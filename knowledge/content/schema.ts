@@ -435,6 +435,11 @@ export const TriageSchema = z.strictObject({
       above: z.number(),
       hours: z.number(),
       persisting: words.default([]),
+      /**
+       * Words that say the fever has gone ("hết sốt", "cắt sốt"): without them, a young child's fever that has lasted
+       * `hours` or more is alarming even when no `persisting` word is said ("sốt 72 tiếng rồi", "fever 3 days").
+       */
+      gone: words.default([]),
       plausible: range,
       /** Above this, a temperature that raises no alarm is still a high fever: the reply gives the home-care advice. */
       fever: z.strictObject({ basis: TriageBasisSchema, above: z.number() }).optional(),

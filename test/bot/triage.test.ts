@@ -1336,6 +1336,7 @@ describe('triage sets', () => {
       'tuning2',
       'tuning20',
       'tuning21',
+      'tuning22',
       'tuning3',
       'tuning4',
       'tuning5',
@@ -1404,6 +1405,48 @@ describe('triage sets', () => {
     );
     expect(report!.missed.map((m) => m.kind)).toEqual(['child_rr_2y_range']);
   });
+
+  // The twenty-second (numbers, children, pregnancy, older people) keeps two misses: a blood pressure written in
+  // tens ("8/5") and a count over 30 seconds written "30s".
+  it('recognise all but two alarming messages of the twenty-second tuning set, with false alarms under 2 %', () => {
+    const [report] = evaluateTriage(
+      triage,
+      sets.filter((s) => s.name === 'tuning22'),
+    );
+    expect(report!.missed.map((m) => m.kind).sort()).toEqual(['bp_low_short', 'rr_30s']);
+    expect(report!.falseAlarms).toBeLessThanOrEqual(0.02);
+  });
+
+  // Missed by the twenty-second set on arrival (21 of 275), the same kinds in other words.
+  expectEach('alarms (kinds of the twenty-second set)', true, [
+    'tu 98 tut xuong 93 luon',
+    'sáng 96, tối 94, mẹ em mệt',
+    'ông 95, bà 98, ông có sao không',
+    'hôm qua 97 mà nay chỉ còn 94',
+    'chín ba chín tư hoài không lên',
+    'bé 2 tuổi thở 4 mươi lăm lần 1 phút',
+    'bé 3 tuổi sốt ba chín độ rưỡi uống thuốc vẫn không hạ',
+    'bé 3 tuổi sốt 60 tiếng rồi',
+    'con 2 tuổi sốt ngày thứ 4',
+    'bé 18 tháng sốt từ thứ 3 tới giờ thứ 6',
+    'my daughter is 3, fever for 3 days',
+    'bé 20 ngày tuổi cặp nách 38.2',
+    'bé 2 tuổi không tiểu cả buổi, khóc không ra nước mắt',
+    'bầu 32 tuần thấy đom đóm, đau thượng vị',
+    'bầu 35 tuần bụng gò 5 phút 1 lần',
+    'có bầu 30 tuần, nhức đầu cả ngày không giảm',
+    'ông 85 tuổi té ngã xong lừ mừ',
+    'bà 88 tuổi chỉ ăn được vài thìa cháo',
+  ]);
+  expectEach('calm (look-alikes of the twenty-second set)', false, [
+    'sáng 98, chiều 97, bé chơi bình thường',
+    'nhà em số 95 đường 97',
+    'hôm nay 98 hôm qua 95',
+    'khẩu trang giảm 95% lây nhiễm phải không',
+    'bé sơ sinh 10 ngày nhiệt độ 36.8, bú tốt',
+    'bé 3 tuổi sốt 3 ngày, giờ hết sốt rồi',
+    'tuần trước bé 2 tuổi sốt 2 ngày, giờ khỏe re',
+  ]);
 
   // Missed by the twenty-first set on arrival (19 of 293), the same kinds in other words.
   expectEach('alarms (kinds of the twenty-first set)', true, [
