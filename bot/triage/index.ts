@@ -97,6 +97,8 @@ export class Triage {
   /** Multi-word phrases written as one word ("khothoquaaa"), by their first three letters, longest first. */
   private readonly glued = new Map<string, { joined: string; sign: Sign }[]>();
 
+  private readonly alone: { sign: Sign; core: PhraseSet; all: PhraseSet }[];
+
   constructor(private readonly rules: TriageRules) {
     this.rewrites = new PhraseSet<string>(Object.entries(rules.rewrite).flatMap(([to, from]) => from.map((v): [string, string] => [v, to])));
     this.mask = PhraseSet.of(rules.mask);
@@ -121,6 +123,9 @@ export class Triage {
         for (const word of new Set(first.map((f) => compile(f)[0]?.f ?? ''))) this.pairsByFirst.set(word, [...(this.pairsByFirst.get(word) ?? []), n]);
       });
     this.unlessNext = new Map(rules.signs.map((s) => [s.id, s.unless_next.map((p) => compile(p))]));
+    this.alone = rules.signs.flatMap((sign) =>
+      sign.alone ? [{ sign, core: PhraseSet.of(sign.alone.words, true), all: PhraseSet.of([...sign.alone.words, ...sign.alone.with], true) }] : [],
+    );
     this.pregnant = PhraseSet.of(rules.people.pregnant);
     this.elderly = PhraseSet.of(rules.people.elderly);
     this.notElderly = PhraseSet.of(rules.people.not_elderly);
@@ -159,6 +164,24 @@ export class Triage {
     if (ages.some((a) => a.months >= this.rules.people.elderly_from_years * 12)) return true;
     const not = this.notElderly.positions(tokens);
     return this.elderly.positions(tokens).some((p) => !not.some((n) => n.at <= p.at && n.at + n.length >= p.at + p.length));
+  }
+
+  /** A sign whose `alone` words make up the whole message (punctuation aside): "cứu", "help!!", "cấp cứu! tai nạn!". */
+  private aloneSign(tokens: readonly Token[]): Sign | undefined {
+    const words = tokens.filter((t) => t.kind === 'word' || t.kind === 'num');
+    if (!words.length || words.length > 8) return undefined;
+    for (const a of this.alone) {
+      let core = false;
+      let i = 0;
+      for (; i < words.length; ) {
+        const m = a.all.at(words, i);
+        if (!m) break;
+        if (a.core.at(words, i)) core = true;
+        i += m.length;
+      }
+      if (i === words.length && core) return a.sign;
+    }
+    return undefined;
   }
 
   /** The card that lists the warning signs, and the document they come from. */
@@ -217,6 +240,9 @@ export class Triage {
     let english: boolean | undefined;
     const isEnglish = (): boolean => (english ??= tokens.length >= 4 && detectLanguage(raw) === 'en');
     const signs = this.findSigns(tokens, clause, readings, story, figurative, { ages, pregnant, english: isEnglish });
+    const cry = this.aloneSign(tokens);
+    if (cry && !signs.some((s) => s.id === cry.id))
+      signs.push({ id: cry.id, label: cry.label, labelEn: cry.label_en, basis: cry.basis, evidence: tokens.map((t) => t.f).join(' ') });
     const alarming = readings.filter((r) => r.alarming);
     const reasons = [...alarming.map((r) => `${r.label} (${r.threshold})`), ...signs.map((s) => s.label)];
     return { emergency: reasons.length > 0, reasons: [...new Set(reasons)], signs, readings };

@@ -107,6 +107,8 @@ const RATE_SKIP = AGE_TIME_UNITS;
 /** Units of a rate ("28 lần", "130 bpm"): not a percentage. */
 const RATE_UNITS = new Set(['lan', 'nhip', 'lan/phut', 'phut', 'p', 'times', 'bpm', 'minutes', 'cai']);
 const NOT_PERCENT = new Set([...AGE_TIME_UNITS, ...RATE_UNITS]);
+/** English words before the verb "be" ("could be", "to be", "will be"): there, "be" is no "bé". */
+const EN_BEFORE_BE = new Set(['could', 'would', 'should', 'will', 'can', 'may', 'might', 'must', 'to', 'not', 'll', 'gonna', 'cannot']);
 /** A temperature from which a child is said to have a fever (°C). */
 const FEVER_FROM = 37.5;
 /** Bare readings: whole numbers in this range, in a message that names no measure, may be SpO2 readings. */
@@ -370,7 +372,8 @@ export class Measures {
 
   /** 'child' when the message speaks of a child without an age, 'adult' otherwise. */
   private who(tokens: readonly Token[]): 'child' | 'adult' {
-    const child = this.childWords.positions(tokens).length;
+    // An unaccented "be" after an English verb or "to" is the verb, not "bé" ("it could be dengue").
+    const child = this.childWords.positions(tokens).filter((p) => !(tokens[p.at]!.a === 'be' && EN_BEFORE_BE.has(tokens[p.at - 1]?.f ?? ''))).length;
     return child > 0 ? 'child' : 'adult';
   }
 

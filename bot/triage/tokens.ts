@@ -252,6 +252,8 @@ const digitOf = (t: Token | undefined): number | undefined => (t && t.kind === '
 /** English tens and units ("ninety four", "seventy-two" typed or spoken): read as digits. */
 const EN_TENS: Record<string, number> = { twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90 };
 const EN_UNITS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9 };
+/** Units of time after an English number word ("three days"). */
+const EN_TIME = new Set(['days', 'day', 'hours', 'hour', 'weeks', 'week', 'months', 'month', 'years', 'year']);
 
 /**
  * Numbers written in words become digits: "chín mươi hai" → 92, "một trăm lẻ hai" → 102, "mười lăm" → 15,
@@ -307,10 +309,10 @@ export function numberWords(tokens: Token[]): Token[] {
       i += unit === undefined ? 1 : 2;
       continue;
     }
-    // "ba ngày", "hai tuổi rưỡi": one digit word before a unit of time or age.
+    // "ba ngày", "hai tuổi rưỡi": one digit word before a unit of time or age; "three days" too.
     if (!read) {
-      const d = digitOf(tokens[i]);
-      if (d !== undefined && ['ngay', 'hom', 'tieng', 'gio', 'tuan', 'tuoi'].includes(tokens[i + 1]?.f ?? '')) {
+      const d = digitOf(tokens[i]) ?? (tokens[i]?.kind === 'word' && EN_TIME.has(tokens[i + 1]?.f ?? '') ? EN_UNITS[tokens[i]!.f] : undefined);
+      if (d !== undefined && (['ngay', 'hom', 'tieng', 'gio', 'tuan', 'tuoi'].includes(tokens[i + 1]?.f ?? '') || EN_TIME.has(tokens[i + 1]?.f ?? ''))) {
         out.push({ a: String(d), f: String(d), plain: true, kind: 'num' });
         i += 1;
         continue;

@@ -361,6 +361,11 @@ export const TriageSchema = z.strictObject({
         pairs: z.array(z.strictObject({ first: words.min(1), then: words.min(1), within: z.number().int().min(1).max(8) })).default([]),
         unless_next: words.default([]),
         /**
+         * A message made only of these words, with at least one of `words` ("cứu", "cứu với!!", "help", "cấp cứu!
+         * tai nạn!"): a cry for help, whatever else the rules read.
+         */
+        alone: z.strictObject({ words: words.min(1), with: words.default([]) }).optional(),
+        /**
          * A count taken at once ("uống 20 viên paracetamol"): a word of `first`, then within `within` words a number from
          * `at_or_above` with a word of `units`; not when the part (between commas) says it is per day (`per`).
          */

@@ -1337,6 +1337,7 @@ describe('triage sets', () => {
       'tuning20',
       'tuning21',
       'tuning22',
+      'tuning23',
       'tuning3',
       'tuning4',
       'tuning5',
@@ -1416,6 +1417,56 @@ describe('triage sets', () => {
     expect(report!.missed.map((m) => m.kind).sort()).toEqual(['bp_low_short', 'rr_30s']);
     expect(report!.falseAlarms).toBeLessThanOrEqual(0.02);
   });
+
+  // The twenty-third (foreigners: English, non-native English, mixed with Vietnamese) missed 64 of 279 on arrival;
+  // four are left: a fever of a "daughter" or "con tôi" of unknown age (not a young child for the rules), a fever
+  // since a weekday named in English, and "bạn tôi uống nhiều thuốc" (many medicines, or an overdose?).
+  it('recognise all but four alarming messages of the twenty-third tuning set, with false alarms under 2 %', () => {
+    const [report] = evaluateTriage(
+      triage,
+      sets.filter((s) => s.name === 'tuning23'),
+    );
+    expect(report!.missed.map((m) => m.kind).sort()).toEqual(['en_child_fever', 'en_child_fever', 'mix_child_fever', 'poisoning']);
+    expect(report!.falseAlarms).toBeLessThanOrEqual(0.02);
+  });
+
+  // Missed by the twenty-third set on arrival, the same kinds in other words.
+  expectEach('alarms (kinds of the twenty-third set)', true, [
+    "my baby's chest sucks in under the ribs when she breathes",
+    'he is panting like a dog and cannot talk',
+    'my dad has to sit up to breathe',
+    "grandma's nail beds are blue",
+    'the skin around her mouth looks blue',
+    'my wife is pale with cold clammy skin',
+    'my son is convulsing',
+    'my friend blacked out twice',
+    'there is blood in my phlegm',
+    'blood will not stop, soaking the towel',
+    'baby not drink milk since morning',
+    'my son is 2, fever for three days',
+    "haven't felt my baby kick today",
+    'one side of her body is weak suddenly',
+    'after the shot my tongue is swollen',
+    'his leg bone is sticking out',
+    'pulled my daughter from the pool, she is coughing',
+    'we burned charcoal in the room, all have headache',
+    'my roommate says he will jump from the balcony',
+    'ambulance number Hanoi fast',
+    'cứu',
+    'cứu với!!',
+    'SOS',
+    'cấp cứu! tai nạn!',
+    'help me please',
+  ]);
+  expectEach('calm (look-alikes of the twenty-third set)', false, [
+    'help',
+    'heat stroke symptoms?',
+    'is chest pain a symptom of covid?',
+    'I swallowed my chewing gum',
+    'my landlord is choking me with the rent',
+    'nghiên cứu về covid ở trẻ em',
+    'it could be dengue, I have had a fever for two days',
+  ]);
 
   // Missed by the twenty-second set on arrival (21 of 275), the same kinds in other words.
   expectEach('alarms (kinds of the twenty-second set)', true, [
