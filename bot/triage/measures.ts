@@ -103,7 +103,7 @@ const PER_MINUTE = new Set(['lan/phut', 'cai/phut', 'nhip/phut', 'phut', 'minute
 /** "mấy" after a number: an approximate reading ("8 mấy", "80 mấy" = 81–89). */
 const APPROX = 'may';
 /** A breathing rate or a pulse is never the "1" of "trong 1 phút". */
-const RATE_SKIP = AGE_TIME_UNITS;
+const RATE_SKIP = new Set([...AGE_TIME_UNITS, 's']);
 /** Units of a rate ("28 lần", "130 bpm"): not a percentage. */
 const RATE_UNITS = new Set(['lan', 'nhip', 'lan/phut', 'phut', 'p', 'times', 'bpm', 'minutes', 'cai']);
 const NOT_PERCENT = new Set([...AGE_TIME_UNITS, ...RATE_UNITS]);

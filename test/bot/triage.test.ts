@@ -1407,14 +1407,14 @@ describe('triage sets', () => {
     expect(report!.missed.map((m) => m.kind)).toEqual(['child_rr_2y_range']);
   });
 
-  // The twenty-second (numbers, children, pregnancy, older people) keeps two misses: a blood pressure written in
-  // tens ("8/5") and a count over 30 seconds written "30s".
-  it('recognise all but two alarming messages of the twenty-second tuning set, with false alarms under 2 %', () => {
+  // The twenty-second (numbers, children, pregnancy, older people) keeps one miss: a blood pressure written in tens
+  // ("8/5", which reads like a date).
+  it('recognise all but one alarming message of the twenty-second tuning set, with false alarms under 2 %', () => {
     const [report] = evaluateTriage(
       triage,
       sets.filter((s) => s.name === 'tuning22'),
     );
-    expect(report!.missed.map((m) => m.kind).sort()).toEqual(['bp_low_short', 'rr_30s']);
+    expect(report!.missed.map((m) => m.kind).sort()).toEqual(['bp_low_short']);
     expect(report!.falseAlarms).toBeLessThanOrEqual(0.02);
   });
 
@@ -1476,6 +1476,7 @@ describe('triage sets', () => {
     'hôm qua 97 mà nay chỉ còn 94',
     'chín ba chín tư hoài không lên',
     'bé 2 tuổi thở 4 mươi lăm lần 1 phút',
+    'bé 5 tháng đếm nhịp thở 30s được 27',
     'bé 3 tuổi sốt ba chín độ rưỡi uống thuốc vẫn không hạ',
     'bé 3 tuổi sốt 60 tiếng rồi',
     'con 2 tuổi sốt ngày thứ 4',
