@@ -916,6 +916,25 @@ export class Measures {
       );
     }
 
+    // Anyone: a pressure in the range of a hypertensive crisis ("huyết áp 230/140, mắt nhòe"), from `crisis`.
+    const crisis = m.blood_pressure.crisis;
+    const top = crisis && !out.some((r) => r.measure === 'blood_pressure' && r.alarming) ? this.highestPressure(tokens, sentence, passed) : undefined;
+    if (crisis && top && (top.sys >= crisis.systolic_at_or_above || top.dia >= crisis.diastolic_at_or_above)) {
+      put(
+        {
+          measure: 'blood_pressure',
+          value: `${top.sys}/${top.dia}`,
+          alarming: true,
+          label: `huyết áp ${top.sys}/${top.dia} mmHg`,
+          labelEn: `blood pressure ${top.sys}/${top.dia}`,
+          threshold: `≥ ${crisis.systolic_at_or_above}/${crisis.diastolic_at_or_above} mmHg`,
+          thresholdEn: `≥ ${crisis.systolic_at_or_above}/${crisis.diastolic_at_or_above} mmHg`,
+          basis: crisis.basis,
+        },
+        top.at,
+      );
+    }
+
     const temp = this.temperature(tokens, sentence, ages);
     if (temp) out.push(temp);
     return out;

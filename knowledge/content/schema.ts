@@ -432,6 +432,14 @@ export const TriageSchema = z.strictObject({
           diastolic_at_or_above: z.number(),
         })
         .optional(),
+      /** Anyone: a pressure from these values (a hypertensive crisis) is alarming. */
+      crisis: z
+        .strictObject({
+          basis: TriageBasisSchema,
+          systolic_at_or_above: z.number(),
+          diastolic_at_or_above: z.number(),
+        })
+        .optional(),
     }),
     temperature: z.strictObject({
       basis: TriageBasisSchema,

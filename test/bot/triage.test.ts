@@ -1338,6 +1338,7 @@ describe('triage sets', () => {
       'tuning21',
       'tuning22',
       'tuning23',
+      'tuning24',
       'tuning3',
       'tuning4',
       'tuning5',
@@ -1429,6 +1430,45 @@ describe('triage sets', () => {
     expect(report!.missed.map((m) => m.kind).sort()).toEqual(['en_child_fever', 'en_child_fever', 'mix_child_fever', 'poisoning']);
     expect(report!.falseAlarms).toBeLessThanOrEqual(0.02);
   });
+
+  // The twenty-fourth (chronic diseases, caregivers, mental health) missed 46 of 256 on arrival, most of them thoughts
+  // of ending one's life said without the usual words; three are left: a blood sugar of 450 mg/dl, a slow pulse told
+  // with the medicine taken, a bedsore with fever.
+  it('recognise all but three alarming messages of the twenty-fourth tuning set', () => {
+    const [report] = evaluateTriage(
+      triage,
+      sets.filter((s) => s.name === 'tuning24'),
+    );
+    expect(report!.missed.map((m) => m.kind).sort()).toEqual(['bedridden_bedsore', 'diabetes_high', 'heart_rhythm']);
+  });
+
+  // Missed by the twenty-fourth set on arrival, the same kinds in other words.
+  expectEach('alarms (kinds of the twenty-fourth set)', true, [
+    'muốn chết lắm rồi',
+    'đây là tin nhắn cuối, đừng tìm em',
+    'ngủ một giấc không dậy nữa là xong',
+    'em đang ở trên sân thượng, không muốn về nữa',
+    'tôi đang đứng trên cầu, không biết gọi ai',
+    'uống bao nhiêu viên thuốc ngủ thì chết',
+    'vừa nuốt một nắm thuốc ngủ',
+    'mẹ em đang hóa trị, tối nay sốt 38,5',
+    'ba chạy thận qua catheter, sốt rét run',
+    'đã ngậm thuốc mà vẫn đau ngực',
+    'huyết áp 200/120, nhức đầu',
+    'BP 190/125 and blurry vision',
+    'ống oxy tuột lúc nào không biết, giờ mẹ tím tái',
+    'uống warfarin, tự nhiên đau đầu dữ dội',
+    'bố 5 ngày không ăn không uống, môi khô nứt',
+    'ông tự nhiên không biết ai, nói lung tung',
+    'uống nước đường rồi mà vẫn run, vã mồ hôi',
+    'ông ngoại than ngực bị siết lại, tay trái tê rần',
+  ]);
+  expectEach('calm (look-alikes of the twenty-fourth set)', false, [
+    'người bị tai biến nằm lâu thì trở mình thế nào',
+    'ông bị tai biến cũ, giờ muốn tiêm',
+    'chân tê bì lâu rồi do tiểu đường',
+    'huyết áp 130/80 có cao không',
+  ]);
 
   // Missed by the twenty-third set on arrival, the same kinds in other words.
   expectEach('alarms (kinds of the twenty-third set)', true, [
