@@ -364,7 +364,10 @@ export class CovidBot extends ActivityHandler {
     if (lang === 'vi' && isTravelQuestion(text, mentions) && !index.domainOf(text).offTopic) {
       const slots = parseTravel(text, mentions);
       const stated = statedOrigin(text);
-      const named = dateMentioned(text);
+      // A follow-up that names no time of its own ("nếu ở Hà Nội về Thanh Hóa thì sao" after "về quê tết 2022…") keeps
+      // the time of the previous question.
+      const leans = !!flags.lastQuestion && text.split(/\s+/).length <= conv.follow_up.max_words && hasWord(text, conv.follow_up.cues);
+      const named = dateMentioned(text) ?? (leans && !hasWord(text, conv.follow_up.now_cues) ? dateMentioned(flags.lastQuestion!) : undefined);
       const asOf = named && named < this.today() ? named : this.today();
       const travel: TravelOptions = {
         asOf,
@@ -493,7 +496,11 @@ export class CovidBot extends ActivityHandler {
       if (text && this.travelWillAsk(slots)) {
         const r = await index.search(text, { asOf });
         const top = r.decision === 'answer' ? r.hits[0]?.card : undefined;
-        const card = (top?.topic === 'travel' && top) || (slots.mode && index.cardsById.get(slots.mode)) || index.cardsById.get('travel-tong-quan');
+        const card =
+          (top?.topic === 'travel' && top) ||
+          (slots.mode && index.cardsById.get(slots.mode)) ||
+          this.travelCardOn(r, asOf) ||
+          index.cardsById.get('travel-tong-quan');
         if (card) await this.answerCard(ctx, card, { asOf, refDate: asOf < this.today() ? asOf : undefined }, top === card ? r.confidence : 1);
       }
       await dc.beginDialog(TRAVEL_DIALOG, slots);
@@ -508,9 +515,19 @@ export class CovidBot extends ActivityHandler {
       // quê"): the choices, not the travel overview.
       if (r.decision === 'clarify' && !slots.mode && r.hits[0] && r.hits[0].card.topic !== 'travel') return this.answerSearch(ctx, text, r);
     }
-    // The card of the means of transport named ("xe khách"), else the overview; each opens with its period.
-    const overview = (slots.mode && index.cardsById.get(slots.mode)) || index.cardsById.get('travel-tong-quan');
+    // The card of the means of transport named ("xe khách"), else the travel card in force on that date that the search
+    // found ("tháng 8/2021": the rules before NQ 128), else the overview; each opens with its period.
+    const found = text ? this.travelCardOn(await index.search(text, { asOf }), asOf) : undefined;
+    const overview = (slots.mode && index.cardsById.get(slots.mode)) || found || index.cardsById.get('travel-tong-quan');
     if (overview) return this.answerCard(ctx, overview, { asOf, refDate: asOf < this.today() ? asOf : undefined }, 1);
+  }
+
+  /** The best travel card among the search's first three that was in force on `asOf`. */
+  private travelCardOn(r: SearchResult, asOf: string): CardRecord | undefined {
+    return r.hits
+      .slice(0, 3)
+      .map((h) => h.card)
+      .find((c) => c.topic === 'travel' && (!c.valid_from || c.valid_from <= asOf) && (!c.valid_to || asOf <= c.valid_to));
   }
 
   /**

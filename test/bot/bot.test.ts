@@ -387,6 +387,18 @@ describe('travel advisor dialog (asked as of 10/01/2022, with the sample level t
     expect(actionsOf(r2)[0]!.value).toBe('card:travel-may-bay');
   });
 
+  it('answers a trip on a date before the rules by level with the travel card in force then, not the overview', async () => {
+    const r = await h.say('hồi tháng 8/2021 từ Bình Dương về Quảng Ngãi thì phải làm thủ tục gì', 't3a');
+    expect(turnOf(r)).toMatchObject({ kind: 'answer', entries: ['travel-truoc-nq-128'] });
+  });
+
+  it('keeps the time of the previous question for a travel follow-up that names none', async () => {
+    await h.say('Ve que tet 2022 co phai cach ly ko', 't3b');
+    expect(turnOf(await h.say('neu o Ha Noi ve Thanh Hoa thi sao', 't3b')).entries).toEqual(['travel-tet-2022']);
+    // Alone, the same message is asked today: the overview, opening with what ended it.
+    expect(turnOf(await h.say('neu o Ha Noi ve Thanh Hoa thi sao', 't3c')).entries).toEqual(['travel-tong-quan']);
+  });
+
   it('applies the rule of the date the question names (Tết 2022)', async () => {
     const r = await h.say('tết 2022 em từ bình dương về quê thanh hóa có phải cách ly không', 't3');
     expect(turnOf(r).entries).toEqual(['travel-tet-2022']);
