@@ -1339,6 +1339,7 @@ describe('triage sets', () => {
       'tuning22',
       'tuning23',
       'tuning24',
+      'tuning25',
       'tuning3',
       'tuning4',
       'tuning5',
@@ -1441,6 +1442,43 @@ describe('triage sets', () => {
     );
     expect(report!.missed.map((m) => m.kind).sort()).toEqual(['bedridden_bedsore', 'diabetes_high', 'heart_rhythm']);
   });
+
+  // The twenty-fifth (very short messages, accidents and emergencies that are not COVID) missed 37 of 239 on arrival;
+  // two are left: an open fracture typed without accents and "giật mình liên tục" in a feverish child ("giật mình" is
+  // masked as a startle).
+  it('recognise all but two alarming messages of the twenty-fifth tuning set', () => {
+    const [report] = evaluateTriage(
+      triage,
+      sets.filter((s) => s.name === 'tuning25'),
+    );
+    expect(report!.missed.map((m) => m.kind).sort()).toEqual(['covid_child_seizure', 'open_fracture']);
+  });
+
+  expectEach('alarms (kinds of the twenty-fifth set)', true, [
+    'bé hóc kẹo',
+    'bị ong đốt sưng hết mặt',
+    'thằng bé tím cả người',
+    'bà ngã không dậy được',
+    'gãy chân lòi xương',
+    'bé nuốt cái kim băng',
+    'cháu ngã từ tầng 2 xuống',
+    'đang ép tim cho cháu',
+    'anh ấy bị sét đánh',
+    'bé bj bỏg nc sôi cả mặt',
+    'rắn lục cắn tay',
+    'bị máy cắt đứt rời ngón tay',
+    'cứng hàm không há miệng được',
+    'hen, xịt thuốc không đỡ',
+    'đứt tay máu ra kbt cầm sao',
+  ]);
+  expectEach('calm (look-alikes of the twenty-fifth set)', false, [
+    'lạnh tím người vì máy lạnh',
+    'lao dong tu do co dc ko',
+    'di xe can giay gi',
+    'mũi nghẹt cứng',
+    'học cách ép tim cho người lớn ở đâu',
+    'nằm mơ thấy rắn cắn',
+  ]);
 
   // Missed by the twenty-fourth set on arrival, the same kinds in other words.
   expectEach('alarms (kinds of the twenty-fourth set)', true, [
