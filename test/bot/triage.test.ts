@@ -1340,6 +1340,7 @@ describe('triage sets', () => {
       'tuning23',
       'tuning24',
       'tuning25',
+      'tuning26',
       'tuning3',
       'tuning4',
       'tuning5',
@@ -1442,6 +1443,43 @@ describe('triage sets', () => {
     );
     expect(report!.missed.map((m) => m.kind).sort()).toEqual(['bedridden_bedsore', 'diabetes_high', 'heart_rhythm']);
   });
+
+  // The twenty-sixth (all in English, native and not) missed 80 of 265 on arrival; six are left: a count after "4 yo",
+  // a fever from a weekday named in English, "36 wks" with no word of pregnancy, a burn told by its colour, heat stroke
+  // (its words are masked, as "heat stroke symptoms?" is a question), the ambulance number asked far from the person
+  // on the ground.
+  it('recognise all but six alarming messages of the twenty-sixth tuning set, all in English', () => {
+    const [report] = evaluateTriage(
+      triage,
+      sets.filter((s) => s.name === 'tuning26'),
+    );
+    expect(report!.missed.length).toBeLessThanOrEqual(6);
+  });
+
+  expectEach('alarms (kinds of the twenty-sixth set)', true, [
+    'i can only say two words then must stop to get air',
+    'barking cough and harsh noise when breathing in',
+    'my baby breathes 58 times a minute, she is 5 months',
+    'heart pain rn, spreading to my arm',
+    'she threw up blood twice',
+    "the soft spot on my baby's head is sunken",
+    'my 3 month old went limp',
+    'is it my water? leaking at 33 weeks pregnant',
+    'grandma is drooling on one side',
+    'lips puffing up after eating shrimp',
+    'I took 20 paracetamol',
+    'chemical splash in my eye',
+    'leg bent the wrong way after the crash',
+    'whats the point anymore, pills lined up',
+    'this is goodbye',
+    'my friend says she will kill herself',
+    'can u call the ambulance for me',
+  ]);
+  expectEach('calm (look-alikes of the twenty-sixth set)', false, [
+    'fever gone since 3 days, kid playing',
+    'thank you for everything, doctor',
+    'how many pills of paracetamol per day is safe',
+  ]);
 
   // The twenty-fifth (very short messages, accidents and emergencies that are not COVID) missed 37 of 239 on arrival;
   // two are left: an open fracture typed without accents and "giật mình liên tục" in a feverish child ("giật mình" is
