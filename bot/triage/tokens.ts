@@ -203,7 +203,7 @@ export function prepare(text: string): string {
   t = t.replace(/(\d)([\p{L}])/gu, '$1 $2');
   t = t.replace(/([\p{L}]{2,})(\d{2,3})(?!\d)/gu, (m, word: string, digits: string) => (/^(covid|sars|pm)$/.test(word) ? m : `${word} ${digits}`));
   // An accented word glued to one digit ("bé7tháng"): unaccented ones may be names ("f0", "spo2", "h5n1").
-  t = t.replace(/([\p{L}]*[^\p{ASCII}\p{P}\p{S}\s][\p{L}]*)(\d)(?!\d)/gu, '$1 $2');
+  if (/[^\p{ASCII}]\p{L}*\d/u.test(t)) t = t.replace(/([\p{L}]*[^\p{ASCII}\p{P}\p{S}\s][\p{L}]*)(\d)(?!\d)/gu, '$1 $2');
   return t;
 }
 
