@@ -70,6 +70,9 @@ const PERMISSION_AFTER = new Set(['khong', 'chu', 'ha', 'hong', 'khg']);
 const permission = (tokens: readonly Token[], c: Candidate): boolean =>
   tokens[c.start - 1]?.f === 'co' && ['duoc', 'dc'].includes(tokens[c.end]?.f ?? '') && PERMISSION_AFTER.has(tokens[c.end + 1]?.f ?? '');
 
+/** Before a phrase of `undone_by`, these say it did not happen ("chưa lấy ra được"). Folded. */
+const UNDONE_NOT = new Set(['chua', 'khong', 'not', 'chang', 'never', 'hok', 'van']);
+
 /** Words before an age that date an event to it ("hồi 1 tuổi", "năm 2 tuổi", "lúc 18 tháng"). Folded. */
 const AT_AGE = new Set(['hoi', 'luc', 'khi', 'nam', 'when', 'at']);
 
@@ -98,6 +101,7 @@ export class Triage {
   private readonly glued = new Map<string, { joined: string; sign: Sign }[]>();
 
   private readonly alone: { sign: Sign; core: PhraseSet; all: PhraseSet }[];
+  private readonly undoneBy: Map<string, PhraseSet>;
 
   constructor(private readonly rules: TriageRules) {
     this.rewrites = new PhraseSet<string>(Object.entries(rules.rewrite).flatMap(([to, from]) => from.map((v): [string, string] => [v, to])));
@@ -123,6 +127,7 @@ export class Triage {
         for (const word of new Set(first.map((f) => compile(f)[0]?.f ?? ''))) this.pairsByFirst.set(word, [...(this.pairsByFirst.get(word) ?? []), n]);
       });
     this.unlessNext = new Map(rules.signs.map((s) => [s.id, s.unless_next.map((p) => compile(p))]));
+    this.undoneBy = new Map(rules.signs.filter((s) => s.undone_by.length).map((s) => [s.id, PhraseSet.of(s.undone_by)]));
     this.alone = rules.signs.flatMap((sign) =>
       sign.alone ? [{ sign, core: PhraseSet.of(sign.alone.words, true), all: PhraseSet.of([...sign.alone.words, ...sign.alone.with], true) }] : [],
     );
@@ -389,6 +394,10 @@ export class Triage {
       const inCare =
         this.ctx.inCareAfter(tokens, this.ctx.sentences(tokens), c.start, c.end) || this.ctx.inCareFor(tokens, this.ctx.sentences(tokens), c.start);
       if (!s.literal && inCare) continue;
+      // Dealt with later in the message ("bé hóc kẹo, vỗ lưng ra được rồi, giờ chơi bình thường").
+      // ("chưa lấy ra được" is not dealt with.)
+      const undone = this.undoneBy.get(s.id)?.positions(tokens, c.end) ?? [];
+      if (!s.literal && undone.some((p) => ![p.at - 1, p.at - 2].some((j) => UNDONE_NOT.has(tokens[j]?.f ?? '')))) continue;
       if (
         this.ctx.advice(tokens, c.start) ||
         nausea(tokens, c) ||

@@ -361,6 +361,11 @@ export const TriageSchema = z.strictObject({
         pairs: z.array(z.strictObject({ first: words.min(1), then: words.min(1), within: z.number().int().min(1).max(8) })).default([]),
         unless_next: words.default([]),
         /**
+         * Later in the message, after the finding, these say it was dealt with ("bé hóc kẹo, vỗ lưng ra được rồi", "gắp ra
+         * rồi"): the finding is set aside (other findings still count).
+         */
+        undone_by: words.default([]),
+        /**
          * A message made only of these words, with at least one of `words` ("cứu", "cứu với!!", "help", "cấp cứu!
          * tai nạn!"): a cry for help, whatever else the rules read.
          */

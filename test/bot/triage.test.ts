@@ -1509,6 +1509,12 @@ describe('triage sets', () => {
     'hen, xịt thuốc không đỡ',
     'đứt tay máu ra kbt cầm sao',
   ]);
+  // Dealt with later in the message (`undone_by`), unless it was not.
+  expectEach('calm: a swallowed or stuck object already out', false, [
+    'bé hóc kẹo, vỗ lưng ra được rồi, giờ chơi bình thường',
+    'con hóc xương cá, bác sĩ gắp ra rồi',
+  ]);
+  expectEach('alarms: a swallowed or stuck object not yet out', true, ['bé nuốt pin, chưa lấy ra được', 'bé nuốt đồng xu, bác sĩ chưa gắp ra được']);
   expectEach('calm (look-alikes of the twenty-fifth set)', false, [
     'lạnh tím người vì máy lạnh',
     'lao dong tu do co dc ko',
