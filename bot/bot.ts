@@ -23,6 +23,7 @@ import {
 } from 'botbuilder';
 import { DialogSet, DialogTurnStatus, type DialogContext, type DialogState } from 'botbuilder-dialogs';
 import {
+  cardStatus,
   today as todayIso,
   foldVietnamese,
   normalizeVietnamese,
@@ -508,8 +509,8 @@ export class CovidBot extends ActivityHandler {
     }
     // No travel rule by level was in force on that date: the question is searched like any other (coach, plane,
     // testing before a trip…); when the search is not sure, the card of the means of transport or the overview.
-    if (text) {
-      const r = await index.search(text, { asOf });
+    const r = text ? await index.search(text, { asOf }) : undefined;
+    if (text && r) {
       if (r.decision === 'answer') return this.answerSearch(ctx, text, r);
       // Not sure, no means of transport named, and what it would offer is not about travel ("test nhanh trước khi về
       // quê"): the choices, not the travel overview.
@@ -517,7 +518,7 @@ export class CovidBot extends ActivityHandler {
     }
     // The card of the means of transport named ("xe khách"), else the travel card in force on that date that the search
     // found ("tháng 8/2021": the rules before NQ 128), else the overview; each opens with its period.
-    const found = text ? this.travelCardOn(await index.search(text, { asOf }), asOf) : undefined;
+    const found = r ? this.travelCardOn(r, asOf) : undefined;
     const overview = (slots.mode && index.cardsById.get(slots.mode)) || found || index.cardsById.get('travel-tong-quan');
     if (overview) return this.answerCard(ctx, overview, { asOf, refDate: asOf < this.today() ? asOf : undefined }, 1);
   }
@@ -527,7 +528,7 @@ export class CovidBot extends ActivityHandler {
     return r.hits
       .slice(0, 3)
       .map((h) => h.card)
-      .find((c) => c.topic === 'travel' && (!c.valid_from || c.valid_from <= asOf) && (!c.valid_to || asOf <= c.valid_to));
+      .find((c) => c.topic === 'travel' && cardStatus(c, asOf) === 'current');
   }
 
   /**

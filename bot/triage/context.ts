@@ -100,6 +100,8 @@ const DEGREE_NOUNS = new Set(['muc', 'noi', 'do']);
 const JUST_NOW = new Set(['vua', 'dang', 'now', 'currently']);
 /** Words of today between a long-ago marker and a finding. */
 const NOW = new Set(['gio', 'nay', 'hien', 'lai', 'now', 'today', 'again', 'currently']);
+/** A word of now, either kind. */
+const ofNow = (t: Token): boolean => NOW.has(t.f) || JUST_NOW.has(t.f);
 /**
  * "có lúc" (at times) takes its time from the words before it: past in "hôm qua có lúc 88", today in "tối nay có lúc
  * 88", "giờ có lúc 90".
@@ -329,9 +331,8 @@ export class ContextRules {
     while (to < tokens.length && clause[to] === clause[at] && tokens[to]!.kind !== 'comma') to++;
     // A word of today between a past marker and the value dates the value today ("hôm qua 98 hôm nay chỉ 95").
     // … and one before the value dates it today even when a past marker follows ("hôm nay 98 hôm qua 95").
-    const isToday = (t: Token): boolean => NOW.has(t.f) || JUST_NOW.has(t.f);
     const today = (p: { at: number; length: number }): boolean =>
-      p.at < at ? tokens.slice(p.at + p.length, at).some(isToday) : tokens.slice(from, at).some(isToday);
+      p.at < at ? tokens.slice(p.at + p.length, at).some(ofNow) : tokens.slice(from, at).some(ofNow);
     if (this.historyIn(tokens, from, to) || this.pastMarkerIn(tokens, from, to, [], today) || this.longAgoIn(tokens, from, to, at)) return true;
     const day = illnessDays(tokens, from, to)[0];
     return day !== undefined && illnessDays(tokens, 0, tokens.length).some((d) => d > day);
@@ -537,11 +538,10 @@ export class ContextRules {
     if (this.knowledgeQuestion(tokens, pf, pt) || this.topicOf(tokens, pf, start, pt)) return true;
     // "có tiền sử động kinh, vừa co giật 10 phút", "ông có tiền sử hen, giờ khó thở": a part that says it is happening
     // now is not under a cue before it.
-    const isNow = (t: Token): boolean => JUST_NOW.has(t.f) || NOW.has(t.f);
-    const now = tokens.slice(pf, start).some(isNow);
+    const now = tokens.slice(pf, start).some(ofNow);
     // A cue in an earlier part with a word of now after it, before the finding, does not reach it either ("bị F0 nên lỡ 2
     // buổi lọc, giờ phù toàn thân, khó thở").
-    if (this.conditionCues(tokens, now ? pf : from, start).some((c) => c.at >= pf || !tokens.slice(c.at + c.length, pf).some(isNow))) return true;
+    if (this.conditionCues(tokens, now ? pf : from, start).some((c) => c.at >= pf || !tokens.slice(c.at + c.length, pf).some(ofNow))) return true;
     if (this.conditionGoesOn(tokens, clause, from, start, end)) return true;
     // Someone in particular, outside the finding itself ("hôn mê" is not "mẹ", "bỏ bú" not "bố").
     const someone = this.patient.positions(tokens, from, to).some((p) => p.at + p.length <= start || p.at >= end);
@@ -601,9 +601,9 @@ export class ContextRules {
     for (let i = about + 1; i < start; i++) {
       if (grouped.has(i)) continue;
       const t = tokens[i]!;
-      if (this.patient.at(tokens, i) || PERSONS.has(t.f) || NOW.has(t.f) || JUST_NOW.has(t.f) || ['thi', 'ma', 'then'].includes(t.f)) return false;
+      if (this.patient.at(tokens, i) || PERSONS.has(t.f) || ofNow(t) || ['thi', 'ma', 'then'].includes(t.f)) return false;
     }
-    return !tokens.slice(start, pt).some((t) => NOW.has(t.f) || JUST_NOW.has(t.f) || DEGREE.has(t.f));
+    return !tokens.slice(start, pt).some((t) => ofNow(t) || DEGREE.has(t.f));
   }
 
   /**
@@ -623,8 +623,7 @@ export class ContextRules {
     // Outside the finding itself ("hôn mê" is not "mẹ").
     const outside = (from: number, to: number): Token[] => tokens.slice(from, to).filter((_, k) => from + k < start || from + k >= end);
     const nowOrSomeone = (from: number, to: number): boolean =>
-      this.patient.positions(tokens, from, to).some((p) => p.at + p.length <= start || p.at >= end) ||
-      outside(from, to).some((t) => NOW.has(t.f) || JUST_NOW.has(t.f));
+      this.patient.positions(tokens, from, to).some((p) => p.at + p.length <= start || p.at >= end) || outside(from, to).some(ofNow);
     const list = this.list.positions(tokens, sf, start).pop();
     if (list && !nowOrSomeone(list.at + list.length, start)) return true;
     // A threshold asked in the part, nobody in particular named and nothing of now: "bao nhiêu … thì/là" around it.
@@ -650,7 +649,7 @@ export class ContextRules {
     let pt = end;
     while (pt < tokens.length && tokens[pt]!.kind !== 'comma' && tokens[pt]!.kind !== 'stop') pt++;
     if (!tokens.slice(end, pt).some((t) => t.f === 'thi')) return false;
-    return !tokens.slice(end, pt).some((t) => NOW.has(t.f) || JUST_NOW.has(t.f)) && !this.patient.anyIn(tokens, end, pt);
+    return !tokens.slice(end, pt).some(ofNow) && !this.patient.anyIn(tokens, end, pt);
   }
 
   /**
@@ -1004,7 +1003,7 @@ export class ContextRules {
           (p.length > 1 || !tokens[p.at]!.plain) &&
           !NOT_PAST_BEFORE.has(tokens[p.at - 1]?.f ?? '') &&
           !atTimesToday(tokens, p.at) &&
-          !tokens.slice(p.at + p.length, start).some((t) => NOW.has(t.f) || JUST_NOW.has(t.f)),
+          !tokens.slice(p.at + p.length, start).some(ofNow),
       );
     // (Not a word of the finding itself: "thở hụt hơi" typed "tho hut hoi" has no "hồi".)
     if (!year && !earlierDay && !earlierPart && !this.pastMarkerIn(tokens, from, to, finding)) return false;

@@ -70,9 +70,6 @@ const PERMISSION_AFTER = new Set(['khong', 'chu', 'ha', 'hong', 'khg']);
 const permission = (tokens: readonly Token[], c: Candidate): boolean =>
   tokens[c.start - 1]?.f === 'co' && ['duoc', 'dc'].includes(tokens[c.end]?.f ?? '') && PERMISSION_AFTER.has(tokens[c.end + 1]?.f ?? '');
 
-/** Before a phrase of `undone_by`, these say it did not happen ("chưa lấy ra được"). Folded. */
-const UNDONE_NOT = new Set(['chua', 'khong', 'not', 'chang', 'never', 'hok', 'van']);
-
 /** Words before an age that date an event to it ("hồi 1 tuổi", "năm 2 tuổi", "lúc 18 tháng"). Folded. */
 const AT_AGE = new Set(['hoi', 'luc', 'khi', 'nam', 'when', 'at']);
 
@@ -397,7 +394,7 @@ export class Triage {
       // Dealt with later in the message ("bé hóc kẹo, vỗ lưng ra được rồi, giờ chơi bình thường").
       // ("chưa lấy ra được" is not dealt with.)
       const undone = this.undoneBy.get(s.id)?.positions(tokens, c.end) ?? [];
-      if (!s.literal && undone.some((p) => ![p.at - 1, p.at - 2].some((j) => UNDONE_NOT.has(tokens[j]?.f ?? '')))) continue;
+      if (!s.literal && undone.some((p) => !this.ctx.notEndsAt(tokens, clause, p.at - 1) && !this.ctx.notEndsAt(tokens, clause, p.at - 2))) continue;
       if (
         this.ctx.advice(tokens, c.start) ||
         nausea(tokens, c) ||

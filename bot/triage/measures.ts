@@ -7,7 +7,7 @@
  * // [{ measure: 'breathing', value: 55, alarming: true, threshold: '≥ 50 lần/phút (trẻ 2–11 tháng)', … }]
  */
 import type { TriageBasis, TriageRules } from '../../knowledge';
-import { PhraseSet, type Token } from './tokens';
+import { PRICE, PhraseSet, type Token } from './tokens';
 
 export type Measure = 'spo2' | 'breathing' | 'pulse' | 'blood_pressure' | 'temperature';
 
@@ -141,16 +141,9 @@ const NOT_BARE_BEFORE = new Set([
   'class',
   'model',
 ]);
-/** After a bare number: a unit or a thing counted ("95 nghìn", "97 km", "98 điểm"). Folded. */
+/** After a bare number: a price (`PRICE`), a unit or a thing counted ("95 nghìn", "97 km", "98 điểm"). Folded. */
 const NOT_BARE_AFTER = new Set([
-  'k',
-  'nghin',
-  'ngan',
-  'trieu',
-  'dong',
-  'd',
-  'vnd',
-  'usd',
+  ...PRICE,
   'km',
   'm',
   'cm',
@@ -173,8 +166,6 @@ const NOT_BARE_AFTER = new Set([
   'lan',
   'nguoi',
   'ca',
-  'cai',
-  'chiec',
   'con',
   'so',
   'xa',
@@ -184,7 +175,6 @@ const NOT_BARE_AFTER = new Set([
   'mui',
   'lieu',
   'vien',
-  'hop',
   'goi',
 ]);
 /** Words before a number that make it a threshold in a hypothetical question ("nếu SpO2 xuống dưới 95"). */

@@ -420,7 +420,7 @@ export class PhraseSet<T = undefined> {
 }
 
 /** Words after a number that make it a price or a count, not a reading ("sp 95 nghìn"; not "k": "sp 92 k sao chứ" is "không"). Folded. */
-const PRICE = new Set(['k', 'nghin', 'ngan', 'd', 'dong', 'vnd', 'tr', 'trieu', 'cai', 'hop', 'chiec', 'sp', 'usd']);
+export const PRICE = new Set(['k', 'nghin', 'ngan', 'd', 'dong', 'vnd', 'tr', 'trieu', 'cai', 'hop', 'chiec', 'sp', 'usd']);
 
 /**
  * "sp 90" typed for "SpO2 90": a plain "sp" right before a number in a reading's range (50–100), not a price or a

@@ -1399,49 +1399,44 @@ describe('triage sets', () => {
       expect(report.missed).toEqual([]);
   });
 
+  /** The evaluation of one tuning set. */
+  const reportOf = (name: string) =>
+    evaluateTriage(
+      triage,
+      sets.filter((s) => s.name === name),
+    )[0]!;
+
   // The twenty-first (written to be hard: dangers inside long stories, regional speech, numbers in words) keeps one
   // miss, a count without the word "thở" ("con 2 tuổi đếm lần 1 được 40"), which could be a pulse; its false alarms
   // (8 %) are mostly idioms, settled readings and strokes of long ago.
   it('recognise all but one alarming message of the twenty-first tuning set', () => {
-    const [report] = evaluateTriage(
-      triage,
-      sets.filter((s) => s.name === 'tuning21'),
-    );
-    expect(report!.missed.map((m) => m.kind)).toEqual(['child_rr_2y_range']);
+    const report = reportOf('tuning21');
+    expect(report.missed.map((m) => m.kind)).toEqual(['child_rr_2y_range']);
   });
 
   // The twenty-second (numbers, children, pregnancy, older people) keeps one miss: a blood pressure written in tens
   // ("8/5", which reads like a date).
   it('recognise all but one alarming message of the twenty-second tuning set, with false alarms under 2 %', () => {
-    const [report] = evaluateTriage(
-      triage,
-      sets.filter((s) => s.name === 'tuning22'),
-    );
-    expect(report!.missed.map((m) => m.kind).sort()).toEqual(['bp_low_short']);
-    expect(report!.falseAlarms).toBeLessThanOrEqual(0.02);
+    const report = reportOf('tuning22');
+    expect(report.missed.map((m) => m.kind).sort()).toEqual(['bp_low_short']);
+    expect(report.falseAlarms).toBeLessThanOrEqual(0.02);
   });
 
   // The twenty-third (foreigners: English, non-native English, mixed with Vietnamese) missed 64 of 279 on arrival;
   // four are left: a fever of a "daughter" or "con tôi" of unknown age (not a young child for the rules), a fever
   // since a weekday named in English, and "bạn tôi uống nhiều thuốc" (many medicines, or an overdose?).
   it('recognise all but four alarming messages of the twenty-third tuning set, with false alarms under 2 %', () => {
-    const [report] = evaluateTriage(
-      triage,
-      sets.filter((s) => s.name === 'tuning23'),
-    );
-    expect(report!.missed.map((m) => m.kind).sort()).toEqual(['en_child_fever', 'en_child_fever', 'mix_child_fever', 'poisoning']);
-    expect(report!.falseAlarms).toBeLessThanOrEqual(0.02);
+    const report = reportOf('tuning23');
+    expect(report.missed.map((m) => m.kind).sort()).toEqual(['en_child_fever', 'en_child_fever', 'mix_child_fever', 'poisoning']);
+    expect(report.falseAlarms).toBeLessThanOrEqual(0.02);
   });
 
   // The twenty-fourth (chronic diseases, caregivers, mental health) missed 46 of 256 on arrival, most of them thoughts
   // of ending one's life said without the usual words; three are left: a blood sugar of 450 mg/dl, a slow pulse told
   // with the medicine taken, a bedsore with fever.
   it('recognise all but three alarming messages of the twenty-fourth tuning set', () => {
-    const [report] = evaluateTriage(
-      triage,
-      sets.filter((s) => s.name === 'tuning24'),
-    );
-    expect(report!.missed.map((m) => m.kind).sort()).toEqual(['bedridden_bedsore', 'diabetes_high', 'heart_rhythm']);
+    const report = reportOf('tuning24');
+    expect(report.missed.map((m) => m.kind).sort()).toEqual(['bedridden_bedsore', 'diabetes_high', 'heart_rhythm']);
   });
 
   // The twenty-sixth (all in English, native and not) missed 80 of 265 on arrival; six are left: a count after "4 yo",
@@ -1449,11 +1444,8 @@ describe('triage sets', () => {
   // (its words are masked, as "heat stroke symptoms?" is a question), the ambulance number asked far from the person
   // on the ground.
   it('recognise all but six alarming messages of the twenty-sixth tuning set, all in English', () => {
-    const [report] = evaluateTriage(
-      triage,
-      sets.filter((s) => s.name === 'tuning26'),
-    );
-    expect(report!.missed.length).toBeLessThanOrEqual(6);
+    const report = reportOf('tuning26');
+    expect(report.missed.length).toBeLessThanOrEqual(6);
   });
 
   expectEach('alarms (kinds of the twenty-sixth set)', true, [
@@ -1485,11 +1477,8 @@ describe('triage sets', () => {
   // two are left: an open fracture typed without accents and "giật mình liên tục" in a feverish child ("giật mình" is
   // masked as a startle).
   it('recognise all but two alarming messages of the twenty-fifth tuning set', () => {
-    const [report] = evaluateTriage(
-      triage,
-      sets.filter((s) => s.name === 'tuning25'),
-    );
-    expect(report!.missed.map((m) => m.kind).sort()).toEqual(['covid_child_seizure', 'open_fracture']);
+    const report = reportOf('tuning25');
+    expect(report.missed.map((m) => m.kind).sort()).toEqual(['covid_child_seizure', 'open_fracture']);
   });
 
   expectEach('alarms (kinds of the twenty-fifth set)', true, [
