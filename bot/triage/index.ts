@@ -347,6 +347,14 @@ export class Triage {
     const { ages, pregnant } = read;
     const child = this.measures.isChild(tokens, ages);
     const elderly = this.isElderly(tokens, ages);
+    // A baby whose stated age is under the infant fever rule's (every age in the message), with no temperature stated:
+    // the temperature rules judge a stated one ("bé 2 tháng sốt 37,6" is not 38).
+    const infantMonths = this.rules.measures.temperature.infant?.under_months;
+    const infant =
+      infantMonths !== undefined &&
+      ages.length > 0 &&
+      ages.every((a) => a.months < infantMonths) &&
+      !readings.some((r) => r.measure === 'temperature' && !Number.isNaN(Number(r.value)));
     // Someone on oxygen therapy, not said to be off it ("thở oxy tại nhà 2 lít", not "không phải thở oxy").
     const onOxygen = this.onOxygen.positions(tokens).some((p) => this.ctx.affirmed(tokens, clause, p.at, p.at + p.length));
     // A fever said to be there: not "hết sốt", "không sốt" ("e f0 ngày 6, hết sốt … 2 bạn đó âm tính" has no "ban đỏ").
@@ -356,6 +364,7 @@ export class Triage {
     // Whether the person a sign needs (a child, a pregnancy, a fever, an older person, someone on oxygen) is in the message.
     const applies = (s: Sign): boolean =>
       (s.requires !== 'child' || child) &&
+      (s.requires !== 'infant' || infant) &&
       (s.requires !== 'pregnant' || pregnant) &&
       (s.requires !== 'fever' || fever) &&
       (s.requires !== 'elderly' || elderly) &&

@@ -66,6 +66,10 @@ const WEEK_UNITS = new Set(['tuan', 'week', 'weeks', 'w', 'wk', 'wks']);
 const DAY_UNITS = new Set(['ngay', 'day', 'days']);
 const HALF = new Set(['ruoi']);
 const OLD = new Set(['tuoi', 'old']);
+/** Words that may follow a temperature written as a decimal with no word of fever ("37,5 mà giờ 38,1", "38,1 độ"). */
+const DECIMAL_TEMP_NEXT = new Set(['do', 'c', 'ma', 'roi']);
+/** Words between a child and its age that say whose child it is or how old it has got ("cháu ngoại tôi mới được"). */
+const OWNER_FILLERS = new Set(['toi', 'em', 'e', 'minh', 'nha', 'noi', 'ngoai', 'gai', 'trai', 'moi', 'duoc', 'co', 'vua', 'cua', 'tui', 'nay']);
 /** Up to and including 12 years ("con trai 12 tuổi"): a child for the signs that need one (`requires: child`). */
 const CHILD_UNTIL_MONTHS = 13 * 12;
 /** Units after a number that make it an age, a duration or a count of something else. */
@@ -309,7 +313,11 @@ export class Measures {
       const half = HALF.has(tokens[i + 2]?.f ?? '') ? 0.5 : 0;
       const old = OLD.has(tokens[i + 2 + (half ? 1 : 0)]?.f ?? '');
       // … or a child word right after the unit ("my 5 month baby").
-      const owned = this.owners.anyIn(tokens, i - 3, i) || this.childWords.anyIn(tokens, i - 3, i) || this.childWords.at(tokens, i + 2) !== undefined;
+      // … also past the words that name whose child it is ("cháu ngoại tôi được 2 tháng", "con gái e dc 2 tháng").
+      let k = i - 1;
+      while (k >= 0 && i - k <= 3 && OWNER_FILLERS.has(tokens[k]!.f)) k--;
+      const owner = (from: number, to: number): boolean => this.owners.anyIn(tokens, from, to) || this.childWords.anyIn(tokens, from, to);
+      const owned = owner(i - 3, i) || (k < i - 1 && owner(k - 1, k + 1)) || this.childWords.at(tokens, i + 2) !== undefined;
       // "cháu lên 4": turned four.
       if (tokens[i - 1]?.f === 'len' && !MONTH_UNITS.has(unit) && !WEEK_UNITS.has(unit) && !DAY_UNITS.has(unit) && n < 16) {
         out.push({ at: i, months: n * 12 });
@@ -1031,7 +1039,20 @@ export class Measures {
   /** A young child's fever above the threshold that does not come down, or that lasts beyond the hours. */
   private temperature(tokens: readonly Token[], sentence: readonly number[], ages: Age[]): Reading | undefined {
     const t = this.rules.measures.temperature;
-    const feverAt = this.w.temp.positions(tokens).filter((p) => !this.ignoreAt?.(p.at));
+    const named = this.w.temp.positions(tokens).filter((p) => !this.ignoreAt?.(p.at));
+    // With no word of fever, a value written as a temperature stands for one: a decimal of 35–43 not followed by a word
+    // ("sáng 37,5 mà giờ 38,1"; not "38,5 kg"), or degrees with a tenth ("38 độ 4", "38 độ rưỡi"); never a bare "38 độ" (the weather).
+    const feverAt = named.length
+      ? named
+      : tokens.flatMap((tok, i) => {
+          const v = num(tok);
+          if (v === undefined || v < t.plausible[0] || v > t.plausible[1] || this.ignoreAt?.(i)) return [];
+          const next = tokens[i + 1];
+          const decimal = /[.,]\d$/.test(tok.a) && (next?.kind !== 'word' || DECIMAL_TEMP_NEXT.has(next.f));
+          const after = tokens[i + 2];
+          const tenth = next?.f === 'do' && Number.isInteger(v) && (after?.f === 'ruoi' || (num(after) ?? 10) < 10);
+          return decimal || tenth ? [{ at: i, length: 1 }] : [];
+        });
     if (!feverAt.length) return undefined;
     let value: number | undefined;
     // The highest value not in a part said to be past ("hôm qua sốt 38, giờ hết sốt").

@@ -309,10 +309,13 @@ export function numberWords(tokens: Token[]): Token[] {
       i += unit === undefined ? 1 : 2;
       continue;
     }
-    // "ba ngày", "hai tuổi rưỡi": one digit word before a unit of time or age; "three days" too.
+    // "ba ngày", "hai tháng", "hai tuổi rưỡi": one digit word before a unit of time or age; "three days" too.
     if (!read) {
       const d = digitOf(tokens[i]) ?? (tokens[i]?.kind === 'word' && EN_TIME.has(tokens[i + 1]?.f ?? '') ? EN_UNITS[tokens[i]!.f] : undefined);
-      if (d !== undefined && (['ngay', 'hom', 'tieng', 'gio', 'tuan', 'tuoi'].includes(tokens[i + 1]?.f ?? '') || EN_TIME.has(tokens[i + 1]?.f ?? ''))) {
+      if (
+        d !== undefined &&
+        (['ngay', 'hom', 'tieng', 'gio', 'tuan', 'thang', 'tuoi'].includes(tokens[i + 1]?.f ?? '') || EN_TIME.has(tokens[i + 1]?.f ?? ''))
+      ) {
         out.push({ a: String(d), f: String(d), plain: true, kind: 'num' });
         i += 1;
         continue;

@@ -267,6 +267,8 @@ export const TriageSchema = z.strictObject({
     boundaries: words.default([]),
     affirmers: words.default([]),
     scope: z.number().int().min(1).max(12).default(6),
+    /** Words after "hết" that make it "all over" ("phù hết người"), not "gone". */
+    all_over: words.default([]),
     /** Names of medicines with a relief word in them ("thuốc hạ sốt"): that word is no relief. */
     drug_names: words.default([]),
   }),
@@ -353,7 +355,7 @@ export const TriageSchema = z.strictObject({
         label: z.string().min(2),
         label_en: z.string().min(2),
         basis: TriageBasisSchema,
-        requires: z.enum(['child', 'pregnant', 'fever', 'elderly', 'oxygen']).optional(),
+        requires: z.enum(['child', 'infant', 'pregnant', 'fever', 'elderly', 'oxygen']).optional(),
         /** Never read as figurative or as a general question ("muốn tự tử" is alarming). */
         literal: z.boolean().default(false),
         phrases: words.default([]),

@@ -1341,6 +1341,8 @@ describe('triage sets', () => {
       'tuning24',
       'tuning25',
       'tuning26',
+      'tuning27',
+      'tuning28',
       'tuning3',
       'tuning4',
       'tuning5',
@@ -1480,6 +1482,75 @@ describe('triage sets', () => {
     const report = reportOf('tuning25');
     expect(report.missed.map((m) => m.kind).sort()).toEqual(['covid_child_seizure', 'open_fracture']);
   });
+
+  // The twenty-seventh (voice typing, relatives reporting from afar, older people typing) missed 20 of 280 on arrival;
+  // three are left: a girl of unknown age with fever on its fourth day, an adult's 40 °C with headache (no rule has a
+  // line for adults), and hip pain typed "đau hông" (Southern "hông" is "không": a double negation).
+  it('recognise all but three alarming messages of the twenty-seventh tuning set', () => {
+    const report = reportOf('tuning27');
+    expect(report.missed.map((m) => m.kind).sort()).toEqual(['accident', 'fever_child', 'high_fever']);
+  });
+
+  // The twenty-eighth (danger told by what the person can no longer do, indirect thoughts of self-harm, medicine
+  // mishaps) missed 47 of 263 on arrival; ten are left, most of them behaviour told without a sign word ("kéo chăn,
+  // vò tóc, la hét", "mắt nhìn ra cửa, kêu không nghe"), a farewell without a word of it ("e đi đây"), and an overdose
+  // of fever medicine counted per day.
+  it('recognise all but ten alarming messages of the twenty-eighth tuning set', () => {
+    const report = reportOf('tuning28');
+    expect(report.missed.length).toBeLessThanOrEqual(10);
+  });
+
+  expectEach('alarms (kinds of the twenty-seventh and twenty-eighth sets)', true, [
+    'bố tôi chạy thận, bị covid, giờ phù hết người và khó thở',
+    'cháu ngoại mới đầy tháng bị sốt, cả nhà f0',
+    'bé 1 tháng 10 ngày bị sốt và ho',
+    'bé hai tháng sốt',
+    'em bé 2 tháng giật liên tục từng cơn, mắt nhìn lệch một bên, chép miệng',
+    'thằng bé nó giật giật cái tay rồi cứng đơ người ra',
+    'con toi ko an ko uong gi tu hom qua, non lien tuc',
+    'con 7 tuổi sốt 39 kèm nổi chấm đỏ, chảy máu chân răng',
+    'chong toi non va di ngoai lien tuc tu dem qua, gio choang nga khong dung duoc',
+    'bố em nói không ra chữ miệng cứ méo méo đi từ lúc ngủ dậy',
+    'ba toi uong ruou gia xong mat mo, non',
+    'bé nhai viên pin cúc áo, nuốt mất rồi',
+    'anh rể bị xe tải tông, đang nằm trên đường',
+    'bố tôi đang sửa điện thì bị giật, tay bỏng đen',
+    'uống kháng sinh xong người nổi mề đay, cổ họng nghẹn, chóng mặt',
+    'mẹ em bị ong đất đốt ở cổ, giờ sưng cổ họng nói khàn',
+    'me minh ngoi day la xay xam roi nga lai xuong giuong',
+    'Má tui hổng có đứng dậy nổi, kêu đi lấy nước mà lết không tới bếp.',
+    'ba tui ko biet tui la con, hoi ngay thang cung ko biet, sot cao',
+    'Ông tui hỏi gì cũng trả lời trật lất',
+    'Bé em 15 ngày tuổi, từ sáng đến giờ bú chưa được cữ nào, ngủ suốt',
+    'Cụ nhà em từ chối ăn uống, đút thìa cháo vào là ngậm không nuốt',
+    'Con em 1 tuổi tiêu chảy từ hôm qua, bỉm khô cong không có tí nước tiểu nào',
+    'Mẹ em cả ngày không đi tiểu, miệng khô khốc, người lừ đừ',
+    'ong e 87t ko nhuc nhich dc tay chan ben trai tu sang ngu day',
+    'Em chỉ muốn ngủ một giấc không bao giờ dậy nữa',
+    'chac mai ko ai phai lo cho e nua dau, e sap giai thoat roi',
+    'tam biet nhe, cam on vi da tro chuyen voi e, e se ko lam phien ai nua',
+    'e đã quyết định rồi, cảm ơn mọi người, đừng tìm e',
+    'Tôi muốn đi theo vợ tôi, vợ mất vì covid tuần trước',
+    'Con gái em 15 tuổi để lại tờ giấy xin lỗi bố mẹ rồi khóa cửa phòng, gọi không mở.',
+    'Tôi ra ngoài cầu rồi, chắc nhảy xuống là hết nợ.',
+    'Mình đang cầm lưỡi lam, đầu mình toàn tiếng nói bảo làm đi.',
+    'mấy hôm nay mình để dành thuốc, giờ đủ 1 vỉ rồi, tối nay sẽ uống',
+    'be 3 tuoi boc vi thuoc tieu duong cua ong an mat 4 vien, gio ngu gat',
+    'Mẹ em quên nên uống hai lần thuốc huyết áp sáng nay, giờ kêu choáng',
+    'Bà đang nói chuyện thì thiếp đi',
+  ]);
+  expectEach('calm (look-alikes of the twenty-seventh and twenty-eighth sets)', false, [
+    'Mẹ em gom hết thuốc ngủ của bà cất vào tủ khóa cho an toàn, vậy ổn chưa?',
+    'ngứa hết người, hết khó thở rồi',
+    'hết khó thở rồi',
+    'bé 2 tháng sốt 37,6 độ',
+    'bé 2 tháng không sốt, bú tốt',
+    'bé 2 tháng hết sốt rồi',
+    'con 5 tháng bị sốt',
+    'Con khỏi COVID được 3 tuần thì đi học lại được chưa',
+    'năm tháng qua em lo lắm',
+    'trời nóng 38 độ, bé 2 tháng có nên bật máy lạnh không',
+  ]);
 
   expectEach('alarms (kinds of the twenty-fifth set)', true, [
     'bé hóc kẹo',
