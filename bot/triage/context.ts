@@ -146,7 +146,7 @@ export class ContextRules {
   private readonly cuesBefore: PhraseSet;
   private readonly mishap: PhraseSet;
   private readonly drugNames: PhraseSet;
-  private readonly allOver: PhraseSet;
+  private readonly notReliefBefore: PhraseSet;
   private readonly cuesAnywhere: PhraseSet;
   private readonly cuesMessage: PhraseSet;
   private readonly cuesReadings: PhraseSet;
@@ -197,7 +197,7 @@ export class ContextRules {
     this.cuesBefore = PhraseSet.of(rules.general_cues.before);
     this.mishap = PhraseSet.of(rules.general_cues.mishap);
     this.drugNames = PhraseSet.of(n.drug_names);
-    this.allOver = PhraseSet.of(n.all_over);
+    this.notReliefBefore = PhraseSet.of(n.not_relief_before);
     this.cuesAnywhere = PhraseSet.of(rules.general_cues.anywhere);
     this.cuesMessage = PhraseSet.of(rules.general_cues.message);
     this.cuesReadings = PhraseSet.of(rules.general_cues.readings);
@@ -264,8 +264,8 @@ export class ContextRules {
     if (!m) return false;
     // "sau khi khỏi covid", "hết bệnh": the illness has passed, not the symptom.
     if (this.notCancelledBy.at(tokens, i + m.length)) return false;
-    // "phù hết người", "nổi mẩn hết cả người": all over the body, not gone.
-    if (tokens[i]!.f === 'het' && this.allOver.at(tokens, i + m.length)) return false;
+    // "phù hết người": all over the body; "lăn khỏi sofa": off it. Not gone.
+    if (this.notReliefBefore.at(tokens, i + m.length)) return false;
     // "thuốc hạ sốt", "thuốc giảm đau": the name of a medicine, not a relief ("uống nhầm cả vỉ thuốc hạ sốt").
     for (let s = Math.max(0, i - 3); s <= i; s++) {
       const d = this.drugNames.at(tokens, s);

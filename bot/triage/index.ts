@@ -370,6 +370,11 @@ export class Triage {
       (s.requires !== 'elderly' || elderly) &&
       (s.requires !== 'oxygen' || onOxygen);
     const cands = this.candidates(tokens, this.ctx.sentences(tokens), applies, read.english);
+    // Temperatures stated in degrees (not "48h" of a lasting fever), for the signs with `fever_from`.
+    const temperatures = readings
+      .filter((r) => r.measure === 'temperature')
+      .map((r) => Number(r.value))
+      .filter((v) => !Number.isNaN(v));
     // Ages an event is dated to ("hồi 1 tuổi con bị sốt co giật, giờ 6 tuổi rồi"), younger than an age given later:
     // a sign in the part (between commas) of such an age, after it, was at that age, long ago.
     const thenAges = ages.filter((a) => AT_AGE.has(tokens[a.at - 1]?.f ?? '') && ages.some((b) => b.at > a.at && b.months > a.months)).map((a) => a.at);
@@ -402,6 +407,7 @@ export class Triage {
       if (!s.literal && inCare) continue;
       // Dealt with later in the message ("bé hóc kẹo, vỗ lưng ra được rồi, giờ chơi bình thường").
       // ("chưa lấy ra được" is not dealt with.)
+      if (s.fever_from !== undefined && temperatures.length && temperatures.every((v) => v < s.fever_from!)) continue;
       const undone = this.undoneBy.get(s.id)?.positions(tokens, c.end) ?? [];
       if (!s.literal && undone.some((p) => !this.ctx.notEndsAt(tokens, clause, p.at - 1) && !this.ctx.notEndsAt(tokens, clause, p.at - 2))) continue;
       if (

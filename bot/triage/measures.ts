@@ -66,6 +66,11 @@ const WEEK_UNITS = new Set(['tuan', 'week', 'weeks', 'w', 'wk', 'wks']);
 const DAY_UNITS = new Set(['ngay', 'day', 'days']);
 const HALF = new Set(['ruoi']);
 const OLD = new Set(['tuoi', 'old']);
+/** Words between a fever and its day ("sốt tới nay là ngày thứ tư"), and a day's rank said in words. */
+const DAY_BRIDGE = new Set(['toi', 'den', 'nay', 'la', 'duoc']);
+const NTH_DAY: Record<string, number> = { hai: 2, ba: 3, tu: 4, nam: 5, sau: 6, bay: 7 };
+/** Words between a blood-pressure word and a pressure said in tens ("huyết áp còn 8/5"). */
+const TENS_BRIDGE = new Set(['con', 'la', 'chi', 'co', 'do', 'tut', 'xuong', 'len']);
 /** Words that may follow a temperature written as a decimal with no word of fever ("37,5 mà giờ 38,1", "38,1 độ"). */
 const DECIMAL_TEMP_NEXT = new Set(['do', 'c', 'ma', 'roi']);
 /** Words between a child and its age that say whose child it is or how old it has got ("cháu ngoại tôi mới được"). */
@@ -939,6 +944,25 @@ export class Measures {
   }
 
   /**
+   * Pressures said in tens of mmHg right after a blood-pressure word ("ha 16/11", "huyết áp còn 8/5", which the tokenizer
+   * splits into "8 5"): ten times each number.
+   */
+  private pressuresInTens(tokens: readonly Token[], passed: (v: { at: number }) => boolean): { sys: number; dia: number; at: number }[] {
+    const out: { sys: number; dia: number; at: number }[] = [];
+    for (const p of this.w.bp.positions(tokens)) {
+      let k = p.at + p.length;
+      if (TENS_BRIDGE.has(tokens[k]?.f ?? '')) k++;
+      const t = tokens[k];
+      if (!t || this.ignoreAt?.(k) || !passed({ at: k })) continue;
+      const [s, d] = t.kind === 'bp' ? t.a.split('/').map(Number) : [num(t), num(tokens[k + 1])];
+      if (s === undefined || d === undefined || !/^\d{1,2}$/.test(String(s)) || !/^\d{1,2}$/.test(String(d))) continue;
+      if (t.kind !== 'bp' && (tokens[k + 1]?.kind !== 'num' || /[.,]/.test(t.a + tokens[k + 1]!.a))) continue;
+      if (s >= 5 && s <= 25 && d >= 3 && d < s) out.push({ sys: s * 10, dia: d * 10, at: k });
+    }
+    return out;
+  }
+
+  /**
    * The highest blood pressure of the message: every "165/110", and "165 trên 110" after a blood-pressure word; one said
    * to be past gives way to a later one ("lần bầu trước 170/110, lần này 120/80").
    */
@@ -962,6 +986,7 @@ export class Measures {
         if (plausible(a, b) && !this.ignoreAt?.(k) && passed({ at: k })) found.push({ sys: a, dia: b, at: k });
       }
     }
+    found.push(...this.pressuresInTens(tokens, passed));
     const last = Math.max(-1, ...found.map((x) => x.at));
     const now = found.filter((x) => x.at === last || !this.pastAt?.(x.at));
     return now.reduce<{ sys: number; dia: number; at: number } | undefined>((a, b) => (!a || b.sys > a.sys || b.dia > a.dia ? b : a), undefined);
@@ -1004,6 +1029,7 @@ export class Measures {
         }
       }
     }
+    for (const x of this.pressuresInTens(tokens, passed)) lower(x);
     if (found) return found;
     let sys: Value | undefined;
     let dia: Value | undefined;
@@ -1040,19 +1066,19 @@ export class Measures {
   private temperature(tokens: readonly Token[], sentence: readonly number[], ages: Age[]): Reading | undefined {
     const t = this.rules.measures.temperature;
     const named = this.w.temp.positions(tokens).filter((p) => !this.ignoreAt?.(p.at));
-    // With no word of fever, a value written as a temperature stands for one: a decimal of 35–43 not followed by a word
-    // ("sáng 37,5 mà giờ 38,1"; not "38,5 kg"), or degrees with a tenth ("38 độ 4", "38 độ rưỡi"); never a bare "38 độ" (the weather).
-    const feverAt = named.length
-      ? named
-      : tokens.flatMap((tok, i) => {
-          const v = num(tok);
-          if (v === undefined || v < t.plausible[0] || v > t.plausible[1] || this.ignoreAt?.(i)) return [];
-          const next = tokens[i + 1];
-          const decimal = /[.,]\d$/.test(tok.a) && (next?.kind !== 'word' || DECIMAL_TEMP_NEXT.has(next.f));
-          const after = tokens[i + 2];
-          const tenth = next?.f === 'do' && Number.isInteger(v) && (after?.f === 'ruoi' || (num(after) ?? 10) < 10);
-          return decimal || tenth ? [{ at: i, length: 1 }] : [];
-        });
+    // A value written as a temperature: a decimal of 35–43 not followed by a word ("sáng 37,5 mà giờ 38,1"; not
+    // "38,5 kg"), or degrees with a tenth ("38 độ 4", "38 độ rưỡi"); never a bare "38 độ" (the weather). With no word of
+    // fever it stands for one; with one, it is read anywhere in that word's sentence ("sốt tới ngày thứ 3, nay vẫn 39,2").
+    const written = (i: number): boolean => {
+      const tok = tokens[i]!;
+      const v = num(tok);
+      if (v === undefined || v < t.plausible[0] || v > t.plausible[1] || this.ignoreAt?.(i)) return false;
+      const next = tokens[i + 1];
+      const decimal = /[.,]\d$/.test(tok.a) && (next?.kind !== 'word' || DECIMAL_TEMP_NEXT.has(next.f));
+      const after = tokens[i + 2];
+      return decimal || (next?.f === 'do' && Number.isInteger(v) && (after?.f === 'ruoi' || (num(after) ?? 10) < 10));
+    };
+    const feverAt = named.length ? named : tokens.flatMap((_, i) => (written(i) ? [{ at: i, length: 1 }] : []));
     if (!feverAt.length) return undefined;
     let value: number | undefined;
     // The highest value not in a part said to be past ("hôm qua sốt 38, giờ hết sốt").
@@ -1064,7 +1090,7 @@ export class Measures {
       // "nhịp thở 40, nhiệt độ 37.5": a value of another measure word is not a temperature, unless in degrees.
       if (unit !== 'do' && unit !== 'c' && this.otherMeasureBefore(tokens, i)) continue;
       // "sốt 39,5" or "a 39.7 fever".
-      const near = feverAt.some((p) => sentence[p.at] === sentence[i] && ((p.at < i && i - p.at <= 4) || (p.at > i && p.at - i <= 2)));
+      const near = feverAt.some((p) => sentence[p.at] === sentence[i] && ((p.at < i && (i - p.at <= 4 || written(i))) || (p.at > i && p.at - i <= 2)));
       // "39 độ 7" is 39,7 °C.
       // "39 độ rưỡi" is 39,5 °C.
       const tenth = unit === 'do' && Number.isInteger(v) ? (tokens[i + 2]?.f === 'ruoi' ? 5 : num(tokens[i + 2])) : undefined;
@@ -1100,15 +1126,21 @@ export class Measures {
         if (d > 0) hours = statedHours = Math.max(hours, d * 24);
       }
     }
-    // "sốt ngày thứ 3": the fever's third day, two days and more.
+    // "sốt ngày thứ 3", "sốt tới ngày thứ 3", "sốt tới nay là ngày thứ tư": the fever's third (fourth) day, two days and more.
     for (const p of feverAt) {
-      if (tokens[p.at + p.length]?.f === 'ngay' && tokens[p.at + p.length + 1]?.f === 'thu') {
-        const d = num(tokens[p.at + p.length + 2]);
+      let k = p.at + p.length;
+      for (let n = 0; n < 3 && DAY_BRIDGE.has(tokens[k]?.f ?? ''); n++) k++;
+      if (tokens[k]?.f === 'ngay' && tokens[k + 1]?.f === 'thu') {
+        const next = tokens[k + 2];
+        const d = num(next) ?? (next?.kind === 'word' ? NTH_DAY[next.f] : undefined);
         if (d !== undefined && d < 30) hours = statedHours = Math.max(hours, (d - 1) * 24);
       }
     }
     const first = feverAt[0]!.at;
-    const persisting = this.w.persisting.positions(tokens).some((p) => p.at > first && sentence[p.at] === sentence[first]);
+    // "vẫn … 39,2" after the fever word, or right before one or before a temperature ("vẫn sốt 40,1", "vẫn 39,8 đo tai").
+    const persisting = this.w.persisting
+      .positions(tokens)
+      .some((p) => sentence[p.at] === sentence[first] && (p.at > first || feverAt.some((q) => q.at === p.at + p.length) || written(p.at + p.length)));
     // Said to have gone ("sốt 3 ngày, giờ hết sốt rồi", "bé hết sốt từ hôm qua").
     const gone = this.w.gone.positions(tokens).length > 0;
     const young = this.youngChild(tokens, t.child_under_months, ages);

@@ -267,8 +267,8 @@ export const TriageSchema = z.strictObject({
     boundaries: words.default([]),
     affirmers: words.default([]),
     scope: z.number().int().min(1).max(12).default(6),
-    /** Words after "hết" that make it "all over" ("phù hết người"), not "gone". */
-    all_over: words.default([]),
+    /** Words after a relief word that make it something else: "all over" ("phù hết người"), "off" ("lăn khỏi sofa"). */
+    not_relief_before: words.default([]),
     /** Names of medicines with a relief word in them ("thuốc hạ sốt"): that word is no relief. */
     drug_names: words.default([]),
   }),
@@ -367,6 +367,8 @@ export const TriageSchema = z.strictObject({
          * rồi"): the finding is set aside (other findings still count).
          */
         undone_by: words.default([]),
+        /** A temperature stated in the message, all of it under this (°C), sets the finding aside ("sau sinh, sốt 37,8"). */
+        fever_from: z.number().min(35).max(43).optional(),
         /**
          * A message made only of these words, with at least one of `words` ("cứu", "cứu với!!", "help", "cấp cứu!
          * tai nạn!"): a cry for help, whatever else the rules read.

@@ -1343,6 +1343,7 @@ describe('triage sets', () => {
       'tuning26',
       'tuning27',
       'tuning28',
+      'tuning29',
       'tuning3',
       'tuning4',
       'tuning5',
@@ -1499,6 +1500,52 @@ describe('triage sets', () => {
     const report = reportOf('tuning28');
     expect(report.missed.length).toBeLessThanOrEqual(10);
   });
+
+  // The twenty-ninth (parents of babies and young children, pregnancy and after birth, many numbers in one message)
+  // missed 36 of 271 on arrival; five are left: breaths counted over half a minute, feeds told in millilitres, "38 tuần
+  // nay" (a pregnancy, or a duration?), bleeding after birth told by changing pads, and "đang giat" typed without
+  // accents (giật or giặt).
+  it('recognise all but five alarming messages of the twenty-ninth tuning set', () => {
+    const report = reportOf('tuning29');
+    expect(report.missed.map((m) => m.kind).sort()).toEqual(['convulsion', 'fast_breathing', 'postpartum_bleeding', 'reduced_fetal_movement', 'refuse_feed']);
+  });
+
+  expectEach('alarms (kinds of the twenty-ninth set)', true, [
+    'Cháu ngoại tôi được 2 tháng, tối nay sờ người nóng ran, cặp nhiệt kế 38 độ 4.',
+    'bé chưa đầy tháng, nhiệt kế hồng ngoại đo trán 38,6',
+    'con gai e dc 2 thang 10 ngay, sot 38 do nach tu chieu den gio',
+    'em bé nhà mình 58 ngày, sáng 37,5 mà giờ 38,1',
+    'ba tám độ rưỡi, bé mới 48 ngày',
+    'thằng cu 11 tháng sốt tới ngày thứ 3, nay vẫn 39,2',
+    'bé 13kg, 2 tuổi, uống 6ml paracetamol lúc 8h tối mà 10h vẫn sốt 40,1',
+    'con 2 tuổi 12kg uống 5ml siro ibuprofen lúc 14h, 16h30 vẫn 39,8 đo tai',
+    'be 11 thang sot cao roi giat minh lien tuc, tay chan cung cung',
+    'Bé 6 tháng cả ngày chỉ ướt 1 bỉm, lần cuối tè là 10 tiếng trước, môi khô',
+    'Em bầu 30 tuần, hôm nay cả 2 tiếng chỉ 3 cử động',
+    'bầu 32w5d, 3 tiếng chỉ đạp 2 lần',
+    'vợ bầu 9 tháng ha 16/11, đau đầu',
+    'huyết áp còn 8/5, mệt lả',
+    'Bầu con so 37 tuần, hôm nay đau đầu dữ lắm, nhìn mọi thứ mờ mờ',
+    'sau sinh 4 ngày sốt 39 độ, sản dịch hôi',
+    'Mổ lấy thai 6 ngày, vết mổ sưng đỏ chảy mủ',
+    'đẻ được 2 ngày, sốt, rét run',
+    'con gái 3 tuổi ăn hết vỉ thuốc sắt của mẹ bầu, 8 viên',
+    'con em 2 tuổi uống hết nửa chai siro ho của anh, giờ lảo đảo',
+    'bé 14 tháng bóc uống hết 1 vỉ thuốc ngủ của bà',
+    'Bé 1 tuổi ngã từ xe máy, đầu sưng to, khóc xong thì ngủ không gọi dậy',
+    'bé 6 tháng lăn khỏi sofa đập đầu, tai chảy dịch',
+    'Bé 3 tuổi bị dầu ăn nóng bắn vào mặt, phồng rộp quanh mắt',
+    'be 1t bi phong nuoc soi o 2 chan, da bong trong',
+    'bé 2t cho pin cúc vào miệng, tìm không thấy viên pin đâu',
+  ]);
+  expectEach('calm (look-alikes of the twenty-ninth set)', false, [
+    'mẹ sau sinh 1 tháng f0, sốt 37,8, ho, spo2 98, con bú bình thường',
+    'mẹ em huyết áp 12/8 bình thường',
+    'ngày 16/11 em đi tiêm mũi nhắc',
+    'bé nặng 3,5 kg, bú 90ml mỗi cữ',
+    'bé 2 tháng, trời nóng 38 độ, có nên tắm cho bé không',
+    'đỡ bà dậy đi vệ sinh thì bà đi được',
+  ]);
 
   expectEach('alarms (kinds of the twenty-seventh and twenty-eighth sets)', true, [
     'bố tôi chạy thận, bị covid, giờ phù hết người và khó thở',
