@@ -145,6 +145,7 @@ export class ContextRules {
   private readonly affirmers: PhraseSet;
   private readonly cuesBefore: PhraseSet;
   private readonly mishap: PhraseSet;
+  private readonly mishapActs: PhraseSet;
   private readonly drugNames: PhraseSet;
   private readonly notReliefBefore: PhraseSet;
   private readonly cuesAnywhere: PhraseSet;
@@ -196,6 +197,7 @@ export class ContextRules {
     this.scope = n.scope;
     this.cuesBefore = PhraseSet.of(rules.general_cues.before);
     this.mishap = PhraseSet.of(rules.general_cues.mishap);
+    this.mishapActs = PhraseSet.of(rules.general_cues.mishap_acts);
     this.drugNames = PhraseSet.of(n.drug_names);
     this.notReliefBefore = PhraseSet.of(n.not_relief_before);
     this.cuesAnywhere = PhraseSet.of(rules.general_cues.anywhere);
@@ -307,8 +309,8 @@ export class ContextRules {
 
   /**
    * Cues of a condition ("nếu", "lỡ") in tokens[from, to): not a mishap told ("em lỡ uống nước rửa tay, giờ rát
-   * họng"): a word of `general_cues.mishap` right after someone, with no "thì" after it in its sentence ("mình lỡ bị
-   * covid thì sao" stays a condition).
+   * họng"): a word of `general_cues.mishap` right after someone or right before one of its acts ("lỡ chặt dao vào
+   * chân"), with no "thì" after it in its sentence ("mình lỡ bị covid thì sao" stays a condition).
    */
   private conditionCues(tokens: readonly Token[], from: number, to: number): { at: number; length: number }[] {
     const sentence = this.sentences(tokens);
@@ -318,7 +320,8 @@ export class ContextRules {
       const someone =
         PERSONS.has(tokens[p.at - 1]?.f ?? '') ||
         this.patient.anyIn(tokens, Math.max(0, p.at - 2), p.at) ||
-        (tokens[p.at - 2]?.kind === 'num' && AGE_UNITS.has(tokens[p.at - 1]?.f ?? ''));
+        (tokens[p.at - 2]?.kind === 'num' && AGE_UNITS.has(tokens[p.at - 1]?.f ?? '')) ||
+        this.mishapActs.at(tokens, p.at + p.length) !== undefined;
       const then = tokens.some((t, k) => k > p.at && sentence[k] === sentence[p.at] && t.f === 'thi');
       return !someone || then;
     });

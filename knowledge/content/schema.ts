@@ -288,6 +288,8 @@ export const TriageSchema = z.strictObject({
     list: words.default([]),
     /** Cues of `before` that also tell a mishap right after someone ("em lỡ uống…"): then no condition, unless "thì" follows. */
     mishap: words.default([]),
+    /** Acts right after a mishap word that make it told, with nobody before it ("lỡ chặt dao vào chân"). */
+    mishap_acts: words.default([]),
     /** Opening a message (its first words): the whole message is a scenario set for practice ("Tình huống giả định: …"). */
     framing: words.default([]),
     /** A plain supposition ("giả sử", "nếu sau này"): a value after it, before the "thì" of its question, is supposed. */

@@ -1345,6 +1345,7 @@ describe('triage sets', () => {
       'tuning28',
       'tuning29',
       'tuning3',
+      'tuning30',
       'tuning4',
       'tuning5',
       'tuning6',
@@ -1545,6 +1546,33 @@ describe('triage sets', () => {
     'bé nặng 3,5 kg, bú 90ml mỗi cữ',
     'bé 2 tháng, trời nóng 38 độ, có nên tắm cho bé không',
     'đỡ bà dậy đi vệ sinh thì bà đi được',
+  ]);
+
+  // The thirtieth (people reporting about someone not of their family: workplaces, schools, boarding houses, the street;
+  // addresses, rooms, times and counts that are not vital signs) missed 13 of 251 on arrival; one is left: chest pain
+  // in a message that also says the two arms' pressures "khác nhau" (read as a comparison asked about).
+  it('recognise all but one alarming message of the thirtieth tuning set', () => {
+    const report = reportOf('tuning30');
+    expect(report.missed.map((m) => m.kind)).toEqual(['chest_pain']);
+  });
+
+  expectEach('alarms (kinds of the thirtieth set)', true, [
+    'Công nhân sơn tường rơi từ giàn giáo tầng 3 xuống, chân gập ngược, máu chảy ở đầu',
+    'Co dong nghiep trong nhom em vua nhan tin tam biet ca nhom, noi dang dung tren tang thuong toa nha 15 tang',
+    'Nhân viên bán hàng nói với mình là đã chuẩn bị thuốc chuột, sẽ uống sau khi tan ca lúc 22h.',
+    'toi dang o km 27 QL1A, xe may dam vao duoi xe tai, 2 nguoi nam duoi duong, 1 nguoi khong cu dong',
+    'Chú bán dừa đầu hẻm 56 lỡ chặt dao vào chân, máu tuôn ra ướt cả vỉa hè',
+    'Một bạn nữ đứng ngoài lan can cầu Rồng cả tiếng nay, khóc và nói sẽ nhảy xuống.',
+    'Ở cảng Cát Lái, anh công nhân bốc xếp bị container đè lên chân, xương lộ ra ngoài',
+    'Thùng hàng rơi trúng lưng anh thủ kho, anh ấy không cảm nhận được chân',
+    'Dì tạp vụ ở công ty em tự dưng cười méo một bên, nói câu nào cũng lơ lớ',
+    'Sập giàn giáo ở công trình số 45, 3 công nhân bị vùi dưới gạch đá',
+    'Bạn cùng lớp của em uống cả chai thuốc hạ sốt sau khi cãi nhau, giờ nôn',
+  ]);
+  expectEach('calm (look-alikes of the thirtieth set)', false, [
+    'Mình làm HR, công ty có 45 nhân viên, cần lập kế hoạch ứng phó COVID gồm những gì?',
+    'KPI tháng này 300 đơn, mới được 120, tôi sắp đột quỵ tới nơi rồi',
+    'lỡ bị covid mà đang cho con bú thì có sao không',
   ]);
 
   expectEach('alarms (kinds of the twenty-seventh and twenty-eighth sets)', true, [
