@@ -25,7 +25,7 @@ import { DialogSet, DialogTurnStatus, type DialogContext, type DialogState } fro
 import {
   cardStatus,
   today as todayIso,
-  foldVietnamese,
+  hasWord,
   normalizeVietnamese,
   dateMentioned,
   withoutTimes,
@@ -79,18 +79,6 @@ interface ConversationFlags {
   afterEmergency?: number;
   /** The language of the conversation: chosen ("English", "tiếng Việt") or of the last clear message. */
   language?: Lang;
-}
-
-/** Whether a text holds one of the words or phrases, compared without accents, on word boundaries. */
-function hasWord(text: string, words: readonly string[]): boolean {
-  const folded = ` ${foldVietnamese(text.toLowerCase()).replace(/[^a-z0-9]+/g, ' ')} `;
-  return words.some((w) =>
-    folded.includes(
-      ` ${foldVietnamese(normalizeVietnamese(w))
-        .replace(/[^a-z0-9]+/g, ' ')
-        .trim()} `,
-    ),
-  );
 }
 
 /** The turn-state key of the turn's language. */

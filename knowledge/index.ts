@@ -14,4 +14,4 @@ export { cardStatus, guidanceAsOf, today, type CardRecord, type CardStatus, type
 export { tokenize } from './text/analyze';
 export { dateMentioned, withoutTimes } from './text/dates';
 export { provinceFinder, type ProvinceFinder, type ProvinceMention } from './text/provinces';
-export { foldVietnamese, normalizeVietnamese } from './text/vietnamese';
+export { foldVietnamese, hasWord, normalizeVietnamese } from './text/vietnamese';

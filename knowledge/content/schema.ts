@@ -568,6 +568,8 @@ export const ConversationSchema = z.strictObject({
     cues: z.array(z.string().min(1)).min(1),
     /** A follow-up with one of these asks about today, whatever time the previous question named ("còn bây giờ?"). */
     now_cues: z.array(z.string().min(1)).default([]),
+    /** In a long message, a question sentence with one of these asks about the time its story names ("lúc đó"). */
+    then_cues: z.array(z.string().min(1)).default([]),
     /**
      * A message of at most this many words without a strong word of the domain has no subject of its own ("tiêm mấy
      * mũi", "cần mang giấy tờ gì"): in a conversation it is read with the previous question, as if it had a cue.

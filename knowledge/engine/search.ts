@@ -24,8 +24,8 @@ import {
   type TextAnalyzer,
 } from '../text/analyze';
 import { ENGLISH, withSpelling } from '../text/english';
-import { dateMentioned, documentNumbersMentioned } from '../text/dates';
-import { foldVietnamese, normalizeVietnamese } from '../text/vietnamese';
+import { dateMentioned, documentNumbersMentioned, withoutTimes } from '../text/dates';
+import { foldVietnamese, hasWord, normalizeVietnamese } from '../text/vietnamese';
 import { buildBm25, scoreFamily, type Bm25Index, type FieldTerms, type QueryTerm } from './bm25f';
 import { compileDomain, readDomain, type DomainMatcher, type DomainReading } from './domain';
 import { CardClassifier } from './classifier';
@@ -465,7 +465,10 @@ export class KnowledgeIndex {
     let result: SearchResult;
     if (!focus) result = await this.searchOnce(query, params);
     else {
-      const whole = await this.searchOnce(query, params);
+      // Question sentences that ask about today, with no date of their own, read the story without its times ("Năm
+      // 2022 anh em bị F0, phải cách ly ở nhà. Giờ nếu lại có người nhiễm thì…").
+      const now = !dateMentioned(focus) && hasWord(focus, this.data.conversation.follow_up.now_cues);
+      const whole = await this.searchOnce(now ? withoutTimes(query) : query, params);
       const part = await this.searchOnce(focus, params, whole);
       result = part.confidence > whole.confidence ? { ...part, query: whole.query } : whole;
     }
@@ -515,11 +518,16 @@ export class KnowledgeIndex {
     return others.length ? { ...main, others } : main;
   }
 
-  private async searchOnce(query: string, params: SearchParams, whole?: Pick<SearchResult, 'domain' | 'facets'>): Promise<SearchResult> {
+  private async searchOnce(query: string, params: SearchParams, whole?: Pick<SearchResult, 'domain' | 'facets' | 'refDate'>): Promise<SearchResult> {
     const o = this.options;
     const limit = params.limit ?? 5;
     const text = typeof query === 'string' ? query.slice(0, 2000) : '';
-    const { asOf, refDate, docs: mentionedDocs } = this.temporalContext(text, params.asOf ?? today());
+    let temporal = this.temporalContext(text, params.asOf ?? today());
+    // A question sentence that points back to the time its whole message names ("Hồi tháng 1/2022 em định đi tàu… Lúc
+    // đó có cần…") is asked about that time.
+    if (!temporal.refDate && whole?.refDate && hasWord(text, this.data.conversation.follow_up.then_cues))
+      temporal = { ...temporal, asOf: whole.refDate, refDate: whole.refDate };
+    const { asOf, refDate, docs: mentionedDocs } = temporal;
     const analysis = analyze(text, this.lexicon, this.queryAnalyzer);
     const content = withoutFillers(analysis, this.stopwords);
     const lexical = this.lexicalScores(content, this.analyzer.accented(text));

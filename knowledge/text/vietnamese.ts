@@ -143,3 +143,15 @@ export function foldVietnamese(text: string): string {
 export function isUnaccented(text: string): boolean {
   return foldVietnamese(text) === text.normalize('NFC');
 }
+
+/** Whether a text holds one of the words or phrases, compared without accents, on word boundaries. */
+export function hasWord(text: string, words: readonly string[]): boolean {
+  const folded = ` ${foldVietnamese(text.toLowerCase()).replace(/[^a-z0-9]+/g, ' ')} `;
+  return words.some((w) =>
+    folded.includes(
+      ` ${foldVietnamese(normalizeVietnamese(w))
+        .replace(/[^a-z0-9]+/g, ' ')
+        .trim()} `,
+    ),
+  );
+}

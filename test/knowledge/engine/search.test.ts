@@ -75,6 +75,20 @@ describe('hybrid search', () => {
     expect(byDoc.hits[0]!.card.id).toBe('f1-cach-ly-762');
   });
 
+  it('reads a long message at the time its question sentences ask about', async () => {
+    // "Lúc đó" points back to the story's time: the question sentence is read then, not today.
+    const then = await top(
+      'Nhà em ở Hải Phòng, hồi tháng 1/2022 định đi tàu hỏa vào Đà Nẵng chơi tết. Lúc đó đi tàu có yêu cầu tiêm đủ 2 mũi hay quét mã QR gì không ạ?',
+    );
+    expect(then.refDate).toBe('2022-01-15');
+    // A question of today in a story of 2022 is read today.
+    const now = await top(
+      'Nhà em có 6 người ở trong căn nhà nhỏ, chỉ có 1 nhà vệ sinh. Năm 2022 anh em bị F0, cả nhà phải cách ly ở nhà. Giờ nếu lại có người nhiễm thì có cần cách ly trong nhà không ạ?',
+    );
+    expect(now.refDate).toBeUndefined();
+    expect(now.asOf).toBe(AS_OF);
+  });
+
   it('a rule not yet in force on the as-of date ranks below', async () => {
     const r = await index.search('f1 cach ly may ngay', { asOf: '2022-03-01' });
     expect(r.hits[0]!.card.id).toBe('f1-cach-ly-762');

@@ -82,6 +82,12 @@ describe('dates and documents named in a question', () => {
     ['cuối năm 2021', '2021-12-20'],
     ['tết 2022 về quê', '2022-01-25'],
     ['f1 bây giờ có phải cách ly không', undefined],
+    ['hoi 2021 di may bay can gi', '2021-11-15'],
+    ['năm 2022 f0 cách ly mấy ngày', '2022-06-15'],
+    ['năm học 2021-2022 học sinh f0 nghỉ mấy ngày', '2022-01-15'],
+    ['bh là năm 2026 rồi mà còn phải cách ly à', undefined],
+    ['năm học 2025-2026 bé bị covid nghỉ bao lâu', undefined],
+    ['công ty có 2021 công nhân', undefined],
   ])('%s → %s', (q, date) => {
     expect(dateMentioned(q)).toBe(date);
   });
