@@ -770,9 +770,24 @@ export class ContextRules {
    * message (emoji and "=))" are no tokens), placed by `prefixLength`, the number of tokens of the text before it.
    */
   laughs(raw: string, prefixLength: (text: string) => number): number[] {
-    const lower = raw.toLowerCase();
-    const out: number[] = [];
-    for (const h of this.humour) for (let i = lower.indexOf(h); i >= 0; i = lower.indexOf(h, i + h.length)) out.push(prefixLength(lower.slice(0, i)));
+    return this.humourIn(raw.toLowerCase()).map(({ at }) => prefixLength(raw.toLowerCase().slice(0, at)));
+  }
+
+  /**
+   * Where the laughing words of `figurative.humour` are in a lowercased text. A word of letters counts as a word of its
+   * own, or repeated ("kkk", "hahaha"), never inside another word ("trekking" has no "kk", "lollipop" no "lol").
+   */
+  private humourIn(lower: string): { h: string; at: number }[] {
+    const out: { h: string; at: number }[] = [];
+    for (const h of this.humour)
+      for (let i = lower.indexOf(h); i >= 0; i = lower.indexOf(h, i + h.length)) {
+        if (/^\p{L}+$/u.test(h)) {
+          if (/\p{L}/u.test(lower[i - 1] ?? '')) continue;
+          const word = /^\p{L}+/u.exec(lower.slice(i))![0];
+          if (word !== h && ![...word].every((ch) => h.includes(ch))) continue;
+        }
+        out.push({ h, at: i });
+      }
     return out;
   }
 
@@ -962,7 +977,7 @@ export class ContextRules {
     const all = tokens.length;
     // "covid day 5 … cant catch my breath … probably just anxiety lol": in a message about the illness, a laughing
     // word is scoped to its sentence (see {@link jokeAt}); an emoji or a message with nothing medical stays a joke.
-    const jokes = this.humour.filter((h) => lower.includes(h));
+    const jokes = [...new Set(this.humourIn(lower).map((j) => j.h))];
     // (Not when the joke is over: {@link jokeOver}.)
     if (jokes.length && !jokeOver && !(this.medical.anyIn(tokens, 0, all) && jokes.every((h) => tokens.some((t) => t.a === h)))) return 'joke';
     if (!this.contexts.anyIn(tokens, 0, all) || this.medical.anyIn(tokens, 0, all)) return undefined;

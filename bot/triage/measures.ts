@@ -66,13 +66,15 @@ const WEEK_UNITS = new Set(['tuan', 'week', 'weeks', 'w', 'wk', 'wks']);
 const DAY_UNITS = new Set(['ngay', 'day', 'days']);
 const HALF = new Set(['ruoi']);
 const OLD = new Set(['tuoi', 'old']);
+/** Words of degrees after a temperature ("39 độ", "40.2 degrees"). */
+const DEGREES = new Set(['do', 'degrees', 'degree']);
 /** Words between a fever and its day ("sốt tới nay là ngày thứ tư"), and a day's rank said in words. */
 const DAY_BRIDGE = new Set(['toi', 'den', 'nay', 'la', 'duoc']);
 const NTH_DAY: Record<string, number> = { hai: 2, ba: 3, tu: 4, nam: 5, sau: 6, bay: 7 };
 /** Words between a blood-pressure word and a pressure said in tens ("huyết áp còn 8/5"). */
 const TENS_BRIDGE = new Set(['con', 'la', 'chi', 'co', 'do', 'tut', 'xuong', 'len']);
-/** Words that may follow a temperature written as a decimal with no word of fever ("37,5 mà giờ 38,1", "38,1 độ"). */
-const DECIMAL_TEMP_NEXT = new Set(['do', 'c', 'ma', 'roi']);
+/** Words that may follow a temperature written as a decimal with no word of fever ("37,5 mà giờ 38,1", "38,1 độ", "39.6 and not down"). */
+const DECIMAL_TEMP_NEXT = new Set(['do', 'c', 'degrees', 'degree', 'ma', 'roi', 'va', 'nhung', 'van', 'and', 'but', 'still', 'since']);
 /** Words between a child and its age that say whose child it is or how old it has got ("cháu ngoại tôi mới được"). */
 const OWNER_FILLERS = new Set(['toi', 'em', 'e', 'minh', 'nha', 'noi', 'ngoai', 'gai', 'trai', 'moi', 'duoc', 'co', 'vua', 'cua', 'tui', 'nay']);
 /** Up to and including 12 years ("con trai 12 tuổi"): a child for the signs that need one (`requires: child`). */
@@ -537,8 +539,12 @@ export class Measures {
     if (PER_MINUTE.has(tokens[v.at + 1]?.f ?? '')) return { value: v };
     for (let k = Math.max(0, v.at - 8); k < Math.min(tokens.length, v.at + 9); k++) {
       if (sentence[k] !== sentence[v.at] || k === v.at) continue;
-      const s = num(tokens[k]);
-      if (s === undefined || s < 5 || s >= 60 || !SECOND_UNITS.has(tokens[k + 1]?.f ?? '')) continue;
+      // "trong nửa phút", "in half a minute": 30 seconds.
+      const half =
+        (tokens[k]!.f === 'nua' && tokens[k + 1]?.f === 'phut') ||
+        (tokens[k]!.f === 'half' && (tokens[k + 1]?.f === 'minute' || (tokens[k + 1]?.f === 'a' && tokens[k + 2]?.f === 'minute')));
+      const s = half ? 30 : num(tokens[k]);
+      if (s === undefined || s < 5 || s >= 60 || (!half && !SECOND_UNITS.has(tokens[k + 1]?.f ?? ''))) continue;
       // "thở 20 lần/phút, đo lại sau 30 giây": a unit per minute between them keeps the count as it is.
       const [a, b] = k < v.at ? [k, v.at] : [v.at, k];
       if (tokens.slice(a, b).some((t) => PER_MINUTE.has(t.f))) continue;
@@ -737,7 +743,7 @@ export class Measures {
       // "đếm được 56 nhịp thở": the number before "nhịp thở" / "lần thở".
       if (['nhip', 'lan', 'hoi'].includes(tokens[i + 1]?.f ?? '') && tokens[i + 2]?.f === 'tho') rates.push({ at: i, value: v, hi: v, raw: tokens[i]!.a });
       // "counting 26 breaths per minute", "counted 14 breaths in 15 seconds" (made per minute by {@link perMinute}).
-      else if (tokens[i + 1]?.f === 'breaths') rates.push({ at: i, value: v, hi: v, raw: tokens[i]!.a });
+      else if (tokens[i + 1]?.f === 'breaths' || tokens[i + 1]?.f === 'breaths/min') rates.push({ at: i, value: v, hi: v, raw: tokens[i]!.a });
       // "1 phút được 28 hơi": breaths counted.
       else if (tokens[i + 1]?.f === 'hoi' && tokens.some((t) => t.f === 'tho' || t.f === 'dem')) rates.push({ at: i, value: v, hi: v, raw: tokens[i]!.a });
     }
@@ -1069,10 +1075,21 @@ export class Measures {
     // A value written as a temperature: a decimal of 35–43 not followed by a word ("sáng 37,5 mà giờ 38,1"; not
     // "38,5 kg"), or degrees with a tenth ("38 độ 4", "38 độ rưỡi"); never a bare "38 độ" (the weather). With no word of
     // fever it stands for one; with one, it is read anywhere in that word's sentence ("sốt tới ngày thứ 3, nay vẫn 39,2").
+    // Degrees Fahrenheit ("100.8F", "103 degrees F", "101 fahrenheit") are read in °C.
+    const fahrenheit = (i: number): boolean => {
+      const unit = tokens[i + 1]?.f ?? '';
+      return unit === 'f' || unit === 'fahrenheit' || (DEGREES.has(unit) && (tokens[i + 2]?.f === 'f' || tokens[i + 2]?.f === 'fahrenheit'));
+    };
+    const celsius = (i: number): number | undefined => {
+      const v = num(tokens[i]);
+      if (v === undefined || !fahrenheit(i)) return v;
+      return v >= 90 && v <= 110 ? Math.round((((v - 32) * 5) / 9) * 10) / 10 : undefined;
+    };
     const written = (i: number): boolean => {
       const tok = tokens[i]!;
-      const v = num(tok);
+      const v = celsius(i);
       if (v === undefined || v < t.plausible[0] || v > t.plausible[1] || this.ignoreAt?.(i)) return false;
+      if (fahrenheit(i)) return true;
       const next = tokens[i + 1];
       const decimal = /[.,]\d$/.test(tok.a) && (next?.kind !== 'word' || DECIMAL_TEMP_NEXT.has(next.f));
       const after = tokens[i + 2];
@@ -1084,16 +1101,19 @@ export class Measures {
     // The highest value not in a part said to be past ("hôm qua sốt 38, giờ hết sốt").
     let now: number | undefined;
     for (let i = 0; i < tokens.length; i++) {
-      const v = num(tokens[i]);
+      const v = celsius(i);
       if (v === undefined || v < t.plausible[0] || v > t.plausible[1] || this.ignoreAt?.(i)) continue;
-      const unit = tokens[i + 1]?.f ?? '';
+      const f = tokens[i + 1]?.f ?? '';
+      const unit = DEGREES.has(f) || fahrenheit(i) ? 'do' : f;
       // "nhịp thở 40, nhiệt độ 37.5": a value of another measure word is not a temperature, unless in degrees.
       if (unit !== 'do' && unit !== 'c' && this.otherMeasureBefore(tokens, i)) continue;
       // "sốt 39,5" or "a 39.7 fever".
-      const near = feverAt.some((p) => sentence[p.at] === sentence[i] && ((p.at < i && (i - p.at <= 4 || written(i))) || (p.at > i && p.at - i <= 2)));
+      const near = feverAt.some(
+        (p) => p.at === i || (sentence[p.at] === sentence[i] && ((p.at < i && (i - p.at <= 4 || written(i))) || (p.at > i && p.at - i <= 2))),
+      );
       // "39 độ 7" is 39,7 °C.
       // "39 độ rưỡi" is 39,5 °C.
-      const tenth = unit === 'do' && Number.isInteger(v) ? (tokens[i + 2]?.f === 'ruoi' ? 5 : num(tokens[i + 2])) : undefined;
+      const tenth = f === 'do' && Number.isInteger(v) ? (tokens[i + 2]?.f === 'ruoi' ? 5 : num(tokens[i + 2])) : undefined;
       const read = tenth !== undefined && tenth < 10 ? v + tenth / 10 : v;
       if (near || unit === 'do' || unit === 'c') {
         value = Math.max(value ?? 0, read);

@@ -1346,6 +1346,7 @@ describe('triage sets', () => {
       'tuning29',
       'tuning3',
       'tuning30',
+      'tuning31',
       'tuning4',
       'tuning5',
       'tuning6',
@@ -1436,11 +1437,11 @@ describe('triage sets', () => {
   });
 
   // The twenty-fourth (chronic diseases, caregivers, mental health) missed 46 of 256 on arrival, most of them thoughts
-  // of ending one's life said without the usual words; three are left: a blood sugar of 450 mg/dl, a slow pulse told
-  // with the medicine taken, a bedsore with fever.
-  it('recognise all but three alarming messages of the twenty-fourth tuning set', () => {
+  // of ending one's life said without the usual words; two are left: a blood sugar of 450 mg/dl and a bedsore with
+  // fever (a slow pulse told with the medicine taken is caught since the thirty-first set's session).
+  it('recognise all but two alarming messages of the twenty-fourth tuning set', () => {
     const report = reportOf('tuning24');
-    expect(report.missed.map((m) => m.kind).sort()).toEqual(['bedridden_bedsore', 'diabetes_high', 'heart_rhythm']);
+    expect(report.missed.map((m) => m.kind).sort()).toEqual(['bedridden_bedsore', 'diabetes_high']);
   });
 
   // The twenty-sixth (all in English, native and not) missed 80 of 265 on arrival; six are left: a count after "4 yo",
@@ -1503,12 +1504,11 @@ describe('triage sets', () => {
   });
 
   // The twenty-ninth (parents of babies and young children, pregnancy and after birth, many numbers in one message)
-  // missed 36 of 271 on arrival; five are left: breaths counted over half a minute, feeds told in millilitres, "38 tuần
-  // nay" (a pregnancy, or a duration?), bleeding after birth told by changing pads, and "đang giat" typed without
-  // accents (giật or giặt).
-  it('recognise all but five alarming messages of the twenty-ninth tuning set', () => {
+  // missed 36 of 271 on arrival; four are left: feeds told in millilitres, "38 tuần nay" (a pregnancy, or a duration?),
+  // bleeding after birth told by changing pads, and "đang giat" typed without accents (giật or giặt).
+  it('recognise all but four alarming messages of the twenty-ninth tuning set', () => {
     const report = reportOf('tuning29');
-    expect(report.missed.map((m) => m.kind).sort()).toEqual(['convulsion', 'fast_breathing', 'postpartum_bleeding', 'reduced_fetal_movement', 'refuse_feed']);
+    expect(report.missed.map((m) => m.kind).sort()).toEqual(['convulsion', 'postpartum_bleeding', 'reduced_fetal_movement', 'refuse_feed']);
   });
 
   expectEach('alarms (kinds of the twenty-ninth set)', true, [
@@ -1573,6 +1573,48 @@ describe('triage sets', () => {
     'Mình làm HR, công ty có 45 nhân viên, cần lập kế hoạch ứng phó COVID gồm những gì?',
     'KPI tháng này 300 đơn, mới được 120, tôi sắp đột quỵ tới nơi rồi',
     'lỡ bị covid mà đang cho con bú thì có sao không',
+  ]);
+
+  // The thirty-first (English of foreigners and of Vietnamese, mixed with Vietnamese; °F, "yo", "mo") missed 38 of 252
+  // on arrival; four are left: three dog bites (urgent for rabies, not a call to 115 in these rules) and an older
+  // person's fever of four days (no rule has a line for adults' fevers).
+  it('recognise all but four alarming messages of the thirty-first tuning set', () => {
+    const report = reportOf('tuning31');
+    expect(report.missed.map((m) => m.kind).sort()).toEqual(['dog_bite', 'dog_bite', 'dog_bite', 'prolonged_fever']);
+  });
+
+  expectEach('alarms (kinds of the thirty-first set)', true, [
+    'baby 10 weeks temp 100.8F, what to do',
+    'Temperature 100.4F in my 7 week old',
+    '103F my kid 2 years, tylenol given 2 hrs ago, still 103',
+    '40.2 degrees my son 18 months, cant bring it down',
+    'my 1 month baby feels hot, thermometer 38.6',
+    '39.6 and not down after 2 doses of hapacol, 1 yo',
+    'baby 4 mo resp 58 pm, fever, coughing',
+    'counted 44 breaths/min on my 15 month old',
+    'con 7 thang dem tho 28 lan trong nua phut',
+    'my friend collapsed trekking in Sapa sun, very hot skin, confused',
+    'son throws up everything he drinks, even ORS, since last night',
+    '34 wks preg, baby no kick since last night',
+    'whole family headache and vomiting after charcoal stove in closed room',
+    'grab bike crash, i hit my head and now vomiting and sleepy',
+    'friend swept by current at Nha Trang, pulled out, vomiting water and looks blue',
+    'elderly neighbor speaking gibberish, cannot stand',
+    'grandpa cannot smile on left side and arm weak since 1 hour',
+    'my mom took all her blood pressure pills at once',
+    'Ending my life tonight. Sorry.',
+    'just took a razor to my arms, cant stop bleeding',
+    'backpacker fell off bike in Dalat, cant feel his legs',
+    'bitten by snake while camping in Cat Tien, gums bleeding now',
+    'baby 7 mo refuse breastfeed all day, mouth dry, no tears',
+    'period bleeding extreme, changing pad every 30 min, dizzy and pale',
+  ]);
+  expectEach('calm (look-alikes of the thirty-first set)', false, [
+    'my temp is 98.6F, fine',
+    'im drowning in visa paperwork',
+    'the lockdown is suffocating, cant wait to travel',
+    'we went trekking in Sapa, so beautiful, any covid rules there?',
+    'Thang 2/2022 cac truong o Ha Noi mo cua lai cho hoc sinh lop may?',
   ]);
 
   expectEach('alarms (kinds of the twenty-seventh and twenty-eighth sets)', true, [
