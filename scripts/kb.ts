@@ -172,7 +172,7 @@ async function main(argv: string[]): Promise<number> {
       // Development conversations (long stories, short, follow-ups, no card), through the whole bot: for tuning. The
       // second to fourth sets were written later by people who had not seen the cards (their figures on arrival are in
       // the README).
-      for (const name of ['devconv', 'devconv2', 'devconv3', 'devconv4']) {
+      for (const name of ['devconv', 'devconv2', 'devconv3', 'devconv4', 'devconv5']) {
         const set = loadLocked(kbDir, new Set(index.cardsById.keys()), { sets: new RegExp(`^${name}-questions$`), labels: `${name}-labels.yaml` });
         for (const p of set.problems) console.error(p);
         if (!set.items.length) continue;

@@ -75,7 +75,7 @@ describe('evaluation of messages that ask two things', () => {
 });
 
 describe('the development conversation sets', () => {
-  it.each(['devconv', 'devconv2', 'devconv3', 'devconv4'])('%s loads with every item labelled by real cards', async (name) => {
+  it.each(['devconv', 'devconv2', 'devconv3', 'devconv4', 'devconv5'])('%s loads with every item labelled by real cards', async (name) => {
     const index = await testIndex();
     const set = loadLocked(KB_DIR, new Set(index.cardsById.keys()), { sets: new RegExp(`^${name}-questions$`), labels: `${name}-labels.yaml` });
     expect(set.problems).toEqual([]);
