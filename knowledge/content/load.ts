@@ -366,6 +366,12 @@ export function loadKnowledgeBase(root: string): LoadResult<KnowledgeBase> {
   const conversation = loadYaml(join(root, 'conversation.yaml'), ConversationSchema, problems);
   if (conversation?.today_card && !byId.has(conversation.today_card))
     problems.push({ file: rel(join(root, 'conversation.yaml')), field: 'today_card', message: `Không có thẻ "${conversation.today_card}"` });
+  for (const [topic, id] of Object.entries(conversation?.today_by_topic ?? {})) {
+    const field = `today_by_topic.${topic}`;
+    if (!byId.has(id)) problems.push({ file: rel(join(root, 'conversation.yaml')), field, message: `Không có thẻ "${id}"` });
+    else if (byId.get(id)!.valid_to)
+      problems.push({ file: rel(join(root, 'conversation.yaml')), field, message: `Thẻ "${id}" có ngày hết áp dụng: không phải thẻ về hôm nay` });
+  }
   conversation?.menu.forEach((m, i) => {
     if ('card' in m && !byId.has(m.card))
       problems.push({ file: rel(join(root, 'conversation.yaml')), field: `menu.${i}.card`, message: `Không có thẻ "${m.card}"` });

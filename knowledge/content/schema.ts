@@ -538,6 +538,11 @@ export const ConversationSchema = z.strictObject({
   welcome: z.string().min(10),
   /** The card about today (COVID-19 in group B): offered first under an answer whose rule no longer applies today. */
   today_card: slug.optional(),
+  /**
+   * By topic, the card of what applies today: first among the choices offered for a question asked about today in so
+   * many words ("bây giờ"), with no date, whose best card is a rule of the ended period.
+   */
+  today_by_topic: z.record(z.string(), slug).default({}),
   menu_prompt: z.string().min(2),
   menu: z
     .array(
@@ -570,6 +575,8 @@ export const ConversationSchema = z.strictObject({
     now_cues: z.array(z.string().min(1)).default([]),
     /** In a long message, a question sentence with one of these asks about the time its story names ("lúc đó"). */
     then_cues: z.array(z.string().min(1)).default([]),
+    /** Phrases with a word of `now_cues` that do not ask about today's rules ("làm gì bây giờ": what to do right away). */
+    not_today: z.array(z.string().min(1)).default([]),
     /**
      * A message of at most this many words without a strong word of the domain has no subject of its own ("tiêm mấy
      * mũi", "cần mang giấy tờ gì"): in a conversation it is read with the previous question, as if it had a cue.

@@ -518,6 +518,14 @@ export class KnowledgeIndex {
     return others.length ? { ...main, others } : main;
   }
 
+  /** The text asks about today in so many words: a word of `follow_up.now_cues` outside `follow_up.not_today` ("làm gì bây giờ"). */
+  private askedToday(text: string): boolean {
+    const { now_cues, not_today } = this.data.conversation.follow_up;
+    let t = foldVietnamese(normalizeVietnamese(text.toLowerCase()));
+    for (const p of not_today) t = t.split(foldVietnamese(normalizeVietnamese(p.toLowerCase()))).join(' ');
+    return hasWord(t, now_cues);
+  }
+
   private async searchOnce(query: string, params: SearchParams, whole?: Pick<SearchResult, 'domain' | 'facets' | 'refDate'>): Promise<SearchResult> {
     const o = this.options;
     const limit = params.limit ?? 5;
@@ -599,6 +607,19 @@ export class KnowledgeIndex {
     if (rank.size) {
       const order = (h: Hit): number => rank.get(h.card.id) ?? h.score;
       hits.sort((a, b) => order(b) - order(a) || a.card.id.localeCompare(b.card.id));
+    }
+    // Asked about today in so many words ("bây giờ", "hiện nay"; `follow_up.now_cues`), with no date, and offered
+    // choices whose best is a rule of the ended period: what applies today on its subject (`today_by_topic`) comes
+    // first, the rule of the period right after it. (An answer stays: it opens with the period it applied to.)
+    const first = hits[0];
+    const todayId =
+      !refDate && first && first.status === 'ended' && first.card.valid_to === this.periodEnd && this.askedToday(text)
+        ? this.data.conversation.today_by_topic[first.card.topic]
+        : undefined;
+    const todayCard = todayId && todayId !== first?.card.id ? this.cardsById.get(todayId) : undefined;
+    if (todayCard && first && decision === 'clarify') {
+      const at = hits.findIndex((h) => h.card.id === todayCard.id);
+      hits.unshift(at >= 0 ? hits.splice(at, 1)[0]! : { card: todayCard, score: first.score, lexical: 0, vector: 0, status: cardStatus(todayCard, asOf) });
     }
     return {
       query: text,

@@ -112,8 +112,9 @@ describe('answers', () => {
 
   it('reads a follow-up on the time it names, not the time of the previous question', async () => {
     await h.say('Hồi tháng 12/2021 F1 phải cách ly mấy ngày?', 'a8d');
+    // Today: what applies now first (COVID-19 is a group B disease), the last rule of the period right after it.
     const now = turnOf(await h.say('còn bây giờ thì sao', 'a8d'));
-    expect(now.entries[0]).toBe('f1-cach-ly-hien-hanh');
+    expect(now.entries.slice(0, 2)).toEqual(['now-nhom-b-nghia-la-gi', 'f1-cach-ly-hien-hanh']);
     await h.say('F1 bây giờ có phải cách ly không?', 'a8e');
     const then = turnOf(await h.say('thế hồi tháng 12/2021 thì sao', 'a8e'));
     expect(['f1-cach-ly-10696', 'f1-cach-ly-5599']).toContain(then.entries[0]);

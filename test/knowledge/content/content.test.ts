@@ -110,6 +110,15 @@ describe('broken content is reported with file, line and field', () => {
     expect(problems.join('\n')).toMatch(/selftest-vach-mo\.md: follow_ups\.0: Không có thẻ "khong-co-the-nay"/);
   });
 
+  it('a card of today by topic that is unknown or no longer applies', () => {
+    const problems = problemsAfter((dir) => {
+      const f = join(dir, 'conversation.yaml');
+      writeFileSync(f, readFileSync(f, 'utf8').replace('  vaccine: vaccine-hien-nay\n', '  vaccine: khong-co-the-nay\n  f0: home-dieu-kien\n'));
+    });
+    expect(problems.join('\n')).toMatch(/conversation\.yaml: today_by_topic\.vaccine: Không có thẻ "khong-co-the-nay"/);
+    expect(problems.join('\n')).toMatch(/conversation\.yaml: today_by_topic\.f0: Thẻ "home-dieu-kien" có ngày hết áp dụng/);
+  });
+
   it('an answer too long for one chat message', () => {
     // A Vietnamese-only card: in a card with an English part the text after the marker is the English answer.
     const card = readFileSync(join(__dirname, '../../fixtures/card-vietnamese-only.md'), 'utf8');

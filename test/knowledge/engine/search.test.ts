@@ -89,6 +89,18 @@ describe('hybrid search', () => {
     expect(now.asOf).toBe(AS_OF);
   });
 
+  it('offers what applies today first when asked about today in so many words, the rule of the period next', async () => {
+    const today = await top('hiện nay tỉnh mình cấp độ mấy');
+    expect(today.decision).toBe('clarify');
+    expect(today.hits[0]!.card.id).toBe('now-cap-do-nq-128');
+    expect(today.hits[1]!.card.id).toBe('levels-xem-cap-do');
+    // Without the word of today, or with one that asks what to do right away, the period's rule stays first.
+    for (const q of ['tỉnh mình cấp độ mấy', 'tỉnh mình cấp độ mấy, làm gì bây giờ']) {
+      const r = await top(q);
+      expect(r.hits[0]!.card.id).toBe('levels-xem-cap-do');
+    }
+  });
+
   it('a rule not yet in force on the as-of date ranks below', async () => {
     const r = await index.search('f1 cach ly may ngay', { asOf: '2022-03-01' });
     expect(r.hits[0]!.card.id).toBe('f1-cach-ly-762');
