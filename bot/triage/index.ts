@@ -99,6 +99,7 @@ export class Triage {
 
   private readonly alone: { sign: Sign; core: PhraseSet; all: PhraseSet }[];
   private readonly undoneBy: Map<string, PhraseSet>;
+  private readonly together: { sign: Sign; groups: PhraseSet[] }[];
 
   constructor(private readonly rules: TriageRules) {
     this.rewrites = new PhraseSet<string>(Object.entries(rules.rewrite).flatMap(([to, from]) => from.map((v): [string, string] => [v, to])));
@@ -125,6 +126,7 @@ export class Triage {
       });
     this.unlessNext = new Map(rules.signs.map((s) => [s.id, s.unless_next.map((p) => compile(p))]));
     this.undoneBy = new Map(rules.signs.filter((s) => s.undone_by.length).map((s) => [s.id, PhraseSet.of(s.undone_by)]));
+    this.together = rules.signs.flatMap((sign) => sign.together.map((groups) => ({ sign, groups: groups.map((g) => PhraseSet.of(g, true)) })));
     this.alone = rules.signs.flatMap((sign) =>
       sign.alone ? [{ sign, core: PhraseSet.of(sign.alone.words, true), all: PhraseSet.of([...sign.alone.words, ...sign.alone.with], true) }] : [],
     );
@@ -284,6 +286,12 @@ export class Triage {
     }
     for (const list of byPair) out.push(...list);
     out.push(...this.countsIn(tokens, sentence));
+    // Words of every group of a sign's `together` anywhere in the message ("tối nay" + "thuốc chuột" + "xin lỗi má"):
+    // the finding stands at the first group's words.
+    for (const { sign, groups } of this.together) {
+      const found = groups.map((g) => g.positions(tokens)[0]);
+      if (found.every((p) => p !== undefined)) out.push({ sign, start: found[0]!.at, end: found[0]!.at + found[0]!.length });
+    }
     // A match inside a longer match of another sign gives way to it ("không thở được" is not "không thở").
     // A sign that needs someone (a child, an older person) and does not apply gives way to none.
     // … nor does one undone by the words right after it ("quanh môi, họng căng cứng, tim đập": "tim đập" is no "tím").

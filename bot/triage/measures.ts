@@ -228,6 +228,8 @@ const MANY_DAYS = [
   ['may', 'hom'],
   ['ca', 'tuan'],
   ['several', 'days'],
+  // "từ hôm kia": since the day before yesterday.
+  ['hom', 'kia'],
 ];
 const HOUR_UNITS = new Set(['gio', 'tieng', 'h', 'hours', 'hour', 'hrs']);
 /** Words that say "a minute" in the sentence of a count. */

@@ -249,6 +249,8 @@ const DIGIT: Record<string, number> = { mot: 1, mốt: 1, hai: 2, ba: 3, bon: 4,
 const DIGIT_WORDS = new Set(['một', 'mốt', 'hai', 'ba', 'bốn', 'tư', 'năm', 'lăm', 'sáu', 'bảy', 'bẩy', 'tám', 'chín']);
 const digitOf = (t: Token | undefined): number | undefined => (t && t.kind === 'word' && (t.plain || DIGIT_WORDS.has(t.a)) ? DIGIT[t.f] : undefined);
 
+/** Digit words that, typed without accents, are more often other words before a unit of time (từ, bây, sau). */
+const PLAIN_NOT_DIGIT = new Set(['tu', 'bay', 'sau']);
 /** English tens and units ("ninety four", "seventy-two" typed or spoken): read as digits. */
 const EN_TENS: Record<string, number> = { twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90 };
 const EN_UNITS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9 };
@@ -311,7 +313,12 @@ export function numberWords(tokens: Token[]): Token[] {
     }
     // "ba ngày", "hai tháng", "hai tuổi rưỡi": one digit word before a unit of time or age; "three days" too.
     if (!read) {
-      const d = digitOf(tokens[i]) ?? (tokens[i]?.kind === 'word' && EN_TIME.has(tokens[i + 1]?.f ?? '') ? EN_UNITS[tokens[i]!.f] : undefined);
+      // Typed without accents, "tu", "bay", "sau" before a unit are rather "từ", "bây", "sau" ("muon tu tu ngay bay gio",
+      // "sau ngay tiem"): only with their accents are they numbers there.
+      const plainAmbiguous = tokens[i]?.plain && PLAIN_NOT_DIGIT.has(tokens[i]!.f);
+      const d = plainAmbiguous
+        ? undefined
+        : (digitOf(tokens[i]) ?? (tokens[i]?.kind === 'word' && EN_TIME.has(tokens[i + 1]?.f ?? '') ? EN_UNITS[tokens[i]!.f] : undefined));
       if (
         d !== undefined &&
         (['ngay', 'hom', 'tieng', 'gio', 'tuan', 'thang', 'tuoi'].includes(tokens[i + 1]?.f ?? '') || EN_TIME.has(tokens[i + 1]?.f ?? ''))

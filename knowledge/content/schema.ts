@@ -369,6 +369,11 @@ export const TriageSchema = z.strictObject({
          * rồi"): the finding is set aside (other findings still count).
          */
         undone_by: words.default([]),
+        /**
+         * Groups of words that together make the finding, anywhere in the message, in any order: each entry lists the
+         * groups that must all be present (a farewell with a means or a time: "xin lỗi má" + "thuốc chuột" + "chiều ni").
+         */
+        together: z.array(z.array(words.min(1)).min(2)).default([]),
         /** A temperature stated in the message, all of it under this (°C), sets the finding aside ("sau sinh, sốt 37,8"). */
         fever_from: z.number().min(35).max(43).optional(),
         /**

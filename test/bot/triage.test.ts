@@ -1347,6 +1347,8 @@ describe('triage sets', () => {
       'tuning3',
       'tuning30',
       'tuning31',
+      'tuning32',
+      'tuning33',
       'tuning4',
       'tuning5',
       'tuning6',
@@ -1615,6 +1617,50 @@ describe('triage sets', () => {
     'the lockdown is suffocating, cant wait to travel',
     'we went trekking in Sapa, so beautiful, any covid rules there?',
     'Thang 2/2022 cac truong o Ha Noi mo cua lai cho hoc sinh lop may?',
+  ]);
+
+  // The thirty-second (thoughts of ending one's life and self-harm, said mostly indirectly, by teenagers, the jobless,
+  // the bereaved, new mothers, older people and their friends; acute psychiatric danger) missed 176 of 246 on arrival:
+  // a farewell said with a means, a place or a time (`together`), and a high place or water with distress, now find 184.
+  // The 62 left are plans and farewells in words no rule has yet, and threats to others (a matter for 113, not 115).
+  it('recognise at least three in four alarming messages of the thirty-second tuning set', () => {
+    const report = reportOf('tuning32');
+    expect(report.missed.length).toBeLessThanOrEqual(62);
+  });
+
+  // The thirty-third (rural and mountain areas, the Mekong delta, regional speech, Vietnamese as a second language)
+  // missed 27 of 257 on arrival; two are left: dengue's warning signs once the fever is gone, and a toddler "bò lại"
+  // swallowing an adult's pills (no word says a child). Its false alarms (8.8 %) are mostly farm animals' illnesses.
+  it('recognise all but two alarming messages of the thirty-third tuning set', () => {
+    const report = reportOf('tuning33');
+    expect(report.missed.map((m) => m.kind).sort()).toEqual(['child_poisoning', 'dengue']);
+  });
+
+  expectEach('alarms (kinds of the thirty-second and thirty-third sets)', true, [
+    'toi muon tu tu ngay bay gio',
+    't chuẩn bị xong hết r, tối nay t đi thật đó m, đừng tìm t nha :((',
+    'Răng mà khổ rứa, thuốc chuột tui mua rồi, chiều ni tui uống, con xin lỗi mạ',
+    'Công nhân bị cho nghỉ việc, tiền nhà ko trả nổi, tui đang đứng trên cầu Bình Triệu, xin lỗi má',
+    '24 tuổi, thất nghiệp, nợ 80 triệu. Giờ e đứng trên tầng thượng nhà trọ, gió lạnh quá',
+    'hok mún sống nữa, nghĩ kĩ r, đêm nay là đêm cuối',
+    'Có tiếng nói trong đầu bảo tôi phải nhảy xuống, nó nói liên tục',
+    'E thắt sẵn dây trên xà nhà r, đang ngồi nhìn nó',
+    'Em có ý nghĩ bóp cổ con, con khóc hoài em không chịu nổi',
+    'tôi nhảy đây',
+    'thằng em bị rắn hổ mang cắn ở tay lúc cắt cỏ, mới 10 phút trước',
+    'tôi phun thuốc xong tay chân co rút, nhìn mờ, tim đập loạn',
+    'ảnh uống thuốc cỏ cháy, họng bỏng hết, nuốt không được',
+    'chặt tre bị tre đâm thủng bụng, tre còn cắm trong bụng',
+    'Vợ em đau đẻ từ tối qua tới chừ chưa đẻ, nước ối ra màu xanh',
+    'ba tui chặt cây đụng tổ ong bò vẽ, bị đốt mấy chục nốt, chừ ba choáng',
+    'con 4t f0 sot tu hom kia den nay ko do, 38.8',
+  ]);
+  expectEach('calm (look-alikes of the thirty-second and thirty-third sets)', false, [
+    'Đêm nay là đêm cuối ở ký túc xá, mai về quê rồi, buồn ghê',
+    'benh nen dang uong thuoc co phai ngung truoc khi tiem',
+    'me em bi suy than dang chay than thi co duoc tiem vac xin khong',
+    'xin lỗi ad, tối nay em mới hỏi lại được',
+    'sau ngay tiem mui 3 bao lau thi tiem mui 4',
   ]);
 
   expectEach('alarms (kinds of the twenty-seventh and twenty-eighth sets)', true, [
