@@ -1621,11 +1621,11 @@ describe('triage sets', () => {
 
   // The thirty-second (thoughts of ending one's life and self-harm, said mostly indirectly, by teenagers, the jobless,
   // the bereaved, new mothers, older people and their friends; acute psychiatric danger) missed 176 of 246 on arrival:
-  // a farewell said with a means, a place or a time (`together`), and a high place or water with distress, now find 184.
-  // The 62 left are plans and farewells in words no rule has yet, and threats to others (a matter for 113, not 115).
-  it('recognise at least three in four alarming messages of the thirty-second tuning set', () => {
+  // a farewell said with a means, a place or a time (`together`), and a high place or water with distress, now find 204.
+  // The 42 left are plans and farewells in words no rule has yet, and threats to others (a matter for 113, not 115).
+  it('recognise at least four in five alarming messages of the thirty-second tuning set', () => {
     const report = reportOf('tuning32');
-    expect(report.missed.length).toBeLessThanOrEqual(62);
+    expect(report.missed.length).toBeLessThanOrEqual(42);
   });
 
   // The thirty-third (rural and mountain areas, the Mekong delta, regional speech, Vietnamese as a second language)
@@ -1655,7 +1655,16 @@ describe('triage sets', () => {
     'ba tui chặt cây đụng tổ ong bò vẽ, bị đốt mấy chục nốt, chừ ba choáng',
     'con 4t f0 sot tu hom kia den nay ko do, 38.8',
   ]);
+  expectEach('alarms (more of the thirty-second set)', true, [
+    'Bạn e đang live trên tiktok đứng ở mép sân thượng, comment gì cũng ko trả lời',
+    'Mạ mất vì covid rồi, con cũng chẳng thiết sống. Đêm ni con ra sông Hương.',
+    'Em nợ học phí, nợ app vay online. Em mua than về phòng trọ rồi, tối nay đóng cửa lại đốt.',
+    'đang đứng trên nóc nhà trọ, ai đọc được tin này thì thôi khỏi tìm',
+    'Em đang ngồi ở ban công tầng 15, chân thò ra ngoài rồi',
+  ]);
   expectEach('calm (look-alikes of the thirty-second and thirty-third sets)', false, [
+    'Đang ngồi trên sân thượng uống cà phê ngắm hoàng hôn, chill ghê',
+    'đang đứng ở ban công phơi đồ thì nghe tin phường phong tỏa',
     'Đêm nay là đêm cuối ở ký túc xá, mai về quê rồi, buồn ghê',
     'benh nen dang uong thuoc co phai ngung truoc khi tiem',
     'me em bi suy than dang chay than thi co duoc tiem vac xin khong',
