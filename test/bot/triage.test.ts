@@ -1349,6 +1349,7 @@ describe('triage sets', () => {
       'tuning31',
       'tuning32',
       'tuning33',
+      'tuning34',
       'tuning4',
       'tuning5',
       'tuning6',
@@ -1634,6 +1635,14 @@ describe('triage sets', () => {
   it('recognise all but two alarming messages of the thirty-third tuning set', () => {
     const report = reportOf('tuning33');
     expect(report.missed.map((m) => m.kind).sort()).toEqual(['child_poisoning', 'dengue']);
+  });
+
+  // The thirty-fourth (thoughts of ending one's life and self-harm, written fresh to measure the thirty-second set's
+  // rules on wordings they were not made from) recognised 50 of 160 on arrival (31.3 %): the rules of `together` do not
+  // carry over to new wordings; it is kept untuned for the next session, this test only holds the arrival figure.
+  it('recognise at least as many alarming messages of the thirty-fourth tuning set as on arrival', () => {
+    const report = reportOf('tuning34');
+    expect(report.missed.length).toBeLessThanOrEqual(110);
   });
 
   expectEach('alarms (kinds of the thirty-second and thirty-third sets)', true, [
