@@ -1638,12 +1638,28 @@ describe('triage sets', () => {
   });
 
   // The thirty-fourth (thoughts of ending one's life and self-harm, written fresh to measure the thirty-second set's
-  // rules on wordings they were not made from) recognised 50 of 160 on arrival (31.3 %): the rules of `together` do not
-  // carry over to new wordings; it is kept untuned for the next session, this test only holds the arrival figure.
-  it('recognise at least as many alarming messages of the thirty-fourth tuning set as on arrival', () => {
+  // rules on wordings they were not made from) recognised 50 of 160 on arrival (31.3 %): the rules of `together` did not
+  // carry over to new wordings. Tuned on at the end of the session (strong farewells, means at hand, places, set
+  // times): 51 are left.
+  it('recognise at least two in three alarming messages of the thirty-fourth tuning set', () => {
     const report = reportOf('tuning34');
-    expect(report.missed.length).toBeLessThanOrEqual(110);
+    expect(report.missed.length).toBeLessThanOrEqual(51);
   });
+
+  expectEach('alarms (kinds of the thirty-fourth set)', true, [
+    'hẹn gặp mọi người ở kiếp sau nha, mình đi ngủ một giấc thật dài',
+    'cửa khoá rồi, lò than đốt rồi. chỉ muốn có người biết tên tôi là Hưng',
+    'mở bình ga rồi, đóng cửa rồi. mọi người đừng vô',
+    'dây buộc sẵn trên xà nhà kho rồi. chỉ cần đứng lên cái ghế',
+    'thuốc nằm trong lòng bàn tay rồi',
+    'chừ tui ra bờ sông đây, nước lớn rứa chắc đủ. đừng kiếm tui',
+  ]);
+  expectEach('calm (look-alikes of the thirty-fourth set)', false, [
+    'tối nay tui đi tiêm mũi 4',
+    'ngày cuối cách ly, tối nay được về',
+    'đêm nay tui đi làm ca đêm',
+    'Làm sao để nhận tiền bảo hiểm covid của gói bảo hiểm mua qua ví MoMo',
+  ]);
 
   expectEach('alarms (kinds of the thirty-second and thirty-third sets)', true, [
     'toi muon tu tu ngay bay gio',
