@@ -770,7 +770,8 @@ export class ContextRules {
    * message (emoji and "=))" are no tokens), placed by `prefixLength`, the number of tokens of the text before it.
    */
   laughs(raw: string, prefixLength: (text: string) => number): number[] {
-    return this.humourIn(raw.toLowerCase()).map(({ at }) => prefixLength(raw.toLowerCase().slice(0, at)));
+    const lower = raw.toLowerCase();
+    return this.humourIn(lower).map(({ at }) => prefixLength(lower.slice(0, at)));
   }
 
   /**

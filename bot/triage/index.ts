@@ -413,9 +413,10 @@ export class Triage {
       const inCare =
         this.ctx.inCareAfter(tokens, this.ctx.sentences(tokens), c.start, c.end) || this.ctx.inCareFor(tokens, this.ctx.sentences(tokens), c.start);
       if (!s.literal && inCare) continue;
+      // A fever stated under the sign's line ("sau sinh 1 tháng, sốt 37,8").
+      if (s.fever_from !== undefined && temperatures.length && temperatures.every((v) => v < s.fever_from!)) continue;
       // Dealt with later in the message ("bé hóc kẹo, vỗ lưng ra được rồi, giờ chơi bình thường").
       // ("chưa lấy ra được" is not dealt with.)
-      if (s.fever_from !== undefined && temperatures.length && temperatures.every((v) => v < s.fever_from!)) continue;
       const undone = this.undoneBy.get(s.id)?.positions(tokens, c.end) ?? [];
       if (!s.literal && undone.some((p) => !this.ctx.notEndsAt(tokens, clause, p.at - 1) && !this.ctx.notEndsAt(tokens, clause, p.at - 2))) continue;
       if (

@@ -467,7 +467,7 @@ export class KnowledgeIndex {
     else {
       // Question sentences that ask about today, with no date of their own, read the story without its times ("Năm
       // 2022 anh em bị F0, phải cách ly ở nhà. Giờ nếu lại có người nhiễm thì…").
-      const now = !dateMentioned(focus) && hasWord(focus, this.data.conversation.follow_up.now_cues);
+      const now = !dateMentioned(focus) && this.askedToday(focus);
       const whole = await this.searchOnce(now ? withoutTimes(query) : query, params);
       const part = await this.searchOnce(focus, params, whole);
       result = part.confidence > whole.confidence ? { ...part, query: whole.query } : whole;
@@ -518,7 +518,7 @@ export class KnowledgeIndex {
     return others.length ? { ...main, others } : main;
   }
 
-  /** The text asks about today in so many words: a word of `follow_up.now_cues` outside `follow_up.not_today` ("làm gì bây giờ"). */
+  /** The text asks about today in so many words: a word of `follow_up.now_cues` outside `follow_up.not_today` ("làm gì bây giờ" asks what to do at once). */
   private askedToday(text: string): boolean {
     const { now_cues, not_today } = this.data.conversation.follow_up;
     let t = foldVietnamese(normalizeVietnamese(text.toLowerCase()));

@@ -25,8 +25,8 @@ function dayBeforeMonth(y: number, m: number): string {
 /**
  * The first date a question refers to, as YYYY-MM-DD, or undefined.
  * Understands dd/mm/yyyy, mm/yyyy, "tháng m năm yyyy", "đầu/giữa/cuối (năm) yyyy", "Tết yyyy", a school year
- * ("2021-2022"), a year after a word of time ("hồi 2021"), and "trước …" (the day before). A day and month without a year ("từ 15/4") is placed in the guidance period
- * (July–December → 2021, January–June → 2022).
+ * ("2021-2022"), a year after a word of time ("hồi 2021"), and "trước …" (the day before). A day and month without a
+ * year ("từ 15/4") is placed in the guidance period (July–December → 2021, January–June → 2022).
  */
 export function dateMentioned(text: string): string | undefined {
   const t = foldVietnamese(normalizeVietnamese(String(text ?? '')));
@@ -51,8 +51,8 @@ export function dateMentioned(text: string): string | undefined {
   }
   const english = englishDate(t);
   if (english) return english;
-  // A school year ("năm học 2021-2022"): its middle.
-  // Only years of the epidemic (2020–2023): "năm 2026", "năm học 2025-2026" say today.
+  // A school year ("năm học 2021-2022"): its middle. Only years of the epidemic (2020–2023): "năm 2026", "năm học
+  // 2025-2026" say today.
   const school = /\b(202[0-2])\s*-\s*(202[1-3])\b/.exec(t);
   if (school && Number(school[2]) === Number(school[1]) + 1) return `${school[2]}-01-15`;
   // A year alone after a word of time ("hồi 2021", "năm 2022", "in 2022"): the guidance of that year, late 2021 (it
