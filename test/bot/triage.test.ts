@@ -1622,11 +1622,11 @@ describe('triage sets', () => {
 
   // The thirty-second (thoughts of ending one's life and self-harm, said mostly indirectly, by teenagers, the jobless,
   // the bereaved, new mothers, older people and their friends; acute psychiatric danger) missed 176 of 246 on arrival:
-  // a farewell said with a means, a place or a time (`together`), and a high place or water with distress, now find 204.
-  // The 42 left are plans and farewells in words no rule has yet, and threats to others (a matter for 113, not 115).
+  // a farewell said with a means, a place or a time (`together`), and a high place or water with distress, now find 205.
+  // The 41 left are plans and farewells in words no rule has yet, and threats to others (a matter for 113, not 115).
   it('recognise at least four in five alarming messages of the thirty-second tuning set', () => {
     const report = reportOf('tuning32');
-    expect(report.missed.length).toBeLessThanOrEqual(42);
+    expect(report.missed.length).toBeLessThanOrEqual(41);
   });
 
   // The thirty-third (rural and mountain areas, the Mekong delta, regional speech, Vietnamese as a second language)
@@ -1640,10 +1640,10 @@ describe('triage sets', () => {
   // The thirty-fourth (thoughts of ending one's life and self-harm, written fresh to measure the thirty-second set's
   // rules on wordings they were not made from) recognised 50 of 160 on arrival (31.3 %): the rules of `together` did not
   // carry over to new wordings. Tuned on at the end of the session (strong farewells, means at hand, places, set
-  // times): 51 are left.
-  it('recognise at least two in three alarming messages of the thirty-fourth tuning set', () => {
+  // times; one list of farewells and of times shared by every combination, as YAML anchors): 42 are left.
+  it('recognise at least seven in ten alarming messages of the thirty-fourth tuning set', () => {
     const report = reportOf('tuning34');
-    expect(report.missed.length).toBeLessThanOrEqual(51);
+    expect(report.missed.length).toBeLessThanOrEqual(42);
   });
 
   expectEach('alarms (kinds of the thirty-fourth set)', true, [
