@@ -1350,6 +1350,7 @@ describe('triage sets', () => {
       'tuning32',
       'tuning33',
       'tuning34',
+      'tuning35',
       'tuning4',
       'tuning5',
       'tuning6',
@@ -1640,10 +1641,20 @@ describe('triage sets', () => {
   // The thirty-fourth (thoughts of ending one's life and self-harm, written fresh to measure the thirty-second set's
   // rules on wordings they were not made from) recognised 50 of 160 on arrival (31.3 %): the rules of `together` did not
   // carry over to new wordings. Tuned on at the end of the session (strong farewells, means at hand, places, set
-  // times; one list of farewells and of times shared by every combination, as YAML anchors): 42 are left.
+  // times; one list of farewells and of times shared by every combination, as YAML anchors): 40 are left.
   it('recognise at least seven in ten alarming messages of the thirty-fourth tuning set', () => {
     const report = reportOf('tuning34');
-    expect(report.missed.length).toBeLessThanOrEqual(42);
+    expect(report.missed.length).toBeLessThanOrEqual(40);
+  });
+
+  // The thirty-fifth (the same danger, other writers: a bullied girl, a failed exam, loan sharks, a beaten wife, a
+  // farmer, a widow, a nurse, a closed restaurant, a new mother, a rejected gay teenager, a student abroad, workers, and
+  // those who worry for them) recognised 61 of 163 on arrival (37.4 %), a little more than the thirty-fourth did (31.3 %)
+  // with the rules tuned on the thirty-second. Tuned on: a lethal act with a set time, a goodbye (even in everyday words)
+  // with someone unreachable or a means at hand, someone on a roof or a water tower; 63 are left.
+  it('recognise at least three in five alarming messages of the thirty-fifth tuning set', () => {
+    const report = reportOf('tuning35');
+    expect(report.missed.length).toBeLessThanOrEqual(63);
   });
 
   expectEach('alarms (kinds of the thirty-fourth set)', true, [
@@ -1654,7 +1665,17 @@ describe('triage sets', () => {
     'thuốc nằm trong lòng bàn tay rồi',
     'chừ tui ra bờ sông đây, nước lớn rứa chắc đủ. đừng kiếm tui',
   ]);
+  expectEach('alarms (kinds of the thirty-fifth set)', true, [
+    'tối nay em sẽ lên sân thượng trường nhảy xuống, cho tụi nó hết có cái để cười',
+    'anh tôi đăng facebook xin lỗi tất cả, ảnh chụp cầu Thuận Phước, giờ không liên lạc được',
+    'bạn mình vừa gửi lời tạm biệt rồi offline luôn',
+    'đã viết di thư xong',
+    'bạn t đang trên nóc nhà',
+  ]);
   expectEach('calm (look-alikes of the thirty-fourth set)', false, [
+    'tui đi đây, mai nói tiếp',
+    'nghe noi co Lan giao vien lop con e o truong tieu hoc Le Loi bi covid ma van di day co that',
+    'nguoi dang bi cao huyet ap co tiem dc ko, uong thuoc roi HA 130/80',
     'tối nay tui đi tiêm mũi 4',
     'ngày cuối cách ly, tối nay được về',
     'đêm nay tui đi làm ca đêm',
