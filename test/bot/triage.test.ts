@@ -1672,7 +1672,11 @@ describe('triage sets', () => {
     'đã viết di thư xong',
     'bạn t đang trên nóc nhà',
   ]);
+  expectEach('still alarms (self-harm beside its topic words)', true, ['em tìm số phòng chống tự tử vì em muốn chết']);
   expectEach('calm (look-alikes of the thirty-fourth set)', false, [
+    'trường con tôi có dạy kỹ năng phòng chống tự tử ko, tôi muốn đề xuất',
+    'báo nói số ca tự tử tăng sau dịch có đúng không',
+    'đọc báo thấy vụ nhảy cầu ở Sài Gòn, sao dạo này nhiều vụ vậy',
     'tui đi đây, mai nói tiếp',
     'nghe noi co Lan giao vien lop con e o truong tieu hoc Le Loi bi covid ma van di day co that',
     'nguoi dang bi cao huyet ap co tiem dc ko, uong thuoc roi HA 130/80',
