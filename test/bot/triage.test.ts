@@ -1351,6 +1351,7 @@ describe('triage sets', () => {
       'tuning33',
       'tuning34',
       'tuning35',
+      'tuning36',
       'tuning4',
       'tuning5',
       'tuning6',
@@ -1654,8 +1655,28 @@ describe('triage sets', () => {
   // with someone unreachable or a means at hand, someone on a roof or a water tower; 63 are left.
   it('recognise at least three in five alarming messages of the thirty-fifth tuning set', () => {
     const report = reportOf('tuning35');
+    expect(report.missed.length).toBeLessThanOrEqual(62);
+  });
+
+  // The thirty-sixth (the same danger as people type it on Zalo: fragments, several lines, questions to the bot that
+  // hide it, relatives forwarding what they read) recognised 64 of 150 on arrival (42.7 %: 31.3, 37.4, then 42.7 % on
+  // the three fresh sets in a row). Tuned on: more everyday goodbyes with someone unreachable or a means or water at
+  // hand, hidden questions of means ("uống vào bao lâu thì chết"), oleander leaves, a self-inflicted stab; 63 are left.
+  it('recognise more than half of the alarming messages of the thirty-sixth tuning set', () => {
+    const report = reportOf('tuning36');
     expect(report.missed.length).toBeLessThanOrEqual(63);
   });
+
+  expectEach('alarms (kinds of the thirty-sixth set)', true, [
+    'chú tôi gửi tin nhắn cho cả họ: chú xin lỗi, chú đi trước, nhờ mọi người lo cho thím, giờ không liên lạc được',
+    'cho hỏi thuốc cỏ uống vào bao lâu thì chết ạ, nhà em có sẵn ngoài kho',
+    'chị dâu em vừa bị nhà chồng mắng, chị lên đồi mang theo nắm lá ngón',
+    'chồng tôi cầm dao tự đâm vào bụng sau khi cãi nhau, đang chảy máu',
+  ]);
+  expectEach('calm (look-alikes of the thirty-sixth set)', false, [
+    'cây lá ngón trông như nào để dặn trẻ con trong bản tránh xa',
+    'xem phóng sự về lá ngón ở vùng cao, thương đồng bào quá',
+  ]);
 
   expectEach('alarms (kinds of the thirty-fourth set)', true, [
     'hẹn gặp mọi người ở kiếp sau nha, mình đi ngủ một giấc thật dài',
