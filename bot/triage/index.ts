@@ -288,9 +288,10 @@ export class Triage {
     out.push(...this.countsIn(tokens, sentence));
     // Words of every group of a sign's `together` anywhere in the message ("tối nay" + "thuốc chuột" + "xin lỗi má"):
     // the finding stands at the first group's words.
+    // (The groups after the first are only looked for while every one before them was found.)
     for (const { sign, groups } of this.together) {
-      const found = groups.map((g) => g.positions(tokens)[0]);
-      if (found.every((p) => p !== undefined)) out.push({ sign, start: found[0]!.at, end: found[0]!.at + found[0]!.length });
+      const first = groups[0]!.positions(tokens)[0];
+      if (first && groups.slice(1).every((g) => g.anyIn(tokens, 0, tokens.length))) out.push({ sign, start: first.at, end: first.at + first.length });
     }
     // A match inside a longer match of another sign gives way to it ("không thở được" is not "không thở").
     // A sign that needs someone (a child, an older person) and does not apply gives way to none.
@@ -355,14 +356,15 @@ export class Triage {
     const { ages, pregnant } = read;
     const child = this.measures.isChild(tokens, ages);
     const elderly = this.isElderly(tokens, ages);
+    // Temperatures stated in degrees (not "48h" of a lasting fever): for a baby's fever and the signs with `fever_from`.
+    const temperatures = readings
+      .filter((r) => r.measure === 'temperature')
+      .map((r) => Number(r.value))
+      .filter((v) => !Number.isNaN(v));
     // A baby whose stated age is under the infant fever rule's (every age in the message), with no temperature stated:
     // the temperature rules judge a stated one ("bé 2 tháng sốt 37,6" is not 38).
     const infantMonths = this.rules.measures.temperature.infant?.under_months;
-    const infant =
-      infantMonths !== undefined &&
-      ages.length > 0 &&
-      ages.every((a) => a.months < infantMonths) &&
-      !readings.some((r) => r.measure === 'temperature' && !Number.isNaN(Number(r.value)));
+    const infant = infantMonths !== undefined && ages.length > 0 && ages.every((a) => a.months < infantMonths) && !temperatures.length;
     // Someone on oxygen therapy, not said to be off it ("thở oxy tại nhà 2 lít", not "không phải thở oxy").
     const onOxygen = this.onOxygen.positions(tokens).some((p) => this.ctx.affirmed(tokens, clause, p.at, p.at + p.length));
     // A fever said to be there: not "hết sốt", "không sốt" ("e f0 ngày 6, hết sốt … 2 bạn đó âm tính" has no "ban đỏ").
@@ -378,11 +380,6 @@ export class Triage {
       (s.requires !== 'elderly' || elderly) &&
       (s.requires !== 'oxygen' || onOxygen);
     const cands = this.candidates(tokens, this.ctx.sentences(tokens), applies, read.english);
-    // Temperatures stated in degrees (not "48h" of a lasting fever), for the signs with `fever_from`.
-    const temperatures = readings
-      .filter((r) => r.measure === 'temperature')
-      .map((r) => Number(r.value))
-      .filter((v) => !Number.isNaN(v));
     // Ages an event is dated to ("hồi 1 tuổi con bị sốt co giật, giờ 6 tuổi rồi"), younger than an age given later:
     // a sign in the part (between commas) of such an age, after it, was at that age, long ago.
     const thenAges = ages.filter((a) => AT_AGE.has(tokens[a.at - 1]?.f ?? '') && ages.some((b) => b.at > a.at && b.months > a.months)).map((a) => a.at);

@@ -68,13 +68,12 @@ const HALF = new Set(['ruoi']);
 const OLD = new Set(['tuoi', 'old']);
 /** Words of degrees after a temperature ("39 độ", "40.2 degrees"). */
 const DEGREES = new Set(['do', 'degrees', 'degree']);
-/** Words between a fever and its day ("sốt tới nay là ngày thứ tư"), and a day's rank said in words. */
+/** Words between a fever and its day ("sốt tới nay là ngày thứ tư"). */
 const DAY_BRIDGE = new Set(['toi', 'den', 'nay', 'la', 'duoc']);
-const NTH_DAY: Record<string, number> = { hai: 2, ba: 3, tu: 4, nam: 5, sau: 6, bay: 7 };
 /** Words between a blood-pressure word and a pressure said in tens ("huyết áp còn 8/5"). */
 const TENS_BRIDGE = new Set(['con', 'la', 'chi', 'co', 'do', 'tut', 'xuong', 'len']);
 /** Words that may follow a temperature written as a decimal with no word of fever ("37,5 mà giờ 38,1", "38,1 độ", "39.6 and not down"). */
-const DECIMAL_TEMP_NEXT = new Set(['do', 'c', 'degrees', 'degree', 'ma', 'roi', 'va', 'nhung', 'van', 'and', 'but', 'still', 'since']);
+const DECIMAL_TEMP_NEXT = new Set([...DEGREES, 'c', 'ma', 'roi', 'va', 'nhung', 'van', 'and', 'but', 'still', 'since']);
 /** Words between a child and its age that say whose child it is or how old it has got ("cháu ngoại tôi mới được"). */
 const OWNER_FILLERS = new Set(['toi', 'em', 'e', 'minh', 'nha', 'noi', 'ngoai', 'gai', 'trai', 'moi', 'duoc', 'co', 'vua', 'cua', 'tui', 'nay']);
 /** Up to and including 12 years ("con trai 12 tuổi"): a child for the signs that need one (`requires: child`). */
@@ -1154,7 +1153,8 @@ export class Measures {
       for (let n = 0; n < 3 && DAY_BRIDGE.has(tokens[k]?.f ?? ''); n++) k++;
       if (tokens[k]?.f === 'ngay' && tokens[k + 1]?.f === 'thu') {
         const next = tokens[k + 2];
-        const d = num(next) ?? (next?.kind === 'word' ? NTH_DAY[next.f] : undefined);
+        // The day's rank, as a number or said as a weekday's ("thứ tư").
+        const d = num(next) ?? (next?.kind === 'word' ? WEEKDAY[next.f] : undefined);
         if (d !== undefined && d < 30) hours = statedHours = Math.max(hours, (d - 1) * 24);
       }
     }

@@ -521,10 +521,14 @@ export class KnowledgeIndex {
   /** The text asks about today in so many words: a word of `follow_up.now_cues` outside `follow_up.not_today` ("làm gì bây giờ" asks what to do at once). */
   private askedToday(text: string): boolean {
     const { now_cues, not_today } = this.data.conversation.follow_up;
+    this.notToday ??= not_today.map((p) => foldVietnamese(normalizeVietnamese(p.toLowerCase())));
     let t = foldVietnamese(normalizeVietnamese(text.toLowerCase()));
-    for (const p of not_today) t = t.split(foldVietnamese(normalizeVietnamese(p.toLowerCase()))).join(' ');
+    for (const p of this.notToday) t = t.split(p).join(' ');
     return hasWord(t, now_cues);
   }
+
+  /** `follow_up.not_today` folded, once. */
+  private notToday?: string[];
 
   private async searchOnce(query: string, params: SearchParams, whole?: Pick<SearchResult, 'domain' | 'facets' | 'refDate'>): Promise<SearchResult> {
     const o = this.options;
